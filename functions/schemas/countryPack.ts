@@ -1,0 +1,83 @@
+// The shape of a country pack (countries/<code>/). Loaded by local mode, the CDK app and the pack checker.
+import * as z from 'zod';
+
+export const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'a language code such as "en" or "uz-Latn"');
+export const organizationId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
+export const categoryId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
+export const pageId = z.enum(['how-it-works', 'protection', 'rewards', 'policies']);
+export const PAGE_IDS = pageId.options;
+
+/** Text in several languages: `{ "en": "...", "ko": "..." }`. */
+export const localizedText = z.record(languageCode, z.string().trim().min(1));
+
+export const countrySchema = z.strictObject({
+  code: z.string().regex(/^[a-z]{2}$/, 'a two-letter country code'),
+  name: localizedText,
+  languages: z.array(languageCode).min(1),
+  defaultLanguage: languageCode,
+  timezone: z.string().min(1),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "KRW"'),
+  oversightOrganizationId: organizationId,
+  deadlines: z.strictObject({
+    acknowledgeDays: z.int().min(1).max(365),
+    respondDays: z.int().min(1).max(730),
+  }),
+  retentionYears: z.int().min(1).max(100),
+  legalReferences: z
+    .array(z.strictObject({ title: z.string().min(1), url: z.url().optional(), note: z.string().optional() }))
+    .min(1),
+});
+
+export const organizationSchema = z.strictObject({
+  id: organizationId,
+  name: localizedText,
+  type: z.string().regex(/^[a-z][a-z-]*$/, 'a lower-case type such as "ministry"'),
+  parentId: organizationId.optional(),
+  region: z.string().optional(),
+});
+
+export const categorySchema = z.strictObject({
+  id: categoryId,
+  name: localizedText,
+  description: localizedText,
+});
+
+/**
+ * `routeTo` is an organization id or one of the keywords:
+ * `@reported` (the organization the report names), `@parent` (its parent), `@oversight` (the pack's oversight body).
+ */
+export const routeTarget = z.union([z.enum(['@reported', '@parent', '@oversight']), organizationId]);
+
+export const routingRuleSchema = z.strictObject({
+  id: z.string().min(1),
+  match: z.strictObject({
+    category: categoryId.optional(),
+    organizationId: organizationId.optional(),
+    organizationType: z.string().optional(),
+    subjectIsHead: z.boolean().optional(),
+    amountOver: z.number().nonnegative().optional(),
+  }),
+  routeTo: routeTarget,
+});
+
+export const routingSchema = z.strictObject({ rules: z.array(routingRuleSchema).min(1) });
+
+export const uiStringsSchema = z.record(z.string().regex(/^[a-zA-Z0-9_.-]+$/), z.string());
+
+export type Country = z.infer<typeof countrySchema>;
+export type Organization = z.infer<typeof organizationSchema>;
+export type Category = z.infer<typeof categorySchema>;
+export type RoutingRule = z.infer<typeof routingRuleSchema>;
+export type RouteTarget = z.infer<typeof routeTarget>;
+export type LocalizedText = z.infer<typeof localizedText>;
+export type PageId = z.infer<typeof pageId>;
+
+/** A pack as the handlers use it, after loading and checking. */
+export interface CountryPack {
+  country: Country;
+  organizations: Organization[];
+  categories: Category[];
+  routing: RoutingRule[];
+  strings: Record<string, Record<string, string>>;
+  pages: Record<string, Record<PageId, { title: string; markdown: string }>>;
+}
