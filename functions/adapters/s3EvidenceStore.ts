@@ -1,0 +1,91 @@
+// EvidenceStore over S3. `presigner` may point at a different endpoint than `client` (local mode hands the
+// browser a same-origin URL); in AWS both are the same regional client.
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import type { EvidenceStore, PresignedPost } from '../core/ports.js';
+import { guarded } from './dependencyFailure.js';
+
+const isNotFound = (error: unknown) => {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
+};
+
+export class S3EvidenceStore implements EvidenceStore {
+  constructor(
+    private readonly client: S3Client,
+    private readonly presigner: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  presignUpload(key: string, size: number, contentType: string, expiresInSeconds: number): Promise<PresignedPost> {
+    return guarded('attachment store', () =>
+      createPresignedPost(this.presigner, {
+        Bucket: this.bucket,
+        Key: key,
+        Conditions: [
+          ['content-length-range', size, size],
+          ['eq', '$Content-Type', contentType],
+        ],
+        Fields: { 'Content-Type': contentType },
+        Expires: expiresInSeconds,
+      }),
+    );
+  }
+
+  async inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | null> {
+    return guarded('attachment store', async () => {
+      let size: number;
+      try {
+        const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+        size = head.ContentLength ?? 0;
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+      if (size === 0) return { size, head: new Uint8Array() };
+      const object = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${Math.min(size, headBytes) - 1}` }),
+      );
+      return { size, head: await object.Body!.transformToByteArray() };
+    });
+  }
+
+  read(key: string): Promise<Uint8Array> {
+    return guarded('attachment store', async () => {
+      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return object.Body!.transformToByteArray();
+    });
+  }
+
+  async write(key: string, body: Uint8Array, contentType: string): Promise<void> {
+    await guarded('attachment store', () =>
+      this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType })),
+    );
+  }
+
+  async copy(fromKey: string, toKey: string, contentType: string): Promise<void> {
+    await guarded('attachment store', () =>
+      this.client.send(
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          Key: toKey,
+          CopySource: `${this.bucket}/${fromKey}`,
+          ContentType: contentType,
+          // Drop whatever metadata the uploader attached.
+          MetadataDirective: 'REPLACE',
+        }),
+      ),
+    );
+  }
+
+  async remove(keys: string[]): Promise<void> {
+    await Promise.allSettled(keys.map((Key) => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key }))));
+  }
+}

@@ -1,0 +1,130 @@
+// What evidence may be attached, and how its real type is told from its first bytes (invariant 6). The
+// declared type must agree with the bytes; executables and scripts are refused whatever they claim to be.
+
+export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 10;
+/** How many leading bytes the sniffer needs. */
+export const SNIFF_BYTES = 64;
+
+/** Allowed content types and the sniffed family each must match. */
+export const ALLOWED_TYPES: Record<string, SniffedFamily> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpeg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/heic': 'isobmff',
+  'video/mp4': 'isobmff',
+  'video/quicktime': 'isobmff',
+  'audio/mp4': 'isobmff',
+  'audio/x-m4a': 'isobmff',
+  'audio/mpeg': 'mp3',
+  'audio/wav': 'wav',
+  'audio/ogg': 'ogg',
+  'text/plain': 'text',
+  'text/csv': 'text',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'zip',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'zip',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'zip',
+  'application/vnd.oasis.opendocument.text': 'zip',
+  'application/vnd.oasis.opendocument.spreadsheet': 'zip',
+  'application/zip': 'zip',
+  'application/msword': 'ole',
+  'application/vnd.ms-excel': 'ole',
+  'application/vnd.hancom.hwp': 'ole',
+};
+
+export type SniffedFamily =
+  | 'pdf'
+  | 'jpeg'
+  | 'png'
+  | 'gif'
+  | 'webp'
+  | 'isobmff'
+  | 'mp3'
+  | 'wav'
+  | 'ogg'
+  | 'zip'
+  | 'ole'
+  | 'text'
+  | 'executable'
+  | 'unknown';
+
+const EXECUTABLE_EXTENSIONS = new Set([
+  'exe', 'dll', 'com', 'bat', 'cmd', 'msi', 'scr', 'pif', 'cpl', 'jar', 'js', 'mjs', 'vbs', 'vbe', 'wsf', 'ps1',
+  'sh', 'bash', 'app', 'apk', 'elf', 'bin', 'run', 'html', 'htm', 'svg', 'hta', 'lnk', 'reg', 'dmg', 'iso',
+]);
+
+export function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
+}
+
+export function isExecutableName(name: string): boolean {
+  return EXECUTABLE_EXTENSIONS.has(extensionOf(name));
+}
+
+const startsWith = (bytes: Uint8Array, prefix: number[], offset = 0) =>
+  bytes.length >= offset + prefix.length && prefix.every((b, i) => bytes[offset + i] === b);
+const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+
+/** Tells a file's family from its first bytes. */
+export function sniffFamily(bytes: Uint8Array): SniffedFamily {
+  if (startsWith(bytes, [0x4d, 0x5a])) return 'executable'; // MZ: Windows PE
+  if (startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46])) return 'executable'; // ELF
+  if (startsWith(bytes, [0xcf, 0xfa, 0xed, 0xfe]) || startsWith(bytes, [0xca, 0xfe, 0xba, 0xbe])) return 'executable'; // Mach-O, Java class
+  if (startsWith(bytes, ascii('#!'))) return 'executable'; // script with an interpreter line
+  if (startsWith(bytes, ascii('%PDF-'))) return 'pdf';
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'gif';
+  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp';
+  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WAVE'), 8)) return 'wav';
+  if (startsWith(bytes, ascii('ftyp'), 4)) return 'isobmff';
+  if (startsWith(bytes, ascii('ID3')) || startsWith(bytes, [0xff, 0xfb]) || startsWith(bytes, [0xff, 0xf3]) || startsWith(bytes, [0xff, 0xf2])) return 'mp3';
+  if (startsWith(bytes, ascii('OggS'))) return 'ogg';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
+  if (looksLikeText(bytes)) return 'text';
+  return 'unknown';
+}
+
+/** Text: valid UTF-8 (a cut multi-byte character at the end is allowed) with no control bytes but tab and newlines. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  if (bytes.length === 0) return false;
+  for (const b of bytes) {
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
+    if (b === 0x7f) return false;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(trimPartialUtf8(bytes));
+    return !/^\s*<(!doctype|html|script|svg)/i.test(new TextDecoder().decode(bytes.subarray(0, 64)));
+  } catch {
+    return false;
+  }
+}
+
+function trimPartialUtf8(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  let back = 0;
+  while (end - back - 1 >= 0 && back < 3 && (bytes[end - back - 1]! & 0xc0) === 0x80) back++;
+  const lead = bytes[end - back - 1];
+  if (lead !== undefined && lead >= 0xc0) {
+    const need = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
+    if (back < need) end = end - back - 1;
+  }
+  return bytes.subarray(0, end);
+}
+
+/** Why a declared upload may not be accepted, or null when it may. */
+export function declaredUploadProblem(name: string, contentType: string): string | null {
+  if (isExecutableName(name)) return 'executable and script files are not accepted';
+  if (!(contentType in ALLOWED_TYPES)) return `files of type ${contentType} are not accepted`;
+  return null;
+}
+
+/** Whether the bytes are what the declared type says. */
+export function contentMatchesType(contentType: string, head: Uint8Array): boolean {
+  const expected = ALLOWED_TYPES[contentType];
+  return expected !== undefined && sniffFamily(head) === expected;
+}

@@ -1,0 +1,86 @@
+// Checks a loaded pack beyond its shape: cross references, every string in every language, and routing
+// totality (every category × organization × head-or-not routes somewhere, never to the subject of a head report).
+import type { CountryPack } from '../schemas/countryPack.js';
+import { UI_STRING_KEYS } from '../schemas/uiStrings.js';
+import { indexPack } from './countryPackIndex.js';
+import { routeReport } from './routing.js';
+
+export interface PackProblem {
+  file: string;
+  path: string;
+  message: string;
+}
+
+export function checkCountryPack(pack: CountryPack): PackProblem[] {
+  const problems: PackProblem[] = [];
+  const add = (file: string, path: string, message: string) => problems.push({ file, path, message });
+  const { country, organizations, categories, routing } = pack;
+  const languages = country.languages;
+  const orgIds = new Set<string>();
+
+  if (!languages.includes(country.defaultLanguage)) add('country.json', '$.defaultLanguage', `"${country.defaultLanguage}" is not one of languages`);
+  organizations.forEach((o, i) => {
+    if (orgIds.has(o.id)) add('organizations.json', `$[${i}].id`, `duplicate organization id "${o.id}"`);
+    orgIds.add(o.id);
+  });
+  if (!orgIds.has(country.oversightOrganizationId)) {
+    add('country.json', '$.oversightOrganizationId', `no organization "${country.oversightOrganizationId}"`);
+  }
+  organizations.forEach((o, i) => {
+    if (o.parentId !== undefined && !orgIds.has(o.parentId)) add('organizations.json', `$[${i}].parentId`, `no organization "${o.parentId}"`);
+    if (o.parentId === o.id) add('organizations.json', `$[${i}].parentId`, 'an organization cannot be its own parent');
+    for (const lang of languages) if (!o.name[lang]) add('organizations.json', `$[${i}].name.${lang}`, 'missing translation');
+  });
+  const categoryIds = new Set<string>();
+  categories.forEach((c, i) => {
+    if (categoryIds.has(c.id)) add('categories.json', `$[${i}].id`, `duplicate category id "${c.id}"`);
+    categoryIds.add(c.id);
+    for (const lang of languages) {
+      if (!c.name[lang]) add('categories.json', `$[${i}].name.${lang}`, 'missing translation');
+      if (!c.description[lang]) add('categories.json', `$[${i}].description.${lang}`, 'missing translation');
+    }
+  });
+  for (const lang of languages) if (!country.name[lang]) add('country.json', `$.name.${lang}`, 'missing translation');
+  const types = new Set(organizations.map((o) => o.type));
+  routing.forEach((rule, i) => {
+    const at = `$.rules[${i}]`;
+    if (rule.match.category !== undefined && !categoryIds.has(rule.match.category)) add('routing.json', `${at}.match.category`, `no category "${rule.match.category}"`);
+    if (rule.match.organizationId !== undefined && !orgIds.has(rule.match.organizationId)) {
+      add('routing.json', `${at}.match.organizationId`, `no organization "${rule.match.organizationId}"`);
+    }
+    if (rule.match.organizationType !== undefined && !types.has(rule.match.organizationType)) {
+      add('routing.json', `${at}.match.organizationType`, `no organization has type "${rule.match.organizationType}"`);
+    }
+    if (!rule.routeTo.startsWith('@') && !orgIds.has(rule.routeTo)) add('routing.json', `${at}.routeTo`, `no organization "${rule.routeTo}"`);
+  });
+  for (const lang of languages) {
+    const strings = pack.strings[lang] ?? {};
+    for (const key of UI_STRING_KEYS) {
+      if (!strings[key]?.trim()) add(`i18n/${lang}.json`, `$["${key}"]`, 'missing translation');
+    }
+  }
+  if (problems.length === 0) problems.push(...checkRoutingTotality(pack));
+  return problems;
+}
+
+/** Every category × organization, about the head or not, must route to an existing organization. */
+export function checkRoutingTotality(pack: CountryPack): PackProblem[] {
+  const index = indexPack(pack);
+  const problems: PackProblem[] = [];
+  for (const category of pack.categories) {
+    for (const organization of pack.organizations) {
+      for (const subjectIsHead of [false, true]) {
+        const decision = routeReport({ category: category.id, organizationId: organization.id, subjectIsHead }, index.routing);
+        if (!decision) {
+          problems.push({
+            file: 'routing.json',
+            path: '$.rules',
+            message: `no rule routes a "${category.id}" report about ${organization.id}${subjectIsHead ? "'s head" : ''}`,
+          });
+          if (problems.length >= 20) return problems;
+        }
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,98 @@
+// Turns uploads into evidence (invariant 6): each upload must be one the server issued, must have arrived, must
+// have the declared size (at most 25 MiB) and its bytes must be of the declared type. Then it is copied, with its
+// metadata stripped where the format allows, under evidence/<caseId>/.
+import { MAX_ATTACHMENT_BYTES, SNIFF_BYTES, contentMatchesType } from './attachmentType.js';
+import type { CitizenDeps } from './deps.js';
+import { DomainError, payloadTooLarge, unsupportedMediaType, validationFailed } from './errors.js';
+import { newId } from './ids.js';
+import { canStripMetadata, stripMetadata } from './metadataStrip.js';
+import type { AttachmentRecord } from './ports.js';
+import { type DeclaredUpload, verifyUploadToken } from './uploadToken.js';
+
+type IntakeDeps = Pick<CitizenDeps, 'evidence' | 'sealer' | 'pepper' | 'clock' | 'random'>;
+
+export interface CheckedUpload {
+  declared: DeclaredUpload;
+  size: number;
+}
+
+export class UploadMissingError extends DomainError {
+  constructor(path: string) {
+    super('VALIDATION_FAILED', 'An attachment was not received; upload it again.', [
+      { path, message: 'no file was uploaded for this upload id' },
+    ]);
+  }
+}
+
+/** Checks every upload; throws a typed 4xx error naming the first one that fails. */
+export async function checkUploads(deps: IntakeDeps, uploadIds: string[], pathPrefix: string): Promise<CheckedUpload[]> {
+  const now = deps.clock.now();
+  const declared = uploadIds.map((id, i) => {
+    const upload = verifyUploadToken(deps.pepper, id, now);
+    if (!upload) {
+      throw validationFailed('An upload id is unknown or has expired.', [
+        { path: `${pathPrefix}.${i}`, message: 'not an upload id this portal issued, or it has expired' },
+      ]);
+    }
+    return upload;
+  });
+  return Promise.all(
+    declared.map(async (upload, i) => {
+      const path = `${pathPrefix}.${i}`;
+      const found = await deps.evidence.inspect(upload.key, SNIFF_BYTES);
+      if (!found) throw new UploadMissingError(path);
+      if (found.size > MAX_ATTACHMENT_BYTES) throw payloadTooLarge('An attachment is larger than 25 MiB.');
+      if (found.size !== upload.size) {
+        throw validationFailed('An attachment does not have the size that was declared.', [
+          { path, message: `declared ${upload.size} bytes, received ${found.size}` },
+        ]);
+      }
+      if (!contentMatchesType(upload.contentType, found.head)) {
+        throw unsupportedMediaType(`An attachment's content is not a ${upload.contentType} file.`);
+      }
+      return { declared: upload, size: found.size };
+    }),
+  );
+}
+
+/** Copies checked uploads under evidence/<caseId>/ and returns their records (not yet stored). */
+export async function promoteUploads(
+  deps: IntakeDeps,
+  caseId: string,
+  uploads: CheckedUpload[],
+  addedBy: AttachmentRecord['addedBy'],
+): Promise<AttachmentRecord[]> {
+  const at = deps.clock.now().toISOString();
+  const records: AttachmentRecord[] = [];
+  const written: string[] = [];
+  try {
+    for (const upload of uploads) {
+      const id = newId(deps.random);
+      const key = `evidence/${caseId}/${id}`;
+      const { contentType } = upload.declared;
+      let size = upload.size;
+      if (canStripMetadata(contentType)) {
+        const stripped = stripMetadata(contentType, await deps.evidence.read(upload.declared.key));
+        size = stripped.length;
+        await deps.evidence.write(key, stripped, contentType);
+      } else {
+        await deps.evidence.copy(upload.declared.key, key, contentType);
+      }
+      written.push(key);
+      records.push({
+        caseId,
+        id,
+        at,
+        sealedName: await deps.sealer.seal(upload.declared.name, caseId),
+        size,
+        contentType,
+        key,
+        addedBy,
+      });
+    }
+  } catch (error) {
+    await deps.evidence.remove(written);
+    throw error;
+  }
+  return records;
+}

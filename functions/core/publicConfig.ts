@@ -1,0 +1,36 @@
+// GET /config and GET /pages/{id}: the pack, in one language.
+import type { ConfigResponse } from '../schemas/config.js';
+import type { PageId } from '../schemas/countryPack.js';
+import { type PackIndex, chooseLanguage, localize } from './countryPackIndex.js';
+import { notFound } from './errors.js';
+
+export function publicConfig(index: PackIndex, asked: string | undefined): ConfigResponse {
+  const { pack } = index;
+  const language = chooseLanguage(pack, asked);
+  const fallback = pack.country.defaultLanguage;
+  const text = (t: Record<string, string>) => localize(t, language, fallback);
+  return {
+    country: { code: pack.country.code, name: text(pack.country.name), currency: pack.country.currency, timezone: pack.country.timezone },
+    languages: pack.country.languages,
+    defaultLanguage: fallback,
+    language,
+    categories: pack.categories.map((c) => ({ id: c.id, name: text(c.name), description: text(c.description) })),
+    organizations: pack.organizations.map((o) => ({
+      id: o.id,
+      name: text(o.name),
+      type: o.type,
+      ...(o.parentId ? { parentId: o.parentId } : {}),
+    })),
+    pages: Object.entries(pack.pages[language] ?? pack.pages[fallback] ?? {}).map(([id, page]) => ({ id, title: page.title })),
+    deadlines: pack.country.deadlines,
+    strings: pack.strings[language] ?? pack.strings[fallback] ?? {},
+  };
+}
+
+export function publicPage(index: PackIndex, id: PageId, asked: string | undefined) {
+  const { pack } = index;
+  const language = chooseLanguage(pack, asked);
+  const page = pack.pages[language]?.[id] ?? pack.pages[pack.country.defaultLanguage]?.[id];
+  if (!page) throw notFound(`There is no page "${id}".`);
+  return { id, title: page.title, markdown: page.markdown };
+}

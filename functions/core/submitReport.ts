@@ -1,0 +1,153 @@
+// Filing a report: check it against the pack, route it, seal its text, take in its evidence and store it in one
+// atomic write. A client-proposed tracking code makes a retry idempotent: same content → the same case (200),
+// other content → 409.
+import type { SubmitReportRequest, SubmitReportResponse } from '../schemas/report.js';
+import { chooseLanguage, localize } from './countryPackIndex.js';
+import { computeDeadlines } from './deadlines.js';
+import type { CitizenDeps } from './deps.js';
+import { conflict, validationFailed, type ErrorDetail } from './errors.js';
+import { UploadMissingError, checkUploads, promoteUploads } from './evidenceIntake.js';
+import { newId } from './ids.js';
+import { canonicalJson, keyedHash } from './keyedHash.js';
+import type { CaseRecord, ReportText } from './ports.js';
+import { routeReport } from './routing.js';
+import { caseIdForCode } from './trackingKey.js';
+import {
+  TRACKING_CODE_BYTES,
+  type TrackingCode,
+  formatTrackingCode,
+  normalizeTrackingCode,
+  trackingCodeFromBytes,
+} from './trackingCode.js';
+
+export interface SubmitOutcome {
+  /** 201 for a new case, 200 for an idempotent retry. */
+  created: boolean;
+  body: SubmitReportResponse;
+}
+
+export async function submitReport(deps: CitizenDeps, report: SubmitReportRequest): Promise<SubmitOutcome> {
+  checkAgainstPack(deps, report);
+  const proposed = report.trackingCode !== undefined;
+  const code = proposed ? parseProposedCode(report.trackingCode!) : trackingCodeFromBytes(deps.random.bytes(TRACKING_CODE_BYTES));
+  const caseId = caseIdForCode(deps.pepper, code);
+  // Uploads are left out: a retry from a reloaded page uploads its files again under new ids.
+  const { trackingCode: _code, uploadIds: _uploads, ...content } = report;
+  const fingerprint = keyedHash(deps.pepper, 'report-content', canonicalJson(content)).toString('base64url');
+
+  const decision = routeReport(report, deps.index.routing);
+  if (!decision) throw new Error('the country pack routes no rule for this report; run the pack checker');
+
+  let uploads;
+  try {
+    uploads = await checkUploads(deps, report.uploadIds, 'uploadIds');
+  } catch (error) {
+    // A retry after a committed submission finds its uploads already moved: answer with the stored case.
+    if (proposed && error instanceof UploadMissingError) {
+      const existing = await deps.store.getCase(caseId);
+      if (existing) return answerExisting(deps, existing, code, fingerprint);
+    }
+    throw error;
+  }
+
+  const now = deps.clock.now();
+  const createdAt = now.toISOString();
+  const deadlines = computeDeadlines(now, deps.index.pack.country.deadlines);
+  const text: ReportText = {
+    title: report.title,
+    description: report.description,
+    occurredOn: report.occurredOn ?? null,
+    location: report.location ?? null,
+    amount: report.amount ?? null,
+  };
+  const record: CaseRecord = {
+    caseId,
+    organizationId: decision.organizationId,
+    reportedOrganizationId: report.organizationId,
+    category: report.category,
+    language: report.language,
+    status: 'received',
+    createdAt,
+    updatedAt: createdAt,
+    ...deadlines,
+    subjectIsHead: report.subjectIsHead,
+    anonymity: report.anonymity,
+    routingRuleId: decision.ruleId,
+    contentFingerprint: fingerprint,
+    sealedReport: await deps.sealer.seal(JSON.stringify(text), caseId),
+    sealedContact: report.contact ? await deps.sealer.seal(JSON.stringify(report.contact), caseId) : null,
+    resolution: null,
+  };
+
+  const attachments = await promoteUploads(deps, caseId, uploads, 'whistleblower');
+  let result: 'created' | 'exists';
+  try {
+    result = await deps.store.createCase({
+      record,
+      timeline: { caseId, id: newId(deps.random), at: createdAt, status: 'received', sealedPublicNote: null },
+      attachments,
+    });
+  } catch (error) {
+    await deps.evidence.remove(attachments.map((a) => a.key));
+    throw error;
+  }
+
+  if (result === 'exists') {
+    await deps.evidence.remove(attachments.map((a) => a.key));
+    if (!proposed) throw new Error('a generated tracking code collided with an existing case');
+    const existing = await deps.store.getCase(caseId);
+    if (!existing) throw new Error('a case reported as existing could not be read');
+    return answerExisting(deps, existing, code, fingerprint);
+  }
+
+  await deps.evidence.remove(uploads.map((u) => u.declared.key));
+  return { created: true, body: responseFor(deps, record, code) };
+}
+
+function answerExisting(deps: CitizenDeps, existing: CaseRecord, code: TrackingCode, fingerprint: string): SubmitOutcome {
+  if (existing.contentFingerprint !== fingerprint) {
+    throw conflict('This tracking code already belongs to a different report. Start a new report to get a new code.');
+  }
+  return { created: false, body: responseFor(deps, existing, code) };
+}
+
+function responseFor(deps: CitizenDeps, record: CaseRecord, code: TrackingCode): SubmitReportResponse {
+  const organization = deps.index.organizations.get(record.organizationId)!;
+  const language = chooseLanguage(deps.index.pack, record.language);
+  return {
+    caseId: record.caseId,
+    trackingCode: formatTrackingCode(code),
+    organization: { id: organization.id, name: localize(organization.name, language, deps.index.pack.country.defaultLanguage) },
+    status: record.status,
+    acknowledgeBy: record.acknowledgeBy,
+    respondBy: record.respondBy,
+  };
+}
+
+function parseProposedCode(input: string): TrackingCode {
+  const code = normalizeTrackingCode(input);
+  if (!code) {
+    throw validationFailed('The proposed tracking code is not valid.', [
+      { path: 'trackingCode', message: '16 characters of Crockford base32 (digits and letters except I, L, O, U)' },
+    ]);
+  }
+  return code;
+}
+
+function checkAgainstPack(deps: CitizenDeps, report: SubmitReportRequest): void {
+  const { pack, categories, organizations } = deps.index;
+  const details: ErrorDetail[] = [];
+  if (!categories.has(report.category)) details.push({ path: 'category', message: `no category "${report.category}" in this portal` });
+  if (!organizations.has(report.organizationId)) {
+    details.push({ path: 'organizationId', message: `no organization "${report.organizationId}" in this portal` });
+  }
+  if (!pack.country.languages.includes(report.language)) {
+    details.push({ path: 'language', message: `one of ${pack.country.languages.join(', ')}` });
+  }
+  // A day of slack: the reporter's calendar may be ahead of UTC.
+  const latestDay = new Date(deps.clock.now().getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  if (report.occurredOn && report.occurredOn > latestDay) {
+    details.push({ path: 'occurredOn', message: 'cannot be in the future' });
+  }
+  if (details.length > 0) throw validationFailed('The report does not match this portal.', details);
+}

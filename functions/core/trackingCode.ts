@@ -1,0 +1,38 @@
+// The tracking code: the reporter's only key to their case. 80 random bits as 16 Crockford base32 characters.
+// It is never stored: see trackingKey.ts.
+import { CROCKFORD_ALPHABET, encodeCrockford } from './crockford.js';
+
+declare const trackingCodeBrand: unique symbol;
+/** A normalized tracking code: exactly 16 characters of the Crockford alphabet. */
+export type TrackingCode = string & { readonly [trackingCodeBrand]: true };
+
+export const TRACKING_CODE_LENGTH = 16;
+export const TRACKING_CODE_BYTES = 10;
+
+const SEPARATORS = /[\s\-_.]/g;
+const VALID = new RegExp(`^[${CROCKFORD_ALPHABET}]{${TRACKING_CODE_LENGTH}}$`);
+
+/**
+ * Normalizes what a person typed: any case, with or without dashes and spaces; I and L read as 1, O as 0
+ * (Crockford's rules). Returns null when it cannot be a code.
+ */
+export function normalizeTrackingCode(input: string): TrackingCode | null {
+  if (input.length > 64) return null;
+  const cleaned = input
+    .replace(SEPARATORS, '')
+    .toUpperCase()
+    .replace(/[IL]/g, '1')
+    .replace(/O/g, '0');
+  return VALID.test(cleaned) ? (cleaned as TrackingCode) : null;
+}
+
+/** Builds a code from 10 random bytes (80 bits). */
+export function trackingCodeFromBytes(bytes: Uint8Array): TrackingCode {
+  if (bytes.length !== TRACKING_CODE_BYTES) throw new RangeError(`a tracking code needs ${TRACKING_CODE_BYTES} bytes`);
+  return encodeCrockford(bytes) as TrackingCode;
+}
+
+/** Shows a code the way people read it: XXXX-XXXX-XXXX-XXXX. */
+export function formatTrackingCode(code: TrackingCode): string {
+  return code.match(/.{4}/g)!.join('-');
+}

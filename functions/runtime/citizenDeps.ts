@@ -1,0 +1,82 @@
+// The composition root of the citizen handlers: SDK clients are created here, once per cold start, and handed to
+// the adapters. Local mode points the same code at the embedded servers through environment variables.
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { checkCountryPack } from '../core/countryPackCheck.js';
+import { type PackIndex, indexPack } from '../core/countryPackIndex.js';
+import type { CitizenDeps } from '../core/deps.js';
+import type { Sealer } from '../core/ports.js';
+import { loadCountryPack } from '../adapters/countryPackFiles.js';
+import { DynamoCaseStore } from '../adapters/dynamoCaseStore.js';
+import { KmsEnvelopeSealer } from '../adapters/kmsEnvelopeSealer.js';
+import { LocalKeySealer, readOrCreateSecretFile } from '../adapters/localKeySealer.js';
+import { readPepperSecret } from '../adapters/pepperSecret.js';
+import { S3EvidenceStore } from '../adapters/s3EvidenceStore.js';
+import { type CitizenEnvironment, citizenEnvironment, packEnvironment, parseEnvironment } from './config.js';
+
+export function createS3Client(region: string, endpoint: string | undefined): S3Client {
+  return new S3Client({
+    region,
+    ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
+    // Only send checksums where S3 requires them: the embedded S3 server corrupts uploads otherwise.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+export function createDocumentClient(region: string, endpoint: string | undefined): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient({ region, ...(endpoint ? { endpoint } : {}) }), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+}
+
+/** Loads and checks the pack; a pack with any problem stops the function from starting. */
+export function loadPackIndex(env: { COUNTRY: string; COUNTRY_PACKS_DIR: string }): PackIndex {
+  const pack = loadCountryPack(resolve(env.COUNTRY_PACKS_DIR), env.COUNTRY);
+  const problems = checkCountryPack(pack);
+  if (problems.length > 0) {
+    throw new Error(`country pack "${env.COUNTRY}" is invalid: ${problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join('; ')}`);
+  }
+  return indexPack(pack);
+}
+
+export async function buildCitizenDeps(env: CitizenEnvironment): Promise<CitizenDeps> {
+  const s3 = createS3Client(env.AWS_REGION, env.S3_ENDPOINT);
+  const presigner = env.S3_PUBLIC_ENDPOINT ? createS3Client(env.AWS_REGION, env.S3_PUBLIC_ENDPOINT) : s3;
+  const pepper = env.PEPPER_FILE
+    ? readOrCreateSecretFile(env.PEPPER_FILE, 32)
+    : await readPepperSecret(new SecretsManagerClient({ region: env.AWS_REGION }), env.PEPPER_SECRET_ARN!);
+  const sealer: Sealer = env.ENCRYPTION_KEY_FILE
+    ? new LocalKeySealer(readOrCreateSecretFile(env.ENCRYPTION_KEY_FILE, 32))
+    : new KmsEnvelopeSealer(new KMSClient({ region: env.AWS_REGION }), env.KMS_KEY_ID!);
+  return {
+    index: loadPackIndex(env),
+    store: new DynamoCaseStore(createDocumentClient(env.AWS_REGION, env.DYNAMODB_ENDPOINT), env.TABLE_NAME),
+    evidence: new S3EvidenceStore(s3, presigner, env.BUCKET_NAME),
+    sealer,
+    pepper,
+    clock: { now: () => new Date() },
+    random: { bytes: (n) => randomBytes(n) },
+  };
+}
+
+let shared: Promise<CitizenDeps> | undefined;
+
+/** Built once per process from the environment (a Lambda cold start, or the local runtime). */
+export function citizenDeps(): Promise<CitizenDeps> {
+  shared ??= buildCitizenDeps(parseEnvironment(citizenEnvironment));
+  return shared;
+}
+
+let sharedPack: PackIndex | undefined;
+
+/** The pack alone, for handlers that touch no storage. */
+export function packIndex(): PackIndex {
+  sharedPack ??= loadPackIndex(parseEnvironment(packEnvironment));
+  return sharedPack;
+}

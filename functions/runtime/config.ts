@@ -1,0 +1,46 @@
+// Each handler parses its environment at module load and fails fast: a misconfigured function never serves.
+import * as z from 'zod';
+
+const optionalUrl = z.url().optional();
+
+/** What the handlers that only read the country pack need. */
+export const packEnvironment = z.object({
+  COUNTRY: z.string().regex(/^[a-z]{2}$/),
+  COUNTRY_PACKS_DIR: z.string().min(1).default('countries'),
+});
+
+export const citizenEnvironment = z
+  .object({
+    TABLE_NAME: z.string().min(3),
+    BUCKET_NAME: z.string().min(3),
+    COUNTRY: z.string().regex(/^[a-z]{2}$/),
+    COUNTRY_PACKS_DIR: z.string().min(1).default('countries'),
+    AWS_REGION: z.string().min(1).default('us-east-1'),
+    /** Local mode: files under the data dir. */
+    PEPPER_FILE: z.string().min(1).optional(),
+    ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
+    /** AWS: a Secrets Manager secret and a KMS key. */
+    PEPPER_SECRET_ARN: z.string().min(1).optional(),
+    KMS_KEY_ID: z.string().min(1).optional(),
+    /** Local mode: the embedded servers, and the S3 address handed to browsers. */
+    DYNAMODB_ENDPOINT: optionalUrl,
+    S3_ENDPOINT: optionalUrl,
+    S3_PUBLIC_ENDPOINT: optionalUrl,
+  })
+  .refine((e) => (e.PEPPER_FILE === undefined) !== (e.PEPPER_SECRET_ARN === undefined), {
+    message: 'set exactly one of PEPPER_FILE (local) or PEPPER_SECRET_ARN (AWS)',
+  })
+  .refine((e) => (e.ENCRYPTION_KEY_FILE === undefined) !== (e.KMS_KEY_ID === undefined), {
+    message: 'set exactly one of ENCRYPTION_KEY_FILE (local) or KMS_KEY_ID (AWS)',
+  });
+
+export type CitizenEnvironment = z.infer<typeof citizenEnvironment>;
+
+export function parseEnvironment<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,21 @@
+// GET /config and GET /pages/{id}: the public description of the deployment, in one language.
+import * as z from 'zod';
+import { languageCode, pageId } from './countryPack.js';
+
+export const languageQuery = z.strictObject({ lang: languageCode.optional() });
+
+export const configResponse = z.object({
+  country: z.object({ code: z.string(), name: z.string(), currency: z.string(), timezone: z.string() }),
+  languages: z.array(z.string()),
+  defaultLanguage: z.string(),
+  language: z.string(),
+  categories: z.array(z.object({ id: z.string(), name: z.string(), description: z.string() })),
+  organizations: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), parentId: z.string().optional() })),
+  pages: z.array(z.object({ id: z.string(), title: z.string() })),
+  deadlines: z.object({ acknowledgeDays: z.number(), respondDays: z.number() }),
+  strings: z.record(z.string(), z.string()),
+});
+export type ConfigResponse = z.infer<typeof configResponse>;
+
+export const pageParams = z.strictObject({ id: pageId });
+export const pageResponse = z.object({ id: z.string(), title: z.string(), markdown: z.string() });

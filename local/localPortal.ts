@@ -1,0 +1,179 @@
+// The local runtime: embedded DynamoDB- and S3-compatible servers, the same handlers as in AWS behind an
+// emulated API Gateway, the S3 upload path and the web app — all on one port.
+import { mkdirSync } from 'node:fs';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { notFound, payloadTooLarge, rateLimited, validationFailed } from '../functions/core/errors.js';
+import { createS3Client } from '../functions/runtime/citizenDeps.js';
+import { logger } from '../functions/runtime/logger.js';
+import { responseForError } from '../functions/runtime/middleware/errorResponse.js';
+import { lambdaContext, toProxyEvent } from './apiGatewayEvent.js';
+import { type EmbeddedServer, startDynamoDb } from './embedded/dynamodb.js';
+import { freePort } from './embedded/ports.js';
+import { startS3 } from './embedded/s3.js';
+import { FixedWindowLimiter } from './rateLimit.js';
+import { type LambdaHandler, ROUTES, matchRoute } from './routes.js';
+import { proxyToS3 } from './s3Proxy.js';
+import { securityHeaders, serveStatic } from './staticFiles.js';
+import { ensureBucket, ensureTable } from './storageSetup.js';
+
+export interface LocalPortalOptions {
+  port: number;
+  /** Bind address; loopback unless told otherwise. */
+  host?: string;
+  country: string;
+  dataDir: string;
+  dynamoDbEndpoint?: string;
+  s3Endpoint?: string;
+  /** Where request lines go ("POST /api/track 200 12 ms"); never bodies, codes or addresses. */
+  requestLog?: (line: string) => void;
+  trackLimitPerMinute?: number;
+  /** The handlers' structured log level; WARN keeps the console to one line per request. */
+  logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+}
+
+export interface LocalPortal {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const TABLE_NAME = 'clean-portal';
+const BUCKET_NAME = 'clean-portal-attachments';
+/** API Gateway refuses payloads over 10 MB before any handler runs; the handlers enforce 64 KiB themselves. */
+const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+
+export async function startLocalPortal(options: LocalPortalOptions): Promise<LocalPortal> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port === 0 ? await freePort() : options.port;
+  const publicOrigin = `http://localhost:${port}`;
+  const servers: EmbeddedServer[] = [];
+  const stopServers = () => Promise.allSettled(servers.reverse().map((s) => s.stop()));
+
+  try {
+    // Credentials the embedded servers accept (s3rver checks signatures against these); real ones are never needed.
+    process.env.AWS_ACCESS_KEY_ID ??= 'S3RVER';
+    process.env.AWS_SECRET_ACCESS_KEY ??= 'S3RVER';
+    process.env.AWS_REGION ??= 'us-east-1';
+    // Local mode runs on Node 20 on purpose (see README); the SDK's notice about Node 22 is noise here.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    const region = process.env.AWS_REGION;
+
+    const dynamoDbEndpoint = options.dynamoDbEndpoint ?? (servers.push(await startDynamoDb(join(dataDir, 'dynamodb'))), servers.at(-1)!.endpoint);
+    const s3Endpoint = options.s3Endpoint ?? (servers.push(await startS3(join(dataDir, 's3'), BUCKET_NAME)), servers.at(-1)!.endpoint);
+
+    await ensureTable(new DynamoDBClient({ region, endpoint: dynamoDbEndpoint }), TABLE_NAME);
+    await ensureBucket(createS3Client(region, s3Endpoint), BUCKET_NAME);
+
+    // The handlers read these at module load, exactly as a deployed function reads its environment.
+    Object.assign(process.env, {
+      TABLE_NAME,
+      BUCKET_NAME,
+      COUNTRY: options.country,
+      COUNTRY_PACKS_DIR: resolve('countries'),
+      PEPPER_FILE: join(dataDir, 'secrets', 'pepper'),
+      ENCRYPTION_KEY_FILE: join(dataDir, 'secrets', 'encryption.key'),
+      DYNAMODB_ENDPOINT: dynamoDbEndpoint,
+      S3_ENDPOINT: s3Endpoint,
+      S3_PUBLIC_ENDPOINT: `${publicOrigin}/s3`,
+    });
+    logger.setLogLevel(options.logLevel ?? 'WARN');
+    const handlers = new Map<string, LambdaHandler>();
+    for (const route of ROUTES) {
+      const module = (await import(`../functions/handlers/${route.handler}.ts`)) as { handler: LambdaHandler };
+      handlers.set(route.handler, module.handler);
+    }
+
+    const limiter = new FixedWindowLimiter(options.trackLimitPerMinute ?? 20, 60_000);
+    const webRoot = resolve('web');
+    const pageHeaders = securityHeaders([publicOrigin, `http://127.0.0.1:${port}`]);
+    const log = options.requestLog ?? (() => undefined);
+
+    const server = createServer((req, res) => {
+      const started = process.hrtime.bigint();
+      void dispatch(req, res).then((label) => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        log(`${label.method} ${label.route} ${label.status} ${ms.toFixed(0)} ms`);
+      });
+    });
+
+    async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<{ method: string; route: string; status: number }> {
+      const method = req.method ?? 'GET';
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', publicOrigin);
+      } catch {
+        res.writeHead(400).end();
+        return { method, route: '(bad url)', status: 400 };
+      }
+      if (url.pathname.startsWith('/s3/')) {
+        const status = await proxyToS3(s3Endpoint, req, res, url.pathname.slice(3) + url.search);
+        return { method, route: '/s3/{bucket}', status };
+      }
+      if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+        return { method, ...(await invokeApi(req, res, url)) };
+      }
+      if (method !== 'GET' && method !== 'HEAD') {
+        res.writeHead(405, pageHeaders).end();
+        return { method, route: '(static)', status: 405 };
+      }
+      return { method, route: '(static)', status: await serveStatic(webRoot, url.pathname, res, pageHeaders) };
+    }
+
+    async function invokeApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<{ route: string; status: number }> {
+      const send = (status: number, headers: Record<string, string | number | boolean>, body: string) => {
+        res.writeHead(status, headers as Record<string, string>).end(body);
+        return status;
+      };
+      const sendError = (route: string, error: Parameters<typeof responseForError>[0]) => {
+        req.resume();
+        const answer = responseForError(error);
+        return { route, status: send(answer.statusCode, answer.headers ?? {}, answer.body) };
+      };
+      const match = matchRoute(req.method ?? 'GET', url.pathname.slice('/api'.length) || '/');
+      if (!match.route) {
+        return sendError('(unknown)', match.pathKnown ? validationFailed(`${req.method} is not allowed on this path.`) : notFound('There is no such API path.'));
+      }
+      const { route, pathParameters } = match;
+      const template = `/api${route.resource}`;
+      if (route.rateLimited && !limiter.take(req.socket.remoteAddress ?? 'unknown')) {
+        return sendError(template, rateLimited('Too many requests from your connection. Wait a minute and try again.'));
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of req as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > GATEWAY_MAX_BODY) return sendError(template, payloadTooLarge('The request body is too large.'));
+        chunks.push(chunk);
+      }
+      const event = toProxyEvent(req, url, route, pathParameters, Buffer.concat(chunks));
+      const result = await handlers.get(route.handler)!(event, lambdaContext(route.handler, event.requestContext.requestId));
+      return { route: template, status: send(result.statusCode, result.headers ?? {}, result.body) };
+    }
+
+    await new Promise<void>((ready, fail) => {
+      server.once('error', fail);
+      server.listen(port, host, () => ready());
+    });
+
+    return {
+      url: `http://localhost:${port}`,
+      async stop() {
+        await closeServer(server);
+        await stopServers();
+      },
+    };
+  } catch (error) {
+    await stopServers();
+    throw error;
+  }
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((done) => {
+    server.close(() => done());
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,48 @@
+// The API routes, as API Gateway would map them: method, resource template, and the handler module it invokes.
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+
+export type LambdaHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PATCH';
+  /** Resource template under /api, e.g. /pages/{id}. */
+  resource: string;
+  /** The handler's file name under functions/handlers/, also the Lambda function's name. */
+  handler: string;
+  /** Counted against the per-address limit (20 per minute), as the WAF rule does when deployed. */
+  rateLimited?: boolean;
+}
+
+export const ROUTES: Route[] = [
+  { method: 'GET', resource: '/config', handler: 'getConfig' },
+  { method: 'GET', resource: '/pages/{id}', handler: 'getPage' },
+  { method: 'POST', resource: '/uploads', handler: 'createUploads' },
+  { method: 'POST', resource: '/reports', handler: 'createReport' },
+  { method: 'POST', resource: '/track', handler: 'trackCase', rateLimited: true },
+  { method: 'POST', resource: '/track/messages', handler: 'postTrackMessage', rateLimited: true },
+];
+
+export interface RouteMatch {
+  route: Route;
+  pathParameters: Record<string, string> | null;
+}
+
+/** Finds the route for a path under /api; `pathKnown` tells a wrong method from an unknown path. */
+export function matchRoute(method: string, path: string): RouteMatch | { route: null; pathKnown: boolean } {
+  let pathKnown = false;
+  for (const route of ROUTES) {
+    const names: string[] = [];
+    const pattern = new RegExp(
+      `^${route.resource.replace(/\{(\w+)\}/g, (_m, name: string) => (names.push(name), '([^/]+)'))}/?$`,
+    );
+    const found = pattern.exec(path);
+    if (!found) continue;
+    pathKnown = true;
+    if (route.method !== method) continue;
+    const pathParameters = names.length
+      ? Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(found[i + 1]!)]))
+      : null;
+    return { route, pathParameters };
+  }
+  return { route: null, pathKnown };
+}

@@ -1,0 +1,26 @@
+// Local mode's settings, from the environment, checked like a handler's configuration.
+import * as z from 'zod';
+import { parseEnvironment } from '../functions/runtime/config.js';
+
+const localEnvironment = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  COUNTRY: z.string().regex(/^[a-z]{2}$/).default('kr'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  S3_ENDPOINT: z.url().optional(),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('WARN'),
+});
+
+export function localSettings(env: NodeJS.ProcessEnv) {
+  const e = parseEnvironment(localEnvironment, env);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    country: e.COUNTRY,
+    dataDir: e.DATA_DIR,
+    dynamoDbEndpoint: e.DYNAMODB_ENDPOINT,
+    s3Endpoint: e.S3_ENDPOINT,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,33 @@
+// `npm start`: the whole portal on one port with no AWS account. Ctrl-C stops it cleanly; data stays in DATA_DIR.
+import { startLocalPortal } from './localPortal.js';
+import { localSettings } from './settings.js';
+
+const settings = localSettings(process.env);
+const started = Date.now();
+console.log(`Clean Portal: starting (country pack "${settings.country}", data in ${settings.dataDir}) …`);
+
+const portal = await startLocalPortal({ ...settings, requestLog: (line) => console.log(line) }).catch((error: Error) => {
+  console.error(`Clean Portal could not start: ${error.message}`);
+  process.exit(1);
+});
+
+console.log(`Clean Portal is running (${Date.now() - started} ms):`);
+console.log(`  web app  ${portal.url}/`);
+console.log(`  API      ${portal.url}/api   (try: curl ${portal.url}/api/config)`);
+console.log('Press Ctrl-C to stop.');
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping: closing the server and flushing data …');
+    portal.stop().then(
+      () => {
+        console.log('Stopped.');
+        process.exit(0);
+      },
+      () => process.exit(1),
+    );
+  });
+}

@@ -1,0 +1,59 @@
+// Serves web/ the way CloudFront will: fixed file types, a strict Content-Security-Policy, no cookies.
+import { readFile, stat } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export function securityHeaders(connectSources: string[]): Record<string, string> {
+  return {
+    'content-security-policy': [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      `connect-src 'self' ${connectSources.join(' ')}`.trim(),
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "object-src 'none'",
+    ].join('; '),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+  };
+}
+
+/** Answers GET/HEAD for a file under `root`; returns the status sent. */
+export async function serveStatic(root: string, pathname: string, res: ServerResponse, headers: Record<string, string>): Promise<number> {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  } catch {
+    relative = '/';
+  }
+  const file = normalize(join(root, relative));
+  const send = (status: number, type: string, body: Buffer | string) => {
+    res.writeHead(status, { ...headers, 'content-type': type, 'cache-control': 'no-cache' });
+    res.end(body);
+    return status;
+  };
+  if (!file.startsWith(root + sep) || !(extname(file) in TYPES)) return send(404, 'text/plain; charset=utf-8', 'Not found\n');
+  try {
+    if (!(await stat(file)).isFile()) return send(404, 'text/plain; charset=utf-8', 'Not found\n');
+    return send(200, TYPES[extname(file)]!, await readFile(file));
+  } catch {
+    return send(404, 'text/plain; charset=utf-8', 'Not found\n');
+  }
+}
