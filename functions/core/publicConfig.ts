@@ -1,6 +1,6 @@
 // GET /config and GET /pages/{id}: the pack, in one language.
 import type { ConfigResponse } from '../schemas/config.js';
-import type { PageId } from '../schemas/countryPack.js';
+import { PAGE_IDS, type PageId } from '../schemas/countryPack.js';
 import { type PackIndex, chooseLanguage, localize } from './countryPackIndex.js';
 import { notFound } from './errors.js';
 
@@ -27,10 +27,11 @@ export function publicConfig(index: PackIndex, asked: string | undefined): Confi
   };
 }
 
-export function publicPage(index: PackIndex, id: PageId, asked: string | undefined) {
+export function publicPage(index: PackIndex, id: string, asked: string | undefined) {
   const { pack } = index;
   const language = chooseLanguage(pack, asked);
-  const page = pack.pages[language]?.[id] ?? pack.pages[pack.country.defaultLanguage]?.[id];
+  if (!(PAGE_IDS as readonly string[]).includes(id)) throw notFound(`There is no page "${id}".`);
+  const page = pack.pages[language]?.[id as PageId] ?? pack.pages[pack.country.defaultLanguage]?.[id as PageId];
   if (!page) throw notFound(`There is no page "${id}".`);
   return { id, title: page.title, markdown: page.markdown };
 }

@@ -1,6 +1,6 @@
 // GET /config and GET /pages/{id}: the public description of the deployment, in one language.
 import * as z from 'zod';
-import { languageCode, pageId } from './countryPack.js';
+import { languageCode } from './countryPack.js';
 
 export const languageQuery = z.strictObject({ lang: languageCode.optional() });
 
@@ -17,5 +17,5 @@ export const configResponse = z.object({
 });
 export type ConfigResponse = z.infer<typeof configResponse>;
 
-export const pageParams = z.strictObject({ id: pageId });
+export const pageParams = z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'a page id such as "how-it-works"') });
 export const pageResponse = z.object({ id: z.string(), title: z.string(), markdown: z.string() });

@@ -1,0 +1,201 @@
+// File → route → track, through the local runtime against the embedded servers: a report with an attachment
+// uploaded through the presigned POST, tracked typed lower-case without dashes, a reply, an idempotent retry,
+// a conflicting retry and an unknown code.
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createS3Client } from '../../functions/runtime/citizenDeps.js';
+import { configResponse, pageResponse } from '../../functions/schemas/config.js';
+import { submitReportResponse } from '../../functions/schemas/report.js';
+import { trackResponse } from '../../functions/schemas/track.js';
+import { pngWithText } from './support/fixtures.js';
+import { type TestPortal, aReport, proposedCode, startTestPortal, uploadFile } from './support/testPortal.js';
+
+let portal: TestPortal;
+beforeAll(async () => {
+  portal = await startTestPortal();
+});
+afterAll(async () => {
+  await portal?.stop();
+});
+
+const s3 = () => createS3Client('us-east-1', process.env.S3_ENDPOINT);
+const bucket = () => process.env.BUCKET_NAME!;
+
+describe('public configuration', () => {
+  it('describes the Korean pack in the asked language', async () => {
+    const answer = await portal.api('GET', '/config?lang=en');
+    expect(answer.status).toBe(200);
+    const config = configResponse.parse(answer.body);
+    expect(config.country.code).toBe('kr');
+    expect(config.language).toBe('en');
+    expect(config.organizations.length).toBeGreaterThanOrEqual(41);
+    expect(config.organizations.find((o) => o.id === 'kr-acrc')?.name).toMatch(/Anti-Corruption/);
+    expect(config.categories.map((c) => c.id)).toContain('solicitation-graft');
+    expect(config.deadlines).toEqual({ acknowledgeDays: 7, respondDays: 60 });
+    expect(config.pages.map((p) => p.id).sort()).toEqual(['how-it-works', 'policies', 'protection', 'rewards']);
+  });
+
+  it('falls back to the default language and serves Korean strings', async () => {
+    const answer = await portal.api('GET', '/config');
+    expect(answer.body.language).toBe('ko');
+    expect(answer.body.strings['nav.report']).toMatch(/[가-힣]/);
+  });
+
+  it('serves an information page and answers 404 for an unknown one', async () => {
+    const page = await portal.api('GET', '/pages/protection?lang=en');
+    expect(page.status).toBe(200);
+    expect(pageResponse.parse(page.body).markdown.length).toBeGreaterThan(200);
+    expect((await portal.api('GET', '/pages/constructor')).status).toBe(404);
+  });
+});
+
+describe('a report with an attachment', () => {
+  const code = proposedCode();
+  const secretInPhoto = 'GPS 37.5665N 126.9780E by Kim';
+  let uploadId: string;
+  let caseId: string;
+
+  it('uploads a photo through the presigned POST and files the report', async () => {
+    uploadId = await uploadFile(portal, { name: 'receipt.png', contentType: 'image/png', bytes: pngWithText(secretInPhoto) });
+    const answer = await portal.api('POST', '/reports', aReport({ trackingCode: code, uploadIds: [uploadId] }));
+    expect(answer.status).toBe(201);
+    const body = submitReportResponse.parse(answer.body);
+    expect(body.trackingCode).toBe(code.match(/.{4}/g)!.join('-'));
+    expect(body.status).toBe('received');
+    // Corruption reports go to the ACRC under the pack's routing rules.
+    expect(body.organization).toEqual({ id: 'kr-acrc', name: 'Anti-Corruption and Civil Rights Commission' });
+    expect(Date.parse(body.respondBy) - Date.parse(body.acknowledgeBy)).toBe(53 * 24 * 3600 * 1000);
+    caseId = body.caseId;
+  });
+
+  it('moved the upload to evidence/<caseId>/ without its metadata', async () => {
+    const listed = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: `evidence/${caseId}/` }));
+    expect(listed.Contents).toHaveLength(1);
+    const object = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: listed.Contents![0]!.Key! }));
+    const bytes = Buffer.from(await object.Body!.transformToByteArray());
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('\x89PNG');
+    expect(bytes.includes(Buffer.from(secretInPhoto))).toBe(false);
+    const incoming = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: 'incoming/' }));
+    expect(incoming.Contents ?? []).toHaveLength(0);
+  });
+
+  it('is tracked with the code typed lower-case without dashes', async () => {
+    const answer = await portal.api('POST', '/track', { trackingCode: code.toLowerCase() });
+    expect(answer.status).toBe(200);
+    const tracked = trackResponse.parse(answer.body);
+    expect(tracked.caseId).toBe(caseId);
+    expect(tracked.status).toBe('received');
+    expect(tracked.timeline).toEqual([{ at: tracked.createdAt, status: 'received' }]);
+    expect(tracked.attachments).toEqual([{ id: expect.any(String), name: 'receipt.png', size: expect.any(Number) }]);
+    expect(tracked.messages).toEqual([]);
+  });
+
+  it('takes a reply from the whistleblower, with more evidence', async () => {
+    const more = await uploadFile(portal, { name: 'contract.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.7\n%%EOF\n') });
+    const answer = await portal.api('POST', '/track/messages', {
+      trackingCode: code.match(/.{4}/g)!.join(' '),
+      body: 'The officer is named Park; the meeting was on a Tuesday.',
+      uploadIds: [more],
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toEqual({ id: expect.any(String), at: expect.any(String) });
+    const tracked = (await portal.api('POST', '/track', { trackingCode: code })).body;
+    expect(tracked.messages).toEqual([{ id: answer.body.id, at: answer.body.at, from: 'whistleblower', body: 'The officer is named Park; the meeting was on a Tuesday.' }]);
+    expect(tracked.attachments.map((a: { name: string }) => a.name).sort()).toEqual(['contract.pdf', 'receipt.png']);
+  });
+
+  it('answers a retried submission with the same case (200), even though its uploads were consumed', async () => {
+    const answer = await portal.api('POST', '/reports', aReport({ trackingCode: code.toLowerCase(), uploadIds: [uploadId] }));
+    expect(answer.status).toBe(200);
+    expect(answer.body.caseId).toBe(caseId);
+    const tracked = (await portal.api('POST', '/track', { trackingCode: code })).body;
+    expect(tracked.attachments).toHaveLength(2);
+  });
+
+  it('refuses the same code with other content (409) and changes nothing', async () => {
+    const answer = await portal.api('POST', '/reports', aReport({ trackingCode: code, title: 'Another matter entirely' }));
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.code).toBe('CONFLICT');
+    expect((await portal.api('POST', '/track', { trackingCode: code })).body.caseId).toBe(caseId);
+  });
+
+  it('answers 404 for a well-formed code nobody was given', async () => {
+    const answer = await portal.api('POST', '/track', { trackingCode: proposedCode() });
+    expect(answer.status).toBe(404);
+    expect(answer.body.error.code).toBe('NOT_FOUND');
+    const message = await portal.api('POST', '/track/messages', { trackingCode: proposedCode(), body: 'hello' });
+    expect(message.status).toBe(404);
+  });
+});
+
+describe('reports without a proposed code', () => {
+  it('get a server-generated code and are routed by the pack', async () => {
+    const answer = await portal.api('POST', '/reports', aReport({ category: 'code-of-conduct', organizationId: 'kr-nts' }));
+    expect(answer.status).toBe(201);
+    expect(answer.body.organization.id).toBe('kr-nts');
+    expect(answer.body.trackingCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+    expect((await portal.api('POST', '/track', { trackingCode: answer.body.trackingCode })).status).toBe(200);
+  });
+
+  it('never route a report about the head to that organization', async () => {
+    const answer = await portal.api('POST', '/reports', aReport({ category: 'code-of-conduct', organizationId: 'kr-nts', subjectIsHead: true }));
+    expect(answer.status).toBe(201);
+    expect(answer.body.organization.id).toBe('kr-acrc');
+    const acrcHead = await portal.api('POST', '/reports', aReport({ organizationId: 'kr-acrc', subjectIsHead: true }));
+    expect(acrcHead.body.organization.id).toBe('kr-bai');
+  });
+
+  it("keeps a confidential report's contact details out of the whistleblower view", async () => {
+    const answer = await portal.api('POST', '/reports', aReport({ anonymity: 'confidential', contact: { email: 'reporter@example.org' } }));
+    expect(answer.status).toBe(201);
+    const tracked = await portal.api('POST', '/track', { trackingCode: answer.body.trackingCode });
+    expect(tracked.text).not.toContain('reporter@example.org');
+  });
+});
+
+describe('attachment checks at submit', () => {
+  it('refuses an upload whose bytes are not its declared type', async () => {
+    const id = await uploadFile(portal, { name: 'photo.png', contentType: 'image/png', bytes: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]) });
+    const answer = await portal.api('POST', '/reports', aReport({ uploadIds: [id] }));
+    expect(answer.status).toBe(415);
+    expect(answer.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('refuses an upload that is not the declared size (the local S3 server enforces no policy)', async () => {
+    const id = await uploadFile(portal, { name: 'notes.txt', contentType: 'text/plain', bytes: Buffer.from('much longer than declared'), declaredSize: 4 });
+    const answer = await portal.api('POST', '/reports', aReport({ uploadIds: [id] }));
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.details[0].path).toBe('uploadIds.0');
+  });
+
+  it('refuses an upload id that was never issued, or was altered', async () => {
+    const id = await uploadFile(portal, { name: 'notes.txt', contentType: 'text/plain', bytes: Buffer.from('notes') });
+    const [payload, signature] = id.split('.');
+    const forged = `${Buffer.from(Buffer.from(payload!, 'base64url').toString().replace('notes.txt', 'other.txt')).toString('base64url')}.${signature}`;
+    for (const bad of ['nonsense', forged]) {
+      const answer = await portal.api('POST', '/reports', aReport({ uploadIds: [bad] }));
+      expect(answer.status).toBe(400);
+    }
+  });
+
+  it('refuses an upload that never arrived', async () => {
+    const answer = await portal.api('POST', '/uploads', { files: [{ name: 'a.pdf', size: 100, contentType: 'application/pdf' }] });
+    const report = await portal.api('POST', '/reports', aReport({ uploadIds: [answer.body.uploads[0].uploadId] }));
+    expect(report.status).toBe(400);
+    expect(report.body.error.message).toMatch(/not received/);
+  });
+});
+
+describe('presigned POST', () => {
+  it('pins the size and type in its policy and points under incoming/', async () => {
+    const answer = await portal.api('POST', '/uploads', { files: [{ name: 'a.pdf', size: 1234, contentType: 'application/pdf' }] });
+    expect(answer.status).toBe(201);
+    const upload = answer.body.uploads[0];
+    expect(upload.fields.key).toMatch(/^incoming\/[0-9A-Z]{16}$/);
+    const policy = JSON.parse(Buffer.from(upload.fields.Policy, 'base64').toString());
+    expect(policy.conditions).toContainEqual(['content-length-range', 1234, 1234]);
+    expect(policy.conditions).toContainEqual(['eq', '$Content-Type', 'application/pdf']);
+    expect(Date.parse(upload.expiresAt)).toBeGreaterThan(Date.now());
+    await expect(s3().send(new HeadObjectCommand({ Bucket: bucket(), Key: upload.fields.key }))).rejects.toThrow();
+  });
+});

@@ -1,0 +1,121 @@
+// Starts the local runtime in this test process (embedded DynamoDB Local and s3rver, a temporary data dir)
+// and gives tests a small HTTP client for it. Everything the handlers log is captured for invariant checks.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type LocalPortal, startLocalPortal } from '../../../local/localPortal.js';
+
+export interface ApiAnswer {
+  status: number;
+  headers: Headers;
+  body: any;
+  text: string;
+}
+
+export interface TestPortal {
+  url: string;
+  dataDir: string;
+  /** Everything written to stdout/stderr since start, and the runtime's request lines. */
+  output(): string;
+  requestLines: string[];
+  api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiAnswer>;
+  stop(): Promise<void>;
+}
+
+export async function startTestPortal(options: { trackLimitPerMinute?: number } = {}): Promise<TestPortal> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'clean-portal-test-'));
+  const captured: string[] = [];
+  const restore: (() => void)[] = [];
+  for (const stream of [process.stdout, process.stderr]) {
+    const original = stream.write.bind(stream);
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return (original as (...a: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof stream.write;
+    restore.push(() => (stream.write = original));
+  }
+  const requestLines: string[] = [];
+  let portal: LocalPortal;
+  try {
+    portal = await startLocalPortal({
+      port: 0,
+      country: 'kr',
+      dataDir,
+      logLevel: 'DEBUG',
+      requestLog: (line) => requestLines.push(line),
+      trackLimitPerMinute: options.trackLimitPerMinute ?? 10_000,
+    });
+  } catch (error) {
+    restore.forEach((r) => r());
+    throw error;
+  }
+  return {
+    url: portal.url,
+    dataDir,
+    requestLines,
+    output: () => captured.join('') + requestLines.join('\n'),
+    async api(method, path, body, headers = {}) {
+      const init: RequestInit = { method, headers: { ...headers } };
+      if (body !== undefined) {
+        init.body = typeof body === 'string' ? body : JSON.stringify(body);
+        (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+      }
+      const res = await fetch(`${portal.url}/api${path}`, init);
+      const text = await res.text();
+      let parsed: unknown = null;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = null;
+      }
+      return { status: res.status, headers: res.headers, body: parsed, text };
+    },
+    async stop() {
+      await portal.stop();
+      restore.forEach((r) => r());
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function aReport(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    category: 'corruption',
+    organizationId: 'kr-molit',
+    language: 'en',
+    title: 'Permit officer asked for cash',
+    description: 'At the regional office an officer asked for 5,000,000 won to approve a building permit.',
+    occurredOn: '2026-10-01',
+    location: 'Sejong',
+    amount: { value: 5_000_000, currency: 'KRW' },
+    subjectIsHead: false,
+    anonymity: 'anonymous',
+    contact: null,
+    uploadIds: [],
+    ...overrides,
+  };
+}
+
+/** A fresh random tracking code, as the browser proposes one. */
+export function proposedCode(): string {
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => alphabet[b % 32]).join('');
+}
+
+/** Asks for a presigned POST and uploads the bytes through it, as the browser does. */
+export async function uploadFile(
+  portal: TestPortal,
+  file: { name: string; contentType: string; bytes: Uint8Array; declaredSize?: number },
+): Promise<string> {
+  const answer = await portal.api('POST', '/uploads', {
+    files: [{ name: file.name, size: file.declaredSize ?? file.bytes.length, contentType: file.contentType }],
+  });
+  if (answer.status !== 201) throw new Error(`POST /uploads answered ${answer.status}: ${answer.text}`);
+  const upload = answer.body.uploads[0];
+  const form = new FormData();
+  for (const [k, v] of Object.entries(upload.fields as Record<string, string>)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.contentType }), file.name);
+  const sent = await fetch(upload.url, { method: 'POST', body: form });
+  if (!sent.ok) throw new Error(`upload answered ${sent.status}`);
+  return upload.uploadId as string;
+}

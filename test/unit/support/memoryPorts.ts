@@ -1,0 +1,247 @@
+// In-memory implementations of the ports in functions/core/ports.ts, with the same semantics as the adapters
+// (functions/adapters): the use cases are tested against these, without mocks.
+import { createHash } from 'node:crypto';
+import type { PackIndex } from '../../../functions/core/countryPackIndex.js';
+import type { CitizenDeps } from '../../../functions/core/deps.js';
+import type {
+  AttachmentRecord,
+  CaseFile,
+  CaseRecord,
+  CaseStore,
+  Clock,
+  EvidenceStore,
+  MessageRecord,
+  NewCaseWrite,
+  PresignedPost,
+  RandomSource,
+  Sealer,
+} from '../../../functions/core/ports.js';
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+/** A failure of a dependency, as an adapter would surface it (the handler maps it to 503). */
+export class DependencyDown extends Error {
+  constructor(what: string) {
+    super(`${what} is unavailable`);
+    this.name = 'DependencyDown';
+  }
+}
+
+/**
+ * A CaseStore over a Map, with the DynamoDB store's semantics: createCase writes the case, its first timeline
+ * entry and its attachments atomically and answers 'exists' when the case id is taken; addMessage answers
+ * 'missing' for an unknown case and 'closed' for a closed one, and writes nothing then.
+ */
+export class MemoryCaseStore implements CaseStore {
+  readonly files = new Map<string, CaseFile>();
+  /** When set, the next write throws it (and writes nothing), as a failed transaction would. */
+  failNextWrite: Error | null = null;
+  writes = 0;
+
+  async createCase(write: NewCaseWrite): Promise<'created' | 'exists'> {
+    this.takeFailure();
+    this.writes++;
+    if (this.files.has(write.record.caseId)) return 'exists';
+    this.files.set(write.record.caseId, {
+      case: clone(write.record),
+      timeline: [clone(write.timeline)],
+      messages: [],
+      attachments: clone(write.attachments),
+    });
+    return 'created';
+  }
+
+  async getCase(caseId: string): Promise<CaseRecord | null> {
+    const file = this.files.get(caseId);
+    return file ? clone(file.case) : null;
+  }
+
+  async getCaseFile(caseId: string): Promise<CaseFile | null> {
+    const file = this.files.get(caseId);
+    return file ? clone(file) : null;
+  }
+
+  async addMessage(message: MessageRecord, attachments: AttachmentRecord[]): Promise<'added' | 'missing' | 'closed'> {
+    this.takeFailure();
+    this.writes++;
+    const file = this.files.get(message.caseId);
+    if (!file) return 'missing';
+    if (file.case.status === 'closed') return 'closed';
+    file.messages.push(clone(message));
+    file.attachments.push(...clone(attachments));
+    file.case.updatedAt = message.at;
+    return 'added';
+  }
+
+  /** Test helper: what agency staff would do through their own use cases. */
+  update(caseId: string, change: (file: CaseFile) => void): void {
+    const file = this.files.get(caseId);
+    if (!file) throw new Error(`no case ${caseId}`);
+    change(file);
+  }
+
+  private takeFailure(): void {
+    const failure = this.failNextWrite;
+    if (failure) {
+      this.failNextWrite = null;
+      throw failure;
+    }
+  }
+}
+
+export interface StoredObject {
+  body: Uint8Array;
+  contentType: string;
+}
+
+/** An EvidenceStore over a Map of keys to objects. put() plays the browser sending a presigned POST. */
+export class MemoryEvidenceStore implements EvidenceStore {
+  readonly objects = new Map<string, StoredObject>();
+  readonly presigned: { key: string; size: number; contentType: string; expiresInSeconds: number }[] = [];
+  /** Keys whose write or copy fails, as a storage outage would. */
+  readonly failingKeys = new Set<string>();
+  failAllWrites = false;
+
+  async presignUpload(key: string, size: number, contentType: string, expiresInSeconds: number): Promise<PresignedPost> {
+    this.presigned.push({ key, size, contentType, expiresInSeconds });
+    return {
+      url: 'https://evidence.example.test/',
+      fields: { key, 'Content-Type': contentType, 'x-test-size': String(size) },
+    };
+  }
+
+  async inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | null> {
+    const object = this.objects.get(key);
+    return object ? { size: object.body.length, head: object.body.slice(0, headBytes) } : null;
+  }
+
+  async read(key: string): Promise<Uint8Array> {
+    const object = this.objects.get(key);
+    if (!object) throw new Error(`no object ${key}`);
+    return object.body.slice();
+  }
+
+  async write(key: string, body: Uint8Array, contentType: string): Promise<void> {
+    this.checkWritable(key);
+    this.objects.set(key, { body: body.slice(), contentType });
+  }
+
+  async copy(fromKey: string, toKey: string, contentType: string): Promise<void> {
+    this.checkWritable(toKey);
+    const object = this.objects.get(fromKey);
+    if (!object) throw new Error(`no object ${fromKey}`);
+    this.objects.set(toKey, { body: object.body.slice(), contentType });
+  }
+
+  async remove(keys: string[]): Promise<void> {
+    for (const key of keys) this.objects.delete(key);
+  }
+
+  /** Test helper: the browser's upload to a presigned POST. */
+  put(key: string, body: Uint8Array, contentType = 'application/octet-stream'): void {
+    this.objects.set(key, { body: body.slice(), contentType });
+  }
+
+  keys(prefix = ''): string[] {
+    return [...this.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
+  }
+
+  private checkWritable(key: string): void {
+    if (this.failAllWrites || [...this.failingKeys].some((k) => key.startsWith(k))) throw new DependencyDown('evidence storage');
+  }
+}
+
+const SEALED_PREFIX = 'sealed:';
+
+/**
+ * A reversible stand-in for KMS / the local key: `sealed:<base64 context>:<base64 plaintext>`. It opens only
+ * under the context it was sealed with, like the real AAD-bound ciphertexts, and can be told to fail.
+ */
+export class FakeSealer implements Sealer {
+  failing = false;
+  sealCount = 0;
+
+  async seal(plaintext: string, context: string): Promise<string> {
+    if (this.failing) throw new DependencyDown('key service');
+    this.sealCount++;
+    return `${SEALED_PREFIX}${Buffer.from(context).toString('base64')}:${Buffer.from(plaintext, 'utf8').toString('base64')}`;
+  }
+
+  async open(sealed: string, context: string): Promise<string> {
+    if (this.failing) throw new DependencyDown('key service');
+    if (!sealed.startsWith(SEALED_PREFIX)) throw new Error('not a sealed value');
+    const [ctx, body] = sealed.slice(SEALED_PREFIX.length).split(':');
+    if (ctx === undefined || body === undefined) throw new Error('not a sealed value');
+    if (Buffer.from(ctx, 'base64').toString() !== context) throw new Error('sealed under another context');
+    return Buffer.from(body, 'base64').toString('utf8');
+  }
+}
+
+export class FixedClock implements Clock {
+  private at: number;
+  constructor(at: string | Date) {
+    this.at = new Date(at).getTime();
+  }
+  now(): Date {
+    return new Date(this.at);
+  }
+  set(at: string | Date): void {
+    this.at = new Date(at).getTime();
+  }
+  advance(ms: number): void {
+    this.at += ms;
+  }
+}
+
+/** Deterministic bytes: SHA-256 of the seed and a counter, so every call gives new but repeatable bytes. */
+export class CountingRandom implements RandomSource {
+  private counter = 0;
+  constructor(private readonly seed = 'clean-portal-tests') {}
+  bytes(count: number): Uint8Array {
+    const out = new Uint8Array(count);
+    let filled = 0;
+    while (filled < count) {
+      const block = createHash('sha256').update(`${this.seed}:${this.counter++}`).digest();
+      const take = Math.min(block.length, count - filled);
+      out.set(block.subarray(0, take), filled);
+      filled += take;
+    }
+    return out;
+  }
+}
+
+/** Hands out fixed byte strings in turn (for tests that need a known tracking code or id). */
+export class ScriptedRandom implements RandomSource {
+  private readonly fallback = new CountingRandom('scripted');
+  constructor(private readonly queue: Uint8Array[]) {}
+  bytes(count: number): Uint8Array {
+    const next = this.queue.shift();
+    if (next === undefined) return this.fallback.bytes(count);
+    if (next.length !== count) throw new Error(`scripted ${next.length} bytes, asked for ${count}`);
+    return next;
+  }
+}
+
+export const TEST_PEPPER = new Uint8Array(Buffer.from('a test pepper of thirty-two bytes'.padEnd(32, '!')));
+export const OTHER_PEPPER = new Uint8Array(Buffer.from('another pepper, thirty-two bytes'.padEnd(32, '?')));
+export const TEST_NOW = '2026-10-15T03:00:00.000Z';
+
+export interface MemoryDeps extends CitizenDeps {
+  store: MemoryCaseStore;
+  evidence: MemoryEvidenceStore;
+  sealer: FakeSealer;
+  clock: FixedClock;
+}
+
+export function memoryDeps(index: PackIndex, overrides: Partial<MemoryDeps> = {}): MemoryDeps {
+  return {
+    index,
+    store: new MemoryCaseStore(),
+    evidence: new MemoryEvidenceStore(),
+    sealer: new FakeSealer(),
+    pepper: TEST_PEPPER,
+    clock: new FixedClock(TEST_NOW),
+    random: new CountingRandom(),
+    ...overrides,
+  };
+}
