@@ -159,8 +159,13 @@ describe('routing rules on a small pack', () => {
     ];
     expect(routeReport(report({ subjectIsHead: false }), ctx(rules))).toEqual({ organizationId: 'xx-agency', ruleId: 'to-reported' });
     expect(routeReport(report({ subjectIsHead: true }), ctx(rules))).toEqual({ organizationId: 'xx-oversight', ruleId: 'to-oversight' });
-    // the head of the oversight body itself is not sent to the oversight body: no rule is left
-    expect(routeReport(report({ organizationId: 'xx-oversight', subjectIsHead: true }), ctx(rules))).toBeNull();
+    // the head of the oversight body goes to the next rule that does not point at the oversight body
+    expect(routeReport(report({ organizationId: 'xx-oversight', subjectIsHead: true }), ctx(rules))).toEqual({
+      organizationId: 'xx-agency',
+      ruleId: 'named-agency',
+    });
+    // and when every remaining rule points at the subject, nothing is left
+    expect(routeReport(report({ subjectIsHead: true }), ctx([rules[0]!, rules[1]!]))).toBeNull();
   });
 
   it('returns null when no rule matches', () => {

@@ -1,0 +1,119 @@
+// The one Lambda construct every Clean Portal function uses: a NodejsFunction with the project's secure defaults
+// (see lib/README.md). Modelled on Powertools for AWS Lambda (TypeScript) examples/app/cdk: an ESM bundle with
+// every dependency inside (the AWS SDK included, so the pinned versions run), and an explicit log group so the
+// retention is ours rather than "never expire".
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+
+/** The repository root: handlers, the lock file and the country packs are found from here. */
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Where the bundle carries the country pack, and where the handlers are told to look for it. */
+export const COUNTRY_PACKS_DIR_IN_BUNDLE = '/var/task/countries';
+
+/** The runtime and the matching esbuild target; change them together. */
+export const PORTAL_RUNTIME = Runtime.NODEJS_24_X;
+export const ESBUILD_TARGET = 'node24';
+
+/** Whether bundles carry source maps. Off: smaller bundles, faster cold starts, no source shipped. */
+const SOURCE_MAPS = false;
+
+/**
+ * ESM bundles have no `require`; a few CommonJS dependencies still call it. This defines it from the module URL,
+ * as the Powertools examples do.
+ */
+const REQUIRE_SHIM = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+export interface PortalFunctionProps {
+  /** The handler's file name under functions/handlers/ (without .ts), e.g. `getConfig`. */
+  readonly handler: string;
+  /** The country pack code (`countries/<code>/`) copied into the bundle. */
+  readonly country: string;
+  /** What the function does, shown in the console. */
+  readonly description?: string;
+  /** Extra environment (table, bucket, secret ARN, key id): names and identifiers only, never a secret value. */
+  readonly environment?: Record<string, string>;
+  /** @default 512 */
+  readonly memorySize?: number;
+  /** @default 10 seconds */
+  readonly timeout?: Duration;
+  /** @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: RetentionDays;
+  /** What happens to the log group when the stack is deleted. @default RemovalPolicy.DESTROY */
+  readonly logRemovalPolicy?: RemovalPolicy;
+}
+
+const HANDLER_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+const COUNTRY_CODE = /^[a-z]{2}$/;
+
+export class PortalFunction extends NodejsFunction {
+  /** The function's log group, with the retention set here. */
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: PortalFunctionProps) {
+    if (!HANDLER_NAME.test(props.handler)) throw new Error(`PortalFunction: bad handler name "${props.handler}"`);
+    if (!COUNTRY_CODE.test(props.country)) throw new Error(`PortalFunction: bad country code "${props.country}"`);
+    const entry = join(PROJECT_ROOT, 'functions', 'handlers', `${props.handler}.ts`);
+    if (!existsSync(entry)) throw new Error(`PortalFunction: no handler file ${entry}`);
+    const packDir = join(PROJECT_ROOT, 'countries', props.country);
+    if (!existsSync(join(packDir, 'country.json'))) throw new Error(`PortalFunction: no country pack at ${packDir}`);
+
+    // Created in the parent scope: it must exist before super() runs.
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.DESTROY,
+    });
+
+    const country = props.country;
+    super(scope, id, {
+      entry,
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      ...(props.description ? { description: props.description } : {}),
+      runtime: PORTAL_RUNTIME,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: Tracing.DISABLED,
+      logGroup,
+      environment: {
+        ...props.environment,
+        POWERTOOLS_SERVICE_NAME: 'clean-portal',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        COUNTRY: country,
+        COUNTRY_PACKS_DIR: COUNTRY_PACKS_DIR_IN_BUNDLE,
+        ...(SOURCE_MAPS ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
+      },
+      bundling: {
+        // The esbuild from node_modules, never a Docker image: synth works offline and without Docker.
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: ESBUILD_TARGET,
+        minify: true,
+        sourceMap: SOURCE_MAPS,
+        mainFields: ['module', 'main'],
+        banner: REQUIRE_SHIM,
+        // Bundle everything, the AWS SDK included: the versions in package-lock.json are the ones that run.
+        externalModules: [],
+        bundleAwsSDK: true,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          // The handlers load the pack from COUNTRY_PACKS_DIR at cold start; only the chosen country ships.
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `mkdir -p "${outputDir}/countries"`,
+            `cp -R "${inputDir}/countries/${country}" "${outputDir}/countries/${country}"`,
+          ],
+        },
+      },
+    });
+    this.logGroup = logGroup;
+  }
+}

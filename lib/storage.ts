@@ -1,0 +1,114 @@
+// The case table and the attachment bucket, each encrypted with its own customer-managed KMS key, both kept
+// when the stack is deleted. The table's keys and queue index come from functions/adapters/tableDesign.ts, the
+// same definition the adapters and the local runtime use.
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { QUEUE_INDEX, TABLE_KEYS } from '../functions/adapters/tableDesign.js';
+
+/** The attribute DynamoDB's TTL reads (seconds since the epoch), as local/storageSetup.ts enables it. */
+export const TTL_ATTRIBUTE = 'expiresAt';
+/** Uploads land here; anything not turned into evidence within a day is deleted. */
+export const INCOMING_PREFIX = 'incoming/';
+/** Checked attachments, under evidence/<caseId>/. */
+export const EVIDENCE_PREFIX = 'evidence/';
+
+export interface PortalStorageProps {
+  /** Shown in the keys' descriptions, e.g. `CleanPortal-kr-dev`. */
+  readonly name: string;
+}
+
+export class PortalStorage extends Construct {
+  readonly table: TableV2;
+  /** Encrypts the table at rest. */
+  readonly tableKey: Key;
+  readonly bucket: Bucket;
+  /** Encrypts the attachments at rest (SSE-KMS). */
+  readonly attachmentsKey: Key;
+
+  constructor(scope: Construct, id: string, props: PortalStorageProps) {
+    super(scope, id);
+
+    this.tableKey = new Key(this, 'TableKey', {
+      description: `${props.name}: encrypts the case table at rest`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.table = new TableV2(this, 'Table', {
+      partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
+      billing: Billing.onDemand(),
+      encryption: TableEncryptionV2.customerManagedKey(this.tableKey),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      globalSecondaryIndexes: [
+        {
+          indexName: QUEUE_INDEX.name,
+          partitionKey: { name: QUEUE_INDEX.partitionKey, type: AttributeType.STRING },
+          sortKey: { name: QUEUE_INDEX.sortKey, type: AttributeType.STRING },
+          projectionType: ProjectionType.ALL,
+        },
+      ],
+    });
+
+    // Its own key: the upload function (whose role signs the browser's presigned POST) must be able to generate
+    // data keys for the bucket, and should not be able to for the table or the case text.
+    this.attachmentsKey = new Key(this, 'AttachmentsKey', {
+      description: `${props.name}: encrypts attachments at rest`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.bucket = new Bucket(this, 'Attachments', {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.attachmentsKey,
+      bucketKeyEnabled: true,
+      versioned: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      // No server access logs, on purpose: they record the requester's IP address (invariant 2).
+      cors: [
+        {
+          // The browser sends the file straight to S3 with the presigned POST; the POST policy (exact size and
+          // type, key under incoming/, 15 minutes) is what limits it, not the origin.
+          allowedMethods: [HttpMethods.POST],
+          allowedOrigins: ['*'],
+          allowedHeaders: ['*'],
+          maxAge: 3000,
+        },
+      ],
+      lifecycleRules: [
+        {
+          id: 'expire-incoming',
+          prefix: INCOMING_PREFIX,
+          expiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
+        {
+          id: 'expire-incoming-delete-markers',
+          prefix: INCOMING_PREFIX,
+          expiredObjectDeleteMarker: true,
+        },
+        {
+          // Evidence removed by a rolled-back submission stays recoverable for a while, then goes.
+          id: 'expire-old-evidence-versions',
+          prefix: EVIDENCE_PREFIX,
+          noncurrentVersionExpiration: Duration.days(30),
+        },
+        {
+          id: 'abort-incomplete-multipart-uploads',
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+      autoDeleteObjects: false,
+    });
+  }
+}
