@@ -1,0 +1,88 @@
+// `npm start` as a person runs it: a child process that serves on one port, limits /track calls, stops cleanly
+// on Ctrl-C, and keeps every case trackable across a restart.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../local/embedded/ports.js';
+import { aReport, proposedCode } from './support/testPortal.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'clean-portal-start-'));
+let child: ChildProcess | undefined;
+let output = '';
+
+async function start(port: number): Promise<void> {
+  child = spawn(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'local/start.ts'], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, COUNTRY: 'kr' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/config`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`npm start did not answer within 90 s:\n${output}`);
+}
+
+async function interrupt(): Promise<number | null> {
+  const running = child!;
+  const exited = new Promise<number | null>((r) => running.once('exit', (code) => r(code)));
+  running.kill('SIGINT');
+  return exited;
+}
+
+afterAll(async () => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const post = (port: number, path: string, body: unknown) =>
+  fetch(`http://127.0.0.1:${port}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('npm start', () => {
+  const code = proposedCode();
+  let caseId = '';
+
+  it('serves the web app and the API on one port', async () => {
+    const port = await freePort();
+    await start(port);
+    const page = await fetch(`http://127.0.0.1:${port}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('<form');
+    const filed = await post(port, '/reports', aReport({ trackingCode: code }));
+    expect(filed.status).toBe(201);
+    caseId = ((await filed.json()) as { caseId: string }).caseId;
+
+    // At most 20 /track calls a minute from one address, then 429 in the contract's shape.
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) statuses.push((await post(port, '/track', { trackingCode: code })).status);
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(200));
+    expect(statuses[20]).toBe(429);
+    const limited = await post(port, '/track/messages', { trackingCode: code, body: 'hello' });
+    expect(limited.status).toBe(429);
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
+
+    expect(await interrupt()).toBe(0);
+    expect(output).toMatch(/POST \/api\/reports 201 \d+ ms/);
+    expect(output).toContain('Stopped.');
+    for (const form of [code, code.match(/.{4}/g)!.join('-')]) expect(output).not.toContain(form);
+  });
+
+  it('keeps every case trackable after a restart', async () => {
+    const port = await freePort();
+    await start(port);
+    const tracked = await post(port, '/track', { trackingCode: code.toLowerCase() });
+    expect(tracked.status).toBe(200);
+    expect(((await tracked.json()) as { caseId: string }).caseId).toBe(caseId);
+    expect(await interrupt()).toBe(0);
+  });
+});

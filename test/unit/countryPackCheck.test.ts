@@ -1,0 +1,262 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PackFileError, loadCountryPack } from '../../functions/adapters/countryPackFiles.js';
+import { checkCountryPack, checkRoutingTotality } from '../../functions/core/countryPackCheck.js';
+import type { CountryPack } from '../../functions/schemas/countryPack.js';
+import { UI_STRING_KEYS } from '../../functions/schemas/uiStrings.js';
+import { loadKrPack } from './support/fixtures.js';
+
+const orgIndex = (pack: CountryPack, id: string) => {
+  const i = pack.organizations.findIndex((o) => o.id === id);
+  if (i < 0) throw new Error(`no ${id} in the pack`);
+  return i;
+};
+const ruleIndex = (pack: CountryPack, id: string) => {
+  const i = pack.routing.findIndex((r) => r.id === id);
+  if (i < 0) throw new Error(`no rule ${id} in the pack`);
+  return i;
+};
+
+describe('checkCountryPack on the real kr pack', () => {
+  it('finds no problem', () => {
+    expect(checkCountryPack(loadKrPack())).toEqual([]);
+  });
+
+  it('has every UI string in Korean and English', () => {
+    const pack = loadKrPack();
+    for (const lang of ['ko', 'en']) for (const key of UI_STRING_KEYS) expect(pack.strings[lang]?.[key]?.trim(), `${lang} ${key}`).toBeTruthy();
+  });
+});
+
+describe('checkCountryPack on a broken copy of the kr pack', () => {
+  it('names a missing organization name translation', () => {
+    const pack = loadKrPack();
+    const i = orgIndex(pack, 'kr-molit');
+    delete pack.organizations[i]!.name.en;
+    expect(checkCountryPack(pack)).toEqual([{ file: 'organizations.json', path: `$[${i}].name.en`, message: 'missing translation' }]);
+  });
+
+  it('names a missing category description translation', () => {
+    const pack = loadKrPack();
+    pack.categories[2]!.description.ko = '';
+    expect(checkCountryPack(pack)).toEqual([{ file: 'categories.json', path: '$[2].description.ko', message: 'missing translation' }]);
+  });
+
+  it('names a missing or blank UI string', () => {
+    const pack = loadKrPack();
+    delete pack.strings.en!['track.heading'];
+    pack.strings.ko!['report.submit'] = '   ';
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'i18n/ko.json', path: '$["report.submit"]', message: 'missing translation' },
+      { file: 'i18n/en.json', path: '$["track.heading"]', message: 'missing translation' },
+    ]);
+  });
+
+  it('names a missing country name translation', () => {
+    const pack = loadKrPack();
+    delete pack.country.name.ko;
+    expect(checkCountryPack(pack)).toEqual([{ file: 'country.json', path: '$.name.ko', message: 'missing translation' }]);
+  });
+
+  it('names a dangling parentId', () => {
+    const pack = loadKrPack();
+    const i = orgIndex(pack, 'kr-nts');
+    pack.organizations[i]!.parentId = 'kr-nowhere';
+    expect(checkCountryPack(pack)).toEqual([{ file: 'organizations.json', path: `$[${i}].parentId`, message: 'no organization "kr-nowhere"' }]);
+  });
+
+  it('names an organization that is its own parent', () => {
+    const pack = loadKrPack();
+    const i = orgIndex(pack, 'kr-nts');
+    pack.organizations[i]!.parentId = 'kr-nts';
+    expect(checkCountryPack(pack)).toEqual([{ file: 'organizations.json', path: `$[${i}].parentId`, message: 'an organization cannot be its own parent' }]);
+  });
+
+  it('names a duplicate organization id', () => {
+    const pack = loadKrPack();
+    pack.organizations.push(structuredClone(pack.organizations[orgIndex(pack, 'kr-molit')]!));
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'organizations.json', path: `$[${pack.organizations.length - 1}].id`, message: 'duplicate organization id "kr-molit"' },
+    ]);
+  });
+
+  it('names a duplicate category id', () => {
+    const pack = loadKrPack();
+    pack.categories.push(structuredClone(pack.categories[0]!));
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'categories.json', path: `$[${pack.categories.length - 1}].id`, message: `duplicate category id "${pack.categories[0]!.id}"` },
+    ]);
+  });
+
+  it('names an oversight organization that does not exist', () => {
+    const pack = loadKrPack();
+    pack.country.oversightOrganizationId = 'kr-nowhere';
+    expect(checkCountryPack(pack)).toEqual([{ file: 'country.json', path: '$.oversightOrganizationId', message: 'no organization "kr-nowhere"' }]);
+  });
+
+  it('names a default language that is not one of the languages', () => {
+    const pack = loadKrPack();
+    pack.country.defaultLanguage = 'fr';
+    expect(checkCountryPack(pack)).toEqual([{ file: 'country.json', path: '$.defaultLanguage', message: '"fr" is not one of languages' }]);
+  });
+
+  it('names a dangling routeTo', () => {
+    const pack = loadKrPack();
+    const i = ruleIndex(pack, 'corruption-to-acrc');
+    pack.routing[i]!.routeTo = 'kr-nowhere';
+    expect(checkCountryPack(pack)).toEqual([{ file: 'routing.json', path: `$.rules[${i}].routeTo`, message: 'no organization "kr-nowhere"' }]);
+  });
+
+  it('names an unknown category in a rule', () => {
+    const pack = loadKrPack();
+    const i = ruleIndex(pack, 'public-funds-fraud-to-acrc');
+    pack.routing[i]!.match.category = 'lottery';
+    expect(checkCountryPack(pack)).toEqual([{ file: 'routing.json', path: `$.rules[${i}].match.category`, message: 'no category "lottery"' }]);
+  });
+
+  it('names an unknown organization or organization type in a rule', () => {
+    const pack = loadKrPack();
+    pack.routing[0]!.match.organizationType = 'embassy';
+    pack.routing[1]!.match.organizationId = 'kr-nowhere';
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'routing.json', path: '$.rules[0].match.organizationType', message: 'no organization has type "embassy"' },
+      { file: 'routing.json', path: '$.rules[1].match.organizationId', message: 'no organization "kr-nowhere"' },
+    ]);
+  });
+
+  it('names the reports no rule routes when there is no catch-all', () => {
+    const pack = loadKrPack();
+    pack.routing = pack.routing.filter((r) => r.id !== 'default-to-reported-organization' && r.id !== 'budget-waste-to-reported-organization');
+    pack.organizations = pack.organizations.filter((o) => o.id === 'kr-acrc' || o.id === 'kr-bai');
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'routing.json', path: '$.rules', message: 'no rule routes a "budget-waste" report about kr-acrc' },
+      { file: 'routing.json', path: '$.rules', message: 'no rule routes a "budget-waste" report about kr-bai' },
+    ]);
+  });
+
+  it('stops after 20 unrouted reports', () => {
+    const pack = loadKrPack();
+    pack.routing = pack.routing.filter((r) => r.id !== 'default-to-reported-organization' && r.id !== 'budget-waste-to-reported-organization');
+    const problems = checkCountryPack(pack);
+    expect(problems).toHaveLength(20);
+    expect(problems[0]).toEqual({ file: 'routing.json', path: '$.rules', message: 'no rule routes a "budget-waste" report about kr-acrc' });
+    for (const p of problems) expect(p.message).toMatch(/^no rule routes a "budget-waste" report about kr-/);
+  });
+
+  it('accepts the kr routing without its catch-all, since every category has a rule', () => {
+    const pack = loadKrPack();
+    pack.routing = pack.routing.filter((r) => r.id !== 'default-to-reported-organization');
+    expect(checkCountryPack(pack)).toEqual([]);
+  });
+
+  it('names a head report that could only go to its subject', () => {
+    const pack = loadKrPack();
+    pack.organizations = pack.organizations.filter((o) => o.id === 'kr-acrc' || o.id === 'kr-molit');
+    pack.categories = pack.categories.filter((c) => c.id === 'budget-waste');
+    pack.routing = [{ id: 'everything-to-reported', match: {}, routeTo: '@reported' }];
+    expect(checkRoutingTotality(pack)).toEqual([
+      { file: 'routing.json', path: '$.rules', message: `no rule routes a "budget-waste" report about kr-acrc's head` },
+      { file: 'routing.json', path: '$.rules', message: `no rule routes a "budget-waste" report about kr-molit's head` },
+    ]);
+  });
+});
+
+describe('loadCountryPack', () => {
+  let dir: string;
+  const pack = (...parts: string[]) => join(dir, 'kr', ...parts);
+  const editJson = (file: string, edit: (data: any) => void) => {
+    const data = JSON.parse(readFileSync(pack(file), 'utf8'));
+    edit(data);
+    writeFileSync(pack(file), JSON.stringify(data));
+  };
+  const loadError = (): PackFileError => {
+    try {
+      loadCountryPack(dir, 'kr');
+    } catch (error) {
+      expect(error).toBeInstanceOf(PackFileError);
+      return error as PackFileError;
+    }
+    throw new Error('the pack loaded');
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'clean-portal-pack-'));
+    cpSync(resolve('countries', 'kr'), pack(), { recursive: true });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('loads an intact copy', () => {
+    const loaded = loadCountryPack(dir, 'kr');
+    expect(loaded.country.code).toBe('kr');
+    expect(loaded.pages.en?.rewards.title).toBeTruthy();
+    expect(checkCountryPack(loaded)).toEqual([]);
+  });
+
+  it('names the file of malformed JSON', () => {
+    writeFileSync(pack('organizations.json'), '[{ "id": "kr-acrc", ');
+    const error = loadError();
+    expect(error.file).toBe(pack('organizations.json'));
+    expect(error.path).toBe('');
+    expect(error.reason).toMatch(/^not valid JSON/);
+    expect(error.message).toContain('organizations.json');
+  });
+
+  it('names the file and JSON path of a schema violation in a list', () => {
+    editJson('organizations.json', (orgs) => (orgs[3].id = 'Not An Id'));
+    const error = loadError();
+    expect(error.file).toBe(pack('organizations.json'));
+    expect(error.path).toBe('$[3].id');
+    expect(error.message).toBe(`${pack('organizations.json')} at $[3].id: lower-case letters, digits and dashes`);
+  });
+
+  it('names the JSON path of a nested violation', () => {
+    editJson('country.json', (country) => (country.deadlines.acknowledgeDays = 0));
+    const error = loadError();
+    expect(error.file).toBe(pack('country.json'));
+    expect(error.path).toBe('$.deadlines.acknowledgeDays');
+  });
+
+  it('names a routing rule with a bad target', () => {
+    editJson('routing.json', (routing) => (routing.rules[2].routeTo = '@everyone'));
+    const error = loadError();
+    expect(error.file).toBe(pack('routing.json'));
+    expect(error.path).toBe('$.rules[2].routeTo');
+  });
+
+  it('names an unknown key', () => {
+    editJson('categories.json', (categories) => (categories[1].colour = 'red'));
+    const error = loadError();
+    expect(error.file).toBe(pack('categories.json'));
+    expect(error.path).toBe('$[1]');
+    expect(error.reason).toContain('colour');
+  });
+
+  it('names a UI strings file that is missing or malformed', () => {
+    unlinkSync(pack('i18n', 'en.json'));
+    expect(loadError()).toMatchObject({ file: pack('i18n', 'en.json'), reason: 'file is missing' });
+    writeFileSync(pack('i18n', 'en.json'), '{"app.title": 5}');
+    expect(loadError()).toMatchObject({ file: pack('i18n', 'en.json'), path: '$.app.title' });
+  });
+
+  it('names a missing page', () => {
+    unlinkSync(pack('pages', 'ko', 'rewards.md'));
+    expect(loadError()).toMatchObject({ file: pack('pages', 'ko', 'rewards.md'), reason: 'page is missing' });
+  });
+
+  it('names a page without a title', () => {
+    writeFileSync(pack('pages', 'en', 'policies.md'), 'no title here\n');
+    expect(loadError()).toMatchObject({ file: pack('pages', 'en', 'policies.md'), reason: 'a page must start with a "# Title" line' });
+  });
+
+  it('names a pack that does not exist', () => {
+    try {
+      loadCountryPack(dir, 'zz');
+      throw new Error('loaded');
+    } catch (error) {
+      expect(error).toBeInstanceOf(PackFileError);
+      expect((error as PackFileError).reason).toBe('no country pack "zz"');
+    }
+  });
+});
