@@ -1,0 +1,33 @@
+// The local runtime's own rules: route matching as API Gateway does it, and the per-address rate limit.
+import { describe, expect, it } from 'vitest';
+import { FixedWindowLimiter } from '../../local/rateLimit.js';
+import { matchRoute } from '../../local/routes.js';
+
+describe('matchRoute', () => {
+  it('maps a path to its resource template and path parameters', () => {
+    const found = matchRoute('GET', '/pages/how-it-works');
+    expect(found.route?.handler).toBe('getPage');
+    expect('pathParameters' in found && found.pathParameters).toEqual({ id: 'how-it-works' });
+    expect(matchRoute('POST', '/track/messages').route?.handler).toBe('postTrackMessage');
+    expect(matchRoute('POST', '/track').route?.handler).toBe('trackCase');
+  });
+
+  it('tells a wrong method on a known path from an unknown path', () => {
+    expect(matchRoute('GET', '/reports')).toEqual({ route: null, pathKnown: true });
+    expect(matchRoute('GET', '/nothing-here')).toEqual({ route: null, pathKnown: false });
+    expect(matchRoute('GET', '/pages/a/b')).toEqual({ route: null, pathKnown: false });
+  });
+});
+
+describe('FixedWindowLimiter', () => {
+  it('allows the limit per window per address, then refuses until the window ends', () => {
+    let now = 0;
+    const limiter = new FixedWindowLimiter(3, 60_000, () => now);
+    expect([1, 2, 3, 4].map(() => limiter.take('a'))).toEqual([true, true, true, false]);
+    expect(limiter.take('b')).toBe(true);
+    now = 59_999;
+    expect(limiter.take('a')).toBe(false);
+    now = 60_000;
+    expect(limiter.take('a')).toBe(true);
+  });
+});
