@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -52,10 +53,8 @@ export interface PortalFunctionProps {
 const HANDLER_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 const COUNTRY_CODE = /^[a-z]{2}$/;
 
+/** A NodejsFunction with the portal's defaults; `logGroup` is the explicit group created here. */
 export class PortalFunction extends NodejsFunction {
-  /** The function's log group, with the retention set here. */
-  readonly logGroup: LogGroup;
-
   constructor(scope: Construct, id: string, props: PortalFunctionProps) {
     if (!HANDLER_NAME.test(props.handler)) throw new Error(`PortalFunction: bad handler name "${props.handler}"`);
     if (!COUNTRY_CODE.test(props.country)) throw new Error(`PortalFunction: bad country code "${props.country}"`);
@@ -64,11 +63,18 @@ export class PortalFunction extends NodejsFunction {
     const packDir = join(PROJECT_ROOT, 'countries', props.country);
     if (!existsSync(join(packDir, 'country.json'))) throw new Error(`PortalFunction: no country pack at ${packDir}`);
 
-    // Created in the parent scope: it must exist before super() runs.
+    // Created in the parent scope: they must exist before super() runs.
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
       removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.DESTROY,
     });
+    // Its own role instead of AWSLambdaBasicExecutionRole (create and write any log group): it may write to its own
+    // log group and nothing else until a grant says otherwise.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the ${props.handler} function`,
+    });
+    logGroup.grantWrite(role);
 
     const country = props.country;
     super(scope, id, {
@@ -83,6 +89,7 @@ export class PortalFunction extends NodejsFunction {
       timeout: props.timeout ?? Duration.seconds(10),
       tracing: Tracing.DISABLED,
       logGroup,
+      role,
       environment: {
         ...props.environment,
         POWERTOOLS_SERVICE_NAME: 'clean-portal',
@@ -114,6 +121,5 @@ export class PortalFunction extends NodejsFunction {
         },
       },
     });
-    this.logGroup = logGroup;
   }
 }

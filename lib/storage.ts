@@ -2,7 +2,7 @@
 // when the stack is deleted. The table's keys and queue index come from functions/adapters/tableDesign.ts, the
 // same definition the adapters and the local runtime use.
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -21,7 +21,7 @@ export interface PortalStorageProps {
 }
 
 export class PortalStorage extends Construct {
-  readonly table: TableV2;
+  readonly table: Table;
   /** Encrypts the table at rest. */
   readonly tableKey: Key;
   readonly bucket: Bucket;
@@ -37,23 +37,23 @@ export class PortalStorage extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    this.table = new TableV2(this, 'Table', {
+    // Table rather than TableV2: TableV2 cannot render a customer-managed key in an environment-agnostic stack.
+    this.table = new Table(this, 'Table', {
       partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
-      billing: Billing.onDemand(),
-      encryption: TableEncryptionV2.customerManagedKey(this.tableKey),
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.tableKey,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: TTL_ATTRIBUTE,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
-      globalSecondaryIndexes: [
-        {
-          indexName: QUEUE_INDEX.name,
-          partitionKey: { name: QUEUE_INDEX.partitionKey, type: AttributeType.STRING },
-          sortKey: { name: QUEUE_INDEX.sortKey, type: AttributeType.STRING },
-          projectionType: ProjectionType.ALL,
-        },
-      ],
+    });
+    this.table.addGlobalSecondaryIndex({
+      indexName: QUEUE_INDEX.name,
+      partitionKey: { name: QUEUE_INDEX.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: QUEUE_INDEX.sortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
     });
 
     // Its own key: the upload function (whose role signs the browser's presigned POST) must be able to generate

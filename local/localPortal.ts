@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { notFound, payloadTooLarge, rateLimited, validationFailed } from '../functions/core/errors.js';
+import { notFound, payloadTooLarge, rateLimited } from '../functions/core/errors.js';
 import { createS3Client } from '../functions/runtime/citizenDeps.js';
 import { logger } from '../functions/runtime/logger.js';
 import { responseForError } from '../functions/runtime/middleware/errorResponse.js';
@@ -134,7 +134,8 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       };
       const match = matchRoute(req.method ?? 'GET', url.pathname.slice('/api'.length) || '/');
       if (!match.route) {
-        return sendError('(unknown)', match.pathKnown ? validationFailed(`${req.method} is not allowed on this path.`) : notFound('There is no such API path.'));
+        // As API Gateway does, a method a path lacks is as unknown as a path that does not exist.
+        return sendError('(unknown)', notFound(match.pathKnown ? `${req.method} is not served on this path.` : 'There is no such API path.'));
       }
       const { route, pathParameters } = match;
       const template = `/api${route.resource}`;

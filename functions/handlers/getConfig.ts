@@ -1,6 +1,6 @@
 // GET /config?lang=xx — the deployment's categories, organizations, pages, deadlines and UI strings.
 import { publicConfig } from '../core/publicConfig.js';
-import { packIndex } from '../runtime/citizenDeps.js';
+import { packIndex } from '../runtime/packIndex.js';
 import { httpHandler } from '../runtime/httpHandler.js';
 import { json } from '../runtime/httpResponse.js';
 import { parseInput } from '../runtime/parse.js';

@@ -1,6 +1,6 @@
 // GET /pages/{id}?lang=xx — an information page (how it works, protection, rewards, policies) as Markdown.
 import { publicPage } from '../core/publicConfig.js';
-import { packIndex } from '../runtime/citizenDeps.js';
+import { packIndex } from '../runtime/packIndex.js';
 import { httpHandler } from '../runtime/httpHandler.js';
 import { json } from '../runtime/httpResponse.js';
 import { parseInput } from '../runtime/parse.js';

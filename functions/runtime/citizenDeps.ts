@@ -1,23 +1,20 @@
 // The composition root of the citizen handlers: SDK clients are created here, once per cold start, and handed to
 // the adapters. Local mode points the same code at the embedded servers through environment variables.
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { checkCountryPack } from '../core/countryPackCheck.js';
-import { type PackIndex, indexPack } from '../core/countryPackIndex.js';
 import type { CitizenDeps } from '../core/deps.js';
 import type { Sealer } from '../core/ports.js';
-import { loadCountryPack } from '../adapters/countryPackFiles.js';
 import { DynamoCaseStore } from '../adapters/dynamoCaseStore.js';
 import { KmsEnvelopeSealer } from '../adapters/kmsEnvelopeSealer.js';
 import { LocalKeySealer, readOrCreateSecretFile } from '../adapters/localKeySealer.js';
 import { readPepperSecret } from '../adapters/pepperSecret.js';
 import { S3EvidenceStore } from '../adapters/s3EvidenceStore.js';
-import { type CitizenEnvironment, citizenEnvironment, packEnvironment, parseEnvironment } from './config.js';
+import { type CitizenEnvironment, citizenEnvironment, parseEnvironment } from './config.js';
+import { loadPackIndex } from './packIndex.js';
 
 export function createS3Client(region: string, endpoint: string | undefined): S3Client {
   return new S3Client({
@@ -33,16 +30,6 @@ export function createDocumentClient(region: string, endpoint: string | undefine
   return DynamoDBDocumentClient.from(new DynamoDBClient({ region, ...(endpoint ? { endpoint } : {}) }), {
     marshallOptions: { removeUndefinedValues: true },
   });
-}
-
-/** Loads and checks the pack; a pack with any problem stops the function from starting. */
-export function loadPackIndex(env: { COUNTRY: string; COUNTRY_PACKS_DIR: string }): PackIndex {
-  const pack = loadCountryPack(resolve(env.COUNTRY_PACKS_DIR), env.COUNTRY);
-  const problems = checkCountryPack(pack);
-  if (problems.length > 0) {
-    throw new Error(`country pack "${env.COUNTRY}" is invalid: ${problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join('; ')}`);
-  }
-  return indexPack(pack);
 }
 
 export async function buildCitizenDeps(env: CitizenEnvironment): Promise<CitizenDeps> {
@@ -71,12 +58,4 @@ let shared: Promise<CitizenDeps> | undefined;
 export function citizenDeps(): Promise<CitizenDeps> {
   shared ??= buildCitizenDeps(parseEnvironment(citizenEnvironment));
   return shared;
-}
-
-let sharedPack: PackIndex | undefined;
-
-/** The pack alone, for handlers that touch no storage. */
-export function packIndex(): PackIndex {
-  sharedPack ??= loadPackIndex(parseEnvironment(packEnvironment));
-  return sharedPack;
 }

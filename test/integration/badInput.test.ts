@@ -73,7 +73,7 @@ const cases: Case[] = [
   { name: 'an unknown page', method: 'GET', path: '/pages/admin', status: 404, code: 'NOT_FOUND' },
   { name: 'a malformed page id', method: 'GET', path: '/pages/..%2F..%2Fetc', status: 400, code: 'VALIDATION_FAILED' },
   { name: 'an unknown API path', method: 'GET', path: '/admin', status: 404, code: 'NOT_FOUND' },
-  { name: 'a wrong method', method: 'GET', path: '/reports', status: 400, code: 'VALIDATION_FAILED' },
+  { name: 'a wrong method', method: 'GET', path: '/reports', status: 404, code: 'NOT_FOUND' },
 ];
 
 describe('bad input', () => {

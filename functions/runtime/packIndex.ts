@@ -1,0 +1,25 @@
+// The country pack, loaded and checked once per cold start. Kept apart from the storage composition so the
+// handlers that only read the pack (config, pages) bundle no AWS SDK.
+import { resolve } from 'node:path';
+import { loadCountryPack } from '../adapters/countryPackFiles.js';
+import { checkCountryPack } from '../core/countryPackCheck.js';
+import { type PackIndex, indexPack } from '../core/countryPackIndex.js';
+import { packEnvironment, parseEnvironment } from './config.js';
+
+/** Loads and checks the pack; a pack with any problem stops the function from starting. */
+export function loadPackIndex(env: { COUNTRY: string; COUNTRY_PACKS_DIR: string }): PackIndex {
+  const pack = loadCountryPack(resolve(env.COUNTRY_PACKS_DIR), env.COUNTRY);
+  const problems = checkCountryPack(pack);
+  if (problems.length > 0) {
+    throw new Error(`country pack "${env.COUNTRY}" is invalid: ${problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join('; ')}`);
+  }
+  return indexPack(pack);
+}
+
+let shared: PackIndex | undefined;
+
+/** The pack alone, for handlers that touch no storage. */
+export function packIndex(): PackIndex {
+  shared ??= loadPackIndex(parseEnvironment(packEnvironment));
+  return shared;
+}

@@ -1,0 +1,247 @@
+// The citizen API: a REST API whose resources sit under /api, one PortalFunction per route of local/routes.ts
+// (the same table the local runtime serves, so the two never drift), each granted only what its handler uses.
+import { RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
+import {
+  AccessLogField,
+  AccessLogFormat,
+  EndpointType,
+  LambdaIntegration,
+  LogGroupLogDestination,
+  MethodLoggingLevel,
+  type MethodDeploymentOptions,
+  ResponseType,
+  RestApi,
+} from 'aws-cdk-lib/aws-apigateway';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { ROUTES, type Route } from '../local/routes.js';
+import { PortalFunction } from './portalFunction.js';
+import type { PortalSecrets } from './secrets.js';
+import { EVIDENCE_PREFIX, INCOMING_PREFIX, type PortalStorage } from './storage.js';
+
+/** What a handler touches. Every route must have an entry: a new handler gets nothing until someone decides. */
+export interface FunctionAccess {
+  /**
+   * Builds the citizen dependencies (functions/runtime/citizenDeps.ts): parses TABLE_NAME, BUCKET_NAME,
+   * PEPPER_SECRET_ARN and KMS_KEY_ID, and reads the pepper secret at cold start.
+   */
+  readonly citizen?: boolean;
+  readonly table?: 'read' | 'readWrite';
+  /** `presign`: its role signs the browser's POST to incoming/. `process`: checks uploads and moves them to evidence/. */
+  readonly attachments?: 'presign' | 'process';
+  /** `open`: decrypts case text. `seal`: also seals new text (envelope encryption: GenerateDataKey + Decrypt). */
+  readonly caseText?: 'open' | 'seal';
+}
+
+export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
+  getConfig: {},
+  getPage: {},
+  createUploads: { citizen: true, attachments: 'presign' },
+  createReport: { citizen: true, table: 'readWrite', attachments: 'process', caseText: 'seal' },
+  trackCase: { citizen: true, table: 'read', caseText: 'open' },
+  postTrackMessage: { citizen: true, table: 'readWrite', attachments: 'process', caseText: 'seal' },
+};
+
+export interface Throttle {
+  /** Steady requests per second. */
+  readonly rateLimit: number;
+  readonly burstLimit: number;
+}
+
+export interface CitizenApiProps {
+  /** e.g. `CleanPortal-kr-dev`: the API's name and the functions' descriptions. */
+  readonly name: string;
+  readonly country: string;
+  /** The API Gateway stage name (the deployment's stage, e.g. `dev`). */
+  readonly stageName: string;
+  readonly storage: PortalStorage;
+  readonly secrets: PortalSecrets;
+  /** Every method, whole stage. @default 100 per second, burst 200 */
+  readonly throttle?: Throttle;
+  /**
+   * The routes marked `rateLimited` in local/routes.ts (the tracking-code lookups, which a guesser would hammer).
+   * A stage-wide cap for all callers together; the per-address limit is a WAF rule. @default 5 per second, burst 10
+   */
+  readonly lookupThrottle?: Throttle;
+  /** @default RemovalPolicy.DESTROY */
+  readonly logRemovalPolicy?: RemovalPolicy;
+}
+
+export const DEFAULT_THROTTLE: Throttle = { rateLimit: 100, burstLimit: 200 };
+export const DEFAULT_LOOKUP_THROTTLE: Throttle = { rateLimit: 5, burstLimit: 10 };
+
+/** Where the API's resources live: the web app calls /api/* on its own origin. */
+export const API_BASE_PATH = '/api';
+
+/**
+ * The access log line: no source IP, no user agent, no caller or user identity (invariant 2). The resource path
+ * is the route template (/api/pages/{id}), never the requested path.
+ */
+export const ACCESS_LOG_FIELDS: Record<string, string> = {
+  requestId: AccessLogField.contextRequestId(),
+  requestTime: AccessLogField.contextRequestTime(),
+  httpMethod: AccessLogField.contextHttpMethod(),
+  resourcePath: AccessLogField.contextResourcePath(),
+  status: AccessLogField.contextStatus(),
+  responseLength: AccessLogField.contextResponseLength(),
+  integrationLatency: AccessLogField.contextIntegrationLatency(),
+};
+
+/** API Gateway's own refusals, in the portal's error shape (DESIGN.md, "HTTP API"). */
+const GATEWAY_ERRORS: { type: ResponseType; id: string; status?: string; code: string; message: string }[] = [
+  { type: ResponseType.MISSING_AUTHENTICATION_TOKEN, id: 'UnknownPath', status: '404', code: 'NOT_FOUND', message: 'There is no such API path.' },
+  { type: ResponseType.RESOURCE_NOT_FOUND, id: 'ResourceNotFound', status: '404', code: 'NOT_FOUND', message: 'There is no such API path.' },
+  { type: ResponseType.THROTTLED, id: 'Throttled', status: '429', code: 'RATE_LIMITED', message: 'Too many requests right now. Wait a minute and try again.' },
+  { type: ResponseType.QUOTA_EXCEEDED, id: 'QuotaExceeded', status: '429', code: 'RATE_LIMITED', message: 'Too many requests right now. Wait a minute and try again.' },
+  { type: ResponseType.REQUEST_TOO_LARGE, id: 'TooLarge', status: '413', code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' },
+  { type: ResponseType.UNSUPPORTED_MEDIA_TYPE, id: 'MediaType', status: '415', code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as application/json.' },
+  { type: ResponseType.BAD_REQUEST_BODY, id: 'BadBody', status: '400', code: 'VALIDATION_FAILED', message: 'The request body is not valid.' },
+  { type: ResponseType.BAD_REQUEST_PARAMETERS, id: 'BadParameters', status: '400', code: 'VALIDATION_FAILED', message: 'The request parameters are not valid.' },
+  { type: ResponseType.UNAUTHORIZED, id: 'Unauthorized', status: '401', code: 'UNAUTHENTICATED', message: 'Sign in first.' },
+  { type: ResponseType.ACCESS_DENIED, id: 'AccessDenied', status: '403', code: 'FORBIDDEN', message: 'This request is not allowed.' },
+  { type: ResponseType.WAF_FILTERED, id: 'WafFiltered', status: '403', code: 'FORBIDDEN', message: 'This request is not allowed.' },
+  { type: ResponseType.DEFAULT_4XX, id: 'Default4xx', code: 'VALIDATION_FAILED', message: 'The request was refused.' },
+  // Nothing is half-written when a handler fails (invariant 4), so a retry is safe.
+  { type: ResponseType.DEFAULT_5XX, id: 'Default5xx', code: 'UNAVAILABLE', message: 'The service is unavailable. Try again in a moment.' },
+];
+
+export class CitizenApi extends Construct {
+  readonly api: RestApi;
+  /** One function per route, by handler name. */
+  readonly functions: Record<string, PortalFunction> = {};
+  readonly accessLogs: LogGroup;
+  /** The API's base URL, e.g. https://abc.execute-api.eu-west-1.amazonaws.com/dev/api */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: CitizenApiProps) {
+    super(scope, id);
+    const throttle = props.throttle ?? DEFAULT_THROTTLE;
+    const lookupThrottle = props.lookupThrottle ?? DEFAULT_LOOKUP_THROTTLE;
+    if (lookupThrottle.rateLimit > throttle.rateLimit || lookupThrottle.burstLimit > throttle.burstLimit) {
+      throw new Error('CitizenApi: the lookup throttle must not be looser than the stage throttle');
+    }
+
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.DESTROY,
+    });
+
+    const methodOptions: Record<string, MethodDeploymentOptions> = {};
+    for (const route of ROUTES.filter((r) => r.rateLimited)) {
+      methodOptions[`${API_BASE_PATH}${route.resource}/${route.method}`] = {
+        throttlingRateLimit: lookupThrottle.rateLimit,
+        throttlingBurstLimit: lookupThrottle.burstLimit,
+      };
+    }
+
+    this.api = new RestApi(this, 'Api', {
+      restApiName: props.name,
+      description: `Clean Portal citizen API (${props.country})`,
+      endpointConfiguration: { types: [EndpointType.REGIONAL] },
+      // Config answers list 1,000+ organizations: compress for slow phone connections.
+      minCompressionSize: Size.kibibytes(1),
+      // Access logging to CloudWatch needs the account-level API Gateway role. It is one setting per account and
+      // region, so it is kept when a stack goes (other portals in the account may rely on it).
+      cloudWatchRole: true,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
+      deployOptions: {
+        stageName: props.stageName,
+        throttlingRateLimit: throttle.rateLimit,
+        throttlingBurstLimit: throttle.burstLimit,
+        methodOptions,
+        accessLogDestination: new LogGroupLogDestination(this.accessLogs),
+        accessLogFormat: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+        // Execution logs would record request headers (X-Forwarded-For, User-Agent) and, with data tracing,
+        // bodies holding tracking codes: both stay off.
+        loggingLevel: MethodLoggingLevel.OFF,
+        dataTraceEnabled: false,
+        tracingEnabled: false,
+      },
+    });
+
+    for (const error of GATEWAY_ERRORS) {
+      this.api.addGatewayResponse(error.id, {
+        type: error.type,
+        ...(error.status ? { statusCode: error.status } : {}),
+        responseHeaders: { 'Cache-Control': "'no-store'", 'X-Content-Type-Options': "'nosniff'" },
+        templates: { 'application/json': JSON.stringify({ error: { code: error.code, message: error.message } }) },
+      });
+    }
+
+    for (const route of ROUTES) {
+      const fn = this.addRoute(route, props);
+      this.functions[route.handler] = fn;
+    }
+    this.url = this.api.urlForPath(API_BASE_PATH);
+  }
+
+  private addRoute(route: Route, props: CitizenApiProps): PortalFunction {
+    const access = FUNCTION_ACCESS[route.handler];
+    if (!access) throw new Error(`CitizenApi: no access profile for handler "${route.handler}" in FUNCTION_ACCESS`);
+    const { storage, secrets } = props;
+
+    const environment: Record<string, string> = access.citizen
+      ? {
+          TABLE_NAME: storage.table.tableName,
+          BUCKET_NAME: storage.bucket.bucketName,
+          PEPPER_SECRET_ARN: secrets.pepper.secretArn,
+          KMS_KEY_ID: secrets.caseTextKey.keyArn,
+        }
+      : {};
+
+    const fn = new PortalFunction(this, route.handler, {
+      handler: route.handler,
+      country: props.country,
+      description: `${props.name}: ${route.method} ${API_BASE_PATH}${route.resource}`,
+      environment,
+      ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
+    });
+
+    // The pepper is read at every cold start of a citizen handler; its value never leaves Secrets Manager's answer.
+    if (access.citizen) secrets.pepper.grantRead(fn);
+
+    if (access.table === 'read') storage.table.grantReadData(fn);
+    if (access.table === 'readWrite') storage.table.grantReadWriteData(fn);
+
+    if (access.caseText === 'open') secrets.caseTextKey.grant(fn, 'kms:Decrypt');
+    if (access.caseText === 'seal') secrets.caseTextKey.grant(fn, 'kms:GenerateDataKey', 'kms:Decrypt');
+
+    const bucket = storage.bucket;
+    const viaS3 = { StringEquals: { 'kms:ViaService': `s3.${Stack.of(this).region}.amazonaws.com` } };
+    if (access.attachments === 'presign') {
+      // A presigned POST is authorized as the signer: the browser's upload is this role's PutObject, and SSE-KMS
+      // makes S3 generate a data key on its behalf.
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${INCOMING_PREFIX}*`)] }));
+      fn.addToRolePolicy(
+        new PolicyStatement({ actions: ['kms:GenerateDataKey'], resources: [storage.attachmentsKey.keyArn], conditions: viaS3 }),
+      );
+    }
+    if (access.attachments === 'process') {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          // Head/Get to check an upload, Copy (Get + Put) or Put to make it evidence, Delete to clean up.
+          actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+          resources: [bucket.arnForObjects(`${INCOMING_PREFIX}*`), bucket.arnForObjects(`${EVIDENCE_PREFIX}*`)],
+        }),
+      );
+      // Without ListBucket, S3 answers a missing upload with 403 instead of 404, and the handler would take a
+      // citizen's stale upload id for an outage.
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          resources: [storage.attachmentsKey.keyArn],
+          conditions: viaS3,
+        }),
+      );
+    }
+
+    this.api.root
+      .resourceForPath(`${API_BASE_PATH}${route.resource}`)
+      .addMethod(route.method, new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }), {
+        operationName: route.handler,
+      });
+    return fn;
+  }
+}

@@ -1,0 +1,61 @@
+// One Clean Portal deployment: a country pack and a stage (CleanPortal-<country>-<stage>). Environment-agnostic:
+// it synthesizes offline and deploys to whichever account and region the CLI is pointed at.
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { CitizenApi, type Throttle } from './api.js';
+import { PortalSecrets } from './secrets.js';
+import { PortalStorage } from './storage.js';
+
+export interface PortalStackProps extends StackProps {
+  /** Country pack code under countries/, e.g. `kr`. */
+  readonly country: string;
+  /** Deployment stage, e.g. `dev`, `training`, `prod`; also the API Gateway stage name. */
+  readonly stage: string;
+  /** What happens to log groups when the stack is deleted. Data (table, bucket, keys, pepper) is always kept. @default DESTROY */
+  readonly logRemovalPolicy?: RemovalPolicy;
+  readonly throttle?: Throttle;
+  readonly lookupThrottle?: Throttle;
+}
+
+export const COUNTRY_CODE = /^[a-z]{2}$/;
+export const STAGE_NAME = /^[a-z][a-z0-9-]{0,19}$/;
+
+export function portalStackName(country: string, stage: string): string {
+  return `CleanPortal-${country}-${stage}`;
+}
+
+export class PortalStack extends Stack {
+  readonly storage: PortalStorage;
+  readonly secrets: PortalSecrets;
+  readonly citizenApi: CitizenApi;
+
+  constructor(scope: Construct, id: string, props: PortalStackProps) {
+    if (!COUNTRY_CODE.test(props.country)) throw new Error(`country must be two lowercase letters, not "${props.country}"`);
+    if (!STAGE_NAME.test(props.stage)) throw new Error(`stage must match ${STAGE_NAME}, not "${props.stage}"`);
+    super(scope, id, {
+      description: `Clean Portal (${props.country}, ${props.stage}): citizen reporting API, storage and keys`,
+      ...props,
+    });
+    const name = this.stackName;
+
+    this.secrets = new PortalSecrets(this, 'Secrets', { name });
+    this.storage = new PortalStorage(this, 'Storage', { name });
+    this.citizenApi = new CitizenApi(this, 'CitizenApi', {
+      name,
+      country: props.country,
+      stageName: props.stage,
+      storage: this.storage,
+      secrets: this.secrets,
+      ...(props.throttle ? { throttle: props.throttle } : {}),
+      ...(props.lookupThrottle ? { lookupThrottle: props.lookupThrottle } : {}),
+      ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
+    });
+
+    new CfnOutput(this, 'ApiUrl', {
+      description: 'Base URL of the citizen API (append /config, /reports, ...)',
+      value: this.citizenApi.url,
+    });
+    new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
+    new CfnOutput(this, 'AttachmentsBucketName', { value: this.storage.bucket.bucketName });
+  }
+}

@@ -1,0 +1,451 @@
+// Template assertions on the synthesized stack. No bundling runs here ('aws:cdk:bundling-stacks': []): these
+// tests check what CloudFormation will be asked to build, not the bundles (`npm run synth` builds those).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { citizenEnvironment, packEnvironment, parseEnvironment } from '../../functions/runtime/config.js';
+import { ROUTES, type Route } from '../../local/routes.js';
+import { DEFAULT_LOOKUP_THROTTLE, DEFAULT_THROTTLE, FUNCTION_ACCESS } from '../../lib/api.js';
+import { PROJECT_ROOT } from '../../lib/portalFunction.js';
+import { PortalStack, portalStackName } from '../../lib/portalStack.js';
+
+type Json = any;
+interface CfnResource {
+  Type: string;
+  Properties: Json;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+}
+interface Statement {
+  Effect: 'Allow' | 'Deny';
+  Action: string | string[];
+  Resource: Json;
+  Condition?: Json;
+}
+
+/** The feature flags of cdk.json, so the tests synthesize what `cdk synth` does. */
+function appContext(): Record<string, unknown> {
+  const cdkJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+  return { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] };
+}
+
+function synth(country = 'kr', stage = 'dev'): { stack: PortalStack; template: Template } {
+  const app = new App({ context: appContext() });
+  const stack = new PortalStack(app, portalStackName(country, stage), { country, stage });
+  return { stack, template: Template.fromStack(stack) };
+}
+
+let template: Template;
+let resources: Record<string, CfnResource>;
+
+beforeAll(() => {
+  template = synth().template;
+  resources = template.toJSON().Resources as Record<string, CfnResource>;
+});
+
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const onlyOne = (type: string): [string, CfnResource] => {
+  const found = ofType(type);
+  expect(found, type).toHaveLength(1);
+  return found[0]!;
+};
+const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+const resourcesOf = (s: Statement): Json[] => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]);
+const routeOf = (handler: string): Route => ROUTES.find((r) => r.handler === handler)!;
+
+function functionFor(route: Route): [string, CfnResource] {
+  const found = ofType('AWS::Lambda::Function').filter(([, r]) =>
+    String(r.Properties.Description).endsWith(`: ${route.method} /api${route.resource}`),
+  );
+  expect(found, `function for ${route.method} ${route.resource}`).toHaveLength(1);
+  return found[0]!;
+}
+
+/** Every statement the handler's role is granted, inline or attached. */
+function statementsFor(handler: string): Statement[] {
+  const [, fn] = functionFor(routeOf(handler));
+  const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
+  const role = resources[roleId]!;
+  const inline = ((role.Properties.Policies ?? []) as Json[]).flatMap((p) => p.PolicyDocument.Statement as Statement[]);
+  const attached = ofType('AWS::IAM::Policy')
+    .filter(([, p]) => (p.Properties.Roles as Json[]).some((r) => r.Ref === roleId))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[]);
+  return [...inline, ...attached];
+}
+
+const allowedActions = (handler: string) => statementsFor(handler).flatMap(actionsOf);
+const refersTo = (value: Json, logicalId: string) => JSON.stringify(value).includes(`"${logicalId}"`);
+const keyId = (name: string) => ofType('AWS::KMS::Key').find(([id]) => id.includes(name))![0];
+
+describe('stack', () => {
+  it('is named per country and stage', () => {
+    expect(portalStackName('kr', 'dev')).toBe('CleanPortal-kr-dev');
+    expect(synth('kr', 'training').stack.stackName).toBe('CleanPortal-kr-training');
+  });
+
+  it('refuses a malformed country or stage', () => {
+    const app = new App({ context: appContext() });
+    expect(() => new PortalStack(app, 'A', { country: 'KOR', stage: 'dev' })).toThrow(/country/);
+    expect(() => new PortalStack(app, 'B', { country: 'kr', stage: 'Dev Stage' })).toThrow(/stage/);
+    expect(() => new PortalStack(app, 'C', { country: 'zz', stage: 'dev' })).toThrow(/country pack/);
+  });
+
+  it('sets no physical names, so several stages and countries share an account', () => {
+    for (const [, r] of ofType('AWS::Lambda::Function')) expect(r.Properties.FunctionName).toBeUndefined();
+    expect(onlyOne('AWS::DynamoDB::Table')[1].Properties.TableName).toBeUndefined();
+    expect(onlyOne('AWS::S3::Bucket')[1].Properties.BucketName).toBeUndefined();
+    expect(onlyOne('AWS::SecretsManager::Secret')[1].Properties.Name).toBeUndefined();
+  });
+
+  it('outputs the API URL under /api', () => {
+    const output = template.findOutputs('ApiUrl');
+    expect(JSON.stringify(output.ApiUrl!.Value)).toMatch(/\/api"\]\]\}$/);
+  });
+});
+
+describe('case table', () => {
+  it('is on-demand, keyed PK/SK, with point-in-time recovery and TTL on expiresAt', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'PK', KeyType: 'HASH' },
+        { AttributeName: 'SK', KeyType: 'RANGE' },
+      ],
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      DeletionProtectionEnabled: true,
+    });
+  });
+
+  it('has the GSI1 queue index on GSI1PK/GSI1SK', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'GSI1',
+          KeySchema: [
+            { AttributeName: 'GSI1PK', KeyType: 'HASH' },
+            { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    });
+  });
+
+  it('is encrypted with a customer-managed KMS key', () => {
+    const [, table] = onlyOne('AWS::DynamoDB::Table');
+    expect(table.Properties.SSESpecification).toEqual({
+      SSEEnabled: true,
+      SSEType: 'KMS',
+      KMSMasterKeyId: { 'Fn::GetAtt': [keyId('TableKey'), 'Arn'] },
+    });
+  });
+
+  it('is kept when the stack is deleted or the table replaced', () => {
+    const [, table] = onlyOne('AWS::DynamoDB::Table');
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+});
+
+describe('KMS keys', () => {
+  it('table, attachments and case text each have their own key, rotated and retained', () => {
+    const keys = ofType('AWS::KMS::Key');
+    expect(keys).toHaveLength(3);
+    for (const name of ['TableKey', 'AttachmentsKey', 'CaseTextKey']) expect(keys.some(([id]) => id.includes(name)), name).toBe(true);
+    for (const [, key] of keys) {
+      expect(key.Properties.EnableKeyRotation).toBe(true);
+      expect(key.DeletionPolicy).toBe('Retain');
+    }
+  });
+});
+
+describe('attachment bucket', () => {
+  it('is SSE-KMS with its own key, versioned, and blocks every kind of public access', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          {
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: { 'Fn::GetAtt': [keyId('AttachmentsKey'), 'Arn'] },
+            },
+          },
+        ],
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+  });
+
+  it('is kept when the stack is deleted, and has no server access logs (they record IP addresses)', () => {
+    const [, bucket] = onlyOne('AWS::S3::Bucket');
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.Properties.LoggingConfiguration).toBeUndefined();
+  });
+
+  it('denies any request not sent over TLS', () => {
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Principal: { AWS: '*' },
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('expires incoming/ after one day, old versions included', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({
+            Prefix: 'incoming/',
+            Status: 'Enabled',
+            ExpirationInDays: 1,
+            NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('lets browsers POST the presigned upload from any origin, and nothing else', () => {
+    const [, bucket] = onlyOne('AWS::S3::Bucket');
+    const rules = bucket.Properties.CorsConfiguration.CorsRules as Json[];
+    expect(rules).toHaveLength(1);
+    expect(rules[0].AllowedMethods).toEqual(['POST']);
+    expect(rules[0].AllowedOrigins).toEqual(['*']);
+  });
+});
+
+describe('tracking-code pepper', () => {
+  it('is generated by Secrets Manager at deploy (64 letters and digits) and retained', () => {
+    const [, secret] = onlyOne('AWS::SecretsManager::Secret');
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true });
+    expect(secret.Properties.SecretString).toBeUndefined();
+    expect(secret.DeletionPolicy).toBe('Retain');
+  });
+});
+
+describe('functions', () => {
+  it('has one function per route of local/routes.ts, each with an access profile', () => {
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(ROUTES.length);
+    for (const route of ROUTES) {
+      functionFor(route);
+      expect(FUNCTION_ACCESS[route.handler], route.handler).toBeDefined();
+    }
+  });
+
+  it('runs Node.js 24 on arm64 with 512 MB, 10 s, no tracing, logs kept a month', () => {
+    for (const [id, fn] of ofType('AWS::Lambda::Function')) {
+      expect(fn.Properties, id).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], MemorySize: 512, Timeout: 10 });
+      expect(fn.Properties.TracingConfig?.Mode ?? 'PassThrough', id).toBe('PassThrough');
+      const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref as string;
+      expect(resources[logGroupId]!.Properties.RetentionInDays, id).toBe(30);
+    }
+  });
+
+  it('never has a secret value, an IP or a user-agent setting in its environment', () => {
+    for (const [id, fn] of ofType('AWS::Lambda::Function')) {
+      const variables = fn.Properties.Environment.Variables as Record<string, Json>;
+      expect(JSON.stringify(variables), id).not.toMatch(/resolve:secretsmanager|resolve:ssm-secure|SecretString/);
+      for (const [name, value] of Object.entries(variables)) {
+        expect(name, id).not.toMatch(/IP|ADDR|USER_?AGENT|FORWARD|CLIENT/i);
+        expect(name, id).not.toMatch(/(PASSWORD|PEPPER|TOKEN|PRIVATE|SECRET)$/i);
+        if (/SECRET|PEPPER|KEY/i.test(name)) {
+          // Only references: the secret's ARN or the key's ARN, resolved by CloudFormation.
+          expect(typeof value, `${id} ${name}`).toBe('object');
+          expect(JSON.stringify(value), `${id} ${name}`).toMatch(/"(Ref|Fn::GetAtt)"/);
+        }
+        if (typeof value === 'string') {
+          expect(value, `${id} ${name}`).not.toMatch(/^[A-Za-z0-9+/=_-]{32,}$/);
+          expect(value.length, `${id} ${name}`).toBeLessThan(40);
+        }
+      }
+    }
+  });
+
+  it('gets exactly the environment its handler parses at module load (functions/runtime/config.ts)', () => {
+    const packOnly = ['COUNTRY', 'COUNTRY_PACKS_DIR', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME'];
+    const citizen = [...packOnly, 'BUCKET_NAME', 'KMS_KEY_ID', 'PEPPER_SECRET_ARN', 'TABLE_NAME'].sort();
+    for (const route of ROUTES) {
+      const [, fn] = functionFor(route);
+      const variables = fn.Properties.Environment.Variables as Record<string, Json>;
+      const source = readFileSync(join(PROJECT_ROOT, 'functions', 'handlers', `${route.handler}.ts`), 'utf8');
+      const usesCitizenDeps = source.includes('citizenDeps()');
+      expect(Boolean(FUNCTION_ACCESS[route.handler]!.citizen), route.handler).toBe(usesCitizenDeps);
+      expect(Object.keys(variables).sort(), route.handler).toEqual(usesCitizenDeps ? citizen : packOnly);
+      // CloudFormation fills in the references; any non-empty value stands for them here.
+      const resolved = Object.fromEntries(
+        Object.entries(variables).map(([k, v]) => [k, typeof v === 'string' ? v : `resolved-${k.toLowerCase()}`]),
+      );
+      const parsed = parseEnvironment(usesCitizenDeps ? citizenEnvironment : packEnvironment, resolved);
+      expect(parsed.COUNTRY).toBe('kr');
+      expect(parsed.COUNTRY_PACKS_DIR).toBe('/var/task/countries');
+    }
+  });
+
+  it('use their own roles, with no AWS managed policies', () => {
+    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+      const role = resources[fn.Properties.Role['Fn::GetAtt'][0] as string]!;
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      expect(role.Properties.AssumeRolePolicyDocument.Statement[0].Principal).toEqual({ Service: 'lambda.amazonaws.com' });
+    }
+  });
+});
+
+describe('least privilege', () => {
+  const dataServices = /^(dynamodb|s3|kms|secretsmanager):/;
+  const writes = /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)$/;
+
+  it.each(['getConfig', 'getPage'])('%s touches no table, bucket, key or secret', (handler) => {
+    const actions = allowedActions(handler);
+    expect(actions.filter((a) => dataServices.test(a))).toEqual([]);
+    expect(actions.filter((a) => !a.startsWith('logs:'))).toEqual([]);
+  });
+
+  it('createUploads may only put objects under incoming/ (for the presigned POST) and read the pepper', () => {
+    const statements = statementsFor('createUploads');
+    const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
+    expect(s3.flatMap(actionsOf)).toEqual(['s3:PutObject']);
+    expect(JSON.stringify(s3.flatMap(resourcesOf))).toContain('/incoming/*');
+    expect(JSON.stringify(s3.flatMap(resourcesOf))).not.toContain('/evidence/');
+    const actions = statements.flatMap(actionsOf);
+    expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+    expect(actions).toContain('secretsmanager:GetSecretValue');
+    const kms = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
+    expect(kms.flatMap(actionsOf)).toEqual(['kms:GenerateDataKey']);
+    expect(refersTo(kms[0]!.Resource, keyId('AttachmentsKey'))).toBe(true);
+    expect(JSON.stringify(kms[0]!.Condition)).toContain('kms:ViaService');
+  });
+
+  it('trackCase reads the table, opens case text and reads the pepper: no writes, no attachments', () => {
+    const statements = statementsFor('trackCase');
+    const actions = statements.flatMap(actionsOf);
+    expect(actions).toContain('dynamodb:GetItem');
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions.filter((a) => writes.test(a))).toEqual([]);
+    expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]);
+    expect(actions).toContain('secretsmanager:GetSecretValue');
+    const caseText = statements.filter((s) => refersTo(s.Resource, keyId('CaseTextKey'))).flatMap(actionsOf);
+    expect(caseText).toEqual(['kms:Decrypt']);
+    expect(statements.some((s) => refersTo(s.Resource, keyId('AttachmentsKey')))).toBe(false);
+  });
+
+  it.each(['createReport', 'postTrackMessage'])('%s writes the case, seals text and moves uploads to evidence', (handler) => {
+    const statements = statementsFor(handler);
+    const actions = statements.flatMap(actionsOf);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:GetItem']));
+    expect(actions).toContain('secretsmanager:GetSecretValue');
+    const caseText = statements.filter((s) => refersTo(s.Resource, keyId('CaseTextKey'))).flatMap(actionsOf);
+    expect(caseText.sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+    const objects = statements.filter((s) => actionsOf(s).includes('s3:GetObject'));
+    expect(objects.flatMap(actionsOf).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+    const where = JSON.stringify(objects.flatMap(resourcesOf));
+    expect(where).toContain('/incoming/*');
+    expect(where).toContain('/evidence/*');
+    const attachmentKey = statements.filter((s) => refersTo(s.Resource, keyId('AttachmentsKey')));
+    expect(attachmentKey.flatMap(actionsOf).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+  });
+
+  it('grants no wildcard actions and no resource "*" for data services', () => {
+    for (const route of ROUTES) {
+      for (const s of statementsFor(route.handler)) {
+        for (const action of actionsOf(s)) expect(action, route.handler).not.toMatch(/^(\*|[a-z0-9]+:\*)$/);
+        if (actionsOf(s).some((a) => dataServices.test(a))) expect(resourcesOf(s), route.handler).not.toContain('*');
+      }
+    }
+  });
+});
+
+describe('REST API', () => {
+  it('serves every route under /api with a Lambda proxy integration', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Resource', { PathPart: 'api' });
+    const methods = ofType('AWS::ApiGateway::Method');
+    expect(methods).toHaveLength(ROUTES.length);
+    for (const route of ROUTES) {
+      const [fnId] = functionFor(route);
+      const method = methods.find(([, m]) => refersTo(m.Properties.Integration, fnId));
+      expect(method, route.handler).toBeDefined();
+      expect(method![1].Properties).toMatchObject({
+        HttpMethod: route.method,
+        AuthorizationType: 'NONE',
+        OperationName: route.handler,
+        Integration: { Type: 'AWS_PROXY', IntegrationHttpMethod: 'POST' },
+      });
+    }
+  });
+
+  it('writes access logs without source IP, user agent or caller identity', () => {
+    const [, stage] = onlyOne('AWS::ApiGateway::Stage');
+    const format = stage.Properties.AccessLogSetting.Format as string;
+    for (const forbidden of ['sourceIp', 'userAgent', 'caller', 'identity', 'user', 'xrayTraceId']) {
+      expect(format).not.toContain(forbidden);
+    }
+    expect(Object.keys(JSON.parse(format) as object).sort()).toEqual(
+      ['httpMethod', 'integrationLatency', 'requestId', 'requestTime', 'resourcePath', 'responseLength', 'status'].sort(),
+    );
+    expect(stage.Properties.AccessLogSetting.DestinationArn).toBeDefined();
+  });
+
+  it('keeps execution logs, data tracing and X-Ray off', () => {
+    const [, stage] = onlyOne('AWS::ApiGateway::Stage');
+    const all = (stage.Properties.MethodSettings as Json[]).find((m) => m.ResourcePath === '/*' && m.HttpMethod === '*');
+    expect(all).toMatchObject({ LoggingLevel: 'OFF', DataTraceEnabled: false });
+    expect(stage.Properties.TracingEnabled).toBe(false);
+  });
+
+  it('throttles the stage, and the tracking-code lookups harder', () => {
+    const [, stage] = onlyOne('AWS::ApiGateway::Stage');
+    const settings = stage.Properties.MethodSettings as Json[];
+    const all = settings.find((m) => m.ResourcePath === '/*' && m.HttpMethod === '*');
+    expect(all).toMatchObject({ ThrottlingRateLimit: DEFAULT_THROTTLE.rateLimit, ThrottlingBurstLimit: DEFAULT_THROTTLE.burstLimit });
+    const lookups = ROUTES.filter((r) => r.rateLimited);
+    expect(lookups.map((r) => r.resource).sort()).toEqual(['/track', '/track/messages']);
+    for (const route of lookups) {
+      const path = `/api${route.resource}`.replaceAll('/', '~1');
+      const own = settings.find((m) => m.ResourcePath === `/${path}` && m.HttpMethod === route.method);
+      expect(own, route.resource).toBeDefined();
+      expect(own.ThrottlingRateLimit).toBe(DEFAULT_LOOKUP_THROTTLE.rateLimit);
+      expect(own.ThrottlingRateLimit).toBeLessThan(all.ThrottlingRateLimit);
+      expect(own.ThrottlingBurstLimit).toBeLessThan(all.ThrottlingBurstLimit);
+    }
+  });
+
+  it("answers API Gateway's own refusals in the portal's error shape", () => {
+    const expected: Record<string, [string | undefined, string]> = {
+      THROTTLED: ['429', 'RATE_LIMITED'],
+      MISSING_AUTHENTICATION_TOKEN: ['404', 'NOT_FOUND'],
+      REQUEST_TOO_LARGE: ['413', 'PAYLOAD_TOO_LARGE'],
+      DEFAULT_5XX: [undefined, 'UNAVAILABLE'],
+    };
+    const responses = ofType('AWS::ApiGateway::GatewayResponse');
+    for (const [type, [status, code]] of Object.entries(expected)) {
+      const found = responses.find(([, r]) => r.Properties.ResponseType === type);
+      expect(found, type).toBeDefined();
+      expect(found![1].Properties.StatusCode).toBe(status);
+      const body = JSON.parse(found![1].Properties.ResponseTemplates['application/json'] as string) as Json;
+      expect(body.error.code).toBe(code);
+      expect(typeof body.error.message).toBe('string');
+    }
+  });
+
+  it('refuses a lookup throttle looser than the stage throttle', () => {
+    const app = new App({ context: appContext() });
+    expect(
+      () => new PortalStack(app, 'Loose', { country: 'kr', stage: 'dev', lookupThrottle: { rateLimit: 1000, burstLimit: 2000 } }),
+    ).toThrow(/lookup throttle/);
+  });
+});
