@@ -56,8 +56,10 @@ const EXECUTABLE_EXTENSIONS = new Set([
 ]);
 
 export function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
+  // Windows drops trailing dots and spaces from a file name: "setup.exe." is saved as "setup.exe".
+  const trimmed = name.replace(/[.\s]+$/, '');
+  const dot = trimmed.lastIndexOf('.');
+  return dot < 0 ? '' : trimmed.slice(dot + 1).toLowerCase();
 }
 
 export function isExecutableName(name: string): boolean {
@@ -119,12 +121,12 @@ function trimPartialUtf8(bytes: Uint8Array): Uint8Array {
 /** Why a declared upload may not be accepted, or null when it may. */
 export function declaredUploadProblem(name: string, contentType: string): string | null {
   if (isExecutableName(name)) return 'executable and script files are not accepted';
-  if (!(contentType in ALLOWED_TYPES)) return `files of type ${contentType} are not accepted`;
+  if (!Object.hasOwn(ALLOWED_TYPES, contentType)) return `files of type ${contentType} are not accepted`;
   return null;
 }
 
 /** Whether the bytes are what the declared type says. */
 export function contentMatchesType(contentType: string, head: Uint8Array): boolean {
-  const expected = ALLOWED_TYPES[contentType];
+  const expected = Object.hasOwn(ALLOWED_TYPES, contentType) ? ALLOWED_TYPES[contentType] : undefined;
   return expected !== undefined && sniffFamily(head) === expected;
 }

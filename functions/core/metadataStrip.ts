@@ -9,6 +9,10 @@ export function stripJpegMetadata(input: Uint8Array): Uint8Array {
   while (i + 4 <= input.length) {
     if (input[i] !== 0xff) return input; // not a marker where one must be: leave the file untouched
     const marker = input[i + 1]!;
+    if (marker === 0xff) {
+      i++; // a fill byte: any marker may be preceded by 0xFF padding
+      continue;
+    }
     if (marker === 0xda) {
       parts.push(input.subarray(i)); // start of scan: the rest is image data
       return concat(parts);

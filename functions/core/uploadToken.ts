@@ -23,7 +23,10 @@ export function issueUploadToken(pepper: Uint8Array, upload: DeclaredUpload): st
 export function verifyUploadToken(pepper: Uint8Array, token: string, now: Date): DeclaredUpload | null {
   const [payload, signature, extra] = token.split('.');
   if (!payload || !signature || extra !== undefined) return null;
-  if (!keyedHashMatches(pepper, LABEL, payload, Buffer.from(signature, 'base64url'))) return null;
+  const signatureBytes = Buffer.from(signature, 'base64url');
+  // Only the one canonical spelling: base64 decoding forgives padding, stray characters and unused bits.
+  if (signatureBytes.toString('base64url') !== signature) return null;
+  if (!keyedHashMatches(pepper, LABEL, payload, signatureBytes)) return null;
   try {
     const [key, name, size, contentType, expires] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown[];
     if (typeof key !== 'string' || !key.startsWith('incoming/') || typeof name !== 'string') return null;
