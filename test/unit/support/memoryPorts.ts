@@ -98,9 +98,8 @@ export interface StoredObject {
 export class MemoryEvidenceStore implements EvidenceStore {
   readonly objects = new Map<string, StoredObject>();
   readonly presigned: { key: string; size: number; contentType: string; expiresInSeconds: number }[] = [];
-  /** Keys whose write or copy fails, as a storage outage would. */
-  readonly failingKeys = new Set<string>();
-  failAllWrites = false;
+  /** When set, that many more writes or copies succeed, then every one fails, as a storage outage would. */
+  writesBeforeFailure: number | null = null;
 
   async presignUpload(key: string, size: number, contentType: string, expiresInSeconds: number): Promise<PresignedPost> {
     this.presigned.push({ key, size, contentType, expiresInSeconds });
@@ -122,12 +121,12 @@ export class MemoryEvidenceStore implements EvidenceStore {
   }
 
   async write(key: string, body: Uint8Array, contentType: string): Promise<void> {
-    this.checkWritable(key);
+    this.checkWritable();
     this.objects.set(key, { body: body.slice(), contentType });
   }
 
   async copy(fromKey: string, toKey: string, contentType: string): Promise<void> {
-    this.checkWritable(toKey);
+    this.checkWritable();
     const object = this.objects.get(fromKey);
     if (!object) throw new Error(`no object ${fromKey}`);
     this.objects.set(toKey, { body: object.body.slice(), contentType });
@@ -146,8 +145,10 @@ export class MemoryEvidenceStore implements EvidenceStore {
     return [...this.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
   }
 
-  private checkWritable(key: string): void {
-    if (this.failAllWrites || [...this.failingKeys].some((k) => key.startsWith(k))) throw new DependencyDown('evidence storage');
+  private checkWritable(): void {
+    if (this.writesBeforeFailure === null) return;
+    if (this.writesBeforeFailure <= 0) throw new DependencyDown('evidence storage');
+    this.writesBeforeFailure--;
   }
 }
 
@@ -159,9 +160,12 @@ const SEALED_PREFIX = 'sealed:';
  */
 export class FakeSealer implements Sealer {
   failing = false;
+  /** When set, that many more seals succeed, then the key service is down. */
+  sealsBeforeFailure: number | null = null;
   sealCount = 0;
 
   async seal(plaintext: string, context: string): Promise<string> {
+    if (this.sealsBeforeFailure !== null && this.sealsBeforeFailure-- <= 0) this.failing = true;
     if (this.failing) throw new DependencyDown('key service');
     this.sealCount++;
     return `${SEALED_PREFIX}${Buffer.from(context).toString('base64')}:${Buffer.from(plaintext, 'utf8').toString('base64')}`;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { indexPack } from '../../functions/core/countryPackIndex.js';
+import { publicConfig, publicPage } from '../../functions/core/publicConfig.js';
+import { configResponse } from '../../functions/schemas/config.js';
+import { PAGE_IDS } from '../../functions/schemas/countryPack.js';
+import { krIndex, loadKrPack } from './support/fixtures.js';
+
+const index = krIndex();
+
+describe('publicConfig', () => {
+  it('describes the kr deployment in English', () => {
+    const config = publicConfig(index, 'en');
+    expect(configResponse.parse(config)).toEqual(config);
+    expect(config.country).toEqual({ code: 'kr', name: 'Republic of Korea', currency: 'KRW', timezone: 'Asia/Seoul' });
+    expect(config.languages).toEqual(['ko', 'en']);
+    expect(config.defaultLanguage).toBe('ko');
+    expect(config.language).toBe('en');
+    expect(config.deadlines).toEqual({ acknowledgeDays: 7, respondDays: 60 });
+    expect(config.categories.find((c) => c.id === 'corruption')?.name).toBe('Corruption report');
+    expect(config.organizations).toHaveLength(index.pack.organizations.length);
+    expect(config.organizations.find((o) => o.id === 'kr-nts')).toEqual({ id: 'kr-nts', name: 'National Tax Service', type: 'agency', parentId: 'kr-moef' });
+    expect(config.organizations.find((o) => o.id === 'kr-acrc')).not.toHaveProperty('parentId');
+    expect(config.pages.map((p) => p.id).sort()).toEqual([...PAGE_IDS].sort());
+    expect(config.strings['app.title']).toBe(index.pack.strings.en!['app.title']);
+  });
+
+  it('falls back to Korean for a language the pack lacks, or none', () => {
+    for (const asked of ['fr', undefined]) {
+      const config = publicConfig(index, asked);
+      expect(config.language).toBe('ko');
+      expect(config.country.name).toBe('대한민국');
+      expect(config.organizations.find((o) => o.id === 'kr-molit')?.name).toBe('국토교통부');
+    }
+  });
+});
+
+describe('publicPage', () => {
+  it('returns a page in the asked language, with its title', () => {
+    const page = publicPage(index, 'rewards', 'en');
+    expect(page.id).toBe('rewards');
+    expect(page.title).toBe(index.pack.pages.en!.rewards.title);
+    expect(page.markdown.startsWith('#')).toBe(true);
+  });
+
+  it('falls back to the default language, and answers NOT_FOUND when no language has the page', () => {
+    const pack = loadKrPack();
+    delete (pack.pages.en as Partial<(typeof pack.pages)['en']>).protection;
+    const partial = indexPack(pack);
+    expect(publicPage(partial, 'protection', 'en').title).toBe(pack.pages.ko!.protection.title);
+    delete (pack.pages.ko as Partial<(typeof pack.pages)['ko']>).protection;
+    expect(() => publicPage(partial, 'protection', 'en')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+});
