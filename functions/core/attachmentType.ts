@@ -100,7 +100,8 @@ function looksLikeText(bytes: Uint8Array): boolean {
   }
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(trimPartialUtf8(bytes));
-    return !/^\s*<(!doctype|html|script|svg)/i.test(new TextDecoder().decode(bytes.subarray(0, 64)));
+    // Markup is not plain text: anything that opens with a tag (HTML, SVG, XML) could run in a browser.
+    return !/^\s*</.test(new TextDecoder().decode(bytes.subarray(0, 64)));
   } catch {
     return false;
   }

@@ -87,7 +87,9 @@ describe('sniffFamily', () => {
     ['<script>fetch("/api")</script>'],
     ['<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'],
     ['\uFEFF<html>'],
-  ])('does not take HTML for text: %j', (html) => {
+    ['<?xml version="1.0"?><svg onload="alert(1)"/>'],
+    ['<body onload="alert(1)">'],
+  ])('does not take markup for text: %j', (html) => {
     expect(sniffFamily(utf8(html))).not.toBe('text');
     expect(contentMatchesType('text/plain', utf8(html))).toBe(false);
   });
