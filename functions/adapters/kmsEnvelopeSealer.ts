@@ -2,8 +2,8 @@
 // generated once and reused for a few minutes (as the AWS Encryption SDK's caching does), so a submission costs
 // at most one KMS call; opened data keys are cached by their encrypted form.
 import { DecryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Sealer } from '../core/ports.js';
+import { openWithKey, sealWithKey } from './aesGcm.js';
 import { guarded } from './dependencyFailure.js';
 
 const PREFIX = 'k1';
@@ -31,22 +31,13 @@ export class KmsEnvelopeSealer implements Sealer {
 
   async seal(plaintext: string, context: string): Promise<string> {
     const key = await this.dataKey();
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key.plaintext, iv);
-    cipher.setAAD(Buffer.from(context));
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-    return `${PREFIX}:${key.encrypted}:${iv.toString('base64url')}:${body.toString('base64url')}`;
+    return `${PREFIX}:${key.encrypted}:${sealWithKey(key.plaintext, plaintext, context)}`;
   }
 
   async open(sealed: string, context: string): Promise<string> {
     const [prefix, encryptedKey, iv, body] = sealed.split(':');
     if (prefix !== PREFIX || !encryptedKey || !iv || !body) throw new Error('not a KMS envelope ciphertext');
-    const key = await this.openDataKey(encryptedKey);
-    const data = Buffer.from(body, 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-    decipher.setAAD(Buffer.from(context));
-    decipher.setAuthTag(data.subarray(data.length - 16));
-    return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString('utf8');
+    return openWithKey(await this.openDataKey(encryptedKey), iv, body, context);
   }
 
   private async dataKey(): Promise<DataKey> {

@@ -1,9 +1,9 @@
-// Local mode's encryption at rest (invariant 7): AES-256-GCM under a 32-byte key kept in a file under the data
-// dir. The case id is the additional authenticated data, so a ciphertext moved to another case fails to open.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+// Local mode's encryption at rest (invariant 7): AES-256-GCM under a 32-byte key kept in a file under the data dir.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Sealer } from '../core/ports.js';
+import { openWithKey, sealWithKey } from './aesGcm.js';
 
 const PREFIX = 'l1';
 
@@ -13,21 +13,13 @@ export class LocalKeySealer implements Sealer {
   }
 
   async seal(plaintext: string, context: string): Promise<string> {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(Buffer.from(context));
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-    return `${PREFIX}:${iv.toString('base64url')}:${body.toString('base64url')}`;
+    return `${PREFIX}:${sealWithKey(this.key, plaintext, context)}`;
   }
 
   async open(sealed: string, context: string): Promise<string> {
     const [prefix, iv, body] = sealed.split(':');
     if (prefix !== PREFIX || !iv || !body) throw new Error('not a local-key ciphertext');
-    const data = Buffer.from(body, 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
-    decipher.setAAD(Buffer.from(context));
-    decipher.setAuthTag(data.subarray(data.length - 16));
-    return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString('utf8');
+    return openWithKey(this.key, iv, body, context);
   }
 }
 

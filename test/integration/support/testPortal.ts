@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LocalPortal, startLocalPortal } from '../../../local/localPortal.js';
+export { aReport } from '../../support/aReport.js';
 
 export interface ApiAnswer {
   status: number;
@@ -75,24 +76,6 @@ export async function startTestPortal(options: { trackLimitPerMinute?: number } 
       restore.forEach((r) => r());
       rmSync(dataDir, { recursive: true, force: true });
     },
-  };
-}
-
-export function aReport(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    category: 'corruption',
-    organizationId: 'kr-molit',
-    language: 'en',
-    title: 'Permit officer asked for cash',
-    description: 'At the regional office an officer asked for 5,000,000 won to approve a building permit.',
-    occurredOn: '2026-10-01',
-    location: 'Sejong',
-    amount: { value: 5_000_000, currency: 'KRW' },
-    subjectIsHead: false,
-    anonymity: 'anonymous',
-    contact: null,
-    uploadIds: [],
-    ...overrides,
   };
 }
 

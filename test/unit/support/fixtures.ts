@@ -1,4 +1,5 @@
 // Shared test data: the real Korean pack, report requests as the handler hands them to core, and tiny files.
+import { aReport } from '../../support/aReport.js';
 import { resolve } from 'node:path';
 import { loadCountryPack } from '../../../functions/adapters/countryPackFiles.js';
 import { type PackIndex, indexPack } from '../../../functions/core/countryPackIndex.js';
@@ -19,21 +20,7 @@ export function krIndex(): PackIndex {
 
 /** A valid report, parsed by the same schema the handler uses (so defaults are filled in). */
 export function reportRequest(overrides: Record<string, unknown> = {}): SubmitReportRequest {
-  return submitReportRequest.parse({
-    category: 'corruption',
-    organizationId: 'kr-molit',
-    language: 'en',
-    title: 'Bribe for a road contract',
-    description: 'The section chief took 5,000,000 won in cash to award the Route 7 repair contract.',
-    occurredOn: '2026-10-01',
-    location: 'Sejong',
-    amount: { value: 5_000_000, currency: 'KRW' },
-    subjectIsHead: false,
-    anonymity: 'anonymous',
-    contact: null,
-    uploadIds: [],
-    ...overrides,
-  });
+  return submitReportRequest.parse(aReport(overrides));
 }
 
 export const ascii = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
