@@ -45,6 +45,8 @@ export class DomainError extends Error {
 export const validationFailed = (message: string, details: ErrorDetail[] = []) =>
   new DomainError('VALIDATION_FAILED', message, details);
 export const notFound = (message: string) => new DomainError('NOT_FOUND', message);
+export const unauthenticated = (message: string) => new DomainError('UNAUTHENTICATED', message);
+export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
 export const conflict = (message: string) => new DomainError('CONFLICT', message);
 export const payloadTooLarge = (message: string) => new DomainError('PAYLOAD_TOO_LARGE', message);
 export const unsupportedMediaType = (message: string) => new DomainError('UNSUPPORTED_MEDIA_TYPE', message);

@@ -1,0 +1,30 @@
+// POST /auth/login: a password sign-in, or the answer to an MFA challenge (deployed, Cognito TOTP).
+import * as z from 'zod';
+import { AGENCY_ROLES } from '../core/identity.js';
+
+export const passwordLogin = z.strictObject({
+  username: z.string().trim().min(1).max(128),
+  password: z.string().min(1).max(256),
+});
+
+export const mfaAnswer = z.strictObject({
+  username: z.string().trim().min(1).max(128),
+  session: z.string().min(1).max(4096),
+  code: z.string().regex(/^\d{6}$/, 'the 6-digit code from your authenticator app'),
+});
+
+export const loginRequest = z.union([passwordLogin, mfaAnswer]);
+export type LoginRequest = z.infer<typeof loginRequest>;
+
+export const agencyUserSchema = z.object({
+  username: z.string(),
+  organizationId: z.string(),
+  role: z.enum(AGENCY_ROLES),
+});
+
+export const loginResponse = z.union([
+  z.object({ token: z.string(), expiresIn: z.number(), user: agencyUserSchema }),
+  /** Deployed only: the password was right, now the authenticator code. */
+  z.object({ challenge: z.literal('MFA'), session: z.string() }),
+]);
+export type LoginResponse = z.infer<typeof loginResponse>;
