@@ -4,7 +4,10 @@ import { RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
 import {
   AccessLogField,
   AccessLogFormat,
+  AuthorizationType,
+  CognitoUserPoolsAuthorizer,
   EndpointType,
+  IdentitySource,
   LambdaIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
@@ -12,6 +15,7 @@ import {
   ResponseType,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
+import { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -32,6 +36,11 @@ export interface FunctionAccess {
   readonly attachments?: 'presign' | 'process';
   /** `open`: decrypts case text. `seal`: also seals new text (envelope encryption: GenerateDataKey + Decrypt). */
   readonly caseText?: 'open' | 'seal';
+  /**
+   * Signs agency users in (functions/runtime/authDeps.ts): parses USER_POOL_ID and USER_POOL_CLIENT_ID. Needs no
+   * IAM grant (InitiateAuth and RespondToAuthChallenge are public Cognito APIs). Left out without a user pool.
+   */
+  readonly userPool?: boolean;
 }
 
 export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
@@ -41,12 +50,19 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   createReport: { citizen: true, table: 'readWrite', attachments: 'process', caseText: 'seal' },
   trackCase: { citizen: true, table: 'read', caseText: 'open' },
   postTrackMessage: { citizen: true, table: 'readWrite', attachments: 'process', caseText: 'seal' },
+  login: { userPool: true },
 };
 
 export interface Throttle {
   /** Steady requests per second. */
   readonly rateLimit: number;
   readonly burstLimit: number;
+}
+
+/** An existing Cognito user pool and its app client (no secret, USER_PASSWORD_AUTH enabled). */
+export interface AgencyUserPool {
+  readonly userPoolId: string;
+  readonly userPoolClientId: string;
 }
 
 export interface CitizenApiProps {
@@ -57,10 +73,16 @@ export interface CitizenApiProps {
   readonly stageName: string;
   readonly storage: PortalStorage;
   readonly secrets: PortalSecrets;
+  /**
+   * Agency sign-in's user pool. Without it, the routes that need it (`POST /auth/login`, and every `auth: 'agency'`
+   * route, which its Cognito authorizer guards) are not created.
+   */
+  readonly userPool?: AgencyUserPool;
   /** Every method, whole stage. @default 100 per second, burst 200 */
   readonly throttle?: Throttle;
   /**
-   * The routes marked `rateLimited` in local/routes.ts (the tracking-code lookups, which a guesser would hammer).
+   * The routes marked `rateLimited` in local/routes.ts (the tracking-code lookups and sign-in, which a guesser
+   * would hammer).
    * A stage-wide cap for all callers together; the per-address limit is a WAF rule. @default 5 per second, burst 10
    */
   readonly lookupThrottle?: Throttle;
@@ -127,8 +149,9 @@ export class CitizenApi extends Construct {
       removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.DESTROY,
     });
 
+    const routes = ROUTES.filter((route) => this.serves(route, props));
     const methodOptions: Record<string, MethodDeploymentOptions> = {};
-    for (const route of ROUTES.filter((r) => r.rateLimited)) {
+    for (const route of routes.filter((r) => r.rateLimited)) {
       methodOptions[`${API_BASE_PATH}${route.resource}/${route.method}`] = {
         throttlingRateLimit: lookupThrottle.rateLimit,
         throttlingBurstLimit: lookupThrottle.burstLimit,
@@ -169,26 +192,52 @@ export class CitizenApi extends Construct {
       });
     }
 
-    for (const route of ROUTES) {
+    for (const route of routes) {
       const fn = this.addRoute(route, props);
       this.functions[route.handler] = fn;
     }
     this.url = this.api.urlForPath(API_BASE_PATH);
   }
 
-  private addRoute(route: Route, props: CitizenApiProps): PortalFunction {
+  /** Every route needs an access profile; one that needs the user pool is left out until there is one. */
+  private serves(route: Route, props: CitizenApiProps): boolean {
     const access = FUNCTION_ACCESS[route.handler];
     if (!access) throw new Error(`CitizenApi: no access profile for handler "${route.handler}" in FUNCTION_ACCESS`);
+    const needsPool = access.userPool === true || route.auth === 'agency';
+    return !needsPool || props.userPool !== undefined;
+  }
+
+  private agencyAuthorizer?: CognitoUserPoolsAuthorizer;
+
+  /**
+   * API Gateway checks the ID token of every agency route against the pool and hands its claims to the handler;
+   * created on first use, since API Gateway refuses an authorizer no method uses.
+   */
+  private authorizerFor(pool: AgencyUserPool): CognitoUserPoolsAuthorizer {
+    this.agencyAuthorizer ??= new CognitoUserPoolsAuthorizer(this, 'AgencyAuthorizer', {
+      cognitoUserPools: [UserPool.fromUserPoolId(this, 'AgencyUserPool', pool.userPoolId)],
+      identitySource: IdentitySource.header('Authorization'),
+    });
+    return this.agencyAuthorizer;
+  }
+
+  private addRoute(route: Route, props: CitizenApiProps): PortalFunction {
+    const access = FUNCTION_ACCESS[route.handler]!;
     const { storage, secrets } = props;
 
-    const environment: Record<string, string> = access.citizen
-      ? {
-          TABLE_NAME: storage.table.tableName,
-          BUCKET_NAME: storage.bucket.bucketName,
-          PEPPER_SECRET_ARN: secrets.pepper.secretArn,
-          KMS_KEY_ID: secrets.caseTextKey.keyArn,
-        }
-      : {};
+    const environment: Record<string, string> = {
+      ...(access.citizen
+        ? {
+            TABLE_NAME: storage.table.tableName,
+            BUCKET_NAME: storage.bucket.bucketName,
+            PEPPER_SECRET_ARN: secrets.pepper.secretArn,
+            KMS_KEY_ID: secrets.caseTextKey.keyArn,
+          }
+        : {}),
+      ...(access.userPool && props.userPool
+        ? { USER_POOL_ID: props.userPool.userPoolId, USER_POOL_CLIENT_ID: props.userPool.userPoolClientId }
+        : {}),
+    };
 
     const fn = new PortalFunction(this, route.handler, {
       handler: route.handler,
@@ -241,6 +290,9 @@ export class CitizenApi extends Construct {
       .resourceForPath(`${API_BASE_PATH}${route.resource}`)
       .addMethod(route.method, new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }), {
         operationName: route.handler,
+        ...(route.auth === 'agency' && props.userPool
+          ? { authorizer: this.authorizerFor(props.userPool), authorizationType: AuthorizationType.COGNITO }
+          : {}),
       });
     return fn;
   }

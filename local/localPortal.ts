@@ -4,11 +4,15 @@ import { mkdirSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { readOrCreateSigningKey } from '../functions/adapters/localSigningKey.js';
 import { notFound, payloadTooLarge, rateLimited } from '../functions/core/errors.js';
 import { createS3Client } from '../functions/runtime/citizenDeps.js';
 import { logger } from '../functions/runtime/logger.js';
 import { responseForError } from '../functions/runtime/middleware/errorResponse.js';
+import { loadPackIndex } from '../functions/runtime/packIndex.js';
+import { LocalAgencyAuthorizer } from './agencyAuthorizer.js';
 import { lambdaContext, toProxyEvent } from './apiGatewayEvent.js';
+import { type DemoAccounts, ensureDemoAccounts } from './demoAccounts.js';
 import { type EmbeddedServer, startDynamoDb } from './embedded/dynamodb.js';
 import { freePort } from './embedded/ports.js';
 import { startS3 } from './embedded/s3.js';
@@ -31,10 +35,15 @@ export interface LocalPortalOptions {
   trackLimitPerMinute?: number;
   /** The handlers' structured log level; WARN keeps the console to one line per request. */
   logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** DEMO_PASSWORD: the demo accounts' password; generated on first start when unset. */
+  demoPassword?: string;
 }
 
 export interface LocalPortal {
   url: string;
+  /** The demo accounts' password, so tests (and the start-up notice) can sign in. */
+  demoPassword: string;
+  demoAccounts: DemoAccounts;
   stop(): Promise<void>;
 }
 
@@ -67,17 +76,25 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     await ensureTable(new DynamoDBClient({ region, endpoint: dynamoDbEndpoint }), TABLE_NAME);
     await ensureBucket(createS3Client(region, s3Endpoint), BUCKET_NAME);
 
+    // Agency sign-in: demo accounts and the token signing key exist before the first request.
+    const authDir = join(dataDir, 'auth');
+    const packsDir = resolve('countries');
+    const demoAccounts = await ensureDemoAccounts(authDir, loadPackIndex({ COUNTRY: options.country, COUNTRY_PACKS_DIR: packsDir }), options.demoPassword);
+    readOrCreateSigningKey(authDir);
+    const authorizer = new LocalAgencyAuthorizer(authDir);
+
     // The handlers read these at module load, exactly as a deployed function reads its environment.
     Object.assign(process.env, {
       TABLE_NAME,
       BUCKET_NAME,
       COUNTRY: options.country,
-      COUNTRY_PACKS_DIR: resolve('countries'),
+      COUNTRY_PACKS_DIR: packsDir,
       PEPPER_FILE: join(dataDir, 'secrets', 'pepper'),
       ENCRYPTION_KEY_FILE: join(dataDir, 'secrets', 'encryption.key'),
       DYNAMODB_ENDPOINT: dynamoDbEndpoint,
       S3_ENDPOINT: s3Endpoint,
       S3_PUBLIC_ENDPOINT: `${publicOrigin}/s3`,
+      LOCAL_AUTH_DIR: authDir,
     });
     logger.setLogLevel(options.logLevel ?? 'WARN');
     const handlers = new Map<string, LambdaHandler>();
@@ -142,6 +159,14 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       if (route.rateLimited && !limiter.take(req.socket.remoteAddress ?? 'unknown')) {
         return sendError(template, rateLimited('Too many requests from your connection. Wait a minute and try again.'));
       }
+      let claims: Record<string, string> | undefined;
+      if (route.auth === 'agency') {
+        try {
+          claims = await authorizer.authorize(req.headers.authorization);
+        } catch (error) {
+          return sendError(template, error);
+        }
+      }
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -150,6 +175,7 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
         chunks.push(chunk);
       }
       const event = toProxyEvent(req, url, route, pathParameters, Buffer.concat(chunks));
+      if (claims) event.requestContext.authorizer = { claims };
       const result = await handlers.get(route.handler)!(event, lambdaContext(route.handler, event.requestContext.requestId));
       return { route: template, status: send(result.statusCode, result.headers ?? {}, result.body) };
     }
@@ -161,6 +187,8 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
 
     return {
       url: `http://localhost:${port}`,
+      demoPassword: demoAccounts.password,
+      demoAccounts,
       async stop() {
         await closeServer(server);
         await stopServers();

@@ -11,6 +11,11 @@ export interface Route {
   handler: string;
   /** Counted against the per-address limit (20 per minute), as the WAF rule does when deployed. */
   rateLimited?: boolean;
+  /**
+   * `agency`: a valid agency ID token (`Authorization: Bearer …`) is required, as API Gateway's Cognito authorizer
+   * requires it when deployed; its claims reach the handler in `requestContext.authorizer.claims`.
+   */
+  auth?: 'agency';
 }
 
 export const ROUTES: Route[] = [
@@ -20,6 +25,7 @@ export const ROUTES: Route[] = [
   { method: 'POST', resource: '/reports', handler: 'createReport' },
   { method: 'POST', resource: '/track', handler: 'trackCase', rateLimited: true },
   { method: 'POST', resource: '/track/messages', handler: 'postTrackMessage', rateLimited: true },
+  { method: 'POST', resource: '/auth/login', handler: 'login', rateLimited: true },
 ];
 
 export interface RouteMatch {

@@ -10,6 +10,8 @@ const localEnvironment = z.object({
   DYNAMODB_ENDPOINT: z.url().optional(),
   S3_ENDPOINT: z.url().optional(),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('WARN'),
+  /** The demo accounts' password; one is generated on first start when unset. */
+  DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must have at least 8 characters').max(256).optional(),
 });
 
 export function localSettings(env: NodeJS.ProcessEnv) {
@@ -22,5 +24,6 @@ export function localSettings(env: NodeJS.ProcessEnv) {
     dynamoDbEndpoint: e.DYNAMODB_ENDPOINT,
     s3Endpoint: e.S3_ENDPOINT,
     logLevel: e.LOG_LEVEL,
+    demoPassword: e.DEMO_PASSWORD,
   };
 }

@@ -1,4 +1,5 @@
 // `npm start`: the whole portal on one port with no AWS account. Ctrl-C stops it cleanly; data stays in DATA_DIR.
+import { relative } from 'node:path';
 import { startLocalPortal } from './localPortal.js';
 import { localSettings } from './settings.js';
 
@@ -14,6 +15,16 @@ const portal = await startLocalPortal({ ...settings, requestLog: (line) => conso
 console.log(`Clean Portal is running (${Date.now() - started} ms):`);
 console.log(`  web app  ${portal.url}/`);
 console.log(`  API      ${portal.url}/api   (try: curl ${portal.url}/api/config)`);
+const demo = portal.demoAccounts;
+const fromHere = relative(process.cwd(), demo.passwordFile);
+const passwordFile = fromHere.startsWith('..') ? demo.passwordFile : fromHere;
+console.log(`  sign-in  ${demo.examples.join(' or ')} (${demo.count} demo accounts, POST /api/auth/login)`);
+if (demo.newlyGenerated) {
+  // Shown this once; later starts only say where it is kept.
+  console.log(`  password ${demo.password}   (generated; kept in ${passwordFile}, or set DEMO_PASSWORD)`);
+} else {
+  console.log(`  password ${settings.demoPassword ? 'from DEMO_PASSWORD' : `in ${passwordFile}`}`);
+}
 console.log('Press Ctrl-C to stop.');
 
 let stopping = false;

@@ -1,6 +1,8 @@
 // The ports core talks through. Adapters (functions/adapters) implement them over DynamoDB, S3, KMS and the
 // local key file; tests implement them in memory.
+import type { AuditEventRecord } from './auditChain.js';
 import type { CaseStatus, Resolution } from './caseStatus.js';
+import type { AgencyUser } from './identity.js';
 
 export interface Clock {
   now(): Date;
@@ -38,6 +40,18 @@ export interface CaseRecord {
   sealedReport: string;
   sealedContact: string | null;
   resolution: Resolution | null;
+  acknowledgedAt: string | null;
+  closedAt: string | null;
+  /** Set by the deadline sweep when a pending deadline passed; recomputed on every status change. */
+  overdue: boolean;
+  /** The pending deadline not yet swept (`null` once the sweep marked it missed, or closed): the sweep's index key. */
+  dueAt: string | null;
+  /** The oversight body that receives this case's escalation; the owning organization keeps it. */
+  escalatedTo: string | null;
+  escalatedAt: string | null;
+  /** Head of the case's audit chain: the last event's sequence number and hash. */
+  auditSeq: number;
+  auditHash: string;
 }
 
 export interface ReportText {
@@ -54,6 +68,8 @@ export interface TimelineRecord {
   at: string;
   status: CaseStatus;
   sealedPublicNote: string | null;
+  /** For a transfer: the organization the case went to. */
+  organizationId?: string;
 }
 
 export interface MessageRecord {
@@ -89,6 +105,8 @@ export interface NewCaseWrite {
   record: CaseRecord;
   timeline: TimelineRecord;
   attachments: AttachmentRecord[];
+  /** The first event of the case's audit chain. */
+  audit: AuditEventRecord;
 }
 
 export interface CaseStore {
@@ -115,4 +133,21 @@ export interface EvidenceStore {
   copy(fromKey: string, toKey: string, contentType: string): Promise<void>;
   /** Best effort: a failure here leaves an orphan object, never a broken case. */
   remove(keys: string[]): Promise<void>;
+}
+
+/**
+ * What one sign-in step ends in. `rejected` is the same whether the user exists or not; `locked` means too many
+ * failures for that username (existing or not), so it reveals nothing either.
+ */
+export type SignInOutcome =
+  | { kind: 'token'; token: string; expiresIn: number; user: AgencyUser }
+  | { kind: 'mfa'; session: string }
+  | { kind: 'rejected' }
+  | { kind: 'locked' };
+
+/** Agency sign-in: Cognito when deployed, the local runtime's own users file in local mode. */
+export interface IdentityProvider {
+  signIn(username: string, password: string): Promise<SignInOutcome>;
+  /** The second step when `signIn` answered `mfa`: the authenticator app's code. */
+  answerMfa(username: string, session: string, code: string): Promise<SignInOutcome>;
 }

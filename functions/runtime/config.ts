@@ -36,6 +36,25 @@ export const citizenEnvironment = z
 
 export type CitizenEnvironment = z.infer<typeof citizenEnvironment>;
 
+/** What the sign-in handler needs: a local users dir, or the Cognito user pool and its app client. */
+export const authEnvironment = z
+  .object({
+    /** Local mode: users, hashes and the signing key under the data dir. */
+    LOCAL_AUTH_DIR: z.string().min(1).optional(),
+    AWS_REGION: z.string().min(1).default('us-east-1'),
+    /** AWS: the user pool (in the function's region) and its app client (no secret, USER_PASSWORD_AUTH allowed). */
+    USER_POOL_ID: z.string().min(1).optional(),
+    USER_POOL_CLIENT_ID: z.string().min(1).optional(),
+  })
+  .refine((e) => (e.LOCAL_AUTH_DIR === undefined) !== (e.USER_POOL_ID === undefined), {
+    message: 'set exactly one of LOCAL_AUTH_DIR (local) or USER_POOL_ID with USER_POOL_CLIENT_ID (AWS)',
+  })
+  .refine((e) => (e.USER_POOL_ID === undefined) === (e.USER_POOL_CLIENT_ID === undefined), {
+    message: 'USER_POOL_ID and USER_POOL_CLIENT_ID go together',
+  });
+
+export type AuthEnvironment = z.infer<typeof authEnvironment>;
+
 export function parseEnvironment<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {

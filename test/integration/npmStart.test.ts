@@ -1,7 +1,7 @@
 // `npm start` as a person runs it: a child process that serves on one port, limits /track calls, stops cleanly
 // on Ctrl-C, and keeps every case trackable across a restart.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,9 +47,11 @@ afterAll(async () => {
 const post = (port: number, path: string, body: unknown) =>
   fetch(`http://127.0.0.1:${port}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-describe('npm start', () => {
+// Each test starts a fresh process with its own JVM: give it room on a busy 2-core machine.
+describe('npm start', { timeout: 120_000 }, () => {
   const code = proposedCode();
   let caseId = '';
+  let demoPassword = '';
 
   it('serves the web app and the API on one port', async () => {
     const port = await freePort();
@@ -75,11 +77,19 @@ describe('npm start', () => {
     expect(output).toMatch(/POST \/api\/reports 201 \d+ ms/);
     expect(output).toContain('Stopped.');
     for (const form of [code, code.match(/.{4}/g)!.join('-')]) expect(output).not.toContain(form);
+    // The demo accounts' generated password is shown on the first start, and kept under the data dir.
+    demoPassword = /password ([0-9A-Z]{5}(?:-[0-9A-Z]{5}){3}) /.exec(output)?.[1] ?? '';
+    expect(demoPassword).not.toBe('');
+    expect(readFileSync(join(dataDir, 'auth', 'demo-password'), 'utf8').trim()).toBe(demoPassword);
   });
 
   it('keeps every case trackable after a restart', async () => {
     const port = await freePort();
+    const before = output.length;
     await start(port);
+    // Only once: a restart says where the password is, not what it is.
+    expect(output.slice(before)).not.toContain(demoPassword);
+    expect(output.slice(before)).toMatch(/password in .*demo-password/);
     const tracked = await post(port, '/track', { trackingCode: code.toLowerCase() });
     expect(tracked.status).toBe(200);
     expect(((await tracked.json()) as { caseId: string }).caseId).toBe(caseId);

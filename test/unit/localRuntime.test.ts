@@ -10,6 +10,7 @@ describe('matchRoute', () => {
     expect('pathParameters' in found && found.pathParameters).toEqual({ id: 'how-it-works' });
     expect(matchRoute('POST', '/track/messages').route?.handler).toBe('postTrackMessage');
     expect(matchRoute('POST', '/track').route?.handler).toBe('trackCase');
+    expect(matchRoute('POST', '/auth/login').route).toMatchObject({ handler: 'login', rateLimited: true });
   });
 
   it('tells a wrong method on a known path from an unknown path', () => {

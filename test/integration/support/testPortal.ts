@@ -16,6 +16,8 @@ export interface ApiAnswer {
 export interface TestPortal {
   url: string;
   dataDir: string;
+  /** The demo accounts' password (generated at start), for agency sign-in. */
+  demoPassword: string;
   /** Everything written to stdout/stderr since start, and the runtime's request lines. */
   output(): string;
   requestLines: string[];
@@ -53,6 +55,7 @@ export async function startTestPortal(options: { trackLimitPerMinute?: number } 
   return {
     url: portal.url,
     dataDir,
+    demoPassword: portal.demoPassword,
     requestLines,
     output: () => captured.join('') + requestLines.join('\n'),
     async api(method, path, body, headers = {}) {
