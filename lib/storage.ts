@@ -6,10 +6,9 @@ import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } fr
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { QUEUE_INDEX, TABLE_KEYS } from '../functions/adapters/tableDesign.js';
+import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../functions/adapters/tableDesign.js';
 
-/** The attribute DynamoDB's TTL reads (seconds since the epoch), as local/storageSetup.ts enables it. */
-export const TTL_ATTRIBUTE = 'expiresAt';
+export { TTL_ATTRIBUTE };
 /** Uploads land here; anything not turned into evidence within a day is deleted. */
 export const INCOMING_PREFIX = 'incoming/';
 /** Checked attachments, under evidence/<caseId>/. */
@@ -49,12 +48,14 @@ export class PortalStorage extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.table.addGlobalSecondaryIndex({
-      indexName: QUEUE_INDEX.name,
-      partitionKey: { name: QUEUE_INDEX.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: QUEUE_INDEX.sortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.ALL,
-    });
+    for (const index of Object.values(INDEXES)) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
 
     // Its own key: the upload function (whose role signs the browser's presigned POST) must be able to generate
     // data keys for the bucket, and should not be able to for the table or the case text.

@@ -7,39 +7,80 @@ import {
   TransactWriteCommand,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
+import type { CaseCommit, CaseFolder, CaseWorkStore, InternalNoteRecord, QueuePage, QueueQuery } from '../core/agency/ports.js';
+import type { AuditEventRecord } from '../core/auditChain.js';
 import type {
   AttachmentRecord,
   CaseFile,
   CaseRecord,
-  CaseStore,
   MessageRecord,
   NewCaseWrite,
   TimelineRecord,
 } from '../core/ports.js';
 import { guarded } from './dependencyFailure.js';
+import { INDEXES } from './tableDesign.js';
 
 export const CASE_SK = 'CASE';
 export const casePk = (caseId: string) => `CASE#${caseId}`;
 export const queuePk = (organizationId: string) => `ORG#${organizationId}`;
-export const queueSk = (record: Pick<CaseRecord, 'status' | 'createdAt' | 'caseId'>) =>
-  `${record.status}#${record.createdAt}#${record.caseId}`;
+export const escalationPk = (organizationId: string) => `ESC#${organizationId}`;
+export const DUE_PK = 'DUE';
 
-const caseItem = (record: CaseRecord) => ({
-  PK: casePk(record.caseId),
-  SK: CASE_SK,
-  kind: 'case',
-  GSI1PK: queuePk(record.organizationId),
-  GSI1SK: queueSk(record),
-  ...record,
-});
+/** 0 overdue, 1 open, 2 closed: sorting on it puts overdue cases first and closed ones last. */
+const bucketOf = (record: CaseRecord) => (record.status === 'closed' ? '2' : record.overdue ? '0' : '1');
+
+/** The case item with its index keys; an index key is left out (sparse index) when it does not apply. */
+const caseItem = (record: CaseRecord) => {
+  const age = `${bucketOf(record)}#${record.createdAt}#${record.caseId}`;
+  return {
+    ...withDefaults(record),
+    PK: casePk(record.caseId),
+    SK: CASE_SK,
+    kind: 'case',
+    [INDEXES.byStatus.partitionKey]: queuePk(record.organizationId),
+    [INDEXES.byStatus.sortKey]: `${record.status}#${age}`,
+    [INDEXES.queue.partitionKey]: queuePk(record.organizationId),
+    [INDEXES.queue.sortKey]: age,
+    ...(record.escalatedTo
+      ? { [INDEXES.escalations.partitionKey]: escalationPk(record.escalatedTo), [INDEXES.escalations.sortKey]: age }
+      : {}),
+    ...(record.dueAt ? { [INDEXES.due.partitionKey]: DUE_PK, [INDEXES.due.sortKey]: `${record.dueAt}#${record.caseId}` } : {}),
+  };
+};
+
+/** Fields a case written by an older version may lack. */
+function withDefaults(record: CaseRecord): CaseRecord {
+  return {
+    ...record,
+    acknowledgedAt: record.acknowledgedAt ?? null,
+    closedAt: record.closedAt ?? null,
+    overdue: record.overdue ?? false,
+    dueAt: record.dueAt ?? null,
+    escalatedTo: record.escalatedTo ?? null,
+    escalatedAt: record.escalatedAt ?? null,
+    auditSeq: record.auditSeq ?? 0,
+    auditHash: record.auditHash ?? '',
+  };
+}
 const timelineItem = (t: TimelineRecord) => ({ PK: casePk(t.caseId), SK: `TIMELINE#${t.at}#${t.id}`, kind: 'timeline', ...t });
 const messageItem = (m: MessageRecord) => ({ PK: casePk(m.caseId), SK: `MESSAGE#${m.at}#${m.id}`, kind: 'message', ...m });
 const attachmentItem = (a: AttachmentRecord) => ({ PK: casePk(a.caseId), SK: `ATTACHMENT#${a.at}#${a.id}`, kind: 'attachment', ...a });
+const noteItem = (n: InternalNoteRecord) => ({ PK: casePk(n.caseId), SK: `NOTE#${n.at}#${n.id}`, kind: 'note', ...n });
+// Zero-padded so the events sort by sequence.
+const auditItem = (e: AuditEventRecord) => ({ PK: casePk(e.caseId), SK: `AUDIT#${String(e.seq).padStart(8, '0')}`, kind: 'audit', ...e });
+
+const KEY_ATTRIBUTES = new Set<string>([
+  'PK',
+  'SK',
+  'kind',
+  ...Object.values(INDEXES).flatMap((i) => [i.partitionKey, i.sortKey]),
+]);
 
 function strip<T>(item: Record<string, unknown>): T {
-  const { PK: _pk, SK: _sk, kind: _kind, GSI1PK: _g1, GSI1SK: _g2, ...rest } = item;
-  return rest as T;
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.has(k))) as T;
 }
+
+const toRecord = (item: Record<string, unknown>) => withDefaults(strip<CaseRecord>(item));
 
 function isConditionFailure(error: unknown, index: number): { failed: boolean; item?: Record<string, unknown> } {
   const reasons = (error as { name?: string; CancellationReasons?: { Code?: string; Item?: Record<string, unknown> }[] })
@@ -49,7 +90,7 @@ function isConditionFailure(error: unknown, index: number): { failed: boolean; i
   return { failed: reason?.Code === 'ConditionalCheckFailed', item: reason?.Item };
 }
 
-export class DynamoCaseStore implements CaseStore {
+export class DynamoCaseStore implements CaseWorkStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -63,6 +104,7 @@ export class DynamoCaseStore implements CaseStore {
           TransactItems: [
             { Put: { TableName, Item: caseItem(write.record), ConditionExpression: 'attribute_not_exists(PK)' } },
             { Put: { TableName, Item: timelineItem(write.timeline) } },
+            { Put: { TableName, Item: auditItem(write.audit) } },
             ...write.attachments.map((a) => ({ Put: { TableName, Item: attachmentItem(a) } })),
           ],
         }),
@@ -78,10 +120,14 @@ export class DynamoCaseStore implements CaseStore {
     const { Item } = await guarded('case store', () =>
       this.client.send(new GetCommand({ TableName: this.tableName, Key: { PK: casePk(caseId), SK: CASE_SK }, ConsistentRead: true })),
     );
-    return Item ? strip<CaseRecord>(Item) : null;
+    return Item ? toRecord(Item) : null;
   }
 
   async getCaseFile(caseId: string): Promise<CaseFile | null> {
+    return this.getCaseFolder(caseId);
+  }
+
+  async getCaseFolder(caseId: string): Promise<CaseFolder | null> {
     const items: Record<string, unknown>[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
@@ -103,10 +149,12 @@ export class DynamoCaseStore implements CaseStore {
     if (!record) return null;
     const of = <T>(kind: string) => items.filter((i) => i.kind === kind).map((i) => strip<T>(i));
     return {
-      case: strip<CaseRecord>(record),
+      case: toRecord(record),
       timeline: of<TimelineRecord>('timeline'),
       messages: of<MessageRecord>('message'),
       attachments: of<AttachmentRecord>('attachment'),
+      notes: of<InternalNoteRecord>('note'),
+      audit: of<AuditEventRecord>('audit'),
     };
   }
 
@@ -138,5 +186,111 @@ export class DynamoCaseStore implements CaseStore {
       if (failure.failed) return failure.item ? 'closed' : 'missing';
       return guarded('case store', () => Promise.reject(error));
     }
+  }
+
+  async commit(change: CaseCommit): Promise<'committed' | 'stale'> {
+    const TableName = this.tableName;
+    const puts = [
+      auditItem(change.audit),
+      ...(change.timeline ?? []).map(timelineItem),
+      ...(change.messages ?? []).map(messageItem),
+      ...(change.notes ?? []).map(noteItem),
+    ];
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName,
+                Item: caseItem(change.record),
+                // Optimistic lock on the audit head: a write in between makes this one stale, never lost.
+                ConditionExpression: 'attribute_exists(PK) AND auditSeq = :expected',
+                ExpressionAttributeValues: { ':expected': change.expectedAuditSeq },
+              },
+            },
+            ...puts.map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(PK)' } })),
+          ],
+        }),
+      );
+      return 'committed';
+    } catch (error) {
+      if (isConditionFailure(error, 0).failed) return 'stale';
+      return guarded('case store', () => Promise.reject(error));
+    }
+  }
+
+  async queue(query: QueueQuery): Promise<QueuePage> {
+    const index =
+      query.scope === 'escalated' ? INDEXES.escalations : query.status && !query.overdueOnly ? INDEXES.byStatus : INDEXES.queue;
+    const pk = query.scope === 'escalated' ? escalationPk(query.organizationId) : queuePk(query.organizationId);
+    const values: Record<string, unknown> = { ':pk': pk };
+    let condition = `${index.partitionKey} = :pk`;
+    let filter: string | undefined;
+    const names: Record<string, string> = {};
+    if (index === INDEXES.byStatus) {
+      condition += ` AND begins_with(${index.sortKey}, :prefix)`;
+      values[':prefix'] = `${query.status}#`;
+    } else if (query.overdueOnly) {
+      condition += ` AND begins_with(${index.sortKey}, :prefix)`;
+      values[':prefix'] = '0#';
+    }
+    if (query.status && index !== INDEXES.byStatus) {
+      // Within one organization's (or one oversight body's) own partition: never another organization's items.
+      filter = '#status = :status';
+      names['#status'] = 'status';
+      values[':status'] = query.status;
+    }
+    const page = await guarded('case store', () =>
+      this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index.name,
+          KeyConditionExpression: condition,
+          FilterExpression: filter,
+          ExpressionAttributeNames: filter ? names : undefined,
+          ExpressionAttributeValues: values,
+          Limit: query.limit,
+          ExclusiveStartKey: query.startKey,
+        }),
+      ),
+    );
+    return { records: (page.Items ?? []).map(toRecord), nextKey: page.LastEvaluatedKey ?? null };
+  }
+
+  async organizationCases(organizationId: string): Promise<CaseRecord[]> {
+    const records: CaseRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page: QueryCommandOutput = await guarded('case store', () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: INDEXES.queue.name,
+            KeyConditionExpression: `${INDEXES.queue.partitionKey} = :pk`,
+            ExpressionAttributeValues: { ':pk': queuePk(organizationId) },
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      records.push(...(page.Items ?? []).map(toRecord));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return records;
+  }
+
+  async due(before: string, limit: number): Promise<CaseRecord[]> {
+    const page = await guarded('case store', () =>
+      this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: INDEXES.due.name,
+          KeyConditionExpression: `${INDEXES.due.partitionKey} = :pk AND ${INDEXES.due.sortKey} < :before`,
+          ExpressionAttributeValues: { ':pk': DUE_PK, ':before': before },
+          Limit: limit,
+        }),
+      ),
+    );
+    return (page.Items ?? []).map(toRecord);
   }
 }

@@ -9,6 +9,8 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { EvidenceLinks } from '../core/agency/ports.js';
 import type { EvidenceStore, PresignedPost } from '../core/ports.js';
 import { guarded } from './dependencyFailure.js';
 
@@ -17,7 +19,7 @@ const isNotFound = (error: unknown) => {
   return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
 };
 
-export class S3EvidenceStore implements EvidenceStore {
+export class S3EvidenceStore implements EvidenceStore, EvidenceLinks {
   constructor(
     private readonly client: S3Client,
     private readonly presigner: S3Client,
@@ -87,5 +89,17 @@ export class S3EvidenceStore implements EvidenceStore {
 
   async remove(keys: string[]): Promise<void> {
     await Promise.allSettled(keys.map((Key) => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key }))));
+  }
+
+  presignDownload(key: string, fileName: string, contentType: string, expiresInSeconds: number): Promise<string> {
+    // Always a download under the file's own name, never rendered inline: evidence may be hostile.
+    const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+    return guarded('attachment store', () =>
+      getSignedUrl(
+        this.presigner,
+        new GetObjectCommand({ Bucket: this.bucket, Key: key, ResponseContentDisposition: disposition, ResponseContentType: contentType }),
+        { expiresIn: expiresInSeconds },
+      ),
+    );
   }
 }

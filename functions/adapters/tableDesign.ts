@@ -1,4 +1,20 @@
 // The single table's key design, shared by the adapters, the local runtime and the CDK stack.
 export const TABLE_KEYS = { partitionKey: 'PK', sortKey: 'SK' } as const;
-/** Organization queues: GSI1PK = ORG#<organizationId>, GSI1SK = <status>#<createdAt>#<caseId>. */
-export const QUEUE_INDEX = { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' } as const;
+
+/**
+ * The global secondary indexes, all sparse where they can be:
+ * - GSI1, an organization's queue by status: ORG#<org> / <status>#<bucket>#<createdAt>#<caseId>
+ * - GSI2, an organization's whole queue, overdue first: ORG#<org> / <bucket>#<createdAt>#<caseId>
+ * - GSI3, an oversight body's escalations: ESC#<org> / <bucket>#<createdAt>#<caseId>
+ * - GSI4, the deadline sweep's due list: DUE / <dueAt>#<caseId>
+ * where <bucket> is 0 for overdue, 1 for open, 2 for closed.
+ */
+export const INDEXES = {
+  byStatus: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+  queue: { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+  escalations: { name: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
+  due: { name: 'GSI4', partitionKey: 'GSI4PK', sortKey: 'GSI4SK' },
+} as const;
+
+/** The attribute DynamoDB's TTL deletes items by (retention). */
+export const TTL_ATTRIBUTE = 'expiresAt';

@@ -3,6 +3,7 @@
 // other content → 409.
 import type { SubmitReportRequest, SubmitReportResponse } from '../schemas/report.js';
 import { chooseLanguage, localize } from './countryPackIndex.js';
+import { nextAuditEvent } from './auditChain.js';
 import { computeDeadlines } from './deadlines.js';
 import type { CitizenDeps } from './deps.js';
 import { conflict, validationFailed, type ErrorDetail } from './errors.js';
@@ -77,7 +78,22 @@ export async function submitReport(deps: CitizenDeps, report: SubmitReportReques
     sealedReport: await deps.sealer.seal(JSON.stringify(text), caseId),
     sealedContact: report.contact ? await deps.sealer.seal(JSON.stringify(report.contact), caseId) : null,
     resolution: null,
+    acknowledgedAt: null,
+    closedAt: null,
+    overdue: false,
+    dueAt: deadlines.acknowledgeBy,
+    escalatedTo: null,
+    escalatedAt: null,
+    auditSeq: 0,
+    auditHash: '',
   };
+  const audit = nextAuditEvent(deps.pepper, caseId, null, {
+    at: createdAt,
+    actor: 'whistleblower',
+    action: 'report.received',
+    details: { organizationId: decision.organizationId, routingRuleId: decision.ruleId },
+  });
+  record.auditHash = audit.hash;
 
   const attachments = await promoteUploads(deps, caseId, uploads, 'whistleblower');
   let result: 'created' | 'exists';
@@ -86,6 +102,7 @@ export async function submitReport(deps: CitizenDeps, report: SubmitReportReques
       record,
       timeline: { caseId, id: newId(deps.random), at: createdAt, status: 'received', sealedPublicNote: null },
       attachments,
+      audit,
     });
   } catch (error) {
     await deps.evidence.remove(attachments.map((a) => a.key));

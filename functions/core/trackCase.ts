@@ -38,6 +38,7 @@ export async function trackCase(deps: CitizenDeps, typedCode: string): Promise<T
         at: t.at,
         status: t.status,
         ...(t.sealedPublicNote ? { publicNote: await open(t.sealedPublicNote) } : {}),
+        ...(t.organizationId ? { organization: organizationRef(deps, { ...file.case, organizationId: t.organizationId }) } : {}),
       })),
     ),
     messages: await Promise.all(

@@ -6,6 +6,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AgencyDeps } from '../core/agency/deps.js';
 import type { CitizenDeps } from '../core/deps.js';
 import type { Sealer } from '../core/ports.js';
 import { DynamoCaseStore } from '../adapters/dynamoCaseStore.js';
@@ -32,7 +33,7 @@ export function createDocumentClient(region: string, endpoint: string | undefine
   });
 }
 
-export async function buildCitizenDeps(env: CitizenEnvironment): Promise<CitizenDeps> {
+export async function buildCitizenDeps(env: CitizenEnvironment): Promise<AgencyDeps> {
   const s3 = createS3Client(env.AWS_REGION, env.S3_ENDPOINT);
   const presigner = env.S3_PUBLIC_ENDPOINT ? createS3Client(env.AWS_REGION, env.S3_PUBLIC_ENDPOINT) : s3;
   const pepper = env.PEPPER_FILE
@@ -52,10 +53,21 @@ export async function buildCitizenDeps(env: CitizenEnvironment): Promise<Citizen
   };
 }
 
-let shared: Promise<CitizenDeps> | undefined;
+let shared: Promise<AgencyDeps> | undefined;
 
-/** Built once per process from the environment (a Lambda cold start, or the local runtime). */
+/**
+ * Built once per process from the environment (a Lambda cold start, or the local runtime). The same adapters
+ * serve the citizen and the agency use cases; agency handlers use the wider type.
+ */
 export function citizenDeps(): Promise<CitizenDeps> {
+  return portalDeps();
+}
+
+export function agencyDeps(): Promise<AgencyDeps> {
+  return portalDeps();
+}
+
+function portalDeps(): Promise<AgencyDeps> {
   shared ??= buildCitizenDeps(parseEnvironment(citizenEnvironment));
   return shared;
 }

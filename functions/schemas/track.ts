@@ -14,7 +14,13 @@ export const trackMessageRequest = z.strictObject({
 });
 export type TrackMessageRequest = z.infer<typeof trackMessageRequest>;
 
-export const timelineEntry = z.object({ at: isoInstant, status: caseStatusSchema, publicNote: z.string().optional() });
+export const timelineEntry = z.object({
+  at: isoInstant,
+  status: caseStatusSchema,
+  publicNote: z.string().optional(),
+  /** On a transfer: the organization the case went to. */
+  organization: organizationRef.optional(),
+});
 export const caseMessage = z.object({ id: z.string(), at: isoInstant, from: z.enum(['agency', 'whistleblower']), body: z.string() });
 export const publicAttachment = z.object({ id: z.string(), name: z.string(), size: z.number() });
 

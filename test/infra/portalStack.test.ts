@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { citizenEnvironment, packEnvironment, parseEnvironment } from '../../functions/runtime/config.js';
+import { authEnvironment, citizenEnvironment, packEnvironment, parseEnvironment } from '../../functions/runtime/config.js';
 import { ROUTES, type Route } from '../../local/routes.js';
 import { DEFAULT_LOOKUP_THROTTLE, DEFAULT_THROTTLE, FUNCTION_ACCESS } from '../../lib/api.js';
 import { PROJECT_ROOT } from '../../lib/portalFunction.js';
@@ -25,14 +25,18 @@ interface Statement {
   Condition?: Json;
 }
 
+/** An existing user pool handed in with `-c userPoolId=… -c userPoolClientId=…` (the stack has none of its own yet). */
+const USER_POOL = { userPoolId: 'eu-west-1_AbCdEf123', userPoolClientId: '4example5client6id7abcdefg' };
+
 /** The feature flags of cdk.json, so the tests synthesize what `cdk synth` does. */
-function appContext(): Record<string, unknown> {
+function appContext(extra: Record<string, unknown> = {}): Record<string, unknown> {
   const cdkJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
-  return { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] };
+  return { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...extra };
 }
 
-function synth(country = 'kr', stage = 'dev'): { stack: PortalStack; template: Template } {
-  const app = new App({ context: appContext() });
+/** With the user pool context, so every route of local/routes.ts is deployed. */
+function synth(country = 'kr', stage = 'dev', context: Record<string, unknown> = USER_POOL): { stack: PortalStack; template: Template } {
+  const app = new App({ context: appContext(context) });
   const stack = new PortalStack(app, portalStackName(country, stage), { country, stage });
   return { stack, template: Template.fromStack(stack) };
 }
@@ -119,18 +123,16 @@ describe('case table', () => {
     });
   });
 
-  it('has the GSI1 queue index on GSI1PK/GSI1SK', () => {
+  it('has the queue, escalation and due indexes GSI1–GSI4, as the adapter queries them', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: 'GSI1',
-          KeySchema: [
-            { AttributeName: 'GSI1PK', KeyType: 'HASH' },
-            { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-      ],
+      GlobalSecondaryIndexes: ['GSI1', 'GSI2', 'GSI3', 'GSI4'].map((name) => ({
+        IndexName: name,
+        KeySchema: [
+          { AttributeName: `${name}PK`, KeyType: 'HASH' },
+          { AttributeName: `${name}SK`, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
     });
   });
 
@@ -262,7 +264,8 @@ describe('functions', () => {
       const variables = fn.Properties.Environment.Variables as Record<string, Json>;
       expect(JSON.stringify(variables), id).not.toMatch(/resolve:secretsmanager|resolve:ssm-secure|SecretString/);
       for (const [name, value] of Object.entries(variables)) {
-        expect(name, id).not.toMatch(/IP|ADDR|USER_?AGENT|FORWARD|CLIENT/i);
+        // USER_POOL_CLIENT_ID names Cognito's app client, not anything about the caller.
+        expect(name.replace(/^USER_POOL_CLIENT_ID$/, 'USER_POOL_APP_ID'), id).not.toMatch(/IP|ADDR|USER_?AGENT|FORWARD|CLIENT/i);
         expect(name, id).not.toMatch(/(PASSWORD|PEPPER|TOKEN|PRIVATE|SECRET)$/i);
         if (/SECRET|PEPPER|KEY/i.test(name)) {
           // Only references: the secret's ARN or the key's ARN, resolved by CloudFormation.
@@ -280,13 +283,16 @@ describe('functions', () => {
   it('gets exactly the environment its handler parses at module load (functions/runtime/config.ts)', () => {
     const packOnly = ['COUNTRY', 'COUNTRY_PACKS_DIR', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME'];
     const citizen = [...packOnly, 'BUCKET_NAME', 'KMS_KEY_ID', 'PEPPER_SECRET_ARN', 'TABLE_NAME'].sort();
+    const auth = [...packOnly, 'USER_POOL_CLIENT_ID', 'USER_POOL_ID'].sort();
     for (const route of ROUTES) {
       const [, fn] = functionFor(route);
       const variables = fn.Properties.Environment.Variables as Record<string, Json>;
       const source = readFileSync(join(PROJECT_ROOT, 'functions', 'handlers', `${route.handler}.ts`), 'utf8');
       const usesCitizenDeps = source.includes('citizenDeps()');
+      const usesAuthDeps = source.includes('authDeps()');
       expect(Boolean(FUNCTION_ACCESS[route.handler]!.citizen), route.handler).toBe(usesCitizenDeps);
-      expect(Object.keys(variables).sort(), route.handler).toEqual(usesCitizenDeps ? citizen : packOnly);
+      expect(Boolean(FUNCTION_ACCESS[route.handler]!.userPool), route.handler).toBe(usesAuthDeps);
+      expect(Object.keys(variables).sort(), route.handler).toEqual(usesCitizenDeps ? citizen : usesAuthDeps ? auth : packOnly);
       // CloudFormation fills in the references; any non-empty value stands for them here.
       const resolved = Object.fromEntries(
         Object.entries(variables).map(([k, v]) => [k, typeof v === 'string' ? v : `resolved-${k.toLowerCase()}`]),
@@ -294,6 +300,11 @@ describe('functions', () => {
       const parsed = parseEnvironment(usesCitizenDeps ? citizenEnvironment : packEnvironment, resolved);
       expect(parsed.COUNTRY).toBe('kr');
       expect(parsed.COUNTRY_PACKS_DIR).toBe('/var/task/countries');
+      if (usesAuthDeps) {
+        const pool = parseEnvironment(authEnvironment, resolved);
+        expect(pool, route.handler).toMatchObject({ USER_POOL_ID: USER_POOL.userPoolId, USER_POOL_CLIENT_ID: USER_POOL.userPoolClientId });
+        expect(pool.LOCAL_AUTH_DIR, route.handler).toBeUndefined();
+      }
     }
   });
 
@@ -413,7 +424,7 @@ describe('REST API', () => {
     const all = settings.find((m) => m.ResourcePath === '/*' && m.HttpMethod === '*');
     expect(all).toMatchObject({ ThrottlingRateLimit: DEFAULT_THROTTLE.rateLimit, ThrottlingBurstLimit: DEFAULT_THROTTLE.burstLimit });
     const lookups = ROUTES.filter((r) => r.rateLimited);
-    expect(lookups.map((r) => r.resource).sort()).toEqual(['/track', '/track/messages']);
+    expect(lookups.map((r) => r.resource).sort()).toEqual(['/auth/login', '/track', '/track/messages']);
     for (const route of lookups) {
       const path = `/api${route.resource}`.replaceAll('/', '~1');
       const own = settings.find((m) => m.ResourcePath === `/${path}` && m.HttpMethod === route.method);
@@ -447,5 +458,57 @@ describe('REST API', () => {
     expect(
       () => new PortalStack(app, 'Loose', { country: 'kr', stage: 'dev', lookupThrottle: { rateLimit: 1000, burstLimit: 2000 } }),
     ).toThrow(/lookup throttle/);
+  });
+});
+
+describe('agency sign-in', () => {
+  it('login gets the user pool from context and touches no table, bucket, key or secret', () => {
+    const actions = allowedActions('login');
+    expect(actions.filter((a) => !a.startsWith('logs:'))).toEqual([]);
+    const [, fn] = functionFor(routeOf('login'));
+    expect(fn.Properties.Environment.Variables).toMatchObject({
+      USER_POOL_ID: USER_POOL.userPoolId,
+      USER_POOL_CLIENT_ID: USER_POOL.userPoolClientId,
+    });
+  });
+
+  it('without a user pool in context, leaves the sign-in route out instead of deploying a placeholder', () => {
+    const bare = synth('kr', 'dev', {}).template.toJSON().Resources as Record<string, CfnResource>;
+    const descriptions = Object.values(bare)
+      .filter((r) => r.Type === 'AWS::Lambda::Function')
+      .map((r) => String(r.Properties.Description));
+    expect(descriptions).toHaveLength(ROUTES.length - 1);
+    expect(descriptions.some((d) => d.endsWith('/api/auth/login'))).toBe(false);
+    const parts = Object.values(bare).filter((r) => r.Type === 'AWS::ApiGateway::Resource').map((r) => r.Properties.PathPart);
+    expect(parts).not.toContain('login');
+    expect(JSON.stringify(bare)).not.toContain('USER_POOL');
+  });
+
+  it("guards every `auth: 'agency'` route with the pool's Cognito authorizer, and leaves them out without a pool", () => {
+    // No agency data route exists yet: lend one (GET /config) the agency flag for this synth only.
+    const route = routeOf('getConfig');
+    route.auth = 'agency';
+    try {
+      const guarded = synth().template;
+      const authorizers = guarded.findResources('AWS::ApiGateway::Authorizer');
+      expect(Object.values(authorizers)).toHaveLength(1);
+      const [authorizerId, authorizer] = Object.entries(authorizers)[0]!;
+      expect(authorizer.Properties).toMatchObject({ Type: 'COGNITO_USER_POOLS', IdentitySource: 'method.request.header.Authorization' });
+      expect(JSON.stringify(authorizer.Properties.ProviderARNs)).toContain(`userpool/${USER_POOL.userPoolId}`);
+      const methods = Object.values(guarded.findResources('AWS::ApiGateway::Method')) as CfnResource[];
+      const config = methods.find((m) => m.Properties.OperationName === 'getConfig')!;
+      expect(config.Properties).toMatchObject({ AuthorizationType: 'COGNITO_USER_POOLS', AuthorizerId: { Ref: authorizerId } });
+      const login = methods.find((m) => m.Properties.OperationName === 'login')!;
+      expect(login.Properties.AuthorizationType).toBe('NONE');
+
+      const bare = Object.values(synth('kr', 'dev', {}).template.findResources('AWS::ApiGateway::Method')) as CfnResource[];
+      expect(bare.map((m) => m.Properties.OperationName)).not.toContain('getConfig');
+    } finally {
+      delete route.auth;
+    }
+  });
+
+  it('refuses a user pool id without its app client id', () => {
+    expect(() => synth('kr', 'dev', { userPoolId: USER_POOL.userPoolId })).toThrow(/userPoolClientId/);
   });
 });

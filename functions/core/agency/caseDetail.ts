@@ -1,0 +1,82 @@
+// The agency's view of a case: report text, contact (assigned organization only), timeline, messages, internal
+// notes, attachments and the audit trail with its verification.
+import type { CaseDetailResponse } from '../../schemas/agency.js';
+import { verifyAuditChain } from '../auditChain.js';
+import { isPastDeadline } from '../caseDeadlines.js';
+import { localize } from '../countryPackIndex.js';
+import type { ReportText } from '../ports.js';
+import type { CaseAccess } from './caseAccess.js';
+import type { AgencyDeps } from './deps.js';
+import type { CaseCommit, CaseFolder } from './ports.js';
+
+/** The folder as it is once a commit has landed. */
+export function afterCommit(folder: CaseFolder, commit: CaseCommit): CaseFolder {
+  return {
+    case: commit.record,
+    timeline: [...folder.timeline, ...(commit.timeline ?? [])],
+    messages: [...folder.messages, ...(commit.messages ?? [])],
+    attachments: folder.attachments,
+    notes: [...folder.notes, ...(commit.notes ?? [])],
+    audit: [...folder.audit, commit.audit],
+  };
+}
+
+export function organizationRef(deps: Pick<AgencyDeps, 'index'>, id: string) {
+  const { pack, organizations } = deps.index;
+  const organization = organizations.get(id);
+  const fallback = pack.country.defaultLanguage;
+  return { id, name: organization ? localize(organization.name, fallback, fallback) : id };
+}
+
+export async function caseDetail(
+  deps: AgencyDeps,
+  folder: CaseFolder,
+  access: CaseAccess,
+): Promise<CaseDetailResponse> {
+  const record = folder.case;
+  const open = (sealed: string) => deps.sealer.open(sealed, record.caseId);
+  const text = JSON.parse(await open(record.sealedReport)) as ReportText;
+  // Contact details are opened only for the organization the case is assigned to, never for oversight reading
+  // an escalation.
+  const contact = access === 'owner' && record.sealedContact ? JSON.parse(await open(record.sealedContact)) : null;
+  const byTime = <T extends { at: string }>(items: T[]) => [...items].sort((a, b) => a.at.localeCompare(b.at));
+  const audit = [...folder.audit].sort((a, b) => a.seq - b.seq);
+  const verdict = verifyAuditChain(deps.pepper, audit, { seq: record.auditSeq, hash: record.auditHash });
+  return {
+    caseId: record.caseId,
+    status: record.status,
+    organization: organizationRef(deps, record.organizationId),
+    reportedOrganization: organizationRef(deps, record.reportedOrganizationId),
+    category: record.category,
+    title: text.title,
+    description: text.description,
+    occurredOn: text.occurredOn,
+    location: text.location,
+    amount: text.amount,
+    subjectIsHead: record.subjectIsHead,
+    anonymity: record.anonymity,
+    contact,
+    createdAt: record.createdAt,
+    acknowledgeBy: record.acknowledgeBy,
+    respondBy: record.respondBy,
+    overdue: record.overdue || isPastDeadline(record, deps.clock.now()),
+    escalatedTo: record.escalatedTo,
+    resolution: record.resolution,
+    timeline: await Promise.all(
+      byTime(folder.timeline).map(async (t) => ({
+        at: t.at,
+        status: t.status,
+        ...(t.sealedPublicNote ? { publicNote: await open(t.sealedPublicNote) } : {}),
+        ...(t.organizationId ? { organization: organizationRef(deps, t.organizationId) } : {}),
+      })),
+    ),
+    messages: await Promise.all(byTime(folder.messages).map(async (m) => ({ id: m.id, at: m.at, from: m.from, body: await open(m.sealedBody) }))),
+    notes: await Promise.all(byTime(folder.notes).map(async (n) => ({ id: n.id, at: n.at, author: n.author, body: await open(n.sealedBody) }))),
+    attachments: await Promise.all(
+      byTime(folder.attachments).map(async (a) => ({ id: a.id, name: await open(a.sealedName), size: a.size, contentType: a.contentType })),
+    ),
+    audit: audit.map(({ seq, at, actor, action, details, hash, previousHash }) => ({ seq, at, actor, action, details, hash, previousHash })),
+    auditVerified: verdict.verified,
+    auditProblem: verdict.verified ? null : verdict.problem,
+  };
+}

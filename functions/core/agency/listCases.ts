@@ -1,0 +1,42 @@
+// GET /cases: the caller's organization's queue (or, for oversight, the cases escalated to it), overdue first
+// then oldest, one Query per page behind a signed cursor.
+import type { CaseListResponse, ListCasesQuery } from '../../schemas/agency.js';
+import { isPastDeadline } from '../caseDeadlines.js';
+import { forbidden } from '../errors.js';
+import type { AgencyUser } from '../identity.js';
+import type { ReportText } from '../ports.js';
+import { decodeCursor, encodeCursor } from '../queueCursor.js';
+import type { AgencyDeps } from './deps.js';
+
+export async function listCases(deps: AgencyDeps, user: AgencyUser, query: ListCasesQuery): Promise<CaseListResponse> {
+  if (query.escalated && user.role !== 'oversight') throw forbidden('Only the oversight body sees escalated cases.');
+  const scope = query.escalated ? 'escalated' : 'organization';
+  const cursorScope = [user.organizationId, scope, query.status ?? '', query.overdue ? 'overdue' : '', query.limit].join('|');
+  const page = await deps.store.queue({
+    organizationId: user.organizationId,
+    scope,
+    status: query.status,
+    overdueOnly: query.overdue === true,
+    limit: query.limit,
+    startKey: query.cursor ? decodeCursor(deps.pepper, query.cursor, cursorScope) : undefined,
+  });
+  const now = deps.clock.now();
+  const items = await Promise.all(
+    page.records.map(async (r) => {
+      const text = JSON.parse(await deps.sealer.open(r.sealedReport, r.caseId)) as ReportText;
+      return {
+        caseId: r.caseId,
+        category: r.category,
+        title: text.title,
+        status: r.status,
+        createdAt: r.createdAt,
+        acknowledgeBy: r.acknowledgeBy,
+        respondBy: r.respondBy,
+        overdue: r.overdue || isPastDeadline(r, now),
+        organizationId: r.organizationId,
+        escalated: r.escalatedTo !== null,
+      };
+    }),
+  );
+  return { items, nextCursor: page.nextKey ? encodeCursor(deps.pepper, page.nextKey, cursorScope) : null };
+}

@@ -1,0 +1,63 @@
+// What agency case work needs from storage beyond the citizen's ports.
+import type { AuditEventRecord } from '../auditChain.js';
+import type { CaseStatus } from '../caseStatus.js';
+import type { CaseFile, CaseRecord, CaseStore, MessageRecord, TimelineRecord } from '../ports.js';
+
+export interface InternalNoteRecord {
+  caseId: string;
+  id: string;
+  at: string;
+  author: string;
+  sealedBody: string;
+}
+
+/** Everything stored under a case, agency-only parts included. */
+export interface CaseFolder extends CaseFile {
+  notes: InternalNoteRecord[];
+  audit: AuditEventRecord[];
+}
+
+/** One change to a case with the audit event that records it, written atomically. */
+export interface CaseCommit {
+  /** The case as it must be afterwards; its auditSeq/auditHash are the new event's. */
+  record: CaseRecord;
+  /** The audit head the change was computed from: another writer in between makes the commit stale. */
+  expectedAuditSeq: number;
+  audit: AuditEventRecord;
+  timeline?: TimelineRecord[];
+  messages?: MessageRecord[];
+  notes?: InternalNoteRecord[];
+}
+
+export type QueueStartKey = Record<string, unknown>;
+
+export interface QueueQuery {
+  /** The organization whose queue, or whose escalations, are listed. */
+  organizationId: string;
+  scope: 'organization' | 'escalated';
+  status?: CaseStatus;
+  overdueOnly: boolean;
+  limit: number;
+  startKey?: QueueStartKey;
+}
+
+export interface QueuePage {
+  records: CaseRecord[];
+  nextKey: QueueStartKey | null;
+}
+
+export interface CaseWorkStore extends CaseStore {
+  getCaseFolder(caseId: string): Promise<CaseFolder | null>;
+  commit(change: CaseCommit): Promise<'committed' | 'stale'>;
+  /** One page of a queue: overdue first, then oldest; one Query. */
+  queue(query: QueueQuery): Promise<QueuePage>;
+  /** Every case of an organization (for its statistics), read through its queue index. */
+  organizationCases(organizationId: string): Promise<CaseRecord[]>;
+  /** Cases whose pending deadline is before `before` and not yet swept (dueAt set). */
+  due(before: string, limit: number): Promise<CaseRecord[]>;
+}
+
+export interface EvidenceLinks {
+  /** A short-lived download link that saves the file under its name, never renders it. */
+  presignDownload(key: string, fileName: string, contentType: string, expiresInSeconds: number): Promise<string>;
+}

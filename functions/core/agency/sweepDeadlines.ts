@@ -1,0 +1,41 @@
+// The deadline sweep (every minute in local mode, an EventBridge schedule in AWS): a case whose pending deadline
+// has passed is marked overdue and escalated to the oversight body, which then sees it beside the owning
+// organization. Each case leaves the due index as it is marked, so a second run changes nothing more.
+import { pendingDeadline } from '../caseDeadlines.js';
+import type { AgencyDeps } from './deps.js';
+import { commitFor } from './recordChange.js';
+
+export const SWEEP_ACTOR = 'system:deadline-sweep';
+const BATCH = 100;
+
+export interface SweepResult {
+  overdue: number;
+  skipped: number;
+}
+
+export async function sweepDeadlines(deps: Pick<AgencyDeps, 'store' | 'index' | 'pepper'>, now: Date): Promise<SweepResult> {
+  const result: SweepResult = { overdue: 0, skipped: 0 };
+  const oversight = deps.index.pack.country.oversightOrganizationId;
+  const at = now.toISOString();
+  for (let round = 0; round < 50; round++) {
+    const due = await deps.store.due(at, BATCH);
+    if (due.length === 0) break;
+    let progressed = false;
+    for (const record of due) {
+      const pending = pendingDeadline(record);
+      // A case already flagged overdue by a status change is still due here: it has not been escalated yet.
+      if (!pending) continue;
+      const commit = commitFor(deps.pepper, record, {
+        record: { ...record, overdue: true, dueAt: null, escalatedTo: record.escalatedTo ?? oversight, escalatedAt: record.escalatedAt ?? at, updatedAt: at },
+        audit: { at, actor: SWEEP_ACTOR, action: 'deadline.missed', details: { deadline: pending.kind, due: pending.at, escalatedTo: record.escalatedTo ?? oversight } },
+      });
+      // Stale: someone changed the case since the index was read; the next run sees its new state.
+      if ((await deps.store.commit(commit)) === 'committed') {
+        result.overdue++;
+        progressed = true;
+      } else result.skipped++;
+    }
+    if (!progressed || due.length < BATCH) break;
+  }
+  return result;
+}

@@ -1,0 +1,15 @@
+// GET /cases/{caseId}: opening a case is itself recorded in its audit trail (one Query, then one write).
+import type { CaseDetailResponse } from '../../schemas/agency.js';
+import type { AgencyUser } from '../identity.js';
+import { afterCommit, caseDetail } from './caseDetail.js';
+import type { AgencyDeps } from './deps.js';
+import { recordChange } from './recordChange.js';
+
+export async function viewCase(deps: AgencyDeps, user: AgencyUser, caseId: string): Promise<CaseDetailResponse> {
+  const at = deps.clock.now().toISOString();
+  const { folder, access, commit } = await recordChange(deps, user, caseId, (f, access) => ({
+    record: f.case,
+    audit: { at, actor: user.username, action: 'case.viewed', details: { access } },
+  }));
+  return caseDetail(deps, afterCommit(folder, commit), access);
+}

@@ -1,0 +1,115 @@
+// The agency API: queue, case view, case work and statistics.
+import * as z from 'zod';
+import { organizationId } from './countryPack.js';
+import { caseStatusSchema, isoInstant, resolutionSchema } from './common.js';
+import { amountSchema, contactSchema, organizationRef } from './report.js';
+import { caseMessage, publicAttachment } from './track.js';
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const listCasesQuery = z.strictObject({
+  status: caseStatusSchema.optional(),
+  overdue: flag.optional(),
+  /** Oversight only: the cases escalated to the caller's body instead of its own queue. */
+  escalated: flag.optional(),
+  cursor: z.string().min(1).max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type ListCasesQuery = z.infer<typeof listCasesQuery>;
+
+export const caseListItem = z.object({
+  caseId: z.string(),
+  category: z.string(),
+  title: z.string(),
+  status: caseStatusSchema,
+  createdAt: isoInstant,
+  acknowledgeBy: isoInstant,
+  respondBy: isoInstant,
+  overdue: z.boolean(),
+  organizationId: z.string(),
+  escalated: z.boolean(),
+});
+export const caseListResponse = z.object({ items: z.array(caseListItem), nextCursor: z.string().nullable() });
+export type CaseListResponse = z.infer<typeof caseListResponse>;
+
+export const caseParams = z.strictObject({ caseId: z.string().min(1).max(64) });
+export const attachmentParams = z.strictObject({ caseId: z.string().min(1).max(64), attachmentId: z.string().min(1).max(64) });
+
+const note = z.string().trim().min(1).max(5_000);
+
+export const updateCaseRequest = z.strictObject({
+  status: caseStatusSchema,
+  publicNote: note.optional(),
+  internalNote: note.optional(),
+  resolution: resolutionSchema.optional(),
+});
+export type UpdateCaseRequest = z.infer<typeof updateCaseRequest>;
+
+export const agencyMessageRequest = z.strictObject({ body: z.string().trim().min(1).max(5_000) });
+
+export const transferRequest = z.strictObject({
+  organizationId,
+  reason: z.string().trim().min(1).max(2_000),
+});
+export type TransferRequest = z.infer<typeof transferRequest>;
+
+export const agencyTimelineEntry = z.object({
+  at: isoInstant,
+  status: caseStatusSchema,
+  publicNote: z.string().optional(),
+  organization: organizationRef.optional(),
+});
+
+export const auditEntry = z.object({
+  seq: z.number(),
+  at: isoInstant,
+  actor: z.string(),
+  action: z.string(),
+  details: z.record(z.string(), z.string()),
+  hash: z.string(),
+  previousHash: z.string(),
+});
+
+export const caseDetailResponse = z.object({
+  caseId: z.string(),
+  status: caseStatusSchema,
+  organization: organizationRef,
+  reportedOrganization: organizationRef,
+  category: z.string(),
+  title: z.string(),
+  description: z.string(),
+  occurredOn: z.string().nullable(),
+  location: z.string().nullable(),
+  amount: amountSchema.nullable(),
+  subjectIsHead: z.boolean(),
+  anonymity: z.enum(['anonymous', 'confidential']),
+  /** Only for the organization the case is assigned to; null otherwise and for anonymous reports. */
+  contact: contactSchema.nullable(),
+  createdAt: isoInstant,
+  acknowledgeBy: isoInstant,
+  respondBy: isoInstant,
+  overdue: z.boolean(),
+  escalatedTo: z.string().nullable(),
+  resolution: resolutionSchema.nullable(),
+  timeline: z.array(agencyTimelineEntry),
+  messages: z.array(caseMessage),
+  notes: z.array(z.object({ id: z.string(), at: isoInstant, author: z.string(), body: z.string() })),
+  attachments: z.array(publicAttachment.extend({ contentType: z.string() })),
+  audit: z.array(auditEntry),
+  auditVerified: z.boolean(),
+  auditProblem: z.string().nullable(),
+});
+export type CaseDetailResponse = z.infer<typeof caseDetailResponse>;
+
+export const attachmentLinkResponse = z.object({ url: z.string(), expiresAt: isoInstant });
+
+export const statsResponse = z.object({
+  organizationId: z.string(),
+  total: z.number(),
+  byStatus: z.record(caseStatusSchema, z.number()),
+  overdue: z.number(),
+  escalated: z.number(),
+  medianDaysToAcknowledge: z.number().nullable(),
+  medianDaysToClose: z.number().nullable(),
+});
+export type StatsResponse = z.infer<typeof statsResponse>;
