@@ -25,7 +25,7 @@ export async function transferCase(
   }
   const now = deps.clock.now();
   const at = now.toISOString();
-  const { folder, access, commit } = await recordChange(
+  const { folder, commit } = await recordChange(
     deps,
     user,
     caseId,
@@ -51,7 +51,8 @@ export async function transferCase(
     },
     first,
   );
-  // The caller sees the case as it now stands: once it has left their organization, without contact details.
-  const accessAfter = accessTo(user, commit.record) === 'owner' ? access : 'oversight';
+  // The caller sees the case as it now stands: once it has left their organization, without contact details;
+  // once it is their organization's (oversight taking over an escalation), as its owner.
+  const accessAfter = accessTo(user, commit.record) === 'owner' ? 'owner' : 'oversight';
   return caseDetail(deps, afterCommit(folder, commit), accessAfter);
 }

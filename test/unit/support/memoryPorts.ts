@@ -1,6 +1,7 @@
 // In-memory implementations of the ports in functions/core/ports.ts, with the same semantics as the adapters
 // (functions/adapters): the use cases are tested against these, without mocks.
 import { createHash } from 'node:crypto';
+import type { EvidenceLinks } from '../../../functions/core/agency/ports.js';
 import type { PackIndex } from '../../../functions/core/countryPackIndex.js';
 import type { CitizenDeps } from '../../../functions/core/deps.js';
 import type {
@@ -80,7 +81,7 @@ export class MemoryCaseStore implements CaseStore {
     change(file);
   }
 
-  private takeFailure(): void {
+  protected takeFailure(): void {
     const failure = this.failNextWrite;
     if (failure) {
       this.failNextWrite = null;
@@ -94,10 +95,15 @@ export interface StoredObject {
   contentType: string;
 }
 
-/** An EvidenceStore over a Map of keys to objects. put() plays the browser sending a presigned POST. */
-export class MemoryEvidenceStore implements EvidenceStore {
+/**
+ * An EvidenceStore over a Map of keys to objects. put() plays the browser sending a presigned POST;
+ * presignDownload() answers a fake link naming the key, the file name and the expiry (S3 would sign a link to a
+ * missing object too; here that throws, since core asking for one is a bug).
+ */
+export class MemoryEvidenceStore implements EvidenceStore, EvidenceLinks {
   readonly objects = new Map<string, StoredObject>();
   readonly presigned: { key: string; size: number; contentType: string; expiresInSeconds: number }[] = [];
+  readonly downloads: { key: string; fileName: string; contentType: string; expiresInSeconds: number }[] = [];
   /** When set, that many more writes or copies succeed, then every one fails, as a storage outage would. */
   writesBeforeFailure: number | null = null;
 
@@ -107,6 +113,13 @@ export class MemoryEvidenceStore implements EvidenceStore {
       url: 'https://evidence.example.test/',
       fields: { key, 'Content-Type': contentType, 'x-test-size': String(size) },
     };
+  }
+
+  async presignDownload(key: string, fileName: string, contentType: string, expiresInSeconds: number): Promise<string> {
+    if (!this.objects.has(key)) throw new Error(`no object ${key}`);
+    this.downloads.push({ key, fileName, contentType, expiresInSeconds });
+    const query = new URLSearchParams({ name: fileName, type: contentType, expires: String(expiresInSeconds) });
+    return `https://evidence.example.test/${key}?${query.toString()}`;
   }
 
   async inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | null> {
