@@ -32,8 +32,11 @@ export interface FunctionAccess {
    */
   readonly citizen?: boolean;
   readonly table?: 'read' | 'readWrite';
-  /** `presign`: its role signs the browser's POST to incoming/. `process`: checks uploads and moves them to evidence/. */
-  readonly attachments?: 'presign' | 'process';
+  /**
+   * `presign`: its role signs the browser's POST to incoming/. `process`: checks uploads and moves them to evidence/.
+   * `download`: its role signs the agency's five-minute GET links to evidence/.
+   */
+  readonly attachments?: 'presign' | 'process' | 'download';
   /** `open`: decrypts case text. `seal`: also seals new text (envelope encryption: GenerateDataKey + Decrypt). */
   readonly caseText?: 'open' | 'seal';
   /**
@@ -51,6 +54,14 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   trackCase: { citizen: true, table: 'read', caseText: 'open' },
   postTrackMessage: { citizen: true, table: 'readWrite', attachments: 'process', caseText: 'seal' },
   login: { userPool: true },
+  listCases: { citizen: true, table: 'read', caseText: 'open' },
+  // Reading a case appends its audit event, so every agency case route writes.
+  getCase: { citizen: true, table: 'readWrite', caseText: 'open' },
+  updateCase: { citizen: true, table: 'readWrite', caseText: 'seal' },
+  postCaseMessage: { citizen: true, table: 'readWrite', caseText: 'seal' },
+  transferCase: { citizen: true, table: 'readWrite', caseText: 'seal' },
+  getAttachment: { citizen: true, table: 'readWrite', caseText: 'open', attachments: 'download' },
+  getStats: { citizen: true, table: 'read' },
 };
 
 export interface Throttle {
@@ -265,6 +276,11 @@ export class CitizenApi extends Construct {
       fn.addToRolePolicy(
         new PolicyStatement({ actions: ['kms:GenerateDataKey'], resources: [storage.attachmentsKey.keyArn], conditions: viaS3 }),
       );
+    }
+    if (access.attachments === 'download') {
+      // A presigned GET is authorized as the signer: the agency's download is this role's GetObject.
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(`${EVIDENCE_PREFIX}*`)] }));
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['kms:Decrypt'], resources: [storage.attachmentsKey.keyArn], conditions: viaS3 }));
     }
     if (access.attachments === 'process') {
       fn.addToRolePolicy(

@@ -1,7 +1,7 @@
 // Builds the API Gateway REST proxy event and Lambda context a deployed handler would receive.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import type { APIGatewayProxyEvent, Context, ScheduledEvent } from 'aws-lambda';
 import type { Route } from './routes.js';
 
 export function toProxyEvent(
@@ -73,5 +73,20 @@ export function lambdaContext(functionName: string, requestId: string): Context 
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,
+  };
+}
+
+/** The event an EventBridge schedule delivers. */
+export function scheduledEvent(id: string, time: Date): ScheduledEvent {
+  return {
+    version: '0',
+    id,
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '000000000000',
+    time: time.toISOString(),
+    region: process.env.AWS_REGION ?? 'us-east-1',
+    resources: ['arn:aws:events:local:000000000000:rule/deadline-sweep'],
+    detail: {},
   };
 }

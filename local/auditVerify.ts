@@ -10,6 +10,7 @@ import { verifyAuditChain } from '../functions/core/auditChain.js';
 import { parseCaseId } from '../functions/core/trackingKey.js';
 import { createDocumentClient } from '../functions/runtime/citizenDeps.js';
 import { type EmbeddedServer, startDynamoDb } from './embedded/dynamodb.js';
+import { TABLE_NAME } from './localPortal.js';
 import { readRuntimeFile } from './runtimeFile.js';
 import { localSettings } from './settings.js';
 
@@ -33,7 +34,7 @@ if (process.env.TABLE_NAME && process.env.PEPPER_SECRET_ARN) {
   process.env.AWS_SECRET_ACCESS_KEY ??= 'S3RVER';
   const running = readRuntimeFile(dataDir);
   const endpoint = running?.dynamoDbEndpoint ?? (embedded = await startDynamoDb(join(dataDir, 'dynamodb'))).endpoint;
-  store = new DynamoCaseStore(createDocumentClient(region, endpoint), 'clean-portal');
+  store = new DynamoCaseStore(createDocumentClient(region, endpoint), TABLE_NAME);
   pepper = readOrCreateSecretFile(join(dataDir, 'secrets', 'pepper'), 32);
 }
 

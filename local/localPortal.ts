@@ -1,5 +1,6 @@
 // The local runtime: embedded DynamoDB- and S3-compatible servers, the same handlers as in AWS behind an
 // emulated API Gateway, the S3 upload path and the web app — all on one port.
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -7,17 +8,17 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { readOrCreateSigningKey } from '../functions/adapters/localSigningKey.js';
 import { notFound, payloadTooLarge, rateLimited } from '../functions/core/errors.js';
 import { createS3Client } from '../functions/runtime/citizenDeps.js';
-import { logger } from '../functions/runtime/logger.js';
 import { responseForError } from '../functions/runtime/middleware/errorResponse.js';
 import { loadPackIndex } from '../functions/runtime/packIndex.js';
 import { LocalAgencyAuthorizer } from './agencyAuthorizer.js';
-import { lambdaContext, toProxyEvent } from './apiGatewayEvent.js';
+import { lambdaContext, scheduledEvent, toProxyEvent } from './apiGatewayEvent.js';
+import { removeRuntimeFile, writeRuntimeFile } from './runtimeFile.js';
 import { type DemoAccounts, ensureDemoAccounts } from './demoAccounts.js';
 import { type EmbeddedServer, startDynamoDb } from './embedded/dynamodb.js';
 import { freePort } from './embedded/ports.js';
 import { startS3 } from './embedded/s3.js';
 import { FixedWindowLimiter } from './rateLimit.js';
-import { type LambdaHandler, ROUTES, matchRoute } from './routes.js';
+import { type LambdaHandler, ROUTES, type SweepHandler, matchRoute } from './routes.js';
 import { proxyToS3 } from './s3Proxy.js';
 import { securityHeaders, serveStatic } from './staticFiles.js';
 import { ensureBucket, ensureTable } from './storageSetup.js';
@@ -33,10 +34,10 @@ export interface LocalPortalOptions {
   /** Where request lines go ("POST /api/track 200 12 ms"); never bodies, codes or addresses. */
   requestLog?: (line: string) => void;
   trackLimitPerMinute?: number;
-  /** The handlers' structured log level; WARN keeps the console to one line per request. */
-  logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /** DEMO_PASSWORD: the demo accounts' password; generated on first start when unset. */
   demoPassword?: string;
+  /** The deadline sweep's interval; 0 turns the timer off (tests invoke the sweep themselves). */
+  sweepEveryMs?: number;
 }
 
 export interface LocalPortal {
@@ -47,8 +48,10 @@ export interface LocalPortal {
   stop(): Promise<void>;
 }
 
-const TABLE_NAME = 'clean-portal';
-const BUCKET_NAME = 'clean-portal-attachments';
+export const TABLE_NAME = 'clean-portal';
+export const BUCKET_NAME = 'clean-portal-attachments';
+/** How often local mode runs the deadline sweep, as the EventBridge schedule does when deployed. */
+const SWEEP_EVERY_MS = 60_000;
 /** API Gateway refuses payloads over 10 MB before any handler runs; the handlers enforce 64 KiB themselves. */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
 
@@ -96,12 +99,25 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       S3_PUBLIC_ENDPOINT: `${publicOrigin}/s3`,
       LOCAL_AUTH_DIR: authDir,
     });
-    logger.setLogLevel(options.logLevel ?? 'WARN');
     const handlers = new Map<string, LambdaHandler>();
     for (const route of ROUTES) {
       const module = (await import(`../functions/handlers/${route.handler}.ts`)) as { handler: LambdaHandler };
       handlers.set(route.handler, module.handler);
     }
+
+    // The deadline sweep, as EventBridge would invoke it: a scheduled event carrying its time.
+    const sweepModule = 'sweepDeadlines';
+    const sweep = ((await import(`../functions/handlers/${sweepModule}.ts`)) as { handler: SweepHandler }).handler;
+    const runSweep = async () => {
+      const id = randomUUID();
+      try {
+        await sweep(scheduledEvent(id, new Date()), lambdaContext('sweepDeadlines', id));
+      } catch {
+        // Logged by the handler; the next minute tries again.
+      }
+    };
+    const sweepTimer = options.sweepEveryMs === 0 ? null : setInterval(() => void runSweep(), options.sweepEveryMs ?? SWEEP_EVERY_MS);
+    sweepTimer?.unref();
 
     const limiter = new FixedWindowLimiter(options.trackLimitPerMinute ?? 20, 60_000);
     const webRoot = resolve('web');
@@ -184,12 +200,16 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       server.once('error', fail);
       server.listen(port, host, () => ready());
     });
+    writeRuntimeFile(dataDir, { pid: process.pid, dynamoDbEndpoint, s3Endpoint });
+    void runSweep();
 
     return {
       url: `http://localhost:${port}`,
       demoPassword: demoAccounts.password,
       demoAccounts,
       async stop() {
+        if (sweepTimer) clearInterval(sweepTimer);
+        removeRuntimeFile(dataDir);
         await closeServer(server);
         await stopServers();
       },

@@ -1,7 +1,8 @@
 // The API routes, as API Gateway would map them: method, resource template, and the handler module it invokes.
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context, ScheduledEvent } from 'aws-lambda';
 
 export type LambdaHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+export type SweepHandler = (event: ScheduledEvent, context: Context) => Promise<unknown>;
 
 export interface Route {
   method: 'GET' | 'POST' | 'PATCH';
@@ -26,6 +27,13 @@ export const ROUTES: Route[] = [
   { method: 'POST', resource: '/track', handler: 'trackCase', rateLimited: true },
   { method: 'POST', resource: '/track/messages', handler: 'postTrackMessage', rateLimited: true },
   { method: 'POST', resource: '/auth/login', handler: 'login', rateLimited: true },
+  { method: 'GET', resource: '/cases', handler: 'listCases', auth: 'agency' },
+  { method: 'GET', resource: '/cases/{caseId}', handler: 'getCase', auth: 'agency' },
+  { method: 'PATCH', resource: '/cases/{caseId}', handler: 'updateCase', auth: 'agency' },
+  { method: 'POST', resource: '/cases/{caseId}/messages', handler: 'postCaseMessage', auth: 'agency' },
+  { method: 'POST', resource: '/cases/{caseId}/transfer', handler: 'transferCase', auth: 'agency' },
+  { method: 'GET', resource: '/cases/{caseId}/attachments/{attachmentId}', handler: 'getAttachment', auth: 'agency' },
+  { method: 'GET', resource: '/stats', handler: 'getStats', auth: 'agency' },
 ];
 
 export interface RouteMatch {

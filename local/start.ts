@@ -1,9 +1,11 @@
 // `npm start`: the whole portal on one port with no AWS account. Ctrl-C stops it cleanly; data stays in DATA_DIR.
 import { relative } from 'node:path';
-import { startLocalPortal } from './localPortal.js';
 import { localSettings } from './settings.js';
 
 const settings = localSettings(process.env);
+// The handlers' logger reads its level when its module loads, as in Lambda: set it before loading them.
+process.env.POWERTOOLS_LOG_LEVEL = settings.logLevel;
+const { startLocalPortal } = await import('./localPortal.js');
 const started = Date.now();
 console.log(`Clean Portal: starting (country pack "${settings.country}", data in ${settings.dataDir}) …`);
 

@@ -288,7 +288,7 @@ describe('functions', () => {
       const [, fn] = functionFor(route);
       const variables = fn.Properties.Environment.Variables as Record<string, Json>;
       const source = readFileSync(join(PROJECT_ROOT, 'functions', 'handlers', `${route.handler}.ts`), 'utf8');
-      const usesCitizenDeps = source.includes('citizenDeps()');
+      const usesCitizenDeps = source.includes('citizenDeps()') || source.includes('agencyDeps()');
       const usesAuthDeps = source.includes('authDeps()');
       expect(Boolean(FUNCTION_ACCESS[route.handler]!.citizen), route.handler).toBe(usesCitizenDeps);
       expect(Boolean(FUNCTION_ACCESS[route.handler]!.userPool), route.handler).toBe(usesAuthDeps);
@@ -392,7 +392,7 @@ describe('REST API', () => {
       expect(method, route.handler).toBeDefined();
       expect(method![1].Properties).toMatchObject({
         HttpMethod: route.method,
-        AuthorizationType: 'NONE',
+        AuthorizationType: route.auth === 'agency' ? 'COGNITO_USER_POOLS' : 'NONE',
         OperationName: route.handler,
         Integration: { Type: 'AWS_PROXY', IntegrationHttpMethod: 'POST' },
       });
@@ -477,35 +477,35 @@ describe('agency sign-in', () => {
     const descriptions = Object.values(bare)
       .filter((r) => r.Type === 'AWS::Lambda::Function')
       .map((r) => String(r.Properties.Description));
-    expect(descriptions).toHaveLength(ROUTES.length - 1);
+    const needPool = ROUTES.filter((r) => r.handler === 'login' || r.auth === 'agency');
+    expect(descriptions).toHaveLength(ROUTES.length - needPool.length);
     expect(descriptions.some((d) => d.endsWith('/api/auth/login'))).toBe(false);
+    expect(descriptions.some((d) => d.includes('/api/cases'))).toBe(false);
     const parts = Object.values(bare).filter((r) => r.Type === 'AWS::ApiGateway::Resource').map((r) => r.Properties.PathPart);
     expect(parts).not.toContain('login');
     expect(JSON.stringify(bare)).not.toContain('USER_POOL');
   });
 
   it("guards every `auth: 'agency'` route with the pool's Cognito authorizer, and leaves them out without a pool", () => {
-    // No agency data route exists yet: lend one (GET /config) the agency flag for this synth only.
-    const route = routeOf('getConfig');
-    route.auth = 'agency';
-    try {
-      const guarded = synth().template;
-      const authorizers = guarded.findResources('AWS::ApiGateway::Authorizer');
-      expect(Object.values(authorizers)).toHaveLength(1);
-      const [authorizerId, authorizer] = Object.entries(authorizers)[0]!;
-      expect(authorizer.Properties).toMatchObject({ Type: 'COGNITO_USER_POOLS', IdentitySource: 'method.request.header.Authorization' });
-      expect(JSON.stringify(authorizer.Properties.ProviderARNs)).toContain(`userpool/${USER_POOL.userPoolId}`);
-      const methods = Object.values(guarded.findResources('AWS::ApiGateway::Method')) as CfnResource[];
-      const config = methods.find((m) => m.Properties.OperationName === 'getConfig')!;
-      expect(config.Properties).toMatchObject({ AuthorizationType: 'COGNITO_USER_POOLS', AuthorizerId: { Ref: authorizerId } });
-      const login = methods.find((m) => m.Properties.OperationName === 'login')!;
-      expect(login.Properties.AuthorizationType).toBe('NONE');
-
-      const bare = Object.values(synth('kr', 'dev', {}).template.findResources('AWS::ApiGateway::Method')) as CfnResource[];
-      expect(bare.map((m) => m.Properties.OperationName)).not.toContain('getConfig');
-    } finally {
-      delete route.auth;
+    const guarded = synth().template;
+    const authorizers = guarded.findResources('AWS::ApiGateway::Authorizer');
+    expect(Object.values(authorizers)).toHaveLength(1);
+    const [authorizerId, authorizer] = Object.entries(authorizers)[0]!;
+    expect(authorizer.Properties).toMatchObject({ Type: 'COGNITO_USER_POOLS', IdentitySource: 'method.request.header.Authorization' });
+    expect(JSON.stringify(authorizer.Properties.ProviderARNs)).toContain(`userpool/${USER_POOL.userPoolId}`);
+    const methods = Object.values(guarded.findResources('AWS::ApiGateway::Method')) as CfnResource[];
+    const agencyRoutes = ROUTES.filter((r) => r.auth === 'agency');
+    expect(agencyRoutes.length).toBeGreaterThanOrEqual(7);
+    for (const route of agencyRoutes) {
+      const method = methods.find((m) => m.Properties.OperationName === route.handler)!;
+      expect(method.Properties, route.handler).toMatchObject({ AuthorizationType: 'COGNITO_USER_POOLS', AuthorizerId: { Ref: authorizerId } });
     }
+    for (const route of ROUTES.filter((r) => r.auth !== 'agency')) {
+      const method = methods.find((m) => m.Properties.OperationName === route.handler)!;
+      expect(method.Properties.AuthorizationType, route.handler).toBe('NONE');
+    }
+    const bare = Object.values(synth('kr', 'dev', {}).template.findResources('AWS::ApiGateway::Method')) as CfnResource[];
+    for (const route of agencyRoutes) expect(bare.map((m) => m.Properties.OperationName)).not.toContain(route.handler);
   });
 
   it('refuses a user pool id without its app client id', () => {

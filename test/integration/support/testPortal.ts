@@ -44,9 +44,10 @@ export async function startTestPortal(options: { trackLimitPerMinute?: number } 
       port: 0,
       country: 'kr',
       dataDir,
-      logLevel: 'DEBUG',
       requestLog: (line) => requestLines.push(line),
       trackLimitPerMinute: options.trackLimitPerMinute ?? 10_000,
+      // Tests run the sweep themselves, with the time they choose.
+      sweepEveryMs: 0,
     });
   } catch (error) {
     restore.forEach((r) => r());
@@ -104,4 +105,21 @@ export async function uploadFile(
   const sent = await fetch(upload.url, { method: 'POST', body: form });
   if (!sent.ok) throw new Error(`upload answered ${sent.status}`);
   return upload.uploadId as string;
+}
+
+/** Signs a demo account in and returns its bearer token. */
+export async function signIn(portal: TestPortal, username: string): Promise<string> {
+  const answer = await portal.api('POST', '/auth/login', { username, password: portal.demoPassword });
+  if (answer.status !== 200) throw new Error(`sign-in of ${username} answered ${answer.status}: ${answer.text}`);
+  return answer.body.token as string;
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Files a report as a citizen and returns the answer's body (caseId, trackingCode, organization, …). */
+export async function fileReport(portal: TestPortal, overrides: Record<string, unknown> = {}): Promise<Record<string, any>> {
+  const { aReport } = await import('../../support/aReport.js');
+  const answer = await portal.api('POST', '/reports', aReport(overrides));
+  if (answer.status !== 201) throw new Error(`POST /reports answered ${answer.status}: ${answer.text}`);
+  return answer.body;
 }
