@@ -3,6 +3,7 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { type AgencyUserPool, CitizenApi, type Throttle } from './api.js';
+import { PortalJobs } from './jobs.js';
 import { PortalSecrets } from './secrets.js';
 import { PortalStorage } from './storage.js';
 
@@ -28,6 +29,7 @@ export class PortalStack extends Stack {
   readonly storage: PortalStorage;
   readonly secrets: PortalSecrets;
   readonly citizenApi: CitizenApi;
+  readonly jobs: PortalJobs;
 
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     if (!COUNTRY_CODE.test(props.country)) throw new Error(`country must be two lowercase letters, not "${props.country}"`);
@@ -50,6 +52,14 @@ export class PortalStack extends Stack {
       secrets: this.secrets,
       ...(props.throttle ? { throttle: props.throttle } : {}),
       ...(props.lookupThrottle ? { lookupThrottle: props.lookupThrottle } : {}),
+      ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
+    });
+
+    this.jobs = new PortalJobs(this, 'Jobs', {
+      name,
+      country: props.country,
+      storage: this.storage,
+      secrets: this.secrets,
       ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
     });
 

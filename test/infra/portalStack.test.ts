@@ -243,16 +243,18 @@ describe('tracking-code pepper', () => {
 
 describe('functions', () => {
   it('has one function per route of local/routes.ts, each with an access profile', () => {
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(ROUTES.length);
+    // Plus one scheduled job, the deadline sweep.
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(ROUTES.length + 1);
     for (const route of ROUTES) {
       functionFor(route);
       expect(FUNCTION_ACCESS[route.handler], route.handler).toBeDefined();
     }
   });
 
-  it('runs Node.js 24 on arm64 with 512 MB, 10 s, no tracing, logs kept a month', () => {
+  it('runs Node.js 24 on arm64 with 512 MB, 10 s (a minute for the sweep), no tracing, logs kept a month', () => {
     for (const [id, fn] of ofType('AWS::Lambda::Function')) {
-      expect(fn.Properties, id).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], MemorySize: 512, Timeout: 10 });
+      const timeout = String(fn.Properties.Description).includes('deadline sweep') ? 60 : 10;
+      expect(fn.Properties, id).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], MemorySize: 512, Timeout: timeout });
       expect(fn.Properties.TracingConfig?.Mode ?? 'PassThrough', id).toBe('PassThrough');
       const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref as string;
       expect(resources[logGroupId]!.Properties.RetentionInDays, id).toBe(30);
@@ -478,7 +480,7 @@ describe('agency sign-in', () => {
       .filter((r) => r.Type === 'AWS::Lambda::Function')
       .map((r) => String(r.Properties.Description));
     const needPool = ROUTES.filter((r) => r.handler === 'login' || r.auth === 'agency');
-    expect(descriptions).toHaveLength(ROUTES.length - needPool.length);
+    expect(descriptions).toHaveLength(ROUTES.length - needPool.length + 1);
     expect(descriptions.some((d) => d.endsWith('/api/auth/login'))).toBe(false);
     expect(descriptions.some((d) => d.includes('/api/cases'))).toBe(false);
     const parts = Object.values(bare).filter((r) => r.Type === 'AWS::ApiGateway::Resource').map((r) => r.Properties.PathPart);
@@ -510,5 +512,34 @@ describe('agency sign-in', () => {
 
   it('refuses a user pool id without its app client id', () => {
     expect(() => synth('kr', 'dev', { userPoolId: USER_POOL.userPoolId })).toThrow(/userPoolClientId/);
+  });
+});
+
+describe('deadline sweep', () => {
+  const sweep = () => {
+    const found = ofType('AWS::Lambda::Function').filter(([, fn]) => String(fn.Properties.Description).includes('deadline sweep'));
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  };
+
+  it('runs on an EventBridge schedule every five minutes, with retries', () => {
+    const [fnId] = sweep();
+    const rules = ofType('AWS::Events::Rule');
+    expect(rules).toHaveLength(1);
+    const [, rule] = rules[0]!;
+    expect(rule.Properties).toMatchObject({ ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED' });
+    expect(rule.Properties.Targets).toHaveLength(1);
+    expect(refersTo(rule.Properties.Targets[0].Arn, fnId)).toBe(true);
+    expect(rule.Properties.Targets[0].RetryPolicy).toMatchObject({ MaximumRetryAttempts: 2 });
+  });
+
+  it('may write the table and read the pepper, and touches no attachment or case text', () => {
+    const [fnId, fn] = sweep();
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
+    const actions = ofType('AWS::IAM::Policy')
+      .filter(([, p]) => (p.Properties.Roles as Json[]).some((r) => refersTo(r, roleId)))
+      .flatMap(([, p]) => (p.Properties.PolicyDocument.Statement as Json[]).flatMap((st) => [st.Action].flat() as string[]));
+    expect(actions, fnId).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'secretsmanager:GetSecretValue']));
+    expect(actions.filter((a) => a.startsWith('s3:') || a === 'kms:GenerateDataKey')).toEqual([]);
   });
 });
