@@ -1,0 +1,87 @@
+// The deadline sweep against the real table and its due index, run as EventBridge would run it, at chosen times:
+// the acknowledge deadline, the respond deadline, escalation to the oversight body, and idempotence.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lambdaContext, scheduledEvent } from '../../local/apiGatewayEvent.js';
+import { type TestPortal, bearer, fileReport, signIn, startTestPortal } from './support/testPortal.js';
+
+let portal: TestPortal;
+let sweep: (at: Date) => Promise<{ overdue: number; skipped: number }>;
+beforeAll(async () => {
+  portal = await startTestPortal();
+  const { handler } = (await import('../../functions/handlers/sweepDeadlines.js')) as {
+    handler: (e: ReturnType<typeof scheduledEvent>, c: ReturnType<typeof lambdaContext>) => Promise<{ overdue: number; skipped: number }>;
+  };
+  sweep = (at) => handler(scheduledEvent(`sweep-${at.getTime()}`, at), lambdaContext('sweepDeadlines', 'test'));
+});
+afterAll(async () => {
+  await portal?.stop();
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('the deadline sweep', () => {
+  let waiting: Record<string, any>;
+  let acknowledged: Record<string, any>;
+  let closed: Record<string, any>;
+  let molit: string;
+
+  beforeAll(async () => {
+    molit = await signIn(portal, 'handler@kr-molit');
+    waiting = await fileReport(portal, { category: 'code-of-conduct', organizationId: 'kr-molit', anonymity: 'confidential', contact: { phone: '+82 10 1234 5678' } });
+    acknowledged = await fileReport(portal, { category: 'code-of-conduct', organizationId: 'kr-molit' });
+    closed = await fileReport(portal, { category: 'code-of-conduct', organizationId: 'kr-molit' });
+    for (const c of [acknowledged, closed]) {
+      expect((await portal.api('PATCH', `/cases/${c.caseId}`, { status: 'acknowledged' }, bearer(molit))).status).toBe(200);
+    }
+    expect((await portal.api('PATCH', `/cases/${closed.caseId}`, { status: 'closed', resolution: 'unsubstantiated' }, bearer(molit))).status).toBe(200);
+  });
+
+  const view = async (c: Record<string, any>) => (await portal.api('GET', `/cases/${c.caseId}`, undefined, bearer(molit))).body;
+
+  it('does nothing before any deadline', async () => {
+    expect(await sweep(new Date(Date.now() + DAY))).toEqual({ overdue: 0, skipped: 0 });
+    expect((await view(waiting)).overdue).toBe(false);
+  });
+
+  it('marks an unacknowledged case overdue after 7 days and escalates it to the ACRC, once', async () => {
+    const at = new Date(Date.parse(waiting.acknowledgeBy) + 60_000);
+    expect((await sweep(at)).overdue).toBe(1);
+    const detail = await view(waiting);
+    expect(detail).toMatchObject({ overdue: true, escalatedTo: 'kr-acrc', auditVerified: true });
+    expect(detail.audit.find((e: { action: string }) => e.action === 'deadline.missed')).toMatchObject({
+      actor: 'system:deadline-sweep',
+      details: { deadline: 'acknowledge', escalatedTo: 'kr-acrc' },
+    });
+    const auditLength = detail.audit.length;
+
+    expect(await sweep(at)).toEqual({ overdue: 0, skipped: 0 });
+    expect(await sweep(new Date(at.getTime() + DAY))).toEqual({ overdue: 0, skipped: 0 });
+    expect((await view(waiting)).audit.length).toBe(auditLength + 1); // the view itself, nothing from the sweeps
+  });
+
+  it('keeps the case in the owner’s queue, overdue first, and shows it to the oversight body without contact details', async () => {
+    const queue = (await portal.api('GET', '/cases', undefined, bearer(molit))).body;
+    expect(queue.items[0]).toMatchObject({ caseId: waiting.caseId, overdue: true, escalated: true });
+    const overdueOnly = (await portal.api('GET', '/cases?overdue=true', undefined, bearer(molit))).body;
+    expect(overdueOnly.items.map((i: { caseId: string }) => i.caseId)).toEqual([waiting.caseId]);
+
+    const oversight = await signIn(portal, 'oversight@kr-acrc');
+    const escalations = (await portal.api('GET', '/cases?escalated=true', undefined, bearer(oversight))).body;
+    expect(escalations.items.map((i: { caseId: string }) => i.caseId)).toEqual([waiting.caseId]);
+    const seen = await portal.api('GET', `/cases/${waiting.caseId}`, undefined, bearer(oversight));
+    expect(seen.status).toBe(200);
+    expect(seen.body.contact).toBeNull();
+    expect((await view(waiting)).contact).toEqual({ phone: '+82 10 1234 5678' });
+  });
+
+  it('marks an acknowledged case overdue only after its 60-day respond deadline; a closed case never', async () => {
+    expect((await sweep(new Date(Date.parse(acknowledged.acknowledgeBy) + 60_000))).overdue).toBe(0);
+    expect((await view(acknowledged)).overdue).toBe(false);
+    expect((await sweep(new Date(Date.parse(acknowledged.respondBy) + 60_000))).overdue).toBe(1);
+    const detail = await view(acknowledged);
+    expect(detail.overdue).toBe(true);
+    expect(detail.audit.find((e: { action: string }) => e.action === 'deadline.missed').details.deadline).toBe('respond');
+    expect((await view(closed)).overdue).toBe(false);
+    expect((await view(closed)).escalatedTo).toBeNull();
+  });
+});
