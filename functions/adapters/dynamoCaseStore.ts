@@ -5,6 +5,7 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  type QueryCommandInput,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import type { CaseCommit, CaseFolder, CaseWorkStore, InternalNoteRecord, QueuePage, QueueQuery } from '../core/agency/ports.js';
@@ -127,24 +128,26 @@ export class DynamoCaseStore implements CaseWorkStore {
     return this.getCaseFolder(caseId);
   }
 
-  async getCaseFolder(caseId: string): Promise<CaseFolder | null> {
+  /** Every item a query matches, following its pages (one round trip unless the result passes 1 MB). */
+  private async queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const page: QueryCommandOutput = await guarded('case store', () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'PK = :pk',
-            ExpressionAttributeValues: { ':pk': casePk(caseId) },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        ),
+        this.client.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey })),
       );
       items.push(...(page.Items ?? []));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
+    return items;
+  }
+
+  async getCaseFolder(caseId: string): Promise<CaseFolder | null> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': casePk(caseId) },
+      ConsistentRead: true,
+    });
     const record = items.find((i) => i.kind === 'case');
     if (!record) return null;
     const of = <T>(kind: string) => items.filter((i) => i.kind === kind).map((i) => strip<T>(i));
@@ -259,24 +262,12 @@ export class DynamoCaseStore implements CaseWorkStore {
   }
 
   async organizationCases(organizationId: string): Promise<CaseRecord[]> {
-    const records: CaseRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page: QueryCommandOutput = await guarded('case store', () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: INDEXES.queue.name,
-            KeyConditionExpression: `${INDEXES.queue.partitionKey} = :pk`,
-            ExpressionAttributeValues: { ':pk': queuePk(organizationId) },
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      );
-      records.push(...(page.Items ?? []).map(toRecord));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return records;
+    const items = await this.queryAll({
+      IndexName: INDEXES.queue.name,
+      KeyConditionExpression: `${INDEXES.queue.partitionKey} = :pk`,
+      ExpressionAttributeValues: { ':pk': queuePk(organizationId) },
+    });
+    return items.map(toRecord);
   }
 
   async due(before: string, limit: number): Promise<CaseRecord[]> {
