@@ -6,6 +6,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { acknowledge } from './nag.js';
 
 export interface PortalSecretsProps {
   /** Shown in the descriptions, e.g. `CleanPortal-kr-dev`. */
@@ -30,6 +31,11 @@ export class PortalSecrets extends Construct {
       },
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    acknowledge(
+      this.pepper,
+      'AwsSolutions-SMG4',
+      'The pepper keys the HMAC under which every tracking code is stored; rotating it would make every issued code unusable, so it is generated once and never rotated.',
+    );
 
     this.caseTextKey = new Key(this, 'CaseTextKey', {
       description: `${props.name}: envelope encryption of report text, contact details and messages`,

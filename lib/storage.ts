@@ -6,6 +6,7 @@ import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } fr
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acknowledge } from './nag.js';
 import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../functions/adapters/tableDesign.js';
 
 export { TTL_ATTRIBUTE };
@@ -111,5 +112,10 @@ export class PortalStorage extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
       autoDeleteObjects: false,
     });
+    acknowledge(
+      this.bucket,
+      'AwsSolutions-S1',
+      'Server access logs record the requester IP and user agent of every upload and download, which would identify reporters (invariant 2); object-level CloudTrail data events can be enabled by an operator whose policy requires them.',
+    );
   }
 }
