@@ -1,10 +1,12 @@
 // Agency sign-in against the Cognito user pool: USER_PASSWORD_AUTH, then the TOTP challenge when the pool asks.
 // The token handed back is the ID token, whose claims API Gateway's Cognito authorizer passes to the handlers.
 import {
+  AssociateSoftwareTokenCommand,
   type AuthenticationResultType,
   type CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
 import { unauthenticated } from '../core/errors.js';
@@ -36,48 +38,93 @@ export class CognitoIdentity implements IdentityProvider {
   ) {}
 
   signIn(username: string, password: string): Promise<SignInOutcome> {
-    return this.ask(
-      new InitiateAuthCommand({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: this.clientId,
-        AuthParameters: { USERNAME: username, PASSWORD: password },
-      }),
+    return this.ask(() =>
+      this.client.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId: this.clientId,
+          AuthParameters: { USERNAME: username, PASSWORD: password },
+        }),
+      ),
     );
   }
 
   answerMfa(username: string, session: string, code: string): Promise<SignInOutcome> {
-    return this.ask(
-      new RespondToAuthChallengeCommand({
-        ClientId: this.clientId,
-        ChallengeName: 'SOFTWARE_TOKEN_MFA',
-        Session: session,
-        ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: code },
-      }),
+    if (session.startsWith(SETUP_PREFIX)) return this.finishMfaSetup(username, session.slice(SETUP_PREFIX.length), code);
+    return this.ask(() =>
+      this.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: this.clientId,
+          ChallengeName: 'SOFTWARE_TOKEN_MFA',
+          Session: session,
+          ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: code },
+        }),
+      ),
     );
   }
 
-  private ask(command: InitiateAuthCommand | RespondToAuthChallengeCommand): Promise<SignInOutcome> {
+  setNewPassword(username: string, session: string, newPassword: string): Promise<SignInOutcome> {
+    return this.ask(() =>
+      this.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: this.clientId,
+          ChallengeName: 'NEW_PASSWORD_REQUIRED',
+          Session: session,
+          ChallengeResponses: { USERNAME: username, NEW_PASSWORD: newPassword },
+        }),
+      ),
+    );
+  }
+
+  /** Verifies the first code from the newly registered authenticator, then completes the MFA_SETUP challenge. */
+  private finishMfaSetup(username: string, session: string, code: string): Promise<SignInOutcome> {
+    return this.ask(async () => {
+      const verified = await this.client.send(new VerifySoftwareTokenCommand({ Session: session, UserCode: code, FriendlyDeviceName: 'Clean Portal' }));
+      if (verified.Status !== 'SUCCESS' || !verified.Session) throw Object.assign(new Error('code mismatch'), { name: 'CodeMismatchException' });
+      return this.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: this.clientId,
+          ChallengeName: 'MFA_SETUP',
+          Session: verified.Session,
+          ChallengeResponses: { USERNAME: username },
+        }),
+      );
+    });
+  }
+
+  private ask(call: () => Promise<Answer>): Promise<SignInOutcome> {
     return guarded('sign-in service', async () => {
-      let answer: Answer;
       try {
-        // One `send` per command type keeps the SDK's overloads happy.
-        answer = command instanceof InitiateAuthCommand ? await this.client.send(command) : await this.client.send(command);
+        return await this.outcomeOf(await call());
       } catch (error) {
         const name = (error as { name?: string }).name ?? '';
         if (REJECTED.has(name)) return { kind: 'rejected' };
         if (LOCKED.has(name)) return { kind: 'locked' };
         throw error;
       }
-      return outcomeOf(answer);
     });
+  }
+
+  private async outcomeOf(answer: Answer): Promise<SignInOutcome> {
+    if (answer.ChallengeName === 'SOFTWARE_TOKEN_MFA' && answer.Session) return { kind: 'mfa', session: answer.Session };
+    if (answer.ChallengeName === 'NEW_PASSWORD_REQUIRED' && answer.Session) return { kind: 'newPassword', session: answer.Session };
+    if (answer.ChallengeName === 'MFA_SETUP' && answer.Session) {
+      // The secret to put in the authenticator; the session that comes back is the one the verification needs.
+      const associated = await this.client.send(new AssociateSoftwareTokenCommand({ Session: answer.Session }));
+      if (!associated.SecretCode || !associated.Session) throw new Error('Cognito gave no authenticator secret');
+      return { kind: 'mfaSetup', session: `${SETUP_PREFIX}${associated.Session}`, secretCode: associated.SecretCode };
+    }
+    return tokenOutcome(answer);
   }
 }
 
-function outcomeOf(answer: Answer): SignInOutcome {
-  if (answer.ChallengeName === 'SOFTWARE_TOKEN_MFA' && answer.Session) return { kind: 'mfa', session: answer.Session };
+/** Marks a session that belongs to authenticator registration rather than to an ordinary code check. */
+const SETUP_PREFIX = 'setup.';
+
+function tokenOutcome(answer: Answer): SignInOutcome {
   const idToken = answer.AuthenticationResult?.IdToken;
   if (!idToken) {
-    // A new-password or MFA-setup challenge: the password was right, but this portal cannot finish that step.
+    // A challenge this portal does not handle (for example a custom one added to the pool by hand).
     throw unauthenticated('This account is not ready yet: ask your administrator to finish setting it up.');
   }
   // Just issued by Cognito over TLS: reading it needs no signature check (the authorizer checks it on every call).

@@ -87,6 +87,11 @@ export class LocalIdentity implements IdentityProvider {
     return { kind: 'rejected' };
   }
 
+  /** Local accounts have no temporary passwords, so there is never a session to answer. */
+  async setNewPassword(_username: string, _session: string, _newPassword: string): Promise<SignInOutcome> {
+    return { kind: 'rejected' };
+  }
+
   private attemptsFor(key: string, now: number): Attempts {
     if (this.attempts.size > 10_000) this.forgetOld(now);
     const attempts = this.attempts.get(key) ?? { failures: [], lockedUntil: 0 };

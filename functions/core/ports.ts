@@ -142,12 +142,18 @@ export interface EvidenceStore {
 export type SignInOutcome =
   | { kind: 'token'; token: string; expiresIn: number; user: AgencyUser }
   | { kind: 'mfa'; session: string }
+  /** First sign-in with a temporary password: choose a new one. */
+  | { kind: 'newPassword'; session: string }
+  /** No authenticator registered yet: add this secret to an authenticator app, then answer with its code. */
+  | { kind: 'mfaSetup'; session: string; secretCode: string }
   | { kind: 'rejected' }
   | { kind: 'locked' };
 
 /** Agency sign-in: Cognito when deployed, the local runtime's own users file in local mode. */
 export interface IdentityProvider {
   signIn(username: string, password: string): Promise<SignInOutcome>;
-  /** The second step when `signIn` answered `mfa`: the authenticator app's code. */
+  /** The second step when `signIn` answered `mfa` or `mfaSetup`: the authenticator app's code. */
   answerMfa(username: string, session: string, code: string): Promise<SignInOutcome>;
+  /** The step after `newPassword`: the password the user chose for themselves. */
+  setNewPassword(username: string, session: string, newPassword: string): Promise<SignInOutcome>;
 }

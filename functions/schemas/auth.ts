@@ -13,7 +13,14 @@ export const mfaAnswer = z.strictObject({
   code: z.string().regex(/^\d{6}$/, 'the 6-digit code from your authenticator app'),
 });
 
-export const loginRequest = z.union([passwordLogin, mfaAnswer]);
+/** Deployed only: the first sign-in with an administrator's temporary password sets the user's own. */
+export const newPasswordAnswer = z.strictObject({
+  username: z.string().trim().min(1).max(128),
+  session: z.string().min(1).max(4096),
+  newPassword: z.string().min(14, 'at least 14 characters, with upper- and lower-case letters, digits and symbols').max(256),
+});
+
+export const loginRequest = z.union([passwordLogin, mfaAnswer, newPasswordAnswer]);
 export type LoginRequest = z.infer<typeof loginRequest>;
 
 export const agencyUserSchema = z.object({
@@ -26,5 +33,9 @@ export const loginResponse = z.union([
   z.object({ token: z.string(), expiresIn: z.number(), user: agencyUserSchema }),
   /** Deployed only: the password was right, now the authenticator code. */
   z.object({ challenge: z.literal('MFA'), session: z.string() }),
+  /** Deployed only: a temporary password was right; answer with `{ username, session, newPassword }`. */
+  z.object({ challenge: z.literal('NEW_PASSWORD'), session: z.string() }),
+  /** Deployed only: register this secret in an authenticator app (or scan `otpauthUri`), then send its code. */
+  z.object({ challenge: z.literal('MFA_SETUP'), session: z.string(), secretCode: z.string(), otpauthUri: z.string() }),
 ]);
 export type LoginResponse = z.infer<typeof loginResponse>;

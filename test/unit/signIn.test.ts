@@ -25,6 +25,10 @@ function fakeIdentity(options: { mfa?: boolean; locked?: boolean } = {}): Identi
       calls.push(`answerMfa ${username}`);
       return session === 'session-1' && code === '123456' ? token : { kind: 'rejected' };
     },
+    async setNewPassword(username, session, newPassword) {
+      calls.push(`setNewPassword ${username}`);
+      return session === 'temporary' && newPassword.length >= 14 ? { kind: 'mfaSetup', session: 'setup.s2', secretCode: 'JBSWY3DPEHPK3PXP' } : { kind: 'rejected' };
+    },
   };
 }
 
@@ -71,5 +75,18 @@ describe('signIn', () => {
     expect(identity.calls).toEqual(['signIn handler@kr-molit', 'answerMfa handler@kr-molit']);
     const wrongCode = await refusal(signIn(identity, { username: 'handler@kr-molit', session: 'session-1', code: '000000' }));
     expect([wrongCode.code, wrongCode.message]).toEqual(['UNAUTHENTICATED', MFA_CODE_REFUSED]);
+  });
+
+  it('walks a first sign-in through a new password and the authenticator registration', async () => {
+    const setup = await signIn(fakeIdentity(), { username: 'handler@kr-molit', session: 'temporary', newPassword: 'A-much-longer-passw0rd!' });
+    expect(setup).toEqual({
+      challenge: 'MFA_SETUP',
+      session: 'setup.s2',
+      secretCode: 'JBSWY3DPEHPK3PXP',
+      otpauthUri: 'otpauth://totp/Clean%20Portal%3Ahandler%40kr-molit?secret=JBSWY3DPEHPK3PXP&issuer=Clean%20Portal',
+    });
+    expect(loginResponse.safeParse(setup).success).toBe(true);
+    const refused = await refusal(signIn(fakeIdentity(), { username: 'handler@kr-molit', session: 'stale', newPassword: 'A-much-longer-passw0rd!' }));
+    expect(refused.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,6 +1,8 @@
 // Sign-in against Cognito, with the SDK client mocked: the requests sent, the ID token and user handed back, the
 // MFA challenge, and each failure mapped to a refusal, a lockout or a typed 503.
 import {
+  AssociateSoftwareTokenCommand,
+  VerifySoftwareTokenCommand,
   CodeMismatchException,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
@@ -95,8 +97,34 @@ describe('CognitoIdentity', () => {
     expect((error as Error).message).not.toContain('from Cognito');
   });
 
+  it('walks a first sign-in: temporary password → new password → authenticator registration → token', async () => {
+    cognito.on(InitiateAuthCommand).resolves({ ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's1' });
+    expect(await identity().signIn('kim', 'temporary')).toEqual({ kind: 'newPassword', session: 's1' });
+
+    cognito
+      .on(RespondToAuthChallengeCommand, { ChallengeName: 'NEW_PASSWORD_REQUIRED' })
+      .resolves({ ChallengeName: 'MFA_SETUP', Session: 's2' });
+    cognito.on(AssociateSoftwareTokenCommand).resolves({ SecretCode: 'JBSWY3DPEHPK3PXP', Session: 's3' });
+    const setup = await identity().setNewPassword('kim', 's1', 'A-much-longer-passw0rd!');
+    expect(setup).toEqual({ kind: 'mfaSetup', session: 'setup.s3', secretCode: 'JBSWY3DPEHPK3PXP' });
+    expect(cognito.commandCalls(RespondToAuthChallengeCommand)[0]!.args[0].input).toMatchObject({
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: 's1',
+      ChallengeResponses: { USERNAME: 'kim', NEW_PASSWORD: 'A-much-longer-passw0rd!' },
+    });
+
+    cognito.on(VerifySoftwareTokenCommand).resolves({ Status: 'SUCCESS', Session: 's4' });
+    cognito.on(RespondToAuthChallengeCommand, { ChallengeName: 'MFA_SETUP' }).resolves({ AuthenticationResult: { IdToken: idToken(['handler']), ExpiresIn: 3600 } });
+    const done = await identity().answerMfa('kim', 'setup.s3', '123456');
+    expect(done).toMatchObject({ kind: 'token', user: { role: 'handler' } });
+    expect(cognito.commandCalls(VerifySoftwareTokenCommand)[0]!.args[0].input).toMatchObject({ Session: 's3', UserCode: '123456' });
+
+    cognito.on(VerifySoftwareTokenCommand).resolves({ Status: 'ERROR' });
+    expect(await identity().answerMfa('kim', 'setup.s3', '000000')).toEqual({ kind: 'rejected' });
+  });
+
   it('refuses a challenge it cannot finish, and a user with no agency role', async () => {
-    cognito.on(InitiateAuthCommand).resolves({ ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's' });
+    cognito.on(InitiateAuthCommand).resolves({ ChallengeName: 'CUSTOM_CHALLENGE', Session: 's' });
     await expect(identity().signIn('kim', 'pw')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     cognito.on(InitiateAuthCommand).resolves({ AuthenticationResult: { IdToken: idToken(['staff']), ExpiresIn: 3600 } });
     await expect(identity().signIn('kim', 'pw')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
