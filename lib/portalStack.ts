@@ -2,7 +2,8 @@
 // it synthesizes offline and deploys to whichever account and region the CLI is pointed at.
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { type AgencyUserPool, CitizenApi, type Throttle } from './api.js';
+import { CitizenApi, type Throttle } from './api.js';
+import { AgencyAuth } from './auth.js';
 import { PortalJobs } from './jobs.js';
 import { PortalSecrets } from './secrets.js';
 import { PortalStorage } from './storage.js';
@@ -28,6 +29,7 @@ export function portalStackName(country: string, stage: string): string {
 export class PortalStack extends Stack {
   readonly storage: PortalStorage;
   readonly secrets: PortalSecrets;
+  readonly auth: AgencyAuth;
   readonly citizenApi: CitizenApi;
   readonly jobs: PortalJobs;
 
@@ -42,10 +44,10 @@ export class PortalStack extends Stack {
 
     this.secrets = new PortalSecrets(this, 'Secrets', { name });
     this.storage = new PortalStorage(this, 'Storage', { name });
-    const userPool = this.agencyUserPool();
+    this.auth = new AgencyAuth(this, 'Auth', { name });
     this.citizenApi = new CitizenApi(this, 'CitizenApi', {
       name,
-      ...(userPool ? { userPool } : {}),
+      userPool: this.auth.pool,
       country: props.country,
       stageName: props.stage,
       storage: this.storage,
@@ -67,25 +69,11 @@ export class PortalStack extends Stack {
       description: 'Base URL of the citizen API (append /config, /reports, ...)',
       value: this.citizenApi.url,
     });
+    new CfnOutput(this, 'AgencyUserPoolId', {
+      description: 'Cognito user pool of the agency accounts (npm run users:create adds to it)',
+      value: this.auth.userPool.userPoolId,
+    });
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
     new CfnOutput(this, 'AttachmentsBucketName', { value: this.storage.bucket.bucketName });
-  }
-
-  /**
-   * Agency sign-in's Cognito user pool, from `-c userPoolId=… -c userPoolClientId=…` until the stack creates its own.
-   * Without them there is no sign-in route (never a placeholder pool id); one without the other fails the synth.
-   */
-  private agencyUserPool(): AgencyUserPool | undefined {
-    const read = (key: string): string | undefined => {
-      const value: unknown = this.node.tryGetContext(key);
-      if (value === undefined || value === null || value === '') return undefined;
-      if (typeof value !== 'string') throw new Error(`-c ${key}=... must be a string`);
-      return value.trim();
-    };
-    const userPoolId = read('userPoolId');
-    const userPoolClientId = read('userPoolClientId');
-    if (!userPoolId && !userPoolClientId) return undefined;
-    if (!userPoolId || !userPoolClientId) throw new Error('set both -c userPoolId=... and -c userPoolClientId=..., or neither');
-    return { userPoolId, userPoolClientId };
   }
 }

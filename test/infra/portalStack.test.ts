@@ -25,8 +25,6 @@ interface Statement {
   Condition?: Json;
 }
 
-/** An existing user pool handed in with `-c userPoolId=… -c userPoolClientId=…` (the stack has none of its own yet). */
-const USER_POOL = { userPoolId: 'eu-west-1_AbCdEf123', userPoolClientId: '4example5client6id7abcdefg' };
 
 /** The feature flags of cdk.json, so the tests synthesize what `cdk synth` does. */
 function appContext(extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -35,7 +33,7 @@ function appContext(extra: Record<string, unknown> = {}): Record<string, unknown
 }
 
 /** With the user pool context, so every route of local/routes.ts is deployed. */
-function synth(country = 'kr', stage = 'dev', context: Record<string, unknown> = USER_POOL): { stack: PortalStack; template: Template } {
+function synth(country = 'kr', stage = 'dev', context: Record<string, unknown> = {}): { stack: PortalStack; template: Template } {
   const app = new App({ context: appContext(context) });
   const stack = new PortalStack(app, portalStackName(country, stage), { country, stage });
   return { stack, template: Template.fromStack(stack) };
@@ -304,7 +302,8 @@ describe('functions', () => {
       expect(parsed.COUNTRY_PACKS_DIR).toBe('/var/task/countries');
       if (usesAuthDeps) {
         const pool = parseEnvironment(authEnvironment, resolved);
-        expect(pool, route.handler).toMatchObject({ USER_POOL_ID: USER_POOL.userPoolId, USER_POOL_CLIENT_ID: USER_POOL.userPoolClientId });
+        // References to the stack's own user pool and app client, resolved by CloudFormation.
+        expect(pool, route.handler).toMatchObject({ USER_POOL_ID: 'resolved-user_pool_id', USER_POOL_CLIENT_ID: 'resolved-user_pool_client_id' });
         expect(pool.LOCAL_AUTH_DIR, route.handler).toBeUndefined();
       }
     }
@@ -464,38 +463,27 @@ describe('REST API', () => {
 });
 
 describe('agency sign-in', () => {
-  it('login gets the user pool from context and touches no table, bucket, key or secret', () => {
+  const poolId = () => {
+    const pools = ofType('AWS::Cognito::UserPool');
+    expect(pools).toHaveLength(1);
+    return pools[0]![0];
+  };
+
+  it('login gets the stack’s own user pool and app client, and touches no table, bucket, key or secret', () => {
     const actions = allowedActions('login');
     expect(actions.filter((a) => !a.startsWith('logs:'))).toEqual([]);
     const [, fn] = functionFor(routeOf('login'));
-    expect(fn.Properties.Environment.Variables).toMatchObject({
-      USER_POOL_ID: USER_POOL.userPoolId,
-      USER_POOL_CLIENT_ID: USER_POOL.userPoolClientId,
-    });
+    const clientId = ofType('AWS::Cognito::UserPoolClient')[0]![0];
+    expect(fn.Properties.Environment.Variables).toMatchObject({ USER_POOL_ID: { Ref: poolId() }, USER_POOL_CLIENT_ID: { Ref: clientId } });
   });
 
-  it('without a user pool in context, leaves the sign-in route out instead of deploying a placeholder', () => {
-    const bare = synth('kr', 'dev', {}).template.toJSON().Resources as Record<string, CfnResource>;
-    const descriptions = Object.values(bare)
-      .filter((r) => r.Type === 'AWS::Lambda::Function')
-      .map((r) => String(r.Properties.Description));
-    const needPool = ROUTES.filter((r) => r.handler === 'login' || r.auth === 'agency');
-    expect(descriptions).toHaveLength(ROUTES.length - needPool.length + 1);
-    expect(descriptions.some((d) => d.endsWith('/api/auth/login'))).toBe(false);
-    expect(descriptions.some((d) => d.includes('/api/cases'))).toBe(false);
-    const parts = Object.values(bare).filter((r) => r.Type === 'AWS::ApiGateway::Resource').map((r) => r.Properties.PathPart);
-    expect(parts).not.toContain('login');
-    expect(JSON.stringify(bare)).not.toContain('USER_POOL');
-  });
-
-  it("guards every `auth: 'agency'` route with the pool's Cognito authorizer, and leaves them out without a pool", () => {
-    const guarded = synth().template;
-    const authorizers = guarded.findResources('AWS::ApiGateway::Authorizer');
+  it("guards every `auth: 'agency'` route with the pool's Cognito authorizer, and no citizen route", () => {
+    const authorizers = template.findResources('AWS::ApiGateway::Authorizer');
     expect(Object.values(authorizers)).toHaveLength(1);
     const [authorizerId, authorizer] = Object.entries(authorizers)[0]!;
     expect(authorizer.Properties).toMatchObject({ Type: 'COGNITO_USER_POOLS', IdentitySource: 'method.request.header.Authorization' });
-    expect(JSON.stringify(authorizer.Properties.ProviderARNs)).toContain(`userpool/${USER_POOL.userPoolId}`);
-    const methods = Object.values(guarded.findResources('AWS::ApiGateway::Method')) as CfnResource[];
+    expect(JSON.stringify(authorizer.Properties.ProviderARNs)).toContain(poolId());
+    const methods = Object.values(template.findResources('AWS::ApiGateway::Method')) as CfnResource[];
     const agencyRoutes = ROUTES.filter((r) => r.auth === 'agency');
     expect(agencyRoutes.length).toBeGreaterThanOrEqual(7);
     for (const route of agencyRoutes) {
@@ -506,12 +494,10 @@ describe('agency sign-in', () => {
       const method = methods.find((m) => m.Properties.OperationName === route.handler)!;
       expect(method.Properties.AuthorizationType, route.handler).toBe('NONE');
     }
-    const bare = Object.values(synth('kr', 'dev', {}).template.findResources('AWS::ApiGateway::Method')) as CfnResource[];
-    for (const route of agencyRoutes) expect(bare.map((m) => m.Properties.OperationName)).not.toContain(route.handler);
   });
 
-  it('refuses a user pool id without its app client id', () => {
-    expect(() => synth('kr', 'dev', { userPoolId: USER_POOL.userPoolId })).toThrow(/userPoolClientId/);
+  it('names the pool in the outputs, for npm run users:create', () => {
+    expect(template.toJSON().Outputs.AgencyUserPoolId.Value).toEqual({ Ref: poolId() });
   });
 });
 
