@@ -1,0 +1,256 @@
+// Monitoring: alarms on API 5xx, on every function's errors and throttles, and on dead-letter queue depth, all
+// notifying one encrypted SNS topic; and a dashboard with the same signals. No metric filter, no log query: the
+// alarms read only the services' own metrics, never request data (invariant 2).
+import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
+import {
+  Alarm,
+  AlarmStatusWidget,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  type IWidget,
+  type Metric,
+  TextWidget,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+/** The window every alarm and dashboard graph looks at. */
+export const ALARM_PERIOD = Duration.minutes(5);
+
+export interface PortalMonitoringProps {
+  /** e.g. `CleanPortal-kr-dev`: prefixes the alarm names and names the dashboard. */
+  readonly name: string;
+  readonly api: RestApi;
+  /** The API Gateway stage the alarms and graphs watch (the `Stage` dimension). */
+  readonly stageName: string;
+  /** The functions to watch, by a readable name (e.g. the handler name); an array is labelled by construct id. */
+  readonly functions: Readonly<Record<string, IFunction>> | readonly IFunction[];
+  /** Any message in one of these is a failure nobody has looked at yet. */
+  readonly deadLetterQueues: readonly IQueue[];
+  /** Subscribed to the alarm topic (AWS sends a confirmation mail first). @default no subscription */
+  readonly alarmEmail?: string;
+}
+
+/** Dashboard names allow letters, digits, `-` and `_` only. */
+export function dashboardNameFor(name: string): string {
+  if (Token.isUnresolved(name)) return name;
+  return name.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 255);
+}
+
+export class PortalMonitoring extends Construct {
+  /** Every alarm notifies this topic, on ALARM and back on OK. */
+  readonly topic: Topic;
+  /** Encrypts the topic; CloudWatch may use it to publish. */
+  readonly topicKey: Key;
+  readonly alarms: Alarm[] = [];
+  readonly dashboard: Dashboard;
+
+  constructor(scope: Construct, id: string, props: PortalMonitoringProps) {
+    super(scope, id);
+    const { api, stageName } = props;
+    const stack = Stack.of(this);
+    const alarmPrefix = `${props.name}-`;
+
+    // A customer-managed key: the AWS-managed alias/aws/sns key's policy cannot be changed, so CloudWatch could
+    // never publish alarms to a topic it encrypts. This key protects only alarm notifications (no stored data),
+    // so it goes with the stack.
+    this.topicKey = new Key(this, 'AlarmTopicKey', {
+      description: `${props.name}: encrypts alarm notifications`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+      pendingWindow: Duration.days(7),
+    });
+    // The form the SNS guide gives for AWS event sources publishing to an encrypted topic. No aws:SourceArn or
+    // aws:SourceAccount condition here: a condition the service does not send with its KMS call would drop every
+    // alarm silently. The topic policy below carries those conditions, so only this account's alarms publish.
+    this.topicKey.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'AllowCloudWatchAlarmsToPublishToTheTopic',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+
+    this.topic = new Topic(this, 'AlarmTopic', {
+      displayName: `${props.name} alarms`.slice(0, 100),
+      masterKey: this.topicKey,
+      // Deny sns:Publish without TLS (aws:SecureTransport false), for every principal.
+      enforceSSL: true,
+    });
+    // The topic policy replaces SNS's default one: say explicitly that this account's CloudWatch alarms, and only
+    // those named for this deployment, may publish (the confused-deputy conditions from the CloudWatch guide).
+    this.topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'AllowThisDeploymentsAlarmsToPublish',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:${alarmPrefix}*` },
+        },
+      }),
+    );
+    if (props.alarmEmail !== undefined) {
+      if (!Token.isUnresolved(props.alarmEmail) && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(props.alarmEmail)) {
+        throw new Error(`PortalMonitoring: alarmEmail "${props.alarmEmail}" is not an email address`);
+      }
+      this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    }
+    const action = new SnsAction(this.topic);
+
+    const alarm = (alarmId: string, suffix: string, metric: Metric, description: string): Alarm => {
+      const created = new Alarm(this, alarmId, {
+        alarmName: `${alarmPrefix}${suffix}`,
+        alarmDescription: description,
+        metric,
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        datapointsToAlarm: 1,
+        // No data means no requests, no invocations, an empty queue: nothing wrong.
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+      created.addAlarmAction(action);
+      created.addOkAction(action);
+      this.alarms.push(created);
+      return created;
+    };
+
+    // ---- API ----
+    const apiMetric = (metricName: string, statistic: string, label: string): Metric =>
+      api.metric(metricName, {
+        dimensionsMap: { ApiName: api.restApiName, Stage: stageName },
+        statistic,
+        period: ALARM_PERIOD,
+        label,
+      });
+    const serverErrors = api.metricServerError({
+      dimensionsMap: { ApiName: api.restApiName, Stage: stageName },
+      statistic: 'Sum',
+      period: ALARM_PERIOD,
+      label: '5XX',
+    });
+    alarm(
+      'Api5xxAlarm',
+      'api-5xx',
+      serverErrors,
+      `The ${stageName} stage of ${api.restApiName} answered with a 5XX in the last 5 minutes. See the function alarms ` +
+        'and the access log (status, route) for which route.',
+    );
+
+    // ---- Functions ----
+    const functions: [string, IFunction][] = Array.isArray(props.functions)
+      ? (props.functions as readonly IFunction[]).map((fn) => [fn.node.id, fn])
+      : Object.entries(props.functions as Readonly<Record<string, IFunction>>);
+    const functionWidgets: IWidget[] = [];
+    for (const [label, fn] of functions) {
+      const safe = label.replace(/[^A-Za-z0-9]/g, '');
+      const errors = fn.metricErrors({ statistic: 'Sum', period: ALARM_PERIOD, label: 'errors' });
+      const throttles = fn.metricThrottles({ statistic: 'Sum', period: ALARM_PERIOD, label: 'throttles' });
+      alarm(
+        `${safe}ErrorsAlarm`,
+        `fn-${label}-errors`,
+        errors,
+        `The ${label} function failed at least once in the last 5 minutes (an unhandled error or a timeout). ` +
+          'Its log group has the error.',
+      );
+      alarm(
+        `${safe}ThrottlesAlarm`,
+        `fn-${label}-throttles`,
+        throttles,
+        `The ${label} function was throttled in the last 5 minutes: the account's concurrency limit was reached.`,
+      );
+      functionWidgets.push(
+        new GraphWidget({
+          title: `${label}: invocations, errors, throttles; duration`,
+          width: 12,
+          height: 6,
+          left: [fn.metricInvocations({ statistic: 'Sum', period: ALARM_PERIOD, label: 'invocations' }), errors, throttles],
+          leftYAxis: { min: 0, label: 'count', showUnits: false },
+          right: [
+            fn.metricDuration({ statistic: 'p50', period: ALARM_PERIOD, label: 'duration p50' }),
+            fn.metricDuration({ statistic: 'p99', period: ALARM_PERIOD, label: 'duration p99' }),
+          ],
+          rightYAxis: { min: 0, label: 'ms', showUnits: false },
+        }),
+      );
+    }
+
+    // ---- Dead letters ----
+    const depths: Metric[] = [];
+    for (const queue of props.deadLetterQueues) {
+      const label = queue.node.id;
+      const safe = label.replace(/[^A-Za-z0-9]/g, '');
+      const depth = queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: ALARM_PERIOD, label });
+      depths.push(depth);
+      alarm(
+        `${safe}DepthAlarm`,
+        `dlq-${label}`,
+        depth,
+        `The dead-letter queue ${label} holds a message: a failed invocation waits there (14 days). Read it, fix the ` +
+          'cause, then redrive or delete it; the alarm clears when the queue is empty.',
+      );
+    }
+
+    // ---- Dashboard ----
+    const section = (markdown: string): TextWidget => new TextWidget({ markdown, width: 24, height: 1 });
+    this.dashboard = new Dashboard(this, 'Dashboard', {
+      dashboardName: dashboardNameFor(props.name),
+      defaultInterval: Duration.hours(24),
+    });
+    this.dashboard.addWidgets(
+      new AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24, height: Math.min(12, 2 + Math.ceil(this.alarms.length / 4)) }),
+    );
+    this.dashboard.addWidgets(section(`## API (${stageName})`));
+    this.dashboard.addWidgets(
+      new GraphWidget({
+        title: 'API requests',
+        width: 8,
+        left: [apiMetric('Count', 'Sum', 'requests')],
+        leftYAxis: { min: 0, showUnits: false },
+      }),
+      new GraphWidget({
+        title: 'API 4XX and 5XX',
+        width: 8,
+        left: [apiMetric('4XXError', 'Sum', '4XX'), serverErrors],
+        leftYAxis: { min: 0, showUnits: false },
+      }),
+      new GraphWidget({
+        title: 'API latency (ms)',
+        width: 8,
+        left: [
+          apiMetric('Latency', 'p50', 'latency p50'),
+          apiMetric('Latency', 'p99', 'latency p99'),
+          apiMetric('IntegrationLatency', 'p99', 'integration p99'),
+        ],
+        leftYAxis: { min: 0, showUnits: false },
+      }),
+    );
+    if (functionWidgets.length > 0) {
+      this.dashboard.addWidgets(section('## Functions'));
+      for (let i = 0; i < functionWidgets.length; i += 2) this.dashboard.addWidgets(...functionWidgets.slice(i, i + 2));
+    }
+    if (depths.length > 0) {
+      this.dashboard.addWidgets(section('## Dead-letter queues'));
+      this.dashboard.addWidgets(
+        new GraphWidget({
+          title: 'Dead-letter queue depth (messages visible)',
+          width: 24,
+          left: depths,
+          leftYAxis: { min: 0, showUnits: false },
+        }),
+      );
+    }
+  }
+}
