@@ -1,0 +1,382 @@
+// The portal's front door: one CloudFront distribution serving the static web app (web/) from a private S3
+// bucket through origin access control, and /api/* from the regional REST API stage. The API behavior never
+// caches a private answer, forwards only what the handlers read (no cookies, no User-Agent), and adds the two
+// headers the API's web ACL (lib/firewall.ts) trusts: the origin-verify secret and the viewer's address.
+// CloudFront standard logging stays off: its records carry the viewer's IP address (invariant 2).
+import { join } from 'node:path';
+import { DefaultStackSynthesizer, Duration, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import type { IRestApi } from 'aws-cdk-lib/aws-apigateway';
+import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
+  CachePolicy,
+  CacheQueryStringBehavior,
+  Distribution,
+  type ErrorResponse,
+  Function as EdgeFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
+  OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
+  OriginSslPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  type ResponseSecurityHeadersBehavior,
+  type ResponseCustomHeader,
+  SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Function as LambdaFunction, type SingletonFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { securityHeaders } from '../local/staticFiles.js';
+import { API_BASE_PATH } from './api.js';
+import { ORIGIN_VERIFY_HEADER, VIEWER_IP_HEADER } from './firewall.js';
+import { acknowledge, arnToken } from './nag.js';
+import { PROJECT_ROOT } from './portalFunction.js';
+
+/**
+ * The viewer-request function of the API behavior (cloudfront-js-2.0). It writes the viewer's address into
+ * `x-viewer-ip`, replacing any value the client sent, for the web ACL's per-address rate limit. Not
+ * CloudFront-Viewer-Address: that header is `address:port`, and the port changes with every connection, so a
+ * limit keyed on it would be reset by opening a new one. An IPv6 viewer is counted by its /64 (one subscriber's
+ * network; rotating addresses inside it must not reset the count). ES5 only: runs unchanged in CloudFront and in
+ * the tests.
+ */
+export const VIEWER_IP_FUNCTION_CODE = `function viewerKey(ip) {
+  if (ip.indexOf(':') < 0) return ip;
+  if (ip.indexOf('.') >= 0) return ip.substring(ip.lastIndexOf(':') + 1);
+  var halves = ip.split('::');
+  var head = halves[0] ? halves[0].split(':') : [];
+  var tail = halves.length > 1 && halves[1] ? halves[1].split(':') : [];
+  var groups = head.slice();
+  for (var i = head.length + tail.length; i < 8; i++) groups.push('0');
+  groups = groups.concat(tail);
+  return groups.slice(0, 4).join(':').toLowerCase() + '::';
+}
+function handler(event) {
+  var request = event.request;
+  request.headers['${VIEWER_IP_HEADER}'] = { value: viewerKey(event.viewer.ip) };
+  return request;
+}
+`;
+
+/** The status codes CloudFront caches by default (for 10 s): never cache an error, so no viewer gets another's. */
+const NO_ERROR_CACHING: ErrorResponse[] = [400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504].map((httpStatus) => ({
+  httpStatus,
+  ttl: Duration.seconds(0),
+}));
+
+const BOOTSTRAP_QUALIFIER_CONTEXT = '@aws-cdk/core:bootstrapQualifier';
+
+/** HSTS: two years, subdomains included; not preloaded (a deployer's domain decision). */
+const HSTS_MAX_AGE = Duration.days(730);
+
+/**
+ * The headers local mode serves web/ with (local/staticFiles.ts `securityHeaders`), as a CloudFront response
+ * headers policy, plus HSTS. A header added there and not mapped here fails the synth instead of drifting.
+ */
+export function securityHeadersBehavior(connectSources: string[]): {
+  securityHeadersBehavior: ResponseSecurityHeadersBehavior;
+  customHeaders: ResponseCustomHeader[];
+} {
+  const headers = securityHeaders(connectSources);
+  const referrer = Object.values(HeadersReferrerPolicy).find((v) => v === headers['referrer-policy']);
+  const frame = Object.values(HeadersFrameOption).find((v) => v === headers['x-frame-options']);
+  if (!referrer || !frame || headers['x-content-type-options'] !== 'nosniff' || !headers['content-security-policy']) {
+    throw new Error('WebEdge: local/staticFiles.ts securityHeaders() changed in a way the response headers policy cannot express');
+  }
+  const mapped = new Set(['content-security-policy', 'x-content-type-options', 'referrer-policy', 'x-frame-options']);
+  const customHeaders = Object.entries(headers)
+    .filter(([name]) => !mapped.has(name))
+    .map(([header, value]) => ({ header, value, override: true }));
+  return {
+    securityHeadersBehavior: {
+      contentSecurityPolicy: { contentSecurityPolicy: headers['content-security-policy'], override: true },
+      contentTypeOptions: { override: true },
+      referrerPolicy: { referrerPolicy: referrer, override: true },
+      frameOptions: { frameOption: frame, override: true },
+      strictTransportSecurity: { accessControlMaxAge: HSTS_MAX_AGE, includeSubdomains: true, preload: false, override: true },
+    },
+    customHeaders,
+  };
+}
+
+export interface WebEdgeProps {
+  /** e.g. `CleanPortal-kr-dev`: descriptions and the distribution's comment. */
+  readonly name: string;
+  /** The citizen API (a regional REST API in this stack's region). */
+  readonly api: IRestApi;
+  /** Its stage: CloudFront sends /api/x to `/<stageName>/api/x` on the execute-api host. */
+  readonly stageName: string;
+  /**
+   * Where the browser sends attachments (the presigned POST's URL), allowed in the CSP's connect-src:
+   * `https://${bucket.bucketRegionalDomainName}` for the attachment bucket.
+   */
+  readonly uploadOrigin: string;
+  /** The value CloudFront puts in `x-origin-verify`. @default a secret generated at deploy (48 letters and digits) */
+  readonly originVerify?: ISecret;
+  /** @default PriceClass.PRICE_CLASS_100 (North America, Europe, Israel) */
+  readonly priceClass?: PriceClass;
+  /**
+   * A custom domain: its names and an ACM certificate for them, which CloudFront requires in us-east-1. Only with
+   * it does the TLS 1.2 minimum apply; the default *.cloudfront.net certificate lets viewers negotiate TLS 1.0.
+   */
+  readonly domain?: { readonly names: string[]; readonly certificate: ICertificate };
+  /** The web bucket and the generated secret (both rebuilt from the repository on the next deploy). @default DESTROY */
+  readonly removalPolicy?: RemovalPolicy;
+  /** @default <project>/web */
+  readonly webDirectory?: string;
+}
+
+export class WebEdge extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+  readonly originVerifySecret: ISecret;
+  readonly viewerIpFunction: EdgeFunction;
+  readonly responseHeadersPolicy: ResponseHeadersPolicy;
+  readonly apiCachePolicy: CachePolicy;
+  readonly apiOriginRequestPolicy: OriginRequestPolicy;
+  /** https://<distribution domain> */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: WebEdgeProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
+    if (!Token.isUnresolved(props.uploadOrigin) && !/^https:\/\/[a-z0-9.-]+(:\d+)?$/.test(props.uploadOrigin)) {
+      throw new Error(`WebEdge: uploadOrigin must be an https origin without a path, not "${props.uploadOrigin}"`);
+    }
+    if (!/^[A-Za-z0-9_-]+$/.test(props.stageName)) throw new Error(`WebEdge: bad stage name "${props.stageName}"`);
+    // CloudFront policies and functions are global: their names carry the region so one stack name may be
+    // deployed to several regions of an account.
+    const globalName = (suffix: string) => `${Names.uniqueId(this).slice(0, 60)}-${suffix}-${stack.region}`;
+
+    // Public static files only: SSE-S3 is enough (SSE-KMS would need a key policy naming the distribution, which
+    // itself depends on the bucket). No versioning: every deploy rebuilds the content from web/.
+    this.bucket = new Bucket(this, 'WebBucket', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      removalPolicy,
+      autoDeleteObjects: false,
+    });
+    acknowledge(
+      this.bucket,
+      'AwsSolutions-S1',
+      'No server access logs on purpose: they record the requester\u2019s IP address, and the portal keeps nothing that identifies a reporter (invariant 2). Only CloudFront reads this bucket (origin access control).',
+    );
+
+    this.originVerifySecret =
+      props.originVerify ??
+      new Secret(this, 'OriginVerify', {
+        description: `${props.name}: value CloudFront adds to API requests (${ORIGIN_VERIFY_HEADER}); the API web ACL blocks requests without it`,
+        generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
+        removalPolicy,
+      });
+    if (!props.originVerify) {
+      acknowledge(
+        this.originVerifySecret,
+        'AwsSolutions-SMG4',
+        'A shared token between this stack\u2019s CloudFront distribution and web ACL, both of which receive it only through CloudFormation dynamic references at deploy time: a scheduled rotation would change it without updating either and lock CloudFront out of the API. It is rotated by replacing the secret in a deployment (lib/README.md).',
+      );
+    }
+
+    const headers = securityHeadersBehavior([props.uploadOrigin]);
+    this.responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      responseHeadersPolicyName: globalName('SecurityHeaders'),
+      comment: `${props.name}: CSP and security headers, as local mode`.slice(0, 128),
+      securityHeadersBehavior: headers.securityHeadersBehavior,
+      ...(headers.customHeaders.length ? { customHeadersBehavior: { customHeaders: headers.customHeaders } } : {}),
+    });
+
+    // Authorization cannot be forwarded by an origin request policy (CloudFront refuses it there) and CachingDisabled
+    // cannot carry headers, so the API's cache policy puts it in the cache key: it reaches the origin, and no
+    // answer is ever shared between two tokens. TTLs come from the origin, 0 by default: the handlers answer
+    // `no-store` except the public config and pages (`public, max-age=300`); POSTs are never cached.
+    this.apiCachePolicy = new CachePolicy(this, 'ApiCachePolicy', {
+      cachePolicyName: globalName('ApiCache'),
+      comment: `${props.name}: API; caches only what the origin marks public`.slice(0, 128),
+      defaultTtl: Duration.seconds(0),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.minutes(5),
+      headerBehavior: CacheHeaderBehavior.allowList('Authorization'),
+      queryStringBehavior: CacheQueryStringBehavior.all(),
+      cookieBehavior: CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    // What the handlers read, and the viewer address for the web ACL. No cookies, no User-Agent (CloudFront then
+    // sends its own, "Amazon CloudFront"), no Accept-Language, no CloudFront-Viewer-* headers.
+    this.apiOriginRequestPolicy = new OriginRequestPolicy(this, 'ApiOriginRequestPolicy', {
+      originRequestPolicyName: globalName('ApiOrigin'),
+      comment: `${props.name}: API; Content-Type, query strings and the viewer address only`.slice(0, 128),
+      headerBehavior: OriginRequestHeaderBehavior.allowList('Content-Type', VIEWER_IP_HEADER),
+      queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+      cookieBehavior: OriginRequestCookieBehavior.none(),
+    });
+
+    this.viewerIpFunction = new EdgeFunction(this, 'ViewerIp', {
+      comment: `${props.name}: sets ${VIEWER_IP_HEADER} for the API web ACL rate limit`.slice(0, 128),
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(VIEWER_IP_FUNCTION_CODE),
+    });
+
+    const apiOrigin = new HttpOrigin(`${props.api.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
+      originPath: `/${props.stageName}`,
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      // CloudFront overwrites a viewer's header of the same name. The value is a dynamic reference, resolved by
+      // CloudFormation at deploy: the template carries only the secret's ARN.
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: this.originVerifySecret.secretValue.unsafeUnwrap() },
+    });
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: `${props.name}: web app and ${API_BASE_PATH}`.slice(0, 128),
+      defaultRootObject: 'index.html',
+      priceClass: props.priceClass ?? PriceClass.PRICE_CLASS_100,
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      enableIpv6: true,
+      enableLogging: false,
+      ...(props.domain
+        ? {
+            domainNames: props.domain.names,
+            certificate: props.domain.certificate,
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
+      errorResponses: NO_ERROR_CACHING,
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: this.responseHeadersPolicy,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+        compress: true,
+      },
+      additionalBehaviors: {
+        [`${API_BASE_PATH}/*`]: {
+          origin: apiOrigin,
+          // Not a redirect: a request body sent over plain HTTP would be lost (and was already exposed).
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: this.apiCachePolicy,
+          originRequestPolicy: this.apiOriginRequestPolicy,
+          responseHeadersPolicy: this.responseHeadersPolicy,
+          compress: true,
+          functionAssociations: [{ function: this.viewerIpFunction, eventType: FunctionEventType.VIEWER_REQUEST }],
+        },
+      },
+    });
+    this.url = `https://${this.distribution.distributionDomainName}`;
+
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR1',
+      'No geo restriction on purpose: whistleblowers abroad (or behind foreign VPNs) must be able to report.',
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR2',
+      'A CloudFront-scope web ACL can only be created in us-east-1 and this stack lives in the country\u2019s region. The API behind /api/* has a REGIONAL web ACL on its stage (lib/firewall.ts); the rest is public static files.',
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR3',
+      'No standard (access) logging on purpose: CloudFront access logs record each viewer\u2019s IP address and user agent, and the portal keeps nothing that identifies a reporter (invariant 2). CloudWatch metrics remain.',
+    );
+    if (!props.domain) {
+      acknowledge(
+        this.distribution,
+        'AwsSolutions-CFR4',
+        'Without a custom domain the distribution uses the default *.cloudfront.net certificate, whose security policy is TLSv1 whatever is asked for. A deployer sets `domain` (names and an ACM certificate in us-east-1) to get TLSv1.2_2021 (lib/README.md).',
+      );
+    }
+
+    // Uploads web/ on each deploy, deletes files no longer there, then invalidates CloudFront. Browsers revalidate
+    // each time (the file names carry no content hash, as in local mode); CloudFront keeps them until the next deploy.
+    const deployRole = new Role(this, 'WebDeployRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${props.name}: copies web/ into the web bucket and invalidates the distribution`,
+    });
+    const deployLogs = new LogGroup(this, 'WebDeployLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    deployLogs.grantWrite(deployRole);
+    const deployment = new BucketDeployment(this, 'WebDeployment', {
+      sources: [Source.asset(props.webDirectory ?? join(PROJECT_ROOT, 'web'))],
+      destinationBucket: this.bucket,
+      prune: true,
+      retainOnDelete: removalPolicy !== RemovalPolicy.DESTROY,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      cacheControl: [
+        CacheControl.setPublic(),
+        CacheControl.maxAge(Duration.seconds(0)),
+        CacheControl.mustRevalidate(),
+        CacheControl.sMaxAge(Duration.days(365)),
+      ],
+      role: deployRole,
+      logGroup: deployLogs,
+    });
+    this.acknowledgeDeployment(deployRole, deployment);
+  }
+
+  /**
+   * BucketDeployment's Lambda-backed custom resource: the grants it adds to the role, and its singleton function
+   * (created at stack level, one per stack).
+   */
+  private acknowledgeDeployment(role: Role, deployment: BucketDeployment): void {
+    const stack = Stack.of(this);
+    const bucket = arnToken(this.bucket);
+    const grant = 'Added by BucketDeployment\u2019s own grants';
+    const reasons: Record<string, string> = {
+      'Action::s3:GetObject*': `${grant}: reads the web/ asset zip from the CDK asset bucket and the objects of this stack\u2019s web bucket.`,
+      'Action::s3:GetBucket*': `${grant}: bucket metadata of the asset bucket and this stack\u2019s web bucket only.`,
+      'Action::s3:List*': `${grant}: \`aws s3 sync\` lists the asset bucket and this stack\u2019s web bucket.`,
+      'Action::s3:DeleteObject*': `${grant}: prune deletes files removed from web/, in this stack\u2019s web bucket only.`,
+      'Action::s3:Abort*': `${grant}: aborts its own failed multipart uploads to this stack\u2019s web bucket.`,
+      [`Resource::${bucket}/*`]: `${grant}: every object of this stack\u2019s web bucket, which holds only web/.`,
+      [`Resource::arn:<AWS::Partition>:s3:::${this.assetBucketName()}/*`]: `${grant}: the CDK asset bucket of this account and region; read only, to fetch the web/ zip.`,
+      'Resource::*': 'Added by BucketDeployment for the CloudFront invalidation after each upload (cloudfront:CreateInvalidation and GetInvalidation only); it grants them on all distributions.',
+    };
+    for (const [finding, reason] of Object.entries(reasons)) acknowledge(role, `AwsSolutions-IAM5[${finding}]`, reason);
+
+    // The singleton function lives at stack level; find the one this deployment uses.
+    const singleton = deployment.node.tryFindChild('CustomResourceHandler') as SingletonFunction | undefined;
+    const arn = singleton ? JSON.stringify(stack.resolve(singleton.functionArn)) : undefined;
+    const handler = stack.node.children.find(
+      (child) => child instanceof LambdaFunction && JSON.stringify(stack.resolve(child.functionArn)) === arn,
+    );
+    if (handler) {
+      acknowledge(
+        handler,
+        'AwsSolutions-L1',
+        'CDK\u2019s BucketDeployment handler (Python with the AWS CLI layer), whose runtime aws-cdk-lib pins and updates; it runs only during deployments.',
+      );
+    }
+  }
+
+  /** The default synthesizer's file asset bucket, as cdk-nag writes it in a finding (bootstrap qualifier included). */
+  private assetBucketName(): string {
+    const qualifier: unknown = this.node.tryGetContext(BOOTSTRAP_QUALIFIER_CONTEXT);
+    return `cdk-${typeof qualifier === 'string' ? qualifier : DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-<AWS::AccountId>-<AWS::Region>`;
+  }
+}
