@@ -5,13 +5,16 @@
 // The pack is loaded and checked here, the same way the handlers load it at cold start, so a bad pack fails the
 // synth with the file, the path and the problem instead of failing every function after deploy.
 import { join } from 'node:path';
-import { App, RemovalPolicy, Tags } from 'aws-cdk-lib';
+import { App, RemovalPolicy, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { loadCountryPack } from '../functions/adapters/countryPackFiles.js';
 import { checkCountryPack } from '../functions/core/countryPackCheck.js';
 import { PROJECT_ROOT } from '../lib/portalFunction.js';
 import { COUNTRY_CODE, PortalStack, STAGE_NAME, portalStackName } from '../lib/portalStack.js';
 
 const app = new App();
+// Every synth (and deploy) runs cdk-nag's AwsSolutions pack; an unacknowledged finding fails it.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 
 function contextString(key: string, fallback: string): string {
   const value: unknown = app.node.tryGetContext(key);

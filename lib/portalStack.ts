@@ -4,7 +4,10 @@ import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { CitizenApi, type Throttle } from './api.js';
 import { AgencyAuth } from './auth.js';
+import { WebEdge } from './edge.js';
+import { ApiFirewall, rateLimitedApiPaths } from './firewall.js';
 import { PortalJobs } from './jobs.js';
+import { PortalMonitoring } from './monitoring.js';
 import { PortalSecrets } from './secrets.js';
 import { PortalStorage } from './storage.js';
 
@@ -32,6 +35,9 @@ export class PortalStack extends Stack {
   readonly auth: AgencyAuth;
   readonly citizenApi: CitizenApi;
   readonly jobs: PortalJobs;
+  readonly monitoring: PortalMonitoring;
+  readonly edge: WebEdge;
+  readonly firewall: ApiFirewall;
 
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     if (!COUNTRY_CODE.test(props.country)) throw new Error(`country must be two lowercase letters, not "${props.country}"`);
@@ -65,6 +71,31 @@ export class PortalStack extends Stack {
       ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
     });
 
+    this.edge = new WebEdge(this, 'Edge', {
+      name,
+      api: this.citizenApi.api,
+      stageName: props.stage,
+      // The browser posts attachments straight to the bucket with the presigned POST.
+      uploadOrigin: `https://${this.storage.bucket.bucketRegionalDomainName}`,
+    });
+    this.firewall = new ApiFirewall(this, 'Firewall', {
+      name,
+      stageArn: this.citizenApi.api.deploymentStage.stageArn,
+      originVerifySecret: this.edge.originVerifySecret,
+      rateLimitedPaths: rateLimitedApiPaths(),
+    });
+
+    const alarmEmail: unknown = this.node.tryGetContext('alarmEmail');
+    this.monitoring = new PortalMonitoring(this, 'Monitoring', {
+      name,
+      api: this.citizenApi.api,
+      stageName: props.stage,
+      functions: { ...this.citizenApi.functions, sweepDeadlines: this.jobs.deadlineSweep },
+      deadLetterQueues: [this.jobs.deadLetters],
+      ...(typeof alarmEmail === 'string' && alarmEmail ? { alarmEmail } : {}),
+    });
+
+    new CfnOutput(this, 'WebUrl', { description: 'The portal, for citizens and agency staff', value: `${this.edge.url}/` });
     new CfnOutput(this, 'ApiUrl', {
       description: 'Base URL of the citizen API (append /config, /reports, ...)',
       value: this.citizenApi.url,
@@ -73,6 +104,7 @@ export class PortalStack extends Stack {
       description: 'Cognito user pool of the agency accounts (npm run users:create adds to it)',
       value: this.auth.userPool.userPoolId,
     });
+    new CfnOutput(this, 'AlarmTopicArn', { description: 'Alarms publish here', value: this.monitoring.topic.topicArn });
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
     new CfnOutput(this, 'AttachmentsBucketName', { value: this.storage.bucket.bucketName });
   }

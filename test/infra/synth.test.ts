@@ -1,0 +1,41 @@
+// `npm run synth` as a fresh clone runs it: no AWS credentials, no network, the real esbuild bundling. Every
+// function's bundle must be written, with the country pack inside.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../local/routes.js';
+
+const out = mkdtempSync(join(tmpdir(), 'clean-portal-synth-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('cdk synth with bundling', () => {
+  it('needs no credentials and writes one ESM bundle per function, each carrying the pack', { timeout: 240_000 }, async () => {
+    // Only what a shell without AWS configuration has: no keys, no profile, no region.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') && !k.startsWith('CDK_')));
+    await promisify(execFile)(process.execPath, [resolve('node_modules/aws-cdk/bin/cdk'), 'synth', '--quiet', '--output', out], {
+      env: { ...env, AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const template = JSON.parse(readFileSync(join(out, 'CleanPortal-kr-dev.template.json'), 'utf8')) as {
+      Resources: Record<string, { Type: string; Properties: { Description?: string }; Metadata?: Record<string, string> }>;
+    };
+    // The portal's own functions (PortalFunction describes each as "<stack>: <route or job>"), not CDK's helpers.
+    const functions = Object.values(template.Resources).filter(
+      (r) => r.Type === 'AWS::Lambda::Function' && (r.Properties.Description ?? '').startsWith('CleanPortal-kr-dev: '),
+    );
+    // Every API route (those needing a user pool included, since the stack now creates one) and the sweep.
+    expect(functions.length).toBeGreaterThanOrEqual(ROUTES.length + 1);
+    for (const fn of functions) {
+      const asset = fn.Metadata?.['aws:asset:path'];
+      expect(asset, JSON.stringify(fn.Properties)).toBeDefined();
+      const dir = join(out, asset!);
+      expect(existsSync(join(dir, 'index.mjs')), dir).toBe(true);
+      expect(readdirSync(join(dir, 'countries', 'kr')).sort()).toEqual(
+        ['categories.json', 'country.json', 'i18n', 'organizations.json', 'pages', 'routing.json'].sort(),
+      );
+    }
+  });
+});
