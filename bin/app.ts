@@ -7,8 +7,7 @@
 import { join } from 'node:path';
 import { App, RemovalPolicy, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { loadCountryPack } from '../functions/adapters/countryPackFiles.js';
-import { checkCountryPack } from '../functions/core/countryPackCheck.js';
+import { loadPackIndex } from '../functions/runtime/packIndex.js';
 import { PROJECT_ROOT } from '../lib/portalFunction.js';
 import { COUNTRY_CODE, PortalStack, STAGE_NAME, portalStackName } from '../lib/portalStack.js';
 
@@ -28,14 +27,8 @@ const stage = contextString('stage', 'dev');
 if (!COUNTRY_CODE.test(country)) throw new Error(`-c country=${country}: a country code is two lowercase letters (e.g. kr)`);
 if (!STAGE_NAME.test(stage)) throw new Error(`-c stage=${stage}: a stage name matches ${STAGE_NAME} (e.g. dev, training, prod)`);
 
-const pack = loadCountryPack(join(PROJECT_ROOT, 'countries'), country);
-const problems = checkCountryPack(pack);
-if (problems.length > 0) {
-  throw new Error(
-    `country pack "${country}" has ${problems.length} problem(s):\n` +
-      problems.map((p) => `  ${p.file} ${p.path}: ${p.message}`).join('\n'),
-  );
-}
+// The handlers' own check: a bad pack fails here with its file, JSON path and problem.
+loadPackIndex({ COUNTRY: country, COUNTRY_PACKS_DIR: join(PROJECT_ROOT, 'countries') });
 
 // Production keeps its logs and refuses accidental stack deletion; data is kept on every stage.
 const production = stage === 'prod';

@@ -42,7 +42,7 @@ export interface FunctionAccess {
   readonly caseText?: 'open' | 'seal';
   /**
    * Signs agency users in (functions/runtime/authDeps.ts): parses USER_POOL_ID and USER_POOL_CLIENT_ID. Needs no
-   * IAM grant (InitiateAuth and RespondToAuthChallenge are public Cognito APIs). Left out without a user pool.
+   * IAM grant (InitiateAuth and RespondToAuthChallenge are public Cognito APIs).
    */
   readonly userPool?: boolean;
 }
@@ -85,11 +85,8 @@ export interface CitizenApiProps {
   readonly stageName: string;
   readonly storage: PortalStorage;
   readonly secrets: PortalSecrets;
-  /**
-   * Agency sign-in's user pool. Without it, the routes that need it (`POST /auth/login`, and every `auth: 'agency'`
-   * route, which its Cognito authorizer guards) are not created.
-   */
-  readonly userPool?: AgencyUserPool;
+  /** Agency sign-in's user pool: `POST /auth/login` signs in against it, its authorizer guards every agency route. */
+  readonly userPool: AgencyUserPool;
   /** Every method, whole stage. @default 100 per second, burst 200 */
   readonly throttle?: Throttle;
   /**
@@ -161,7 +158,7 @@ export class CitizenApi extends Construct {
       removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.DESTROY,
     });
 
-    const routes = ROUTES.filter((route) => this.serves(route, props));
+    const routes = ROUTES;
     const methodOptions: Record<string, MethodDeploymentOptions> = {};
     for (const route of routes.filter((r) => r.rateLimited)) {
       methodOptions[`${API_BASE_PATH}${route.resource}/${route.method}`] = {
@@ -227,12 +224,11 @@ export class CitizenApi extends Construct {
     acknowledge(this, `AwsSolutions-IAM5[Resource::${arnToken(bucket)}/${EVIDENCE_PREFIX}*]`, 'Evidence keys are evidence/<caseId>/<id>, created per case; access is limited to the evidence/ prefix of this one bucket.');
   }
 
-  /** Every route needs an access profile; one that needs the user pool is left out until there is one. */
-  private serves(route: Route, props: CitizenApiProps): boolean {
+  /** Every route needs an access profile: a new handler gets nothing until someone decides. */
+  private static accessOf(route: Route): FunctionAccess {
     const access = FUNCTION_ACCESS[route.handler];
     if (!access) throw new Error(`CitizenApi: no access profile for handler "${route.handler}" in FUNCTION_ACCESS`);
-    const needsPool = access.userPool === true || route.auth === 'agency';
-    return !needsPool || props.userPool !== undefined;
+    return access;
   }
 
   private agencyAuthorizer?: CognitoUserPoolsAuthorizer;
@@ -250,7 +246,7 @@ export class CitizenApi extends Construct {
   }
 
   private addRoute(route: Route, props: CitizenApiProps): PortalFunction {
-    const access = FUNCTION_ACCESS[route.handler]!;
+    const access = CitizenApi.accessOf(route);
     const { storage, secrets } = props;
 
     const environment: Record<string, string> = {
@@ -262,7 +258,7 @@ export class CitizenApi extends Construct {
             KMS_KEY_ID: secrets.caseTextKey.keyArn,
           }
         : {}),
-      ...(access.userPool && props.userPool
+      ...(access.userPool
         ? { USER_POOL_ID: props.userPool.userPoolId, USER_POOL_CLIENT_ID: props.userPool.userPoolClientId }
         : {}),
     };
@@ -323,7 +319,7 @@ export class CitizenApi extends Construct {
       .resourceForPath(`${API_BASE_PATH}${route.resource}`)
       .addMethod(route.method, new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }), {
         operationName: route.handler,
-        ...(route.auth === 'agency' && props.userPool
+        ...(route.auth === 'agency'
           ? { authorizer: this.authorizerFor(props.userPool), authorizationType: AuthorizationType.COGNITO }
           : {}),
       });
