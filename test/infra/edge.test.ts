@@ -22,12 +22,8 @@ import {
   rateLimitedApiPaths,
 } from '../../lib/firewall.js';
 import { PROJECT_ROOT } from '../../lib/portalFunction.js';
+import { type CfnResource, type Json, ofType as ofTypeIn, onlyOne as onlyOneIn } from './support/template.js';
 
-type Json = any;
-interface CfnResource {
-  Type: string;
-  Properties: Json;
-}
 
 const STAGE = 'dev';
 const UPLOAD_ORIGIN = 'https://attachments-bucket.s3.eu-west-1.amazonaws.com';
@@ -68,12 +64,8 @@ beforeAll(() => {
   resources = template.toJSON().Resources as Record<string, CfnResource>;
 });
 
-const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
-const onlyOne = (type: string): [string, CfnResource] => {
-  const found = ofType(type);
-  expect(found, type).toHaveLength(1);
-  return found[0]!;
-};
+const ofType = (type: string) => ofTypeIn(resources, type);
+const onlyOne = (type: string) => onlyOneIn(resources, type);
 const logicalId = (construct: IConstruct) => built.stack.getLogicalId(construct.node.defaultChild as never);
 const distributionConfig = () => onlyOne('AWS::CloudFront::Distribution')[1].Properties.DistributionConfig;
 const apiBehavior = () => (distributionConfig().CacheBehaviors as Json[]).find((b) => b.PathPattern === '/api/*');

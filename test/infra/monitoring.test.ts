@@ -13,12 +13,8 @@ import { PortalJobs } from '../../lib/jobs.js';
 import { dashboardNameFor, PortalMonitoring, type PortalMonitoringProps } from '../../lib/monitoring.js';
 import { PortalSecrets } from '../../lib/secrets.js';
 import { PortalStorage } from '../../lib/storage.js';
+import { type CfnResource, type Json, ofType } from './support/template.js';
 
-type Json = any;
-interface CfnResource {
-  Type: string;
-  Properties: Json;
-}
 
 const NAME = 'CleanPortal-zz-test';
 const EMAIL = 'alarms@example.org';
@@ -54,7 +50,6 @@ function monitoringFixture(extra: Partial<PortalMonitoringProps> = {}) {
   return { app, stack, api, functions, queue, monitoring, template, resources };
 }
 
-const ofType = (resources: Record<string, CfnResource>, type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
 const logicalId = (construct: IConstruct) => Stack.of(construct).resolve((construct.node.defaultChild as any).logicalId) as string;
 const refersTo = (value: Json, id: string) => JSON.stringify(value).includes(`"${id}"`);
 

@@ -10,14 +10,8 @@ import { ROUTES, type Route } from '../../local/routes.js';
 import { DEFAULT_LOOKUP_THROTTLE, DEFAULT_THROTTLE, FUNCTION_ACCESS } from '../../lib/api.js';
 import { PROJECT_ROOT } from '../../lib/portalFunction.js';
 import { PortalStack, portalStackName } from '../../lib/portalStack.js';
+import { type CfnResource, type Json, ofType as ofTypeIn, onlyOne as onlyOneIn } from './support/template.js';
 
-type Json = any;
-interface CfnResource {
-  Type: string;
-  Properties: Json;
-  DeletionPolicy?: string;
-  UpdateReplacePolicy?: string;
-}
 interface Statement {
   Effect: 'Allow' | 'Deny';
   Action: string | string[];
@@ -47,12 +41,8 @@ beforeAll(() => {
   resources = template.toJSON().Resources as Record<string, CfnResource>;
 });
 
-const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
-const onlyOne = (type: string): [string, CfnResource] => {
-  const found = ofType(type);
-  expect(found, type).toHaveLength(1);
-  return found[0]!;
-};
+const ofType = (type: string) => ofTypeIn(resources, type);
+const onlyOne = (type: string) => onlyOneIn(resources, type);
 const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 const resourcesOf = (s: Statement): Json[] => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]);
 const routeOf = (handler: string): Route => ROUTES.find((r) => r.handler === handler)!;
