@@ -15,12 +15,12 @@ export function publicConfig(index: PackIndex, asked: string | undefined): Confi
     defaultLanguage: fallback,
     language,
     categories: pack.categories.map((c) => ({ id: c.id, name: text(c.name), description: text(c.description) })),
-    organizations: pack.organizations.map((o) => ({
-      id: o.id,
-      name: text(o.name),
-      type: o.type,
-      ...(o.parentId ? { parentId: o.parentId } : {}),
-    })),
+    organizations: pack.organizations.map((o) => {
+      const name = text(o.name);
+      // The same organization's names in the pack's other languages, so a search finds it in any of them.
+      const otherNames = [...new Set(Object.values(o.name))].filter((n) => n !== name);
+      return { id: o.id, name, type: o.type, ...(o.parentId ? { parentId: o.parentId } : {}), ...(otherNames.length ? { otherNames } : {}) };
+    }),
     pages: Object.entries(pack.pages[language] ?? pack.pages[fallback] ?? {}).map(([id, page]) => ({ id, title: page.title })),
     deadlines: pack.country.deadlines,
     strings: pack.strings[language] ?? pack.strings[fallback] ?? {},

@@ -12,3 +12,13 @@ export function issuesToDetails(error: z.ZodError): { path: string; message: str
     message: issue.message,
   }));
 }
+
+/** The contract's error shape, which every 4xx and 503 carries. */
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBody>;

@@ -10,7 +10,9 @@ export const configResponse = z.object({
   defaultLanguage: z.string(),
   language: z.string(),
   categories: z.array(z.object({ id: z.string(), name: z.string(), description: z.string() })),
-  organizations: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), parentId: z.string().optional() })),
+  organizations: z.array(
+    z.object({ id: z.string(), name: z.string(), type: z.string(), parentId: z.string().optional(), otherNames: z.array(z.string()).optional() }),
+  ),
   pages: z.array(z.object({ id: z.string(), title: z.string() })),
   deadlines: z.object({ acknowledgeDays: z.number(), respondDays: z.number() }),
   strings: z.record(z.string(), z.string()),

@@ -18,7 +18,13 @@ describe('publicConfig', () => {
     expect(config.deadlines).toEqual({ acknowledgeDays: 7, respondDays: 60 });
     expect(config.categories.find((c) => c.id === 'corruption')?.name).toBe('Corruption report');
     expect(config.organizations).toHaveLength(index.pack.organizations.length);
-    expect(config.organizations.find((o) => o.id === 'kr-nts')).toEqual({ id: 'kr-nts', name: 'National Tax Service', type: 'agency', parentId: 'kr-moef' });
+    expect(config.organizations.find((o) => o.id === 'kr-nts')).toEqual({
+      id: 'kr-nts',
+      name: 'National Tax Service',
+      type: 'agency',
+      parentId: 'kr-moef',
+      otherNames: ['국세청'],
+    });
     expect(config.organizations.find((o) => o.id === 'kr-acrc')).not.toHaveProperty('parentId');
     expect(config.pages.map((p) => p.id).sort()).toEqual([...PAGE_IDS].sort());
     expect(config.strings['app.title']).toBe(index.pack.strings.en!['app.title']);
