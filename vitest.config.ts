@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Builds web/dist for the browser tests when it is missing or older than its sources.
+    globalSetup: ['test/support/webBuildSetup.ts'],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     // Integration tests start DynamoDB Local (a JVM) per file: give them room, and keep the 2-core machine calm.
     testTimeout: 30_000,

@@ -20,6 +20,7 @@ import { startS3 } from './embedded/s3.js';
 import { FixedWindowLimiter } from './rateLimit.js';
 import { type LambdaHandler, ROUTES, type SweepHandler, matchRoute } from './routes.js';
 import { proxyToS3 } from './s3Proxy.js';
+import { maybeGzip } from './compression.js';
 import { securityHeaders, serveStatic } from './staticFiles.js';
 import { ensureBucket, ensureTable } from './storageSetup.js';
 
@@ -38,6 +39,8 @@ export interface LocalPortalOptions {
   demoPassword?: string;
   /** The deadline sweep's interval; 0 turns the timer off (tests invoke the sweep themselves). */
   sweepEveryMs?: number;
+  /** The built web app (`npm run build:web`); default web/dist. */
+  webRoot?: string;
 }
 
 export interface LocalPortal {
@@ -50,6 +53,8 @@ export interface LocalPortal {
 
 export const TABLE_NAME = 'clean-portal';
 export const BUCKET_NAME = 'clean-portal-attachments';
+/** Where `npm run build:web` writes the web app. */
+export const WEB_ROOT = 'web/dist';
 /** How often local mode runs the deadline sweep, as the EventBridge schedule does when deployed. */
 const SWEEP_EVERY_MS = 60_000;
 /** API Gateway refuses payloads over 10 MB before any handler runs; the handlers enforce 64 KiB themselves. */
@@ -120,7 +125,7 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     sweepTimer?.unref();
 
     const limiter = new FixedWindowLimiter(options.trackLimitPerMinute ?? 20, 60_000);
-    const webRoot = resolve('web');
+    const webRoot = resolve(options.webRoot ?? WEB_ROOT);
     const pageHeaders = securityHeaders([publicOrigin, `http://127.0.0.1:${port}`]);
     const log = options.requestLog ?? (() => undefined);
 
@@ -152,12 +157,14 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
         res.writeHead(405, pageHeaders).end();
         return { method, route: '(static)', status: 405 };
       }
-      return { method, route: '(static)', status: await serveStatic(webRoot, url.pathname, res, pageHeaders) };
+      return { method, route: '(static)', status: await serveStatic(webRoot, url.pathname, req, res, pageHeaders) };
     }
 
     async function invokeApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<{ route: string; status: number }> {
       const send = (status: number, headers: Record<string, string | number | boolean>, body: string) => {
-        res.writeHead(status, headers as Record<string, string>).end(body);
+        const type = String(Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '');
+        const packed = maybeGzip(req, body, type);
+        res.writeHead(status, { ...(headers as Record<string, string>), ...packed.headers }).end(packed.body);
         return status;
       };
       const sendError = (route: string, error: Parameters<typeof responseForError>[0]) => {

@@ -1,7 +1,9 @@
-// Serves web/ the way CloudFront will: fixed file types, a strict Content-Security-Policy, no cookies.
+// Serves the built web app (web/dist) the way CloudFront will: fixed file types, a strict Content-Security-Policy, no cookies.
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { maybeGzip } from './compression.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,7 +38,7 @@ export function securityHeaders(connectSources: string[]): Record<string, string
 }
 
 /** Answers GET/HEAD for a file under `root`; returns the status sent. */
-export async function serveStatic(root: string, pathname: string, res: ServerResponse, headers: Record<string, string>): Promise<number> {
+export async function serveStatic(root: string, pathname: string, req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): Promise<number> {
   let relative: string;
   try {
     relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
@@ -44,12 +46,18 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
     relative = '/';
   }
   const file = normalize(join(root, relative));
+  // Vite names every file under /assets/ by its content hash, so those never change; pages revalidate.
+  const cache = relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
   const send = (status: number, type: string, body: Buffer | string) => {
-    res.writeHead(status, { ...headers, 'content-type': type, 'cache-control': 'no-cache' });
-    res.end(body);
+    const packed = maybeGzip(req, body, type);
+    res.writeHead(status, { ...headers, 'content-type': type, 'cache-control': status === 200 ? cache : 'no-cache', ...packed.headers });
+    res.end(req.method === 'HEAD' ? undefined : packed.body);
     return status;
   };
   if (!file.startsWith(root + sep) || !(extname(file) in TYPES)) return send(404, 'text/plain; charset=utf-8', 'Not found\n');
+  if (!existsSync(join(root, 'index.html'))) {
+    return send(503, 'text/plain; charset=utf-8', 'The web app is not built yet: run `npm run build:web` (npm start does it).\n');
+  }
   try {
     if (!(await stat(file)).isFile()) return send(404, 'text/plain; charset=utf-8', 'Not found\n');
     return send(200, TYPES[extname(file)]!, await readFile(file));

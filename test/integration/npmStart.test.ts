@@ -59,7 +59,11 @@ describe('npm start', { timeout: 120_000 }, () => {
     const page = await fetch(`http://127.0.0.1:${port}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(await page.text()).toContain('<form');
+    // The built web app: its page and the hashed script it loads.
+    const html = await page.text();
+    const script = /src="(\/assets\/citizen-[^"]+\.js)"/.exec(html)?.[1];
+    expect(script, html).toBeDefined();
+    expect((await fetch(`http://127.0.0.1:${port}${script}`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const filed = await post(port, '/reports', aReport({ trackingCode: code }));
     expect(filed.status).toBe(201);
     caseId = ((await filed.json()) as { caseId: string }).caseId;

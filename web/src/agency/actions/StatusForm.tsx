@@ -1,0 +1,116 @@
+// Moves the case along its life with a note the reporter sees and/or an internal one. Only the moves the case
+// state machine allows are offered; closing asks for a resolution; keeping the status just adds notes.
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { allowedNextStatuses } from '../../../../functions/core/caseStateMachine.js';
+import { type CaseStatus, RESOLUTIONS, type Resolution } from '../../../../functions/core/caseStatus.js';
+import { type CaseDetailResponse, updateCaseRequest } from '../../../../functions/schemas/agency.js';
+import { ErrorSummary, Notice } from '../../shared/ErrorSummary.js';
+import { Field } from '../../shared/Field.js';
+import { type FieldErrors, fieldErrors } from '../../shared/validation.js';
+import { useAgency } from '../context.js';
+import { actionFailure, type CaseActionDone, casePath } from './outcome.js';
+
+const IDS: Record<string, string> = { status: 'status-new', publicNote: 'status-public-note', internalNote: 'status-internal-note', resolution: 'status-resolution' };
+
+/** The statuses a case can be given here: transfers have their own form, so "transferred" is never offered. */
+export function statusChoices(current: CaseStatus): CaseStatus[] {
+  const next = allowedNextStatuses(current).filter((s) => s !== 'transferred');
+  return current === 'closed' ? next : [...next, current];
+}
+
+export function StatusForm({ detail, onDone }: { detail: CaseDetailResponse; onDone: CaseActionDone }): JSX.Element {
+  const { t, call } = useAgency();
+  const choices = statusChoices(detail.status);
+  const [status, setStatus] = useState<CaseStatus>(choices[0] ?? detail.status);
+  const [publicNote, setPublicNote] = useState('');
+  const [internalNote, setInternalNote] = useState('');
+  const [resolution, setResolution] = useState<Resolution | ''>('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const closing = status === 'closed';
+
+  async function submit(event: Event): Promise<void> {
+    event.preventDefault();
+    setFailure(null);
+    const request = {
+      status,
+      ...(publicNote.trim() ? { publicNote } : {}),
+      ...(internalNote.trim() ? { internalNote } : {}),
+      ...(closing && resolution ? { resolution } : {}),
+    };
+    const checked = updateCaseRequest.safeParse(request, { reportInput: true });
+    const found = checked.success ? {} : fieldErrors(checked.error, t);
+    // What the server would refuse with 400 or 409: closing without a resolution, or keeping the status with no note.
+    if (closing && !resolution) found.resolution ??= t('validation.choose');
+    if (status === detail.status && !request.publicNote && !request.internalNote) found.publicNote ??= t('validation.required');
+    setErrors(found);
+    if (!checked.success || Object.keys(found).length) return;
+    setBusy(true);
+    const result = await call<CaseDetailResponse>('PATCH', casePath(detail.caseId), checked.data);
+    setBusy(false);
+    if (result.ok) return onDone('agency.action.saved');
+    const failed = actionFailure(result, t);
+    setErrors(failed.fields);
+    setFailure(failed.text);
+  }
+
+  const labels: Record<string, string> = {
+    status: t('agency.action.newStatus'),
+    publicNote: t('agency.action.publicNote'),
+    internalNote: t('agency.action.internalNote'),
+    resolution: t('agency.case.resolution'),
+  };
+  const summary = Object.entries(errors).map(([path, message]) => ({ fieldId: IDS[path] ?? IDS.status!, label: labels[path] ?? path, message }));
+
+  return (
+    <section class="case-action">
+      <h2>{t('agency.action.changeStatus')}</h2>
+      <ErrorSummary heading={t('validation.summary')} items={summary} />
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        <Field id={IDS.status!} label={labels.status!} error={errors.status}>
+          {(control) => (
+            <select
+              {...control}
+              value={status}
+              onChange={(event) => {
+                // Problems found for the previous choice (a missing resolution) no longer apply.
+                setErrors({});
+                setStatus((event.target as HTMLSelectElement).value as CaseStatus);
+              }}
+            >
+              {choices.map((choice) => (
+                <option key={choice} value={choice}>
+                  {choice === detail.status ? t('agency.action.keepStatus', { status: t(`status.${choice}`) }) : t(`status.${choice}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {closing ? (
+          <Field id={IDS.resolution!} label={labels.resolution!} error={errors.resolution}>
+            {(control) => (
+              <select {...control} value={resolution} onChange={(event) => setResolution((event.target as HTMLSelectElement).value as Resolution | '')}>
+                <option value="">{t('validation.choose')}</option>
+                {RESOLUTIONS.map((r) => (
+                  <option key={r} value={r}>{t(`resolution.${r}`)}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+        <Field id={IDS.publicNote!} label={labels.publicNote!} error={errors.publicNote} optionalLabel={t('common.optional')}>
+          {(control) => <textarea {...control} class="short" rows={3} maxLength={5000} value={publicNote} onInput={(event) => setPublicNote((event.target as HTMLTextAreaElement).value)} />}
+        </Field>
+        <Field id={IDS.internalNote!} label={labels.internalNote!} error={errors.internalNote} optionalLabel={t('common.optional')}>
+          {(control) => <textarea {...control} class="short" rows={3} maxLength={5000} value={internalNote} onInput={(event) => setInternalNote((event.target as HTMLTextAreaElement).value)} />}
+        </Field>
+        <Notice kind="error" text={failure} />
+        <div class="actions">
+          <button type="submit" disabled={busy}>{closing ? t('agency.action.close') : t('agency.action.save')}</button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+// The citizen pages: home, the report wizard, the tracking-code screen, the status page and the pack's
+// information pages, in the language the reader chooses.
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import type { SubmitReportResponse } from '../../../functions/schemas/report.js';
+import { LanguageSwitcher } from '../shared/LanguageSwitcher.js';
+import { usePortalConfig } from '../shared/portalConfig.js';
+import { navigate, useRoute } from '../shared/route.js';
+import { CodeScreen } from './CodeScreen.js';
+import { PortalContext } from './context.js';
+import { HomeScreen } from './HomeScreen.js';
+import { InfoPage } from './InfoPage.js';
+import { NotFound } from './NotFound.js';
+import { ReportWizard } from './report/ReportWizard.js';
+import { TrackScreen } from './track/TrackScreen.js';
+
+export function CitizenApp(): JSX.Element {
+  const [loaded, chooseLanguage] = usePortalConfig('app.title');
+  const route = useRoute();
+  // Both live in memory only: the code is shown once, then forgotten when the tab closes.
+  const [filed, setFiled] = useState<SubmitReportResponse | null>(null);
+  const [trackingCode, setTrackingCode] = useState<string | null>(null);
+
+  if (loaded.state === 'loading') return <p class="wrap loading" role="status">Loading… · 불러오는 중…</p>;
+  if (loaded.state === 'failed') {
+    return (
+      <div class="wrap" role="alert">
+        <p>The portal could not be reached. Check your connection and try again.</p>
+        <button type="button" onClick={loaded.retry}>Try again</button>
+      </div>
+    );
+  }
+  const { config, t } = loaded;
+  const section = route[0] ?? '';
+
+  let screen: JSX.Element;
+  if (section === '') screen = <HomeScreen />;
+  else if (section === 'report') {
+    screen = (
+      <ReportWizard
+        onFiled={(answer) => {
+          setFiled(answer);
+          navigate('code');
+        }}
+      />
+    );
+  } else if (section === 'code' && filed) {
+    screen = (
+      <CodeScreen
+        filed={filed}
+        onTrack={() => {
+          setTrackingCode(filed.trackingCode);
+          setFiled(null);
+          navigate('track');
+        }}
+      />
+    );
+  } else if (section === 'track' || section === 'code') {
+    screen = <TrackScreen code={trackingCode} onCode={setTrackingCode} />;
+  } else if (section === 'pages' && route[1]) screen = <InfoPage id={route[1]} />;
+  else screen = <NotFound />;
+
+  const navItems: [string, string][] = [
+    ['', t('nav.home')],
+    ['report', t('nav.report')],
+    ['track', t('nav.track')],
+  ];
+  return (
+    <PortalContext.Provider value={loaded}>
+      <a class="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {t('nav.skip')}
+      </a>
+      <header class="site-header">
+        <div class="wrap bar">
+          <a class="site-title" href="#/">{t('app.title')}</a>
+          <LanguageSwitcher label={t('lang.label')} languages={config.languages} current={config.language} onChange={chooseLanguage} />
+        </div>
+        <nav class="site-nav wrap" aria-label={t('app.title')}>
+          <ul>
+            {navItems.map(([path, label]) => (
+              <li key={path}>
+                <a href={`#/${path}`} aria-current={section === path || (path === 'track' && section === 'code' && !filed) ? 'page' : undefined}>{label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} class="wrap">
+        {screen}
+      </main>
+      <footer class="site-footer">
+        <nav class="wrap" aria-label={t('nav.pages')}>
+          <ul>
+            {config.pages.map((page) => (
+              <li key={page.id}>
+                <a href={`#/pages/${page.id}`} aria-current={section === 'pages' && route[1] === page.id ? 'page' : undefined}>{page.title}</a>
+              </li>
+            ))}
+            <li>
+              <a href="/agency.html">{t('nav.agency')}</a>
+            </li>
+          </ul>
+        </nav>
+      </footer>
+    </PortalContext.Provider>
+  );
+}

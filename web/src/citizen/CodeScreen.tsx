@@ -1,0 +1,75 @@
+// The one moment the tracking code is shown: grouped for reading aloud, with copy and save-as-file, and a plain
+// warning that nobody can recover it. It lives in memory only; leaving this screen forgets it.
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { formatTrackingCode, normalizeTrackingCode } from '../../../functions/core/trackingCode.js';
+import type { SubmitReportResponse } from '../../../functions/schemas/report.js';
+import { Notice } from '../shared/ErrorSummary.js';
+import { formatDate } from '../shared/format.js';
+import { ScreenHeading } from '../shared/ScreenHeading.js';
+import { usePortal } from './context.js';
+
+export function CodeScreen({ filed, onTrack }: { filed: SubmitReportResponse; onTrack: () => void }): JSX.Element {
+  const { t, config, language } = usePortal();
+  const [copied, setCopied] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const normalized = normalizeTrackingCode(filed.trackingCode);
+  const grouped = normalized ? formatTrackingCode(normalized) : filed.trackingCode;
+  const zone = config.country.timezone;
+
+  async function copy(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(grouped);
+      setCopied(true);
+    } catch {
+      // No clipboard permission (an insecure origin, an old browser): select the code so it can be copied by hand.
+      const node = document.getElementById('tracking-code');
+      if (node) getSelection()?.selectAllChildren(node);
+    }
+  }
+
+  function download(): void {
+    const text = [t('app.title'), '', t('code.fileIntro'), '', grouped, '', `${t('code.caseId')}: ${filed.caseId}`, ''].join('\r\n');
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'tracking-code.txt';
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  return (
+    <>
+      <ScreenHeading>{t('code.heading')}</ScreenHeading>
+      <p class="warning" role="note">{t('code.warning')}</p>
+      <p class="tracking-code-label" id="tracking-code-label">{t('track.code')}</p>
+      <p class="tracking-code" id="tracking-code" aria-labelledby="tracking-code-label" translate={false}>
+        {grouped}
+      </p>
+      <div class="actions">
+        <button type="button" onClick={() => void copy()}>{t('code.copy')}</button>
+        <button type="button" class="secondary" onClick={download}>{t('code.download')}</button>
+      </div>
+      <Notice kind="success" text={copied ? t('code.copied') : null} />
+      <dl class="facts">
+        <dt>{t('code.caseId')}</dt>
+        <dd translate={false}>{filed.caseId}</dd>
+        <dt>{t('code.routedTo')}</dt>
+        <dd>{filed.organization.name}</dd>
+        <dt>{t('code.acknowledgeBy')}</dt>
+        <dd>{formatDate(filed.acknowledgeBy, language, zone)}</dd>
+        <dt>{t('code.respondBy')}</dt>
+        <dd>{formatDate(filed.respondBy, language, zone)}</dd>
+      </dl>
+      <div class="choice">
+        <input type="checkbox" id="code-saved" checked={saved} onChange={(event) => setSaved((event.target as HTMLInputElement).checked)} />
+        <label for="code-saved">{t('code.saved')}</label>
+      </div>
+      <div class="actions">
+        <button type="button" disabled={!saved} onClick={onTrack}>{t('code.track')}</button>
+      </div>
+    </>
+  );
+}

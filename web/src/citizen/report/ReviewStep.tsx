@@ -1,0 +1,58 @@
+// Everything the reporter is about to send, with a way back to each part, before the one irreversible step.
+import { Fragment, type JSX } from 'preact';
+import { formatDate, formatSize } from '../../shared/format.js';
+import { usePortal } from '../context.js';
+import type { StepProps } from './ReportWizard.js';
+import { STEPS } from './steps.js';
+
+export function ReviewStep({ draft, locked, onEdit }: StepProps & { locked: boolean; onEdit: (step: number) => void }): JSX.Element {
+  const { t, config, language } = usePortal();
+  const category = config.categories.find((c) => c.id === draft.category)?.name ?? draft.category;
+  const organization = config.organizations.find((o) => o.id === draft.organizationId)?.name ?? draft.organizationId;
+  const contact = [draft.contact.name, draft.contact.email, draft.contact.phone].filter((v) => v.trim()).join(', ');
+  const section = (stepId: (typeof STEPS)[number]['id'], rows: [string, string][]) => {
+    const index = STEPS.findIndex((s) => s.id === stepId);
+    return (
+      <section class="review-section" aria-labelledby={`review-${stepId}`} key={stepId}>
+        <div class="review-heading">
+          <h2 id={`review-${stepId}`}>{t(STEPS[index]!.title)}</h2>
+          {locked ? null : (
+            <button type="button" class="link" onClick={() => onEdit(index)} aria-label={`${t('report.review.edit')}: ${t(STEPS[index]!.title)}`}>
+              {t('report.review.edit')}
+            </button>
+          )}
+        </div>
+        <dl class="facts">
+          {rows.filter(([, value]) => value).map(([label, value]) => (
+            <Fragment key={label}>
+              <dt>{label}</dt>
+              <dd class="user-text">{value}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      </section>
+    );
+  };
+  return (
+    <>
+      <p>{t('report.review.heading')}</p>
+      {section('category', [[t('report.category'), category]])}
+      {section('organization', [[t('report.organization'), organization]])}
+      {section('details', [
+        [t('report.title'), draft.title],
+        [t('report.description'), draft.description],
+        [t('report.occurredOn'), draft.occurredOn ? formatDate(draft.occurredOn, language) : ''],
+        [t('report.location'), draft.location],
+        [t('report.amount'), draft.amountValue ? `${draft.amountValue} ${draft.currency}` : ''],
+      ])}
+      {section('identity', [
+        [t('report.subjectIsHead.question'), draft.subjectIsHead ? t('common.yes') : t('common.no')],
+        [t('report.anonymity'), draft.anonymity === 'confidential' ? t('report.anonymity.confidential') : t('report.anonymity.anonymous')],
+        [t('report.anonymity.confidential'), draft.anonymity === 'confidential' ? contact : ''],
+      ])}
+      {section('attachments', [
+        [t('report.attachment'), draft.uploads.length ? draft.uploads.map((u) => `${u.name} (${formatSize(u.size, language)})`).join('\n') : t('report.attachment.none')],
+      ])}
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+// The report being written, kept in sessionStorage (this tab only, gone when it closes) so a reload, a lost
+// connection or a failed submit loses nothing. It holds the tracking code the browser proposed: a retried
+// submission sends the same code and the server answers with the same case instead of filing a second one.
+// File contents are never kept; only the ids of files already uploaded.
+import { TRACKING_CODE_BYTES, trackingCodeFromBytes } from '../../../../functions/core/trackingCode.js';
+import { readJson, writeItem } from '../../shared/storage.js';
+
+export interface UploadedFile {
+  uploadId: string;
+  name: string;
+  size: number;
+  contentType: string;
+}
+
+export interface ReportDraft {
+  version: 1;
+  step: number;
+  category: string;
+  organizationId: string;
+  title: string;
+  description: string;
+  occurredOn: string;
+  location: string;
+  amountValue: string;
+  currency: string;
+  subjectIsHead: boolean | null;
+  anonymity: 'anonymous' | 'confidential' | null;
+  contact: { name: string; email: string; phone: string };
+  uploads: UploadedFile[];
+  /** Proposed by this browser (crypto.getRandomValues); the server keeps only its HMAC. */
+  trackingCode: string;
+  /** Set at the first submit attempt: until an answer arrives the content and language stay as sent. */
+  sentLanguage: string | null;
+}
+
+const DRAFT_KEY = 'cp.reportDraft';
+
+export function proposeTrackingCode(): string {
+  return trackingCodeFromBytes(crypto.getRandomValues(new Uint8Array(TRACKING_CODE_BYTES)));
+}
+
+export function emptyDraft(currency: string): ReportDraft {
+  return {
+    version: 1,
+    step: 0,
+    category: '',
+    organizationId: '',
+    title: '',
+    description: '',
+    occurredOn: '',
+    location: '',
+    amountValue: '',
+    currency,
+    subjectIsHead: null,
+    anonymity: null,
+    contact: { name: '', email: '', phone: '' },
+    uploads: [],
+    trackingCode: proposeTrackingCode(),
+    sentLanguage: null,
+  };
+}
+
+export function loadDraft(currency: string): ReportDraft {
+  const stored = readJson<ReportDraft>('sessionStorage', DRAFT_KEY);
+  if (stored && stored.version === 1 && typeof stored.trackingCode === 'string' && stored.trackingCode.length === 16) {
+    return { ...emptyDraft(currency), ...stored };
+  }
+  return emptyDraft(currency);
+}
+
+export function saveDraft(draft: ReportDraft): void {
+  writeItem('sessionStorage', DRAFT_KEY, JSON.stringify(draft));
+}
+
+/** After the code has been shown: the next report starts empty, with a new code. */
+export function discardDraft(): void {
+  writeItem('sessionStorage', DRAFT_KEY, null);
+}

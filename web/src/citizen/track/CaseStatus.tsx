@@ -1,0 +1,112 @@
+// The whistleblower's view of their case: status, deadlines, the public timeline, the conversation with the
+// agency, their files, and a reply form that can carry more evidence.
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { TrackResponse } from '../../../../functions/schemas/track.js';
+import { apiRequest } from '../../shared/api.js';
+import { Notice } from '../../shared/ErrorSummary.js';
+import { formatDate, formatSize } from '../../shared/format.js';
+import { ScreenHeading } from '../../shared/ScreenHeading.js';
+import { usePortal } from '../context.js';
+import { ReplyForm } from './ReplyForm.js';
+
+export function CaseStatus({ code, onLeave }: { code: string; onLeave: () => void }): JSX.Element {
+  const { t, language, config } = usePortal();
+  const [tracked, setTracked] = useState<TrackResponse | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const zone = config.country.timezone;
+
+  useEffect(() => {
+    let live = true;
+    void apiRequest<TrackResponse>('POST', '/track', { trackingCode: code }).then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        setTracked(result.data);
+        setFailure(null);
+      } else setFailure(result.status === 429 ? t('error.rateLimited') : result.status === 0 ? t('error.network') : t('error.unavailable'));
+    });
+    return () => {
+      live = false;
+    };
+  }, [code, version]);
+
+  if (!tracked) {
+    return failure ? <Notice kind="error" text={failure} /> : <p class="loading" role="status">{t('common.loading')}</p>;
+  }
+  const closed = tracked.status === 'closed';
+  const pendingDeadline = tracked.status === 'received' ? tracked.acknowledgeBy : closed ? null : tracked.respondBy;
+  const overdue = pendingDeadline !== null && Date.parse(pendingDeadline) < Date.now();
+
+  return (
+    <>
+      <ScreenHeading>{t('track.heading')}</ScreenHeading>
+      <Notice kind="error" text={failure} />
+      <dl class="facts case-facts">
+        <dt>{t('track.status')}</dt>
+        <dd>
+          <strong class="status">{t(`status.${tracked.status}`)}</strong>
+          {overdue ? <span class="badge badge-overdue"> {t('track.overdue')}</span> : null}
+        </dd>
+        <dt>{t('code.caseId')}</dt>
+        <dd translate={false}>{tracked.caseId}</dd>
+        <dt>{t('track.organization')}</dt>
+        <dd>{tracked.organization.name}</dd>
+        <dt>{t('track.createdAt')}</dt>
+        <dd>{formatDate(tracked.createdAt, language, zone)}</dd>
+        <dt>{t('track.acknowledgeBy')}</dt>
+        <dd>{formatDate(tracked.acknowledgeBy, language, zone)}</dd>
+        <dt>{t('track.respondBy')}</dt>
+        <dd>{formatDate(tracked.respondBy, language, zone)}</dd>
+      </dl>
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t('track.timeline')}</h2>
+        <ol class="timeline">
+          {tracked.timeline.map((entry, i) => (
+            <li key={i}>
+              <p>
+                <strong>{t(`status.${entry.status}`)}</strong> · <time dateTime={entry.at}>{formatDate(entry.at, language, zone, true)}</time>
+                {entry.organization ? ` · ${entry.organization.name}` : ''}
+              </p>
+              {entry.publicNote ? <p class="user-text">{entry.publicNote}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="messages-heading">
+        <h2 id="messages-heading">{t('track.messages')}</h2>
+        {tracked.messages.length === 0 ? <p>{t('track.none')}</p> : null}
+        <ol class="messages">
+          {tracked.messages.map((message) => (
+            <li key={message.id} class={`from-${message.from}`}>
+              <p class="message-meta">
+                {t('track.messageFrom', { from: t(`from.${message.from}`), at: formatDate(message.at, language, zone, true) })}
+              </p>
+              <p class="user-text">{message.body}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="files-heading">
+        <h2 id="files-heading">{t('track.attachments')}</h2>
+        {tracked.attachments.length === 0 ? <p>{t('track.none')}</p> : null}
+        <ul>
+          {tracked.attachments.map((file) => (
+            <li key={file.id}>
+              {file.name} ({formatSize(file.size, language)})
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {closed ? null : <ReplyForm code={code} onSent={() => setVersion((v) => v + 1)} />}
+
+      <div class="actions">
+        <button type="button" class="secondary" onClick={onLeave}>{t('track.leave')}</button>
+      </div>
+    </>
+  );
+}
