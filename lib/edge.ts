@@ -3,7 +3,6 @@
 // caches a private answer, forwards only what the handlers read (no cookies, no User-Agent), and adds the two
 // headers the API's web ACL (lib/firewall.ts) trusts: the origin-verify secret and the viewer's address.
 // CloudFront standard logging stays off: its records carry the viewer's IP address (invariant 2).
-import { join } from 'node:path';
 import { DefaultStackSynthesizer, Duration, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import type { IRestApi } from 'aws-cdk-lib/aws-apigateway';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
@@ -40,14 +39,14 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Function as LambdaFunction, type SingletonFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { BucketDeployment, CacheControl } from 'aws-cdk-lib/aws-s3-deployment';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { securityHeaders } from '../local/staticFiles.js';
 import { API_BASE_PATH } from './api.js';
 import { ORIGIN_VERIFY_HEADER, VIEWER_IP_HEADER } from './firewall.js';
 import { acknowledge, arnToken } from './nag.js';
-import { PROJECT_ROOT } from './portalFunction.js';
+import { webAppSource } from './webApp.js';
 
 /**
  * The viewer-request function of the API behavior (cloudfront-js-2.0). It writes the viewer's address into
@@ -139,9 +138,12 @@ export interface WebEdgeProps {
   readonly domain?: { readonly names: string[]; readonly certificate: ICertificate };
   /** The web bucket and the generated secret (both rebuilt from the repository on the next deploy). @default DESTROY */
   readonly removalPolicy?: RemovalPolicy;
-  /** @default <project>/web */
+  /** The web app's sources, built with its vite.config.ts at synth. @default <project>/web */
   readonly webDirectory?: string;
 }
+
+/** Where vite puts the content-hashed scripts and styles. */
+const HASHED_ASSETS_PREFIX = 'assets/';
 
 export class WebEdge extends Construct {
   readonly bucket: Bucket;
@@ -309,22 +311,37 @@ export class WebEdge extends Construct {
       );
     }
 
-    // Uploads web/ on each deploy, deletes files no longer there, then invalidates CloudFront. Browsers revalidate
-    // each time (the file names carry no content hash, as in local mode); CloudFront keeps them until the next deploy.
+    // The built web app, in two uploads. Vite names every file under assets/ by its content hash, so those are
+    // cached for a year and never pruned (a page still open from the last release can load its lazy chunks). The
+    // pages themselves revalidate on every visit; CloudFront keeps them until the next deploy invalidates it.
     const deployRole = new Role(this, 'WebDeployRole', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `${props.name}: copies web/ into the web bucket and invalidates the distribution`,
+      description: `${props.name}: copies the web app into the web bucket and invalidates the distribution`,
     });
     const deployLogs = new LogGroup(this, 'WebDeployLogs', {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     deployLogs.grantWrite(deployRole);
-    const deployment = new BucketDeployment(this, 'WebDeployment', {
-      sources: [Source.asset(props.webDirectory ?? join(PROJECT_ROOT, 'web'))],
+    const webApp = webAppSource(props.webDirectory);
+    const retainOnDelete = removalPolicy !== RemovalPolicy.DESTROY;
+    const hashedAssets = new BucketDeployment(this, 'WebAssetsDeployment', {
+      sources: [webApp],
       destinationBucket: this.bucket,
+      exclude: ['*'],
+      include: [`${HASHED_ASSETS_PREFIX}*`],
+      prune: false,
+      retainOnDelete,
+      cacheControl: [CacheControl.setPublic(), CacheControl.maxAge(Duration.days(365)), CacheControl.immutable()],
+      role: deployRole,
+      logGroup: deployLogs,
+    });
+    const pages = new BucketDeployment(this, 'WebDeployment', {
+      sources: [webApp],
+      destinationBucket: this.bucket,
+      exclude: [`${HASHED_ASSETS_PREFIX}*`],
       prune: true,
-      retainOnDelete: removalPolicy !== RemovalPolicy.DESTROY,
+      retainOnDelete,
       distribution: this.distribution,
       distributionPaths: ['/*'],
       cacheControl: [
@@ -336,7 +353,9 @@ export class WebEdge extends Construct {
       role: deployRole,
       logGroup: deployLogs,
     });
-    this.acknowledgeDeployment(deployRole, deployment);
+    // New pages only go live once the scripts they name are there.
+    pages.node.addDependency(hashedAssets);
+    this.acknowledgeDeployment(deployRole, pages);
   }
 
   /**

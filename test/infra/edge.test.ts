@@ -111,12 +111,23 @@ describe('web bucket', () => {
     expect(s3Origin.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [oacId, 'Id'] });
   });
 
-  it('is filled from web/ with prune, and CloudFront is invalidated after each upload', () => {
-    const [, deployment] = onlyOne('Custom::CDKBucketDeployment');
-    expect(deployment.Properties.Prune).toBe(true);
-    expect(deployment.Properties.DestinationBucketName).toEqual(refTo(logicalId(built.edge.bucket)));
-    expect(deployment.Properties.DistributionId).toEqual(refTo(logicalId(built.edge.distribution)));
-    expect(deployment.Properties.DistributionPaths).toEqual(['/*']);
+  it('is filled with the built web app: hashed assets cached for a year, pages pruned and invalidated after them', () => {
+    const deployments = ofType('Custom::CDKBucketDeployment');
+    expect(deployments).toHaveLength(2);
+    const [assetsId, assets] = deployments.find(([, d]) => d.Properties.Include)!;
+    const [, pages] = deployments.find(([, d]) => !d.Properties.Include)!;
+    expect(assets.Properties.Include).toEqual(['assets/*']);
+    expect(assets.Properties.Exclude).toEqual(['*']);
+    expect(assets.Properties.Prune).toBe(false);
+    expect(assets.Properties.SystemMetadata['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(assets.Properties.DistributionId).toBeUndefined();
+    expect(pages.Properties.Exclude).toEqual(['assets/*']);
+    expect(pages.Properties.Prune).toBe(true);
+    expect(pages.Properties.SystemMetadata['cache-control']).toBe('public, max-age=0, must-revalidate, s-maxage=31536000');
+    expect(pages.Properties.DestinationBucketName).toEqual(refTo(logicalId(built.edge.bucket)));
+    expect(pages.Properties.DistributionId).toEqual(refTo(logicalId(built.edge.distribution)));
+    expect(pages.Properties.DistributionPaths).toEqual(['/*']);
+    expect((pages as Json).DependsOn).toContain(assetsId);
   });
 });
 

@@ -1,5 +1,5 @@
 // `npm run synth` as a fresh clone runs it: no AWS credentials, no network, the real esbuild bundling. Every
-// function's bundle must be written, with the country pack inside.
+// function's bundle must be written, with the country pack inside, and the web app built by vite.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,13 @@ describe('cdk synth with bundling', () => {
     );
     // Every API route (those needing a user pool included, since the stack now creates one) and the sweep.
     expect(functions.length).toBeGreaterThanOrEqual(ROUTES.length + 1);
+    // The web app is built by vite into its own asset: both pages and their hashed scripts, nothing else.
+    const webAssets = readdirSync(out).filter((name) => name.startsWith('asset.') && existsSync(join(out, name, 'agency.html')));
+    expect(webAssets).toHaveLength(1);
+    const web = join(out, webAssets[0]!);
+    expect(readdirSync(web).sort()).toEqual(['agency.html', 'assets', 'favicon.svg', 'index.html']);
+    expect(readdirSync(join(web, 'assets')).some((f) => /^citizen-.+\.js$/.test(f))).toBe(true);
+    expect(readFileSync(join(web, 'index.html'), 'utf8')).toMatch(/<script type="module" crossorigin src="\/assets\/citizen-[^"]+\.js"><\/script>/);
     for (const fn of functions) {
       const asset = fn.Metadata?.['aws:asset:path'];
       expect(asset, JSON.stringify(fn.Properties)).toBeDefined();
