@@ -1,0 +1,33 @@
+// What the pages say, read from the country pack the portal serves: the tests find buttons and fields by the
+// same words a reader sees, in whichever language the test runs.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { UiStringKey } from '../../../functions/schemas/uiStrings.js';
+
+const PACK = resolve('countries', 'kr');
+
+export type Words = (key: UiStringKey, vars?: Record<string, string | number>) => string;
+
+export function wordsIn(language: string): Words {
+  const strings = JSON.parse(readFileSync(join(PACK, 'i18n', `${language}.json`), 'utf8')) as Record<string, string>;
+  return (key, vars) => {
+    const text = strings[key];
+    if (text === undefined) throw new Error(`no string ${key} in ${language}`);
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
+  };
+}
+
+interface Named {
+  id: string;
+  name: Record<string, string>;
+}
+
+export function categoryName(id: string, language: string): string {
+  const categories = JSON.parse(readFileSync(join(PACK, 'categories.json'), 'utf8')) as Named[];
+  return categories.find((c) => c.id === id)!.name[language]!;
+}
+
+export function organizationName(id: string, language: string): string {
+  const organizations = JSON.parse(readFileSync(join(PACK, 'organizations.json'), 'utf8')) as Named[];
+  return organizations.find((o) => o.id === id)!.name[language]!;
+}
