@@ -37,3 +37,17 @@ export function ChoiceGroup({ legend, hint, error, id, children }: { legend: str
     </fieldset>
   );
 }
+
+/** One radio button or checkbox with its label and an optional explanation under it. */
+export function Choice(props: { type?: 'radio' | 'checkbox'; name: string; id: string; checked: boolean; onChange: () => void; label: string; help?: string | undefined }): JSX.Element {
+  const { type = 'radio', name, id, checked, onChange, label, help } = props;
+  return (
+    <div class="choice">
+      <input type={type} name={name} id={id} checked={checked} onChange={onChange} aria-describedby={help ? `${id}-help` : undefined} />
+      <div>
+        <label for={id}>{label}</label>
+        {help ? <p class="hint" id={`${id}-help`}>{help}</p> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 // Who the report is about, and how the reporter wants to be known: the consequences of each choice are spelled
 // out next to it, not hidden behind a link.
 import type { JSX } from 'preact';
-import { ChoiceGroup, Field } from '../../shared/Field.js';
+import { Choice, ChoiceGroup, Field } from '../../shared/Field.js';
 import { usePortal } from '../context.js';
 import type { StepProps } from './ReportWizard.js';
 import { controlIdOf } from './steps.js';
@@ -11,13 +11,7 @@ export function IdentityStep({ draft, update, errors }: StepProps): JSX.Element 
   const contact = (key: 'name' | 'email' | 'phone') => (event: Event) =>
     update({ contact: { ...draft.contact, [key]: (event.target as HTMLInputElement).value } });
   const radio = (name: string, id: string, checked: boolean, onChange: () => void, label: string, help?: string) => (
-    <div class="choice">
-      <input type="radio" name={name} id={id} checked={checked} onChange={onChange} aria-describedby={help ? `${id}-help` : undefined} />
-      <div>
-        <label for={id}>{label}</label>
-        {help ? <p class="hint" id={`${id}-help`}>{help}</p> : null}
-      </div>
-    </div>
+    <Choice name={name} id={id} checked={checked} onChange={onChange} label={label} help={help} />
   );
   return (
     <>

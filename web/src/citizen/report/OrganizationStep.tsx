@@ -2,7 +2,7 @@
 // keyboard and screen reader, unlike a custom combobox).
 import type { JSX } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { ChoiceGroup, Field } from '../../shared/Field.js';
+import { Choice, ChoiceGroup, Field } from '../../shared/Field.js';
 import { usePortal } from '../context.js';
 import { searchOrganizations } from './organizationSearch.js';
 import type { StepProps } from './ReportWizard.js';
@@ -37,20 +37,15 @@ export function OrganizationStep({ draft, update, errors }: StepProps): JSX.Elem
       <ChoiceGroup id={controlIdOf('organizationId')} legend={t('report.organization')} error={errors.organizationId}>
         {options.length === 0 ? <p class="hint">{t('report.organizationSearch')}</p> : null}
         {options.map((org) => (
-          <div class="choice" key={org.id}>
-            <input
-              type="radio"
-              name="organizationId"
-              id={`organization-${org.id}`}
-              value={org.id}
-              checked={draft.organizationId === org.id}
-              onChange={() => update({ organizationId: org.id })}
-            />
-            <div>
-              <label for={`organization-${org.id}`}>{org.name}</label>
-              {parentName(org.parentId) ? <p class="hint">{parentName(org.parentId)}</p> : null}
-            </div>
-          </div>
+          <Choice
+            key={org.id}
+            name="organizationId"
+            id={`organization-${org.id}`}
+            checked={draft.organizationId === org.id}
+            onChange={() => update({ organizationId: org.id })}
+            label={org.name}
+            help={parentName(org.parentId)}
+          />
         ))}
       </ChoiceGroup>
     </>

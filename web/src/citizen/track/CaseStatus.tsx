@@ -4,6 +4,7 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { TrackResponse } from '../../../../functions/schemas/track.js';
 import { apiRequest } from '../../shared/api.js';
+import { CaseConversation } from '../../shared/CaseConversation.js';
 import { Notice } from '../../shared/ErrorSummary.js';
 import { formatDate, formatSize } from '../../shared/format.js';
 import { ScreenHeading } from '../../shared/ScreenHeading.js';
@@ -60,35 +61,7 @@ export function CaseStatus({ code, onLeave }: { code: string; onLeave: () => voi
         <dd>{formatDate(tracked.respondBy, language, zone)}</dd>
       </dl>
 
-      <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">{t('track.timeline')}</h2>
-        <ol class="timeline">
-          {tracked.timeline.map((entry, i) => (
-            <li key={i}>
-              <p>
-                <strong>{t(`status.${entry.status}`)}</strong> · <time dateTime={entry.at}>{formatDate(entry.at, language, zone, true)}</time>
-                {entry.organization ? ` · ${entry.organization.name}` : ''}
-              </p>
-              {entry.publicNote ? <p class="user-text">{entry.publicNote}</p> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
-
-      <section aria-labelledby="messages-heading">
-        <h2 id="messages-heading">{t('track.messages')}</h2>
-        {tracked.messages.length === 0 ? <p>{t('track.none')}</p> : null}
-        <ol class="messages">
-          {tracked.messages.map((message) => (
-            <li key={message.id} class={`from-${message.from}`}>
-              <p class="message-meta">
-                {t('track.messageFrom', { from: t(`from.${message.from}`), at: formatDate(message.at, language, zone, true) })}
-              </p>
-              <p class="user-text">{message.body}</p>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <CaseConversation t={t} when={(at) => formatDate(at, language, zone, true)} timeline={tracked.timeline} messages={tracked.messages} />
 
       <section aria-labelledby="files-heading">
         <h2 id="files-heading">{t('track.attachments')}</h2>
