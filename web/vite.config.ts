@@ -29,6 +29,8 @@ export default defineConfig({
         if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
       },
       input: { citizen: resolve(root, 'index.html'), agency: resolve(root, 'agency.html') },
+      // Code both pages use (Preact, zod, the shared components) goes in one chunk named for what it is.
+      output: { chunkFileNames: 'assets/shared-[hash].js' },
     },
   },
   plugins: [citizenBudget({ entryHtml: resolve(root, 'index.html'), budgetBytes, report: (line) => console.log(line) })],
