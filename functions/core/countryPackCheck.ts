@@ -1,9 +1,12 @@
-// Checks a loaded pack beyond its shape: cross references, every string in every language, and routing
-// totality (every category × organization × head-or-not routes somewhere, never to the subject of a head report).
+// Checks a loaded pack beyond its shape: cross references, every string in every language, unfinished text
+// (packTextCheck.ts), routing totality (every category × organization × head-or-not routes somewhere, never to
+// the subject of a head report) and rules that never apply or contradict each other (routingRuleCheck.ts).
 import type { CountryPack } from '../schemas/countryPack.js';
 import { UI_STRING_KEYS } from '../schemas/uiStrings.js';
 import { indexPack } from './countryPackIndex.js';
+import { checkPackText } from './packTextCheck.js';
 import { routeReport } from './routing.js';
+import { checkRoutingRules } from './routingRuleCheck.js';
 
 export interface PackProblem {
   file: string;
@@ -59,7 +62,9 @@ export function checkCountryPack(pack: CountryPack): PackProblem[] {
       if (!strings[key]?.trim()) add(`i18n/${lang}.json`, `$["${key}"]`, 'missing translation');
     }
   }
+  problems.push(...checkPackText(pack));
   if (problems.length === 0) problems.push(...checkRoutingTotality(pack));
+  if (problems.length === 0) problems.push(...checkRoutingRules(pack));
   return problems;
 }
 
