@@ -41,6 +41,8 @@ export interface LocalPortalOptions {
   sweepEveryMs?: number;
   /** The built web app (`npm run build:web`); default web/dist. */
   webRoot?: string;
+  /** Where country packs live; default countries/. */
+  packsDir?: string;
 }
 
 export interface LocalPortal {
@@ -48,6 +50,8 @@ export interface LocalPortal {
   /** The demo accounts' password, so tests (and the start-up notice) can sign in. */
   demoPassword: string;
   demoAccounts: DemoAccounts;
+  /** Runs the deadline sweep as if it were `at` (the demo seeding and tests move time forward this way). */
+  sweep(at: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -86,7 +90,7 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
 
     // Agency sign-in: demo accounts and the token signing key exist before the first request.
     const authDir = join(dataDir, 'auth');
-    const packsDir = resolve('countries');
+    const packsDir = resolve(options.packsDir ?? 'countries');
     const demoAccounts = await ensureDemoAccounts(authDir, loadPackIndex({ COUNTRY: options.country, COUNTRY_PACKS_DIR: packsDir }), options.demoPassword);
     readOrCreateSigningKey(authDir);
     const authorizer = new LocalAgencyAuthorizer(authDir);
@@ -214,6 +218,10 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       url: `http://localhost:${port}`,
       demoPassword: demoAccounts.password,
       demoAccounts,
+      async sweep(at: Date) {
+        const id = randomUUID();
+        await sweep(scheduledEvent(id, at), lambdaContext('sweepDeadlines', id));
+      },
       async stop() {
         if (sweepTimer) clearInterval(sweepTimer);
         removeRuntimeFile(dataDir);

@@ -12,6 +12,9 @@ const localEnvironment = z.object({
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('WARN'),
   /** The demo accounts' password; one is generated on first start when unset. */
   DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must have at least 8 characters').max(256).optional(),
+  /** 1: seed made-up cases in every status on first start, for training. */
+  DEMO: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+  COUNTRY_PACKS_DIR: z.string().min(1).default('countries'),
 });
 
 export function localSettings(env: NodeJS.ProcessEnv) {
@@ -25,5 +28,7 @@ export function localSettings(env: NodeJS.ProcessEnv) {
     s3Endpoint: e.S3_ENDPOINT,
     logLevel: e.LOG_LEVEL,
     demoPassword: e.DEMO_PASSWORD,
+    demo: e.DEMO,
+    packsDir: e.COUNTRY_PACKS_DIR,
   };
 }

@@ -27,6 +27,22 @@ if (demo.newlyGenerated) {
 } else {
   console.log(`  password ${settings.demoPassword ? 'from DEMO_PASSWORD' : `in ${passwordFile}`}`);
 }
+if (settings.demo) {
+  const { existsSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const codesFile = join(settings.dataDir, 'demo', 'tracking-codes.txt');
+  if (existsSync(codesFile)) {
+    console.log(`  demo     cases already seeded; their tracking codes are in ${codesFile}`);
+  } else {
+    const { seedDemoCases } = await import('./demoCases.js');
+    const { loadCountryPack } = await import('../functions/adapters/countryPackFiles.js');
+    const seeded = await seedDemoCases(portal, loadCountryPack(settings.packsDir, settings.country), settings.dataDir).catch((error: Error) => {
+      console.error(`  demo     seeding failed: ${error.message}`);
+      return null;
+    });
+    if (seeded) console.log(`  demo     ${seeded.cases} made-up cases in every status; their tracking codes are in ${seeded.codesFile}`);
+  }
+}
 console.log('Press Ctrl-C to stop.');
 
 let stopping = false;

@@ -22,10 +22,12 @@ export interface TestPortal {
   output(): string;
   requestLines: string[];
   api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiAnswer>;
+  /** Runs the deadline sweep as if it were `at`. */
+  sweep(at: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startTestPortal(options: { trackLimitPerMinute?: number } = {}): Promise<TestPortal> {
+export async function startTestPortal(options: { trackLimitPerMinute?: number; country?: string; packsDir?: string } = {}): Promise<TestPortal> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clean-portal-test-'));
   const captured: string[] = [];
   const restore: (() => void)[] = [];
@@ -42,7 +44,8 @@ export async function startTestPortal(options: { trackLimitPerMinute?: number } 
   try {
     portal = await startLocalPortal({
       port: 0,
-      country: 'kr',
+      country: options.country ?? 'kr',
+      ...(options.packsDir ? { packsDir: options.packsDir } : {}),
       dataDir,
       requestLog: (line) => requestLines.push(line),
       trackLimitPerMinute: options.trackLimitPerMinute ?? 10_000,
@@ -75,6 +78,7 @@ export async function startTestPortal(options: { trackLimitPerMinute?: number } 
       }
       return { status: res.status, headers: res.headers, body: parsed, text };
     },
+    sweep: (at) => portal.sweep(at),
     async stop() {
       await portal.stop();
       restore.forEach((r) => r());
