@@ -1,0 +1,19 @@
+// Every pack in countries/ passes the checker, as `npm run country:check -- <code>` would report it.
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkPackDirectory } from '../../local/countryPackReport.js';
+
+const PACKS = readdirSync(resolve('countries')).filter((name) => /^[a-z]{2}$/.test(name));
+
+describe('shipped country packs', () => {
+  it('include Korea, Mongolia, Kosovo and Uzbekistan', () => {
+    expect(PACKS.sort()).toEqual(['kr', 'mn', 'uz', 'xk']);
+  });
+
+  it.each(PACKS)('%s passes country:check', (code) => {
+    const { pack, problems } = checkPackDirectory(resolve('countries'), code);
+    expect(problems).toEqual([]);
+    expect(pack!.country.code).toBe(code);
+  });
+});
