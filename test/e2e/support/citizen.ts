@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 import { categoryName, organizationName, type Words } from './pack.js';
 
 export interface ReportInput {
+  /** The country pack the portal runs; kr unless said. */
+  country?: string;
   category: string;
   organizationId: string;
   /** What the citizen types to find the organization. */
@@ -21,10 +23,10 @@ export async function chooseLanguage(page: Page, words: Words, language: string)
 /** From the home page to the review step, answering every question. */
 export async function writeReport(page: Page, words: Words, language: string, report: ReportInput): Promise<void> {
   await page.getByRole('link', { name: words('nav.report') }).first().click();
-  await page.getByLabel(categoryName(report.category, language)).check();
+  await page.getByLabel(categoryName(report.category, language, report.country)).check();
   await page.getByRole('button', { name: words('wizard.next') }).click();
   await page.getByLabel(words('report.organizationSearch')).fill(report.search);
-  await page.getByLabel(organizationName(report.organizationId, language), { exact: true }).check();
+  await page.getByLabel(organizationName(report.organizationId, language, report.country), { exact: true }).check();
   await page.getByRole('button', { name: words('wizard.next') }).click();
   await page.getByLabel(words('report.title')).fill(report.title);
   await page.getByLabel(words('report.description')).fill(report.description);

@@ -4,12 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { UiStringKey } from '../../../functions/schemas/uiStrings.js';
 
-const PACK = resolve('countries', 'kr');
+const pack = (country: string) => resolve('countries', country);
 
 export type Words = (key: UiStringKey, vars?: Record<string, string | number>) => string;
 
-export function wordsIn(language: string): Words {
-  const strings = JSON.parse(readFileSync(join(PACK, 'i18n', `${language}.json`), 'utf8')) as Record<string, string>;
+export function wordsIn(language: string, country = 'kr'): Words {
+  const strings = JSON.parse(readFileSync(join(pack(country), 'i18n', `${language}.json`), 'utf8')) as Record<string, string>;
   return (key, vars) => {
     const text = strings[key];
     if (text === undefined) throw new Error(`no string ${key} in ${language}`);
@@ -22,12 +22,12 @@ interface Named {
   name: Record<string, string>;
 }
 
-export function categoryName(id: string, language: string): string {
-  const categories = JSON.parse(readFileSync(join(PACK, 'categories.json'), 'utf8')) as Named[];
+export function categoryName(id: string, language: string, country = 'kr'): string {
+  const categories = JSON.parse(readFileSync(join(pack(country), 'categories.json'), 'utf8')) as Named[];
   return categories.find((c) => c.id === id)!.name[language]!;
 }
 
-export function organizationName(id: string, language: string): string {
-  const organizations = JSON.parse(readFileSync(join(PACK, 'organizations.json'), 'utf8')) as Named[];
+export function organizationName(id: string, language: string, country = 'kr'): string {
+  const organizations = JSON.parse(readFileSync(join(pack(country), 'organizations.json'), 'utf8')) as Named[];
   return organizations.find((o) => o.id === id)!.name[language]!;
 }

@@ -12,8 +12,8 @@ export interface E2ESession {
   stop(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2ESession> {
-  const portal = await startTestPortal();
+export async function startE2E(options: { country?: string } = {}): Promise<E2ESession> {
+  const portal = await startTestPortal(options);
   let browser: Browser;
   try {
     browser = await launchBrowser();
