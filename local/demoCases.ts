@@ -4,7 +4,7 @@
 // confidential, and with evidence. The demo tracking codes are written to a file so a trainer can show the
 // whistleblower's side; they belong to made-up cases only.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { CountryPack } from '../functions/schemas/countryPack.js';
 
 export interface DemoTarget {
@@ -110,6 +110,11 @@ async function call<T>(url: string, method: string, path: string, body?: unknown
   return answer;
 }
 
+/** Where the demo cases' tracking codes are written; its presence means this data dir is already seeded. */
+export function demoCodesFile(dataDir: string): string {
+  return join(dataDir, 'demo', 'tracking-codes.txt');
+}
+
 export interface DemoSeed {
   cases: number;
   codesFile: string;
@@ -176,9 +181,8 @@ export async function seedDemoCases(target: DemoTarget, pack: CountryPack, dataD
   await target.sweep(new Date(Date.now() + (pack.country.deadlines.acknowledgeDays + 1) * 86_400_000));
   for (const [i, scenario] of SCENARIOS.entries()) await file(scenario, i + 1);
 
-  const dir = join(dataDir, 'demo');
-  mkdirSync(dir, { recursive: true });
-  const codesFile = join(dir, 'tracking-codes.txt');
+  const codesFile = demoCodesFile(dataDir);
+  mkdirSync(dirname(codesFile), { recursive: true });
   writeFileSync(codesFile, ['Tracking codes of the made-up demo cases (DEMO=1). Never put real reports in a training copy.', '', ...codes, ''].join('\n'));
   return { cases: codes.length, codesFile };
 }

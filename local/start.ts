@@ -1,5 +1,8 @@
 // `npm start`: the whole portal on one port with no AWS account. Ctrl-C stops it cleanly; data stays in DATA_DIR.
+import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
+import { loadCountryPack } from '../functions/adapters/countryPackFiles.js';
+import { demoCodesFile, seedDemoCases } from './demoCases.js';
 import { localSettings } from './settings.js';
 
 const settings = localSettings(process.env);
@@ -28,14 +31,10 @@ if (demo.newlyGenerated) {
   console.log(`  password ${settings.demoPassword ? 'from DEMO_PASSWORD' : `in ${passwordFile}`}`);
 }
 if (settings.demo) {
-  const { existsSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const codesFile = join(settings.dataDir, 'demo', 'tracking-codes.txt');
+  const codesFile = demoCodesFile(settings.dataDir);
   if (existsSync(codesFile)) {
     console.log(`  demo     cases already seeded; their tracking codes are in ${codesFile}`);
   } else {
-    const { seedDemoCases } = await import('./demoCases.js');
-    const { loadCountryPack } = await import('../functions/adapters/countryPackFiles.js');
     const seeded = await seedDemoCases(portal, loadCountryPack(settings.packsDir, settings.country), settings.dataDir).catch((error: Error) => {
       console.error(`  demo     seeding failed: ${error.message}`);
       return null;

@@ -1,5 +1,5 @@
 // From the draft to POST /reports, checked by the API's own schema so the browser and server agree.
-import { submitReportRequest, type SubmitReportRequest } from '../../../../functions/schemas/report.js';
+import { submitReportRequest } from '../../../../functions/schemas/report.js';
 import type { ReportDraft } from './draft.js';
 
 export function reportRequestFrom(draft: ReportDraft, language: string): unknown {
@@ -29,4 +29,3 @@ export function checkReport(draft: ReportDraft, language: string) {
   return submitReportRequest.safeParse(reportRequestFrom(draft, language));
 }
 
-export type { SubmitReportRequest };
