@@ -4,7 +4,6 @@ import {
   CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
-  HeadObjectCommand,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -17,6 +16,11 @@ import { guarded } from './dependencyFailure.js';
 const isNotFound = (error: unknown) => {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
   return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
+};
+
+const isEmptyRange = (error: unknown) => {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e.name === 'InvalidRange' || e.$metadata?.httpStatusCode === 416;
 };
 
 export class S3EvidenceStore implements EvidenceStore, EvidenceLinks {
@@ -41,21 +45,24 @@ export class S3EvidenceStore implements EvidenceStore, EvidenceLinks {
     );
   }
 
+  /**
+   * One ranged GET: its Content-Range (`bytes 0-N/<size>`) carries the object's size, so no HEAD is needed.
+   * An empty object has no byte 0 and answers 416.
+   */
   async inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | null> {
     return guarded('attachment store', async () => {
-      let size: number;
       try {
-        const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-        size = head.ContentLength ?? 0;
+        const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${headBytes - 1}` }));
+        const head = await object.Body!.transformToByteArray();
+        const total = /\/(\d+)$/.exec(object.ContentRange ?? '')?.[1];
+        // A server that ignores Range sends the whole object, and its length is the size.
+        const size = total !== undefined ? Number(total) : (object.ContentLength ?? head.length);
+        return { size, head: head.subarray(0, headBytes) };
       } catch (error) {
         if (isNotFound(error)) return null;
+        if (isEmptyRange(error)) return { size: 0, head: new Uint8Array() };
         throw error;
       }
-      if (size === 0) return { size, head: new Uint8Array() };
-      const object = await this.client.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${Math.min(size, headBytes) - 1}` }),
-      );
-      return { size, head: await object.Body!.transformToByteArray() };
     });
   }
 

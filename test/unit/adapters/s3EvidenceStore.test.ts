@@ -1,0 +1,40 @@
+// Inspecting an upload costs one S3 call: a ranged GET whose Content-Range carries the size.
+import { GetObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { S3EvidenceStore } from '../../../functions/adapters/s3EvidenceStore.js';
+
+const s3 = mockClient(S3Client);
+afterEach(() => s3.reset());
+
+const client = new S3Client({ region: 'us-east-1' });
+const store = new S3EvidenceStore(client, client, 'attachments');
+const body = (bytes: Uint8Array) => ({ transformToByteArray: async () => bytes }) as never;
+const failure = (name: string, httpStatusCode: number) =>
+  new S3ServiceException({ name, $fault: 'client', $metadata: { httpStatusCode }, message: name });
+
+describe('S3EvidenceStore.inspect', () => {
+  it('reads only the first bytes, once, and takes the size from Content-Range', async () => {
+    s3.on(GetObjectCommand).resolves({ Body: body(new Uint8Array(16).fill(1)), ContentRange: 'bytes 0-15/5000', ContentLength: 16 });
+    expect(await store.inspect('incoming/a', 16)).toEqual({ size: 5000, head: new Uint8Array(16).fill(1) });
+    expect(s3.calls()).toHaveLength(1);
+    expect(s3.commandCalls(GetObjectCommand)[0]!.args[0].input).toEqual({ Bucket: 'attachments', Key: 'incoming/a', Range: 'bytes=0-15' });
+  });
+
+  it('copes with a server that ignores Range: the whole body is the size, the head is cut', async () => {
+    s3.on(GetObjectCommand).resolves({ Body: body(new Uint8Array(40).fill(2)), ContentLength: 40 });
+    expect(await store.inspect('incoming/b', 16)).toEqual({ size: 40, head: new Uint8Array(16).fill(2) });
+  });
+
+  it('answers null for a missing upload and size 0 for an empty one (416)', async () => {
+    s3.on(GetObjectCommand, { Key: 'incoming/missing' }).rejects(failure('NoSuchKey', 404));
+    s3.on(GetObjectCommand, { Key: 'incoming/empty' }).rejects(failure('InvalidRange', 416));
+    expect(await store.inspect('incoming/missing', 16)).toBeNull();
+    expect(await store.inspect('incoming/empty', 16)).toEqual({ size: 0, head: new Uint8Array() });
+  });
+
+  it('turns any other S3 failure into a typed 503', async () => {
+    s3.on(GetObjectCommand).rejects(failure('SlowDown', 503));
+    await expect(store.inspect('incoming/c', 16)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  });
+});
