@@ -11,6 +11,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { FUNCTION_BUNDLE } from './bundleSettings.js';
 
 /** The repository root: handlers, the lock file and the country packs are found from here. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -18,18 +19,10 @@ export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Where the bundle carries the country pack, and where the handlers are told to look for it. */
 export const COUNTRY_PACKS_DIR_IN_BUNDLE = '/var/task/countries';
 
-/** The runtime and the matching esbuild target; change them together. */
+/** The runtime; the esbuild target in bundleSettings.ts matches it (change them together). */
 export const PORTAL_RUNTIME = Runtime.NODEJS_24_X;
-export const ESBUILD_TARGET = 'node24';
 
-/** Whether bundles carry source maps. Off: smaller bundles, faster cold starts, no source shipped. */
-const SOURCE_MAPS = false;
-
-/**
- * ESM bundles have no `require`; a few CommonJS dependencies still call it. This defines it from the module URL,
- * as the Powertools examples do.
- */
-const REQUIRE_SHIM = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+const SOURCE_MAPS = FUNCTION_BUNDLE.sourceMap;
 
 export interface PortalFunctionProps {
   /** The handler's file name under functions/handlers/ (without .ts), e.g. `getConfig`. */
@@ -102,11 +95,11 @@ export class PortalFunction extends NodejsFunction {
         // The esbuild from node_modules, never a Docker image: synth works offline and without Docker.
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        target: ESBUILD_TARGET,
-        minify: true,
+        target: FUNCTION_BUNDLE.target,
+        minify: FUNCTION_BUNDLE.minify,
         sourceMap: SOURCE_MAPS,
-        mainFields: ['module', 'main'],
-        banner: REQUIRE_SHIM,
+        mainFields: [...FUNCTION_BUNDLE.mainFields],
+        banner: FUNCTION_BUNDLE.banner,
         // Bundle everything, the AWS SDK included: the versions in package-lock.json are the ones that run.
         externalModules: [],
         bundleAwsSDK: true,
