@@ -3,6 +3,8 @@
 import type { AuditEventRecord } from './auditChain.js';
 import type { CaseStatus, Resolution } from './caseStatus.js';
 import type { AgencyUser } from './identity.js';
+import type { CaseSummary } from './publicStatistics.js';
+import type { PublicStatistics } from '../schemas/publicStats.js';
 
 export interface Clock {
   now(): Date;
@@ -156,4 +158,18 @@ export interface IdentityProvider {
   answerMfa(username: string, session: string, code: string): Promise<SignInOutcome>;
   /** The step after `newPassword`: the password the user chose for themselves. */
   setNewPassword(username: string, session: string, newPassword: string): Promise<SignInOutcome>;
+}
+
+/** One page of case summaries at a time: the publisher never holds every case at once. */
+export interface CaseSummarySource {
+  /** Every case's statistics fields (organization, category, status, filed, closed), and nothing else of it. */
+  caseSummaries(): AsyncIterable<CaseSummary[]>;
+}
+
+/** The one published statistics snapshot (GET /stats/public reads it; the scheduled publisher writes it). */
+export interface PublicStatisticsSnapshots {
+  /** The latest snapshot, or null before the first one. */
+  loadSnapshot(): Promise<PublicStatistics | null>;
+  /** Replaces the snapshot unless the stored one is newer (an overlapping run finished first). */
+  saveSnapshot(statistics: PublicStatistics & { asOf: string }): Promise<'saved' | 'superseded'>;
 }
