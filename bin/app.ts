@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { App, RemovalPolicy, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { loadPackIndex } from '../functions/runtime/packIndex.js';
+import { requireCheckedPack } from '../functions/runtime/checkedPack.js';
 import { PROJECT_ROOT } from '../lib/portalFunction.js';
 import { COUNTRY_CODE, PortalStack, STAGE_NAME, portalStackName } from '../lib/portalStack.js';
 
@@ -27,8 +27,9 @@ const stage = contextString('stage', 'dev');
 if (!COUNTRY_CODE.test(country)) throw new Error(`-c country=${country}: a country code is two lowercase letters (e.g. kr)`);
 if (!STAGE_NAME.test(stage)) throw new Error(`-c stage=${stage}: a stage name matches ${STAGE_NAME} (e.g. dev, training, prod)`);
 
-// The handlers' own check: a bad pack fails here with its file, JSON path and problem.
-loadPackIndex({ COUNTRY: country, COUNTRY_PACKS_DIR: join(PROJECT_ROOT, 'countries') });
+// Every check `npm run country:check` runs: a bad pack fails here with its file, JSON path and problem, before any
+// function carries it (they only re-check its structure at cold start).
+requireCheckedPack({ COUNTRY: country, COUNTRY_PACKS_DIR: join(PROJECT_ROOT, 'countries') });
 
 // Production keeps its logs and refuses accidental stack deletion; data is kept on every stage.
 const production = stage === 'prod';

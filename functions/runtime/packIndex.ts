@@ -2,17 +2,18 @@
 // handlers that only read the pack (config, pages) bundle no AWS SDK.
 import { resolve } from 'node:path';
 import { loadCountryPack } from '../adapters/countryPackFiles.js';
-import { checkCountryPack } from '../core/countryPackCheck.js';
+import { checkPackStructure, describeProblems } from '../core/countryPackCheck.js';
 import { type PackIndex, indexPack } from '../core/countryPackIndex.js';
 import { packEnvironment, parseEnvironment } from './config.js';
 
-/** Loads and checks the pack; a pack with any problem stops the function from starting. */
+/**
+ * Loads the pack and checks its structure; a pack with a problem stops the function from starting. The synth and
+ * local start have already run every check on the same files (requireCheckedPack in checkedPack.ts).
+ */
 export function loadPackIndex(env: { COUNTRY: string; COUNTRY_PACKS_DIR: string }): PackIndex {
   const pack = loadCountryPack(resolve(env.COUNTRY_PACKS_DIR), env.COUNTRY);
-  const problems = checkCountryPack(pack);
-  if (problems.length > 0) {
-    throw new Error(`country pack "${env.COUNTRY}" is invalid: ${problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join('; ')}`);
-  }
+  const problems = checkPackStructure(pack);
+  if (problems.length > 0) throw new Error(describeProblems(env.COUNTRY, problems));
   return indexPack(pack);
 }
 
