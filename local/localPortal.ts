@@ -18,6 +18,7 @@ import { type EmbeddedServer, startDynamoDb } from './embedded/dynamodb.js';
 import { freePort } from './embedded/ports.js';
 import { startS3 } from './embedded/s3.js';
 import { FixedWindowLimiter } from './rateLimit.js';
+import type { PublishResult } from '../functions/core/statisticsSnapshot.js';
 import { type LambdaHandler, ROUTES, type SweepHandler, matchRoute } from './routes.js';
 import { proxyToS3 } from './s3Proxy.js';
 import { maybeGzip } from './compression.js';
@@ -39,6 +40,11 @@ export interface LocalPortalOptions {
   demoPassword?: string;
   /** The deadline sweep's interval; 0 turns the timer off (tests invoke the sweep themselves). */
   sweepEveryMs?: number;
+  /**
+   * The public statistics publisher's interval (it also runs once at start); 0 turns the timer off, not the run at
+   * start (tests and benchmarks publish themselves).
+   */
+  publishStatsEveryMs?: number;
   /** The built web app (`npm run build:web`); default web/dist. */
   webRoot?: string;
   /** Where country packs live; default countries/. */
@@ -52,6 +58,8 @@ export interface LocalPortal {
   demoAccounts: DemoAccounts;
   /** Runs the deadline sweep as if it were `at` (the demo seeding and tests move time forward this way). */
   sweep(at: Date): Promise<void>;
+  /** Publishes the public statistics snapshot now, as the schedule would (GET /stats/public then serves it). */
+  publishStats(): Promise<PublishResult>;
   stop(): Promise<void>;
 }
 
@@ -61,6 +69,11 @@ export const BUCKET_NAME = 'clean-portal-attachments';
 export const WEB_ROOT = 'web/dist';
 /** How often local mode runs the deadline sweep, as the EventBridge schedule does when deployed. */
 const SWEEP_EVERY_MS = 60_000;
+/**
+ * How often local mode publishes the public statistics. Deployed, an hourly schedule does (lib/jobs.ts); locally a
+ * scan costs nothing, and a trainer filing demo reports should not wait an hour to see them counted.
+ */
+const PUBLISH_STATS_EVERY_MS = 5 * 60_000;
 /** API Gateway refuses payloads over 10 MB before any handler runs; the handlers enforce 64 KiB themselves. */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
 
@@ -127,6 +140,24 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     };
     const sweepTimer = options.sweepEveryMs === 0 ? null : setInterval(() => void runSweep(), options.sweepEveryMs ?? SWEEP_EVERY_MS);
     sweepTimer?.unref();
+
+    // The public statistics publisher, as its hourly EventBridge schedule would invoke it.
+    const publishModule = 'publishPublicStats';
+    const publisher = ((await import(`../functions/handlers/${publishModule}.ts`)) as { handler: SweepHandler }).handler;
+    const publishStats = async () => {
+      const id = randomUUID();
+      return (await publisher(scheduledEvent(id, new Date()), lambdaContext(publishModule, id))) as PublishResult;
+    };
+    const runPublish = async () => {
+      try {
+        await publishStats();
+      } catch {
+        // Logged by the handler; the last snapshot stays served and the next run tries again.
+      }
+    };
+    const publishTimer =
+      options.publishStatsEveryMs === 0 ? null : setInterval(() => void runPublish(), options.publishStatsEveryMs ?? PUBLISH_STATS_EVERY_MS);
+    publishTimer?.unref();
 
     const limiter = new FixedWindowLimiter(options.trackLimitPerMinute ?? 20, 60_000);
     const webRoot = resolve(options.webRoot ?? WEB_ROOT);
@@ -213,6 +244,8 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     });
     writeRuntimeFile(dataDir, { pid: process.pid, dynamoDbEndpoint, s3Endpoint });
     void runSweep();
+    // So a fresh portal has a snapshot: not awaited, since a large data dir takes a while to scan.
+    void runPublish();
 
     return {
       url: `http://localhost:${port}`,
@@ -222,8 +255,10 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
         const id = randomUUID();
         await sweep(scheduledEvent(id, at), lambdaContext('sweepDeadlines', id));
       },
+      publishStats,
       async stop() {
         if (sweepTimer) clearInterval(sweepTimer);
+        if (publishTimer) clearInterval(publishTimer);
         removeRuntimeFile(dataDir);
         await closeServer(server);
         await stopServers();

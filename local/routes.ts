@@ -2,6 +2,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context, ScheduledEvent } from 'aws-lambda';
 
 export type LambdaHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+/** A scheduled job's handler (the deadline sweep, the statistics publisher), as EventBridge invokes it. */
 export type SweepHandler = (event: ScheduledEvent, context: Context) => Promise<unknown>;
 
 export interface Route {
@@ -34,6 +35,7 @@ export const ROUTES: Route[] = [
   { method: 'POST', resource: '/cases/{caseId}/transfer', handler: 'transferCase', auth: 'agency' },
   { method: 'GET', resource: '/cases/{caseId}/attachments/{attachmentId}', handler: 'getAttachment', auth: 'agency' },
   { method: 'GET', resource: '/stats', handler: 'getStats', auth: 'agency' },
+  { method: 'GET', resource: '/stats/public', handler: 'getPublicStats' },
 ];
 
 export interface RouteMatch {

@@ -18,3 +18,10 @@ export const INDEXES = {
 
 /** The attribute DynamoDB's TTL deletes items by (retention). */
 export const TTL_ATTRIBUTE = 'expiresAt';
+
+/**
+ * The one item holding the published public statistics (GET /stats/public). Its partition holds nothing else, so the
+ * functions that read or write it are granted this partition only (IAM's dynamodb:LeadingKeys, lib/api.ts and
+ * lib/jobs.ts). It carries no index keys: it is in no queue.
+ */
+export const PUBLIC_STATS_KEY = { PK: 'STATS#public', SK: 'SNAPSHOT' } as const;

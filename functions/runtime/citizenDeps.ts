@@ -1,11 +1,9 @@
 // The composition root of the citizen handlers: SDK clients are created here, once per cold start, and handed to
 // the adapters. Local mode points the same code at the embedded servers through environment variables.
 import { randomBytes } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AgencyDeps } from '../core/agency/deps.js';
 import type { CitizenDeps } from '../core/deps.js';
 import type { Sealer } from '../core/ports.js';
@@ -15,7 +13,10 @@ import { LocalKeySealer, readOrCreateSecretFile } from '../adapters/localKeySeal
 import { readPepperSecret } from '../adapters/pepperSecret.js';
 import { S3EvidenceStore } from '../adapters/s3EvidenceStore.js';
 import { type CitizenEnvironment, citizenEnvironment, parseEnvironment } from './config.js';
+import { createDocumentClient } from './documentClient.js';
 import { loadPackIndex } from './packIndex.js';
+
+export { createDocumentClient };
 
 export function createS3Client(region: string, endpoint: string | undefined): S3Client {
   return new S3Client({
@@ -24,12 +25,6 @@ export function createS3Client(region: string, endpoint: string | undefined): S3
     // Only send checksums where S3 requires them: the embedded S3 server corrupts uploads otherwise.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-}
-
-export function createDocumentClient(region: string, endpoint: string | undefined): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(new DynamoDBClient({ region, ...(endpoint ? { endpoint } : {}) }), {
-    marshallOptions: { removeUndefinedValues: true },
   });
 }
 

@@ -36,6 +36,19 @@ export const citizenEnvironment = z
 
 export type CitizenEnvironment = z.infer<typeof citizenEnvironment>;
 
+/**
+ * What the public statistics need (GET /stats/public and its scheduled publisher): the table only. No pepper, no
+ * key, no bucket: neither ever reads case text.
+ */
+export const statisticsEnvironment = z.object({
+  TABLE_NAME: z.string().min(3),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  /** Local mode: the embedded table server. */
+  DYNAMODB_ENDPOINT: optionalUrl,
+});
+
+export type StatisticsEnvironment = z.infer<typeof statisticsEnvironment>;
+
 /** What the sign-in handler needs: a local users dir, or the Cognito user pool and its app client. */
 export const authEnvironment = z
   .object({

@@ -74,6 +74,8 @@ const cases: Case[] = [
   { name: 'a malformed page id', method: 'GET', path: '/pages/..%2F..%2Fetc', status: 400, code: 'VALIDATION_FAILED' },
   { name: 'an unknown API path', method: 'GET', path: '/admin', status: 404, code: 'NOT_FOUND' },
   { name: 'a wrong method', method: 'GET', path: '/reports', status: 404, code: 'NOT_FOUND' },
+  { name: 'a POST to the public statistics', path: '/stats/public', body: { organizationId: 'kr-molit' }, status: 404, code: 'NOT_FOUND' },
+  { name: 'a path below the public statistics', method: 'GET', path: '/stats/public/kr-molit', status: 404, code: 'NOT_FOUND' },
 ];
 
 describe('bad input', () => {

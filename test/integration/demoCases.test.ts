@@ -33,5 +33,10 @@ describe('demo cases', () => {
     expect(escalated.body.items.map((i: { title: string; overdue: boolean }) => [i.title, i.overdue])).toContainEqual(['Inspector asked for cash to pass a building inspection', true]);
     const own = await portal.api('GET', '/cases?limit=100', undefined, bearer(oversight));
     expect(own.body.items.map((i: { title: string }) => i.title)).toContain('The head of the organization hired a family member');
+
+    // The public statistics count them at once: the seeding publishes rather than wait for the next scheduled run.
+    const statistics = (await portal.api('GET', '/stats/public')).body;
+    const rows = statistics.organizations.flatMap((o: { categories: unknown[] }) => o.categories);
+    expect(rows.length).toBeGreaterThan(0);
   });
 });

@@ -13,6 +13,15 @@ describe('matchRoute', () => {
     expect(matchRoute('POST', '/auth/login').route).toMatchObject({ handler: 'login', rateLimited: true });
   });
 
+  it('keeps GET /stats (agency) and GET /stats/public (anyone) apart', () => {
+    expect(matchRoute('GET', '/stats').route).toMatchObject({ handler: 'getStats', auth: 'agency' });
+    const open = matchRoute('GET', '/stats/public').route;
+    expect(open?.handler).toBe('getPublicStats');
+    expect(open?.auth).toBeUndefined();
+    expect(open?.rateLimited).toBeUndefined();
+    expect(matchRoute('POST', '/stats/public')).toEqual({ route: null, pathKnown: true });
+  });
+
   it('tells a wrong method on a known path from an unknown path', () => {
     expect(matchRoute('GET', '/reports')).toEqual({ route: null, pathKnown: true });
     expect(matchRoute('GET', '/nothing-here')).toEqual({ route: null, pathKnown: false });

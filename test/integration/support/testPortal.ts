@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PublishResult } from '../../../functions/core/statisticsSnapshot.js';
 import { type LocalPortal, startLocalPortal } from '../../../local/localPortal.js';
 export { aReport } from '../../support/aReport.js';
 
@@ -24,6 +25,8 @@ export interface TestPortal {
   api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiAnswer>;
   /** Runs the deadline sweep as if it were `at`. */
   sweep(at: Date): Promise<void>;
+  /** Publishes the public statistics snapshot now (GET /stats/public serves it). */
+  publishStats(): Promise<PublishResult>;
   stop(): Promise<void>;
 }
 
@@ -49,8 +52,9 @@ export async function startTestPortal(options: { trackLimitPerMinute?: number; c
       dataDir,
       requestLog: (line) => requestLines.push(line),
       trackLimitPerMinute: options.trackLimitPerMinute ?? 10_000,
-      // Tests run the sweep themselves, with the time they choose.
+      // Tests run the sweep and the statistics publisher themselves, when they choose.
       sweepEveryMs: 0,
+      publishStatsEveryMs: 0,
     });
   } catch (error) {
     restore.forEach((r) => r());
@@ -79,6 +83,7 @@ export async function startTestPortal(options: { trackLimitPerMinute?: number; c
       return { status: res.status, headers: res.headers, body: parsed, text };
     },
     sweep: (at) => portal.sweep(at),
+    publishStats: () => portal.publishStats(),
     async stop() {
       await portal.stop();
       restore.forEach((r) => r());
