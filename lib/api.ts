@@ -45,6 +45,11 @@ export interface FunctionAccess {
    * IAM grant (InitiateAuth and RespondToAuthChallenge are public Cognito APIs).
    */
   readonly userPool?: boolean;
+  /**
+   * Reads the published public statistics (functions/runtime/statisticsDeps.ts): parses TABLE_NAME only, and may
+   * GetItem the snapshot's own partition and nothing else (no case, no index, no write, no pepper, no case text).
+   */
+  readonly statisticsSnapshot?: boolean;
 }
 
 export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
@@ -63,6 +68,7 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   transferCase: { citizen: true, table: 'readWrite', caseText: 'seal' },
   getAttachment: { citizen: true, table: 'readWrite', caseText: 'open', attachments: 'download' },
   getStats: { citizen: true, table: 'read' },
+  getPublicStats: { statisticsSnapshot: true },
 };
 
 export interface Throttle {
@@ -261,6 +267,7 @@ export class CitizenApi extends Construct {
       ...(access.userPool
         ? { USER_POOL_ID: props.userPool.userPoolId, USER_POOL_CLIENT_ID: props.userPool.userPoolClientId }
         : {}),
+      ...(access.statisticsSnapshot ? { TABLE_NAME: storage.table.tableName } : {}),
     };
 
     const fn = new PortalFunction(this, route.handler, {
@@ -274,6 +281,7 @@ export class CitizenApi extends Construct {
     // The pepper is read at every cold start of a citizen handler; its value never leaves Secrets Manager's answer.
     if (access.citizen) secrets.pepper.grantRead(fn);
 
+    if (access.statisticsSnapshot) storage.grantStatisticsSnapshot(fn, 'read');
     if (access.table === 'read') storage.table.grantReadData(fn);
     if (access.table === 'readWrite') storage.table.grantReadWriteData(fn);
 
@@ -324,9 +332,14 @@ export class CitizenApi extends Construct {
           : {}),
       });
     if (route.auth !== 'agency') {
-      const reason = 'A citizen route: reporting and tracking are anonymous by design, so there is no one to authenticate; the tracking code in the body is the only key, rate-limited per viewer by the firewall.';
-      acknowledge(method, 'AwsSolutions-APIG4', route.handler === 'login' ? 'The sign-in route itself: it is how a caller gets a token.' : reason);
-      acknowledge(method, 'AwsSolutions-COG4', route.handler === 'login' ? 'The sign-in route itself: it is how a caller gets a token.' : reason);
+      const reason =
+        route.handler === 'login'
+          ? 'The sign-in route itself: it is how a caller gets a token.'
+          : access.statisticsSnapshot
+            ? 'The public statistics are published for everyone, with small numbers suppressed; the route reads one precomputed snapshot item, so an anonymous caller cannot make it scan the table.'
+            : 'A citizen route: reporting and tracking are anonymous by design, so there is no one to authenticate; the tracking code in the body is the only key, rate-limited per viewer by the firewall.';
+      acknowledge(method, 'AwsSolutions-APIG4', reason);
+      acknowledge(method, 'AwsSolutions-COG4', reason);
     }
     return fn;
   }

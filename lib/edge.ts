@@ -211,7 +211,7 @@ export class WebEdge extends Construct {
     // Authorization cannot be forwarded by an origin request policy (CloudFront refuses it there) and CachingDisabled
     // cannot carry headers, so the API's cache policy puts it in the cache key: it reaches the origin, and no
     // answer is ever shared between two tokens. TTLs come from the origin, 0 by default: the handlers answer
-    // `no-store` except the public config and pages (`public, max-age=300`); POSTs are never cached.
+    // `no-store` except the public config, pages and statistics (`public, max-age=300`); POSTs are never cached.
     this.apiCachePolicy = new CachePolicy(this, 'ApiCachePolicy', {
       cachePolicyName: globalName('ApiCache'),
       comment: `${props.name}: API; caches only what the origin marks public`.slice(0, 128),

@@ -1,5 +1,6 @@
 // Scheduled jobs: the deadline sweep, which marks cases past their acknowledge or respond deadline as overdue and
-// escalates them to the oversight body. Local mode runs the same handler every minute.
+// escalates them to the oversight body, and the public statistics publisher, which writes the snapshot
+// GET /stats/public serves. Local mode runs the same handlers on timers (every minute, every five minutes).
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -11,13 +12,21 @@ import { PortalFunction } from './portalFunction.js';
 import type { PortalSecrets } from './secrets.js';
 import type { PortalStorage } from './storage.js';
 
-/** How often EventBridge, and then Lambda, retry a sweep before it goes to the dead-letter queue. */
+/** How often EventBridge, and then Lambda, retry a job (the sweep, the publisher) before it goes to the dead-letter queue. */
 export const SWEEP_RETRY_ATTEMPTS = 2;
 /**
- * How long a sweep event is worth retrying. The sweep judges deadlines as of the event's scheduled time, and a
- * newer run comes every few minutes: after an hour a retry adds nothing, so the event goes to the dead letters.
+ * How long a job's event is worth retrying. The sweep judges deadlines as of the event's scheduled time, and a
+ * newer run comes every few minutes; the publisher reads the cases as they are when it runs, and a newer run comes
+ * within the hour: after an hour a retry adds nothing, so the event goes to the dead letters.
  */
 export const SWEEP_MAX_EVENT_AGE = Duration.hours(1);
+/**
+ * How often the public statistics are recomputed. Cases live for weeks or months and the statistics count them by
+ * status and days to close, so an hour-old snapshot tells a reader the same; each run scans the whole queue index,
+ * whose items are the full case items (it projects ALL), so the cost of a run grows with the number of cases and a
+ * tighter schedule would multiply it for nothing.
+ */
+export const PUBLISH_STATS_EVERY = Duration.hours(1);
 
 export interface PortalJobsProps {
   readonly name: string;
@@ -26,16 +35,21 @@ export interface PortalJobsProps {
   readonly secrets: PortalSecrets;
   /** Deadlines are counted in days: a few minutes' delay costs nothing and keeps idle invocations low. @default 5 minutes */
   readonly sweepEvery?: Duration;
+  /** @default PUBLISH_STATS_EVERY (1 hour) */
+  readonly publishStatsEvery?: Duration;
   readonly logRemovalPolicy?: RemovalPolicy;
 }
 
 export class PortalJobs extends Construct {
   readonly deadlineSweep: PortalFunction;
   readonly schedule: Rule;
+  /** Writes the public statistics snapshot (functions/handlers/publishPublicStats.ts). */
+  readonly statisticsPublisher: PortalFunction;
+  readonly statisticsSchedule: Rule;
   /**
-   * Sweep events that failed: ones EventBridge could not deliver to the function (throttled, function missing,
-   * permission lost) and ones the function failed on after Lambda's own retries. Kept 14 days; any message here
-   * raises the monitoring alarm (lib/monitoring.ts).
+   * Job events that failed, the sweep's and the publisher's: ones EventBridge could not deliver to the function
+   * (throttled, function missing, permission lost) and ones the function failed on after Lambda's own retries. Kept
+   * 14 days; any message here raises the monitoring alarm (lib/monitoring.ts).
    */
   readonly deadLetters: Queue;
 
@@ -73,9 +87,9 @@ export class PortalJobs extends Construct {
     acknowledge(
       this.deadLetters,
       'AwsSolutions-SQS3',
-      'This queue is itself the dead-letter queue of the deadline-sweep schedule (EventBridge target DeadLetterConfig) ' +
-        "and of the sweep function's asynchronous invocations (on-failure destination); a DLQ of a DLQ would only move the " +
-        'same messages again. Its depth is alarmed on instead (PortalMonitoring).',
+      'This queue is itself the dead-letter queue of the deadline-sweep and statistics schedules (EventBridge target ' +
+        "DeadLetterConfig) and of both job functions' asynchronous invocations (on-failure destination); a DLQ of a DLQ " +
+        'would only move the same messages again. Its depth is alarmed on instead (PortalMonitoring).',
     );
 
     // EventBridge invokes the function asynchronously. Its DLQ catches events it could not hand to Lambda; Lambda's
@@ -92,6 +106,45 @@ export class PortalJobs extends Construct {
       schedule: Schedule.rate(props.sweepEvery ?? Duration.minutes(5)),
       targets: [
         new LambdaFunction(this.deadlineSweep, {
+          retryAttempts: SWEEP_RETRY_ATTEMPTS,
+          maxEventAge: SWEEP_MAX_EVENT_AGE,
+          deadLetterQueue: this.deadLetters,
+        }),
+      ],
+    });
+
+    // The public statistics publisher: reads every case's summary through the queue index and writes the one
+    // snapshot item. It parses TABLE_NAME only (functions/runtime/statisticsDeps.ts) and is granted exactly its two
+    // calls: Scan on the queue index, PutItem on the snapshot's own partition. No pepper, no case-text key, no bucket.
+    this.statisticsPublisher = new PortalFunction(this, 'publishPublicStats', {
+      handler: 'publishPublicStats',
+      country: props.country,
+      description: `${props.name}: public statistics publisher (the snapshot GET /api/stats/public serves)`,
+      environment: { TABLE_NAME: storage.table.tableName },
+      // A scan of every case, a megabyte a page: minutes only for hundreds of thousands of cases.
+      timeout: Duration.minutes(5),
+      ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
+    });
+    storage.grantQueueIndexScan(this.statisticsPublisher);
+    storage.grantStatisticsSnapshot(this.statisticsPublisher, 'write');
+    for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
+      acknowledge(
+        this.statisticsPublisher.role!,
+        `AwsSolutions-IAM5[Action::${action}]`,
+        'The table key\u2019s write actions, as the DynamoDB table grants add them for a customer-managed key, on that one key and only through DynamoDB (kms:ViaService): writing the snapshot item needs them.',
+      );
+    }
+    // The same failure path as the sweep's: retries, then the one dead-letter queue.
+    this.statisticsPublisher.configureAsyncInvoke({
+      retryAttempts: SWEEP_RETRY_ATTEMPTS,
+      maxEventAge: SWEEP_MAX_EVENT_AGE,
+      onFailure: new SqsDestination(this.deadLetters),
+    });
+    this.statisticsSchedule = new Rule(this, 'PublicStatsSchedule', {
+      description: `${props.name}: publishes the public statistics`,
+      schedule: Schedule.rate(props.publishStatsEvery ?? PUBLISH_STATS_EVERY),
+      targets: [
+        new LambdaFunction(this.statisticsPublisher, {
           retryAttempts: SWEEP_RETRY_ATTEMPTS,
           maxEventAge: SWEEP_MAX_EVENT_AGE,
           deadLetterQueue: this.deadLetters,

@@ -90,7 +90,7 @@ export class PortalStack extends Stack {
       name,
       api: this.citizenApi.api,
       stageName: props.stage,
-      functions: { ...this.citizenApi.functions, sweepDeadlines: this.jobs.deadlineSweep },
+      functions: { ...this.citizenApi.functions, sweepDeadlines: this.jobs.deadlineSweep, publishPublicStats: this.jobs.statisticsPublisher },
       deadLetterQueues: [this.jobs.deadLetters],
       ...(typeof alarmEmail === 'string' && alarmEmail ? { alarmEmail } : {}),
     });

@@ -1,13 +1,14 @@
 // The case table and the attachment bucket, each encrypted with its own customer-managed KMS key, both kept
 // when the stack is deleted. The table's keys and queue index come from functions/adapters/tableDesign.ts, the
 // same definition the adapters and the local runtime use.
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from './nag.js';
-import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../functions/adapters/tableDesign.js';
+import { INDEXES, PUBLIC_STATS_KEY, TABLE_KEYS, TTL_ATTRIBUTE } from '../functions/adapters/tableDesign.js';
 
 export { TTL_ATTRIBUTE };
 /** Uploads land here; anything not turned into evidence within a day is deleted. */
@@ -116,6 +117,45 @@ export class PortalStorage extends Construct {
       this.bucket,
       'AwsSolutions-S1',
       'Server access logs record the requester IP and user agent of every upload and download, which would identify reporters (invariant 2); object-level CloudTrail data events can be enabled by an operator whose policy requires them.',
+    );
+  }
+
+  /**
+   * The public statistics snapshot (PUBLIC_STATS_KEY), and nothing else of the table: `read` may GetItem it,
+   * `write` may PutItem it, both only in its own partition (`dynamodb:LeadingKeys`), so neither can touch a case.
+   */
+  grantStatisticsSnapshot(grantee: IGrantable, access: 'read' | 'write'): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: [access === 'read' ? 'dynamodb:GetItem' : 'dynamodb:PutItem'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [PUBLIC_STATS_KEY.PK] } },
+      }),
+    );
+    this.grantTableKey(grantee, access);
+  }
+
+  /** A Scan of the queue index (GSI2: one entry per case), and of no other index nor of the table itself. */
+  grantQueueIndexScan(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['dynamodb:Scan'], resources: [`${this.table.tableArn}/index/${INDEXES.queue.name}`] }),
+    );
+    this.grantTableKey(grantee, 'read');
+  }
+
+  /**
+   * The table key, used through DynamoDB only (`kms:ViaService`): the same actions the DynamoDB table grants add for
+   * a customer-managed key (read: Decrypt, DescribeKey; write adds Encrypt, ReEncrypt*, GenerateDataKey*).
+   */
+  private grantTableKey(grantee: IGrantable, access: 'read' | 'write'): void {
+    const read = ['kms:Decrypt', 'kms:DescribeKey'];
+    const actions = access === 'read' ? read : [...read, 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'];
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions,
+        resources: [this.tableKey.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.amazonaws.com` } },
+      }),
     );
   }
 }

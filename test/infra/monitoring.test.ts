@@ -1,4 +1,4 @@
-// Template assertions on PortalMonitoring (lib/monitoring.ts) and on the deadline sweep's dead-letter queue
+// Template assertions on PortalMonitoring (lib/monitoring.ts) and on the scheduled jobs' dead-letter queue
 // (lib/jobs.ts), each in a bare stack, plus cdk-nag's AwsSolutions pack on both. No bundling runs here
 // ('aws:cdk:bundling-stacks': []), as in portalStack.test.ts.
 import { App, Stack, Validations } from 'aws-cdk-lib';
@@ -246,7 +246,7 @@ describe('PortalMonitoring: cdk-nag AwsSolutions', () => {
   });
 });
 
-describe('PortalJobs: the deadline sweep\u2019s dead-letter queue', () => {
+describe('PortalJobs: the scheduled jobs\u2019 dead-letter queue', () => {
   const jobsFixture = () => {
     const { app, stack } = newStack('JobsTest');
     const secrets = new PortalSecrets(stack, 'Secrets', { name: NAME });
@@ -258,24 +258,38 @@ describe('PortalJobs: the deadline sweep\u2019s dead-letter queue', () => {
   const { app, stack, jobs, resources } = jobsFixture();
   const queueId = logicalId(jobs.deadLetters);
   const fnId = logicalId(jobs.deadlineSweep);
+  const publisherId = logicalId(jobs.statisticsPublisher);
 
-  it('the schedule target retries twice within an hour, then sends the event to the queue', () => {
+  it('has two schedules, the sweep’s and the statistics publisher’s, each with one target', () => {
     const rules = ofType(resources, 'AWS::Events::Rule');
-    expect(rules).toHaveLength(1);
-    const targets = rules[0]![1].Properties.Targets as Json[];
-    expect(targets).toHaveLength(1);
-    expect(targets[0]).toMatchObject({
-      Arn: { 'Fn::GetAtt': [fnId, 'Arn'] },
+    expect(rules).toHaveLength(2);
+    const targets = rules.map(([, r]) => r.Properties.Targets as Json[]);
+    for (const t of targets) expect(t).toHaveLength(1);
+    expect(targets.map((t) => t[0].Arn['Fn::GetAtt'][0]).sort()).toEqual([fnId, publisherId].sort());
+  });
+
+  it.each([
+    ['the sweep', () => fnId],
+    ['the statistics publisher', () => publisherId],
+  ])('%s: the schedule target retries twice within an hour, then sends the event to the queue', (_name, id) => {
+    const rule = ofType(resources, 'AWS::Events::Rule').find(([, r]) => refersTo(r.Properties.Targets, id()));
+    expect(rule).toBeDefined();
+    expect((rule![1].Properties.Targets as Json[])[0]).toMatchObject({
+      Arn: { 'Fn::GetAtt': [id(), 'Arn'] },
       DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } },
       RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },
     });
   });
 
-  it('a sweep that runs and fails also lands in the queue (on-failure destination of the async invocation)', () => {
+  it.each([
+    ['a sweep', () => fnId],
+    ['a statistics run', () => publisherId],
+  ])('%s that runs and fails also lands in the queue (on-failure destination of the async invocation)', (_name, id) => {
     const configs = ofType(resources, 'AWS::Lambda::EventInvokeConfig');
-    expect(configs).toHaveLength(1);
-    expect(configs[0]![1].Properties).toMatchObject({
-      FunctionName: { Ref: fnId },
+    expect(configs).toHaveLength(2);
+    const config = configs.find(([, c]) => refersTo(c.Properties.FunctionName, id()));
+    expect(config![1].Properties).toMatchObject({
+      FunctionName: { Ref: id() },
       MaximumRetryAttempts: 2,
       MaximumEventAgeInSeconds: 3600,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
@@ -293,16 +307,20 @@ describe('PortalJobs: the deadline sweep\u2019s dead-letter queue', () => {
     expect(statements).toContainEqual(
       expect.objectContaining({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
     );
-    // Only this rule may send to it through EventBridge.
-    const [ruleId] = ofType(resources, 'AWS::Events::Rule')[0]!;
-    expect(statements).toContainEqual(
-      expect.objectContaining({
-        Effect: 'Allow',
-        Principal: { Service: 'events.amazonaws.com' },
-        Action: 'sqs:SendMessage',
-        Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId, 'Arn'] } } },
-      }),
-    );
+    // Only the two job rules may send to it through EventBridge.
+    const rules = ofType(resources, 'AWS::Events::Rule');
+    expect(rules).toHaveLength(2);
+    for (const [ruleId] of rules) {
+      expect(statements).toContainEqual(
+        expect.objectContaining({
+          Effect: 'Allow',
+          Principal: { Service: 'events.amazonaws.com' },
+          Action: 'sqs:SendMessage',
+          Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId, 'Arn'] } } },
+        }),
+      );
+    }
+    expect(statements.filter((st: Json) => st.Principal?.Service === 'events.amazonaws.com')).toHaveLength(2);
   });
 
   it('cdk-nag AwsSolutions reports nothing unacknowledged on the jobs, and every acknowledgement says why', () => {
@@ -320,7 +338,7 @@ describe('PortalJobs: the deadline sweep\u2019s dead-letter queue', () => {
     expect(acks['AwsSolutions-SQS3']).toMatch(/dead-letter queue/);
   });
 
-  it('wired into PortalMonitoring, the queue and the sweep get their alarms', () => {
+  it('wired into PortalMonitoring, the queue, the sweep and the publisher get their alarms', () => {
     const { stack: s, app: a } = newStack('Wired');
     const secrets = new PortalSecrets(s, 'Secrets', { name: NAME });
     const storage = new PortalStorage(s, 'Storage', { name: NAME });
@@ -331,12 +349,19 @@ describe('PortalJobs: the deadline sweep\u2019s dead-letter queue', () => {
       name: NAME,
       api,
       stageName: 'dev',
-      functions: { sweepDeadlines: wired.deadlineSweep },
+      functions: { sweepDeadlines: wired.deadlineSweep, publishPublicStats: wired.statisticsPublisher },
       deadLetterQueues: [wired.deadLetters],
     });
     const names = Object.values(Template.fromStack(s).findResources('AWS::CloudWatch::Alarm')).map((x) => x.Properties.AlarmName);
     expect(names.sort()).toEqual(
-      [`${NAME}-api-5xx`, `${NAME}-fn-sweepDeadlines-errors`, `${NAME}-fn-sweepDeadlines-throttles`, `${NAME}-dlq-DeadLetters`].sort(),
+      [
+        `${NAME}-api-5xx`,
+        `${NAME}-fn-sweepDeadlines-errors`,
+        `${NAME}-fn-sweepDeadlines-throttles`,
+        `${NAME}-fn-publishPublicStats-errors`,
+        `${NAME}-fn-publishPublicStats-throttles`,
+        `${NAME}-dlq-DeadLetters`,
+      ].sort(),
     );
     expect(nagFindings(a, s, `${s.stackName}/Monitoring/`)).toEqual([]);
     expect(nagFindings(a, s, `${s.stackName}/Jobs/`)).toEqual([]);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { authEnvironment, citizenEnvironment, packEnvironment, parseEnvironment } from '../../functions/runtime/config.js';
+import { authEnvironment, citizenEnvironment, packEnvironment, parseEnvironment, statisticsEnvironment } from '../../functions/runtime/config.js';
 import { ROUTES, type Route } from '../../local/routes.js';
 import { DEFAULT_LOOKUP_THROTTLE, DEFAULT_THROTTLE, FUNCTION_ACCESS } from '../../lib/api.js';
 import { PROJECT_ROOT } from '../../lib/portalFunction.js';
@@ -65,7 +65,11 @@ function functionFor(route: Route): [string, CfnResource] {
 
 /** Every statement the handler's role is granted, inline or attached. */
 function statementsFor(handler: string): Statement[] {
-  const [, fn] = functionFor(routeOf(handler));
+  return roleStatements(functionFor(routeOf(handler))[1]);
+}
+
+/** Every statement a function's role is granted, inline or attached. */
+function roleStatements(fn: CfnResource): Statement[] {
   const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
   const role = resources[roleId]!;
   const inline = ((role.Properties.Policies ?? []) as Json[]).flatMap((p) => p.PolicyDocument.Statement as Statement[]);
@@ -240,17 +244,18 @@ describe('tracking-code pepper', () => {
 
 describe('functions', () => {
   it('has one function per route of local/routes.ts, each with an access profile', () => {
-    // Plus one scheduled job, the deadline sweep.
-    expect(portalFunctions()).toHaveLength(ROUTES.length + 1);
+    // Plus two scheduled jobs, the deadline sweep and the public statistics publisher.
+    expect(portalFunctions()).toHaveLength(ROUTES.length + 2);
     for (const route of ROUTES) {
       functionFor(route);
       expect(FUNCTION_ACCESS[route.handler], route.handler).toBeDefined();
     }
   });
 
-  it('runs Node.js 24 on arm64 with 512 MB, 10 s (a minute for the sweep), no tracing, logs kept a month', () => {
+  it('runs Node.js 24 on arm64 with 512 MB, 10 s (a minute for the sweep, five for the statistics), no tracing, logs kept a month', () => {
     for (const [id, fn] of portalFunctions()) {
-      const timeout = String(fn.Properties.Description).includes('deadline sweep') ? 60 : 10;
+      const description = String(fn.Properties.Description);
+      const timeout = description.includes('deadline sweep') ? 60 : description.includes('statistics publisher') ? 300 : 10;
       expect(fn.Properties, id).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], MemorySize: 512, Timeout: timeout });
       expect(fn.Properties.TracingConfig?.Mode ?? 'PassThrough', id).toBe('PassThrough');
       const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref as string;
@@ -283,15 +288,24 @@ describe('functions', () => {
     const packOnly = ['COUNTRY', 'COUNTRY_PACKS_DIR', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME'];
     const citizen = [...packOnly, 'BUCKET_NAME', 'KMS_KEY_ID', 'PEPPER_SECRET_ARN', 'TABLE_NAME'].sort();
     const auth = [...packOnly, 'USER_POOL_CLIENT_ID', 'USER_POOL_ID'].sort();
+    const statistics = [...packOnly, 'TABLE_NAME'].sort();
     for (const route of ROUTES) {
       const [, fn] = functionFor(route);
       const variables = fn.Properties.Environment.Variables as Record<string, Json>;
       const source = readFileSync(join(PROJECT_ROOT, 'functions', 'handlers', `${route.handler}.ts`), 'utf8');
       const usesCitizenDeps = source.includes('citizenDeps()') || source.includes('agencyDeps()');
       const usesAuthDeps = source.includes('authDeps()');
+      const usesStatisticsDeps = source.includes('statisticsDeps()');
       expect(Boolean(FUNCTION_ACCESS[route.handler]!.citizen), route.handler).toBe(usesCitizenDeps);
       expect(Boolean(FUNCTION_ACCESS[route.handler]!.userPool), route.handler).toBe(usesAuthDeps);
-      expect(Object.keys(variables).sort(), route.handler).toEqual(usesCitizenDeps ? citizen : usesAuthDeps ? auth : packOnly);
+      expect(Boolean(FUNCTION_ACCESS[route.handler]!.statisticsSnapshot), route.handler).toBe(usesStatisticsDeps);
+      expect(Object.keys(variables).sort(), route.handler).toEqual(
+        usesCitizenDeps ? citizen : usesAuthDeps ? auth : usesStatisticsDeps ? statistics : packOnly,
+      );
+      if (usesStatisticsDeps) {
+        expect(parseEnvironment(statisticsEnvironment, { ...variables, TABLE_NAME: 'resolved-table' }).TABLE_NAME).toBe('resolved-table');
+        expect(variables.TABLE_NAME, route.handler).toEqual({ Ref: expect.stringMatching(/^StorageTable/) });
+      }
       // CloudFormation fills in the references; any non-empty value stands for them here.
       const resolved = Object.fromEntries(
         Object.entries(variables).map(([k, v]) => [k, typeof v === 'string' ? v : `resolved-${k.toLowerCase()}`]),
@@ -369,6 +383,22 @@ describe('least privilege', () => {
     expect(where).toContain('/evidence/*');
     const attachmentKey = statements.filter((s) => refersTo(s.Resource, keyId('AttachmentsKey')));
     expect(attachmentKey.flatMap(actionsOf).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+  });
+
+  it('getPublicStats may only GetItem the statistics partition, through the table key: no case, index, write, secret or bucket', () => {
+    const statements = statementsFor('getPublicStats').filter((s) => !actionsOf(s).every((a) => a.startsWith('logs:')));
+    const tableId = onlyOne('AWS::DynamoDB::Table')[0];
+    const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo).toHaveLength(1);
+    expect(actionsOf(dynamo[0]!)).toEqual(['dynamodb:GetItem']);
+    // The table itself, never its indexes.
+    expect(resourcesOf(dynamo[0]!)).toEqual([{ 'Fn::GetAtt': [tableId, 'Arn'] }]);
+    expect(dynamo[0]!.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STATS#public'] } });
+    const kms = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
+    expect(kms.flatMap(actionsOf).sort()).toEqual(['kms:Decrypt', 'kms:DescribeKey']);
+    expect(kms.every((s) => refersTo(s.Resource, keyId('TableKey')))).toBe(true);
+    expect(JSON.stringify(kms[0]!.Condition)).toContain('kms:ViaService');
+    expect(statements.flatMap(actionsOf).filter((a) => !/^(dynamodb|kms):/.test(a))).toEqual([]);
   });
 
   it('grants no wildcard actions and no resource "*" for data services', () => {
@@ -500,6 +530,13 @@ describe('agency sign-in', () => {
   });
 });
 
+/** The EventBridge rule whose one target is the function. */
+function ruleFor(fnId: string): CfnResource {
+  const rules = ofType('AWS::Events::Rule').filter(([, r]) => refersTo(r.Properties.Targets, fnId));
+  expect(rules, fnId).toHaveLength(1);
+  return rules[0]![1];
+}
+
 describe('deadline sweep', () => {
   const sweep = () => {
     const found = ofType('AWS::Lambda::Function').filter(([, fn]) => String(fn.Properties.Description).includes('deadline sweep'));
@@ -509,9 +546,8 @@ describe('deadline sweep', () => {
 
   it('runs on an EventBridge schedule every five minutes, with retries', () => {
     const [fnId] = sweep();
-    const rules = ofType('AWS::Events::Rule');
-    expect(rules).toHaveLength(1);
-    const [, rule] = rules[0]!;
+    expect(ofType('AWS::Events::Rule')).toHaveLength(2);
+    const rule = ruleFor(fnId);
     expect(rule.Properties).toMatchObject({ ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED' });
     expect(rule.Properties.Targets).toHaveLength(1);
     expect(refersTo(rule.Properties.Targets[0].Arn, fnId)).toBe(true);
@@ -526,5 +562,45 @@ describe('deadline sweep', () => {
       .flatMap(([, p]) => (p.Properties.PolicyDocument.Statement as Json[]).flatMap((st) => [st.Action].flat() as string[]));
     expect(actions, fnId).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'secretsmanager:GetSecretValue']));
     expect(actions.filter((a) => a.startsWith('s3:') || a === 'kms:GenerateDataKey')).toEqual([]);
+  });
+});
+
+describe('public statistics publisher', () => {
+  const publisher = () => {
+    const found = ofType('AWS::Lambda::Function').filter(([, fn]) => String(fn.Properties.Description).includes('statistics publisher'));
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  };
+
+  it('runs hourly on an EventBridge schedule, with retries, and parses TABLE_NAME only', () => {
+    const [fnId, fn] = publisher();
+    const rule = ruleFor(fnId);
+    expect(rule.Properties).toMatchObject({ ScheduleExpression: 'rate(1 hour)', State: 'ENABLED' });
+    expect(rule.Properties.Targets[0].RetryPolicy).toMatchObject({ MaximumRetryAttempts: 2 });
+    expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(
+      ['COUNTRY', 'COUNTRY_PACKS_DIR', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'].sort(),
+    );
+    const source = readFileSync(join(PROJECT_ROOT, 'functions', 'handlers', 'publishPublicStats.ts'), 'utf8');
+    expect(source).toContain('statisticsDeps()');
+  });
+
+  it('may Scan the queue index and PutItem the statistics partition, and nothing else of the table', () => {
+    const [, fn] = publisher();
+    const statements = roleStatements(fn);
+    const tableId = onlyOne('AWS::DynamoDB::Table')[0];
+    const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo.flatMap(actionsOf).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Scan']);
+    const scan = dynamo.find((s) => actionsOf(s).includes('dynamodb:Scan'))!;
+    expect(resourcesOf(scan)).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/GSI2']] }]);
+    const put = dynamo.find((s) => actionsOf(s).includes('dynamodb:PutItem'))!;
+    expect(resourcesOf(put)).toEqual([{ 'Fn::GetAtt': [tableId, 'Arn'] }]);
+    expect(put.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STATS#public'] } });
+    // Only the table key, through DynamoDB: never the case-text key, the attachment key, a secret or the bucket.
+    const kms = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
+    expect(kms.every((s) => refersTo(s.Resource, keyId('TableKey')) && JSON.stringify(s.Condition).includes('kms:ViaService'))).toBe(true);
+    expect(kms.flatMap(actionsOf)).not.toContain('kms:GenerateDataKey');
+    const others = statements.flatMap(actionsOf).filter((a) => !/^(dynamodb|kms|logs):/.test(a));
+    // The on-failure destination's grant on the dead-letter queue is the only other one.
+    expect(others.sort()).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
   });
 });
