@@ -1,0 +1,49 @@
+// The fewest AWS calls each operation can make under the design, and why. The bench counts the calls actually
+// made against these; the issue's budget names the first four. `handler` is the function that serves the
+// operation: its SDK-only baseline makes the same minimum calls, so a cold start compares like with like.
+export interface OperationMinimum {
+  operation: string;
+  request: string;
+  handler?: string;
+  /** The calls the design needs, as `Service.Command`. */
+  calls: string[];
+  why: string;
+}
+
+const QUERY = 'DynamoDB.Query';
+const WRITE = 'DynamoDB.TransactWriteItems';
+
+export const OPERATION_MINIMUMS: OperationMinimum[] = [
+  { operation: 'submit', request: 'POST /reports', handler: 'createReport', calls: [WRITE], why: 'case, timeline and audit land together or not at all (invariant 4)' },
+  { operation: 'track', request: 'POST /track', handler: 'trackCase', calls: [QUERY], why: "one read of the case's partition, keyed by the code's HMAC" },
+  { operation: 'queuePage', request: 'GET /cases', handler: 'listCases', calls: [QUERY], why: "one read of the organization's queue index, one page" },
+  { operation: 'caseView', request: 'GET /cases/{caseId}', handler: 'getCase', calls: [QUERY, WRITE], why: 'read the case, then the audit write (invariant 3)' },
+  {
+    operation: 'submitWithAttachment',
+    request: 'POST /reports with 1 PNG',
+    calls: [WRITE, 'S3.GetObject', 'S3.GetObject', 'S3.PutObject', 'S3.DeleteObject'],
+    why: 'per attachment: a ranged read (size, type), a full read and a write (metadata stripped), deleting the original',
+  },
+  { operation: 'trackMessage', request: 'POST /track/messages', handler: 'postTrackMessage', calls: [WRITE], why: 'one transaction conditioned on the case being open' },
+  { operation: 'statusChange', request: 'PATCH /cases/{caseId}', handler: 'updateCase', calls: [QUERY, WRITE], why: 'read the case, then change, timeline and audit in one transaction' },
+  { operation: 'agencyMessage', request: 'POST /cases/{caseId}/messages', handler: 'postCaseMessage', calls: [QUERY, WRITE], why: 'read the case, then message and audit in one transaction' },
+  {
+    operation: 'attachmentLink',
+    request: 'GET /cases/{caseId}/attachments/{id}',
+    handler: 'getAttachment',
+    calls: [QUERY, WRITE],
+    why: 'read the case, then the audit write; the link is signed locally',
+  },
+  { operation: 'transfer', request: 'POST /cases/{caseId}/transfer', handler: 'transferCase', calls: [QUERY, WRITE], why: 'read the case, then new queue keys, timeline and audit in one transaction' },
+  { operation: 'organizationStats', request: 'GET /stats', handler: 'getStats', calls: [QUERY], why: "one read of the organization's queue index (per 1 MB)" },
+  { operation: 'config', request: 'GET /config', handler: 'getConfig', calls: [], why: 'served from the country pack loaded at cold start' },
+  { operation: 'page', request: 'GET /pages/{id}', handler: 'getPage', calls: [], why: 'served from the country pack' },
+  { operation: 'uploads', request: 'POST /uploads', handler: 'createUploads', calls: [], why: 'presigned POSTs are signed locally' },
+  { operation: 'signIn', request: 'POST /auth/login', handler: 'login', calls: [], why: 'local mode checks the password itself (deployed: one Cognito InitiateAuth)' },
+  { operation: 'sweepIdle', request: 'scheduled sweep, nothing due', handler: 'sweepDeadlines', calls: [QUERY], why: 'one read of the due index' },
+];
+
+/** The minimum calls of the operation a handler serves (none for a handler no operation names). */
+export function minimumCallsOf(handler: string): string[] {
+  return OPERATION_MINIMUMS.find((o) => o.handler === handler)?.calls ?? [];
+}

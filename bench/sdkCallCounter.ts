@@ -1,0 +1,132 @@
+// Counts the AWS SDK calls a process makes, with an SDK middleware on every client's stack. The handlers create
+// their own clients (functions/runtime/citizenDeps.ts), so rather than change them the counter hooks the SDK's
+// shared Client.send once and adds its middleware to each stack the first time that stack sends.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+export interface SdkCall {
+  /** e.g. `DynamoDB`, `S3`. */
+  service: string;
+  /** e.g. `Query`, `TransactWriteItems`. */
+  command: string;
+  /** HTTP attempts, retries included. */
+  attempts: number;
+  /** For Query and Scan: the items DynamoDB read before filtering. */
+  scannedCount?: number;
+  /** DynamoDB: read and write capacity units the call consumed, table and indexes together (on-demand bills these). */
+  readUnits?: number;
+  writeUnits?: number;
+}
+
+interface Stack {
+  add(middleware: unknown, options: { step: string; name: string; override?: boolean }): void;
+}
+interface SendingClient {
+  middlewareStack: Stack;
+  send(...args: unknown[]): unknown;
+}
+interface MiddlewareContext {
+  clientName?: string;
+  commandName?: string;
+}
+interface Capacity {
+  CapacityUnits?: number;
+  ReadCapacityUnits?: number;
+  WriteCapacityUnits?: number;
+}
+interface CallOutput {
+  $metadata?: { attempts?: number };
+  ScannedCount?: number;
+  ConsumedCapacity?: Capacity | Capacity[];
+}
+
+const recorded: SdkCall[] = [];
+let installed = false;
+
+/** Starts counting every SDK call this process makes from now on; idempotent. */
+export function countSdkCalls(): void {
+  if (installed) return;
+  installed = true;
+  // Every generated client extends the same smithy Client; its prototype's send is the one path a call takes.
+  const base = Object.getPrototypeOf(DynamoDBClient.prototype) as SendingClient;
+  const send = base.send;
+  const counted = new WeakSet<Stack>();
+  base.send = function (this: SendingClient, ...args: unknown[]) {
+    // A DynamoDBDocumentClient shares its inner client's stack: one middleware per stack counts each call once.
+    if (!counted.has(this.middlewareStack)) {
+      counted.add(this.middlewareStack);
+      this.middlewareStack.add(callCounter, { step: 'initialize', name: 'benchSdkCallCounter', override: true });
+    }
+    return send.apply(this, args);
+  };
+}
+
+const callCounter =
+  (next: (args: unknown) => Promise<{ output: CallOutput }>, context: MiddlewareContext) =>
+  async (args: unknown): Promise<{ output: CallOutput }> => {
+    // Ask DynamoDB what each call consumed; the answer is only read here, never by the handlers.
+    const input = (args as { input?: Record<string, unknown> }).input;
+    if (context.clientName === 'DynamoDBClient' && input && CAPACITY_COMMANDS.has(context.commandName ?? '')) input.ReturnConsumedCapacity ??= 'INDEXES';
+    const call = {
+      service: (context.clientName ?? 'Unknown').replace(/Client$/, ''),
+      command: (context.commandName ?? 'Unknown').replace(/Command$/, ''),
+    };
+    try {
+      const result = await next(args);
+      const output = result.output;
+      recorded.push({
+        ...call,
+        attempts: output.$metadata?.attempts ?? 1,
+        ...(typeof output.ScannedCount === 'number' ? { scannedCount: output.ScannedCount } : {}),
+        ...capacityOf(output.ConsumedCapacity),
+      });
+      return result;
+    } catch (error) {
+      const metadata = (error as { $metadata?: { attempts?: number } }).$metadata;
+      recorded.push({ ...call, attempts: metadata?.attempts ?? 1 });
+      throw error;
+    }
+  };
+
+const CAPACITY_COMMANDS = new Set([
+  'QueryCommand',
+  'ScanCommand',
+  'GetItemCommand',
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'TransactWriteItemsCommand',
+  'TransactGetItemsCommand',
+  'BatchWriteItemCommand',
+  'BatchGetItemCommand',
+  // lib-dynamodb's names for the same calls
+  'GetCommand',
+  'PutCommand',
+  'UpdateCommand',
+  'DeleteCommand',
+  'TransactWriteCommand',
+  'TransactGetCommand',
+  'BatchWriteCommand',
+  'BatchGetCommand',
+]);
+
+function capacityOf(consumed: Capacity | Capacity[] | undefined): { readUnits?: number; writeUnits?: number } {
+  if (!consumed) return {};
+  const all = Array.isArray(consumed) ? consumed : [consumed];
+  const sum = (pick: (c: Capacity) => number | undefined) => all.reduce((total, c) => total + (pick(c) ?? 0), 0);
+  return { readUnits: sum((c) => c.ReadCapacityUnits), writeUnits: sum((c) => c.WriteCapacityUnits) };
+}
+
+/** The calls recorded since the last take, and forgets them. */
+export function takeSdkCalls(): SdkCall[] {
+  return recorded.splice(0, recorded.length);
+}
+
+/** `{ "DynamoDB.Query": 1, … }` from calls or from `Service.Command` names. */
+export function tally(calls: (SdkCall | string)[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const c of calls) {
+    const name = typeof c === 'string' ? c : `${c.service}.${c.command}`;
+    counts[name] = (counts[name] ?? 0) + 1;
+  }
+  return counts;
+}
