@@ -29,8 +29,9 @@ export default defineConfig({
         if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
       },
       input: { citizen: resolve(root, 'index.html'), agency: resolve(root, 'agency.html') },
-      // Code both pages use (Preact, zod, the shared components) goes in one chunk named for what it is.
-      output: { chunkFileNames: 'assets/shared-[hash].js' },
+      // Code both pages use (Preact, zod, the shared components) goes in one chunk named for what it is; a view
+      // loaded on demand (the citizen statistics) keeps its own name.
+      output: { chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'assets/[name]-[hash].js' : 'assets/shared-[hash].js') },
     },
   },
   plugins: [citizenBudget({ entryHtml: resolve(root, 'index.html'), budgetBytes, report: (line) => console.log(line) })],

@@ -225,6 +225,20 @@ export const UI_STRING_KEYS = [
   'agency.error.newPassword',
   'agency.stats.byStatus',
   'agency.stats.count',
+  'nav.stats',
+  'stats.intro',
+  'stats.privacy',
+  'stats.asOf',
+  'stats.notYet',
+  'stats.search',
+  'stats.showing',
+  'stats.category',
+  'stats.allCategories',
+  'stats.total',
+  'stats.medianClose',
+  'stats.suppressed',
+  'stats.noMedian',
+  'stats.totalHidden',
 ] as const;
 
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];

@@ -1,16 +1,17 @@
-// The citizen pages: home, the report wizard, the tracking-code screen, the status page and the pack's
-// information pages, in the language the reader chooses.
-import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+// The citizen pages: home, the report wizard, the tracking-code screen, the status page, the pack's information
+// pages and the public statistics, in the language the reader chooses.
+import type { ComponentType, JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { SubmitReportResponse } from '../../../functions/schemas/report.js';
 import { LanguageSwitcher } from '../shared/LanguageSwitcher.js';
 import { usePortalConfig } from '../shared/portalConfig.js';
 import { navigate, useRoute } from '../shared/route.js';
 import { CodeScreen } from './CodeScreen.js';
-import { PortalContext } from './context.js';
+import { PortalContext, usePortal as usePortalContext } from './context.js';
 import { HomeScreen } from './HomeScreen.js';
 import { InfoPage } from './InfoPage.js';
 import { NotFound } from './NotFound.js';
+import { Notice } from '../shared/ErrorSummary.js';
 import { ReportWizard } from './report/ReportWizard.js';
 import { TrackScreen } from './track/TrackScreen.js';
 
@@ -58,6 +59,7 @@ export function CitizenApp(): JSX.Element {
   } else if (section === 'track' || section === 'code') {
     screen = <TrackScreen code={trackingCode} onCode={setTrackingCode} />;
   } else if (section === 'pages' && route[1]) screen = <InfoPage id={route[1]} />;
+  else if (section === 'stats') screen = <StatsScreen />;
   else screen = <NotFound />;
 
   const navItems: [string, string][] = [
@@ -97,6 +99,9 @@ export function CitizenApp(): JSX.Element {
               </li>
             ))}
             <li>
+              <a href="#/stats" aria-current={section === 'stats' ? 'page' : undefined}>{t('nav.stats')}</a>
+            </li>
+            <li>
               <a href="/agency.html">{t('nav.agency')}</a>
             </li>
           </ul>
@@ -104,4 +109,26 @@ export function CitizenApp(): JSX.Element {
       </footer>
     </PortalContext.Provider>
   );
+}
+
+/**
+ * The statistics view, fetched when first opened: reporters filing or tracking a case never download it. A
+ * failed download (offline) says so instead of loading forever.
+ */
+function StatsScreen(): JSX.Element {
+  const { t } = usePortalContext();
+  const [view, setView] = useState<{ Component: ComponentType } | 'failed' | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('./PublicStats.js').then(
+      (module) => live && setView({ Component: module.PublicStats }),
+      () => live && setView('failed'),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (view === 'failed') return <Notice kind="error" text={t('error.unavailable')} />;
+  if (!view) return <p class="loading" role="status">{t('common.loading')}</p>;
+  return <view.Component />;
 }

@@ -33,6 +33,9 @@ export function HomeScreen(): JSX.Element {
               <a href={`#/pages/${page.id}`}>{page.title}</a>
             </li>
           ))}
+          <li>
+            <a href="#/stats">{t('nav.stats')}</a>
+          </li>
         </ul>
       </section>
     </>
