@@ -88,6 +88,8 @@ async function operationSteps(portal: BenchPortal): Promise<Record<string, Step>
     signIn: (p) => p.signIn(`handler@${organizationId}`),
     uploads: (p) =>
       p.api('POST', '/uploads', { files: [{ name: 'a.pdf', size: 1000, contentType: 'application/pdf' }] }).then(ok(201, 'POST /uploads')),
+    publicStats: (p) => p.api('GET', '/stats/public').then(ok(200, 'GET /stats/public')),
+    publishStats: (p) => p.portal.publishStats(),
     sweepIdle: (p) => p.portal.sweep(new Date()),
   };
 }

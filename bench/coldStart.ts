@@ -135,5 +135,7 @@ async function eventBuilders(portal: BenchPortal): Promise<Record<string, EventP
     getAttachment: twice(() => api('GET', `/cases/${withFile.caseId}/attachments/${attachmentId}`, { authorization: handler })),
     getStats: twice(() => api('GET', '/stats', { authorization: handler })),
     sweepDeadlines: twice(async () => scheduledEvent(crypto.randomUUID(), new Date())),
+    getPublicStats: twice(() => api('GET', '/stats/public')),
+    publishPublicStats: twice(async () => scheduledEvent(crypto.randomUUID(), new Date())),
   };
 }

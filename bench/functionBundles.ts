@@ -62,7 +62,8 @@ export function bundleBaseline(handler: string, sdkPackages: string[], calls: st
 /** What a baseline creates for each SDK package a function bundles. */
 const CLIENTS: Record<string, { imports: string; create: string }> = {
   'client-dynamodb': {
-    imports: "import { DynamoDBClient, QueryCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';",
+    imports:
+      "import { DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';",
     create: 'const dynamodb = new DynamoDBClient({ region, endpoint: process.env.DYNAMODB_ENDPOINT });',
   },
   'lib-dynamodb': {
@@ -87,8 +88,11 @@ const CLIENTS: Record<string, { imports: string; create: string }> = {
 };
 const ENTRY_PACKAGES = new Set(Object.keys(CLIENTS));
 
-/** Raw commands for the minimum calls: a read of a case partition, a one-item transaction. */
+/** Raw commands for the minimum calls: a read of a case partition, a one-item transaction, and so on. */
 const CALLS: Record<string, string> = {
+  'DynamoDB.GetItem': "await dynamodb.send(new GetItemCommand({ TableName: table, Key: { PK: { S: 'STATS#public' }, SK: { S: 'SNAPSHOT' } } }));",
+  'DynamoDB.Scan': "await dynamodb.send(new ScanCommand({ TableName: table, IndexName: 'GSI2', ProjectionExpression: 'organizationId, category, #s', ExpressionAttributeNames: { '#s': 'status' } }));",
+  'DynamoDB.PutItem': "await dynamodb.send(new PutItemCommand({ TableName: table, Item: { PK: { S: `BENCH#${Math.random()}` }, SK: { S: 'BASELINE' } } }));",
   'DynamoDB.Query':
     "await dynamodb.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': { S: process.env.BASELINE_PARTITION ?? 'BENCH#none' } } }));",
   'DynamoDB.TransactWriteItems':

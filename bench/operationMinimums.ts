@@ -40,6 +40,14 @@ export const OPERATION_MINIMUMS: OperationMinimum[] = [
   { operation: 'page', request: 'GET /pages/{id}', handler: 'getPage', calls: [], why: 'served from the country pack' },
   { operation: 'uploads', request: 'POST /uploads', handler: 'createUploads', calls: [], why: 'presigned POSTs are signed locally' },
   { operation: 'signIn', request: 'POST /auth/login', handler: 'login', calls: [], why: 'local mode checks the password itself (deployed: one Cognito InitiateAuth)' },
+  { operation: 'publicStats', request: 'GET /stats/public', handler: 'getPublicStats', calls: ['DynamoDB.GetItem'], why: 'one read of the published snapshot item' },
+  {
+    operation: 'publishStats',
+    request: 'scheduled statistics job',
+    handler: 'publishPublicStats',
+    calls: ['DynamoDB.Scan', 'DynamoDB.PutItem'],
+    why: 'a Scan of the queue index (one page per MB), then the snapshot item',
+  },
   { operation: 'sweepIdle', request: 'scheduled sweep, nothing due', handler: 'sweepDeadlines', calls: [QUERY], why: 'one read of the due index' },
 ];
 

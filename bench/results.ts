@@ -1,4 +1,6 @@
 // The shape of bench/results.json: what `npm run bench` measured, on which machine, and which budgets it met.
+import type { CitizenScripts } from './citizenScripts.js';
+import type { CostFigures } from './costModel.js';
 
 export interface Machine {
   cpu: string;
@@ -79,4 +81,19 @@ export interface Budget {
   limit: string;
   figure: string;
   met: boolean;
+}
+
+export interface BenchResults {
+  generatedAt: string;
+  machine: Machine;
+  options: { runs: number; cases: number; loadSeconds: number; connections: number };
+  functions?: FunctionFigures[];
+  operations?: OperationCalls[];
+  load?: LoadFigures[];
+  scale?: ScaleFigures;
+  citizenScripts?: CitizenScripts;
+  costs?: CostFigures;
+  budgets?: Budget[];
+  /** How long the whole run took. */
+  seconds?: number;
 }

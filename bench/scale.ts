@@ -17,9 +17,11 @@ import { LARGE_PACK_ORGANIZATIONS, writeLargePack } from './largePack.js';
 import type { QueuePageRead, ScaleFigures } from './results.js';
 import { countSdkCalls, takeSdkCalls } from './sdkCallCounter.js';
 
+/** The queue page the agency console asks for. */
 const PAGE = 25;
 
-export async function measureScale(options: { cases: number; concurrency?: number; log?: (line: string) => void }): Promise<ScaleFigures> {
+export async function measureScale(options: { cases: number; pageLimit?: number; log?: (line: string) => void }): Promise<ScaleFigures> {
+  const limit = options.pageLimit ?? PAGE;
   const log = options.log ?? (() => undefined);
   const packsDir = mkdtempSync(join(tmpdir(), 'clean-portal-packs-'));
   writeLargePack(packsDir, 'zz', LARGE_PACK_ORGANIZATIONS);
@@ -51,12 +53,12 @@ export async function measureScale(options: { cases: number; concurrency?: numbe
     countSdkCalls();
     const read = async (view: string, query: string): Promise<QueuePageRead> => {
       takeSdkCalls();
-      const answer = await portal.api('GET', `/cases?limit=${PAGE}${query}`, undefined, bearer);
+      const answer = await portal.api('GET', `/cases?limit=${limit}${query}`, undefined, bearer);
       if (answer.status !== 200) throw new Error(`GET /cases${query} answered ${answer.status}: ${answer.text}`);
       const calls = takeSdkCalls();
       return {
         view,
-        limit: PAGE,
+        limit,
         returned: answer.body.items.length as number,
         queries: calls.length,
         scannedCount: calls.reduce((sum, c) => sum + (c.scannedCount ?? 0), 0),

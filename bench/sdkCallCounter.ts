@@ -77,7 +77,7 @@ const callCounter =
         ...call,
         attempts: output.$metadata?.attempts ?? 1,
         ...(typeof output.ScannedCount === 'number' ? { scannedCount: output.ScannedCount } : {}),
-        ...capacityOf(output.ConsumedCapacity),
+        ...capacityOf(output.ConsumedCapacity, READS.test(call.command)),
       });
       return result;
     } catch (error) {
@@ -109,11 +109,18 @@ const CAPACITY_COMMANDS = new Set([
   'BatchGetCommand',
 ]);
 
-function capacityOf(consumed: Capacity | Capacity[] | undefined): { readUnits?: number; writeUnits?: number } {
+const READS = /^(Query|Scan|Get|GetItem|BatchGet|BatchGetItem|TransactGet|TransactGetItems)$/;
+
+/** Units by kind; where DynamoDB gives only a total (reads usually), the command says which kind it is. */
+function capacityOf(consumed: Capacity | Capacity[] | undefined, isRead: boolean): { readUnits?: number; writeUnits?: number } {
   if (!consumed) return {};
   const all = Array.isArray(consumed) ? consumed : [consumed];
   const sum = (pick: (c: Capacity) => number | undefined) => all.reduce((total, c) => total + (pick(c) ?? 0), 0);
-  return { readUnits: sum((c) => c.ReadCapacityUnits), writeUnits: sum((c) => c.WriteCapacityUnits) };
+  const total = sum((c) => c.CapacityUnits);
+  const reads = sum((c) => c.ReadCapacityUnits);
+  const writes = sum((c) => c.WriteCapacityUnits);
+  if (reads + writes > 0) return { readUnits: reads, writeUnits: writes };
+  return isRead ? { readUnits: total, writeUnits: 0 } : { readUnits: 0, writeUnits: total };
 }
 
 /** The calls recorded since the last take, and forgets them. */

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bundleFunction } from '../../bench/functionBundles.js';
 import { ROUTES } from '../../local/routes.js';
 
 const out = mkdtempSync(join(tmpdir(), 'clean-portal-synth-'));
@@ -43,6 +44,12 @@ describe('cdk synth with bundling', () => {
       expect(readdirSync(join(dir, 'countries', 'kr')).sort()).toEqual(
         ['categories.json', 'country.json', 'i18n', 'organizations.json', 'pages', 'routing.json'].sort(),
       );
+    }
+    // `npm run bench` measures the deployed bundles: built with the same settings, they are byte for byte these.
+    const deployed = functions.map((fn) => readFileSync(join(out, fn.Metadata!['aws:asset:path']!, 'index.mjs')));
+    for (const handler of ['getConfig', 'trackCase']) {
+      const measured = readFileSync((await bundleFunction(handler)).file);
+      expect(deployed.some((bundle) => bundle.equals(measured)), handler).toBe(true);
     }
   });
 });
