@@ -9,7 +9,7 @@ import { readOrCreateSigningKey } from '../functions/adapters/localSigningKey.js
 import { notFound, payloadTooLarge, rateLimited } from '../functions/core/errors.js';
 import { createS3Client } from '../functions/runtime/citizenDeps.js';
 import { responseForError } from '../functions/runtime/middleware/errorResponse.js';
-import { loadPackIndex } from '../functions/runtime/packIndex.js';
+import { requireCheckedPack } from '../functions/runtime/checkedPack.js';
 import { LocalAgencyAuthorizer } from './agencyAuthorizer.js';
 import { lambdaContext, scheduledEvent, toProxyEvent } from './apiGatewayEvent.js';
 import { removeRuntimeFile, writeRuntimeFile } from './runtimeFile.js';
@@ -104,7 +104,8 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     // Agency sign-in: demo accounts and the token signing key exist before the first request.
     const authDir = join(dataDir, 'auth');
     const packsDir = resolve(options.packsDir ?? 'countries');
-    const demoAccounts = await ensureDemoAccounts(authDir, loadPackIndex({ COUNTRY: options.country, COUNTRY_PACKS_DIR: packsDir }), options.demoPassword);
+    // Every check country:check runs, once, before anything serves (functions only re-check the structure).
+    const demoAccounts = await ensureDemoAccounts(authDir, requireCheckedPack({ COUNTRY: options.country, COUNTRY_PACKS_DIR: packsDir }), options.demoPassword);
     readOrCreateSigningKey(authDir);
     const authorizer = new LocalAgencyAuthorizer(authDir);
 
@@ -166,10 +167,19 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
 
     const server = createServer((req, res) => {
       const started = process.hrtime.bigint();
-      void dispatch(req, res).then((label) => {
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        log(`${label.method} ${label.route} ${label.status} ${ms.toFixed(0)} ms`);
-      });
+      void dispatch(req, res).then(
+        (label) => {
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          log(`${label.method} ${label.route} ${label.status} ${ms.toFixed(0)} ms`);
+        },
+        (error: Error) => {
+          // Mostly a caller that went away mid-body (a dropped phone connection): the body is read before any
+          // handler runs, so nothing was half-done. Close our side and keep serving everyone else.
+          if (!res.headersSent) res.writeHead(400).end();
+          else res.destroy();
+          log(`${req.method ?? 'GET'} (request ended early: ${error.name}) 400`);
+        },
+      );
     });
 
     async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<{ method: string; route: string; status: number }> {
