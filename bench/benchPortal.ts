@@ -40,7 +40,9 @@ export async function startBenchPortal(options: { packsDir?: string; country?: s
     country: options.country ?? 'kr',
     dataDir,
     trackLimitPerMinute: 1_000_000,
+    // Jobs run when the bench says, never in the middle of a measurement.
     sweepEveryMs: 0,
+    publishStatsEveryMs: 0,
     ...(options.packsDir ? { packsDir: options.packsDir } : {}),
     ...(options.dynamoDbEndpoint ? { dynamoDbEndpoint: options.dynamoDbEndpoint } : {}),
   });
