@@ -66,8 +66,6 @@ export async function measureLocalLoad(options: LocalLoadOptions): Promise<LoadF
       },
     });
     stops.push(async () => {
-      const survived = portal.unhandledRejections();
-      if (survived) log(`local load: the portal survived ${survived} unhandled rejections (requests aborted as autocannon stopped; see bench/portalProcess.ts)`);
       if (!(await portal.stop())) log(`local load: the portal did not stop cleanly; its last output:\n${portal.output().slice(-2_000)}`);
     });
 

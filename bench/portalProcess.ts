@@ -6,8 +6,6 @@ export interface PortalProcess {
   url: string;
   /** The last lines it printed, for error messages. */
   output(): string;
-  /** Unhandled promise rejections it survived (see ABORTED_REQUESTS_SURVIVE). */
-  unhandledRejections(): number;
   /** SIGINT, then waits for it to exit; true when it stopped as Ctrl-C stops it (start.ts's "Stopped."). */
   stop(): Promise<boolean>;
 }
@@ -26,13 +24,6 @@ export interface PortalProcessOptions {
 const READY_LINE = 'Clean Portal is running';
 const STOPPED_LINE = 'Stopped.';
 
-/**
- * When autocannon ends a run it destroys its sockets with requests in flight. The local runtime reads a request's
- * body with `for await` and does not catch the 'aborted' error this raises, so under Node's default
- * (--unhandled-rejections=throw) the portal dies between two runs. Warning instead keeps it serving; each such
- * rejection is counted and reported. Drop this once local/localPortal.ts catches aborted requests.
- */
-const ABORTED_REQUESTS_SURVIVE = '--unhandled-rejections=warn';
 const STOP_TIMEOUT_MS = 30_000;
 
 export async function startPortalProcess(options: PortalProcessOptions): Promise<PortalProcess> {
@@ -40,7 +31,7 @@ export async function startPortalProcess(options: PortalProcessOptions): Promise
   if (!file) throw new Error('no command to start the portal with');
   const child = spawn(file, args, {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, ABORTED_REQUESTS_SURVIVE].filter(Boolean).join(' ') },
+    env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -52,12 +43,8 @@ export async function startPortalProcess(options: PortalProcessOptions): Promise
     output = (output + chunk.toString()).slice(-8_000);
     if (output.includes(READY_LINE)) ready();
   };
-  let unhandledRejections = 0;
   child.stdout!.on('data', keep);
-  child.stderr!.on('data', (chunk: Buffer) => {
-    unhandledRejections += chunk.toString().split('UnhandledPromiseRejectionWarning').length - 1;
-    keep(chunk);
-  });
+  child.stderr!.on('data', keep);
   // npm itself ends by the SIGINT (no exit code) once its script has exited; node exits 0.
   const exited = new Promise<boolean>((resolve) => child.once('exit', (code, signal) => resolve(code === 0 || signal === 'SIGINT')));
   child.once('error', (error) => (output += `\n${error.message}`));
@@ -86,7 +73,6 @@ export async function startPortalProcess(options: PortalProcessOptions): Promise
   return {
     url: `http://127.0.0.1:${options.port}`,
     output: () => output,
-    unhandledRejections: () => unhandledRejections,
     stop: async () => (await stopGroup(child, exited)) && output.includes(STOPPED_LINE),
   };
 }
