@@ -2,13 +2,13 @@
 // and writes bench/results.json. Options: --runs N (cold starts per function, default 20), --cases N (scale,
 // default 100000), --load-seconds N (default 10), --connections N (default 10), --only functions,calls,load,scale,web
 // (a partial run writes bench/.build/results.partial.json instead).
+import './quietLogs.js';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBenchPortal } from './benchPortal.js';
-import { logger } from '../functions/runtime/logger.js';
 import { judgeBudgets } from './budgets.js';
 import { measureCallsPerOperation } from './callsPerOperation.js';
 import { measureCitizenScripts } from './citizenScripts.js';
@@ -45,9 +45,6 @@ if (unknown.length) throw new Error(`--only takes ${SECTIONS.join(', ')}; not ${
 const wanted = (section: (typeof SECTIONS)[number]) => !only || only.includes(section);
 const log = (line: string) => console.log(line);
 
-// The handlers' logs would drown the figures; errors still show.
-logger.setLogLevel('ERROR');
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const started = Date.now();
 const results: BenchResults = { generatedAt: new Date().toISOString(), machine: machine(), options: { runs, cases, loadSeconds, connections } };
