@@ -3,7 +3,7 @@
 // default 100000), --load-seconds N (default 10), --connections N (default 10), --only functions,calls,load,scale,web
 // (a partial run writes bench/.build/results.partial.json instead).
 import './quietLogs.js';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -102,12 +102,8 @@ function scaleInItsOwnProcess(cases: number): Promise<ScaleFigures> {
 }
 
 function machine(): BenchResults['machine'] {
-  let java = 'unknown';
-  try {
-    java = execFileSync('java', ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim() || 'unknown';
-  } catch (error) {
-    java = String((error as { stderr?: string }).stderr ?? '').split('\n')[0] ?? 'unknown';
-  }
+  // `java -version` writes to stderr.
+  const java = spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr?.split('\n')[0]?.trim() || 'unknown';
   const cpu = cpus();
   return {
     cpu: cpu[0]?.model ?? 'unknown',
