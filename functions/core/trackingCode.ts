@@ -10,19 +10,21 @@ export const TRACKING_CODE_LENGTH = 16;
 export const TRACKING_CODE_BYTES = 10;
 
 const SEPARATORS = /[\s\-_.]/g;
+/** What may stand for a symbol: the ASCII letters and digits, nothing else (see normalizeTrackingCode). */
+const ASCII_LETTERS_AND_DIGITS = /^[0-9A-Za-z]*$/;
 const VALID = new RegExp(`^[${CROCKFORD_ALPHABET}]{${TRACKING_CODE_LENGTH}}$`);
 
 /**
- * Normalizes what a person typed: any case, with or without dashes and spaces; I and L read as 1, O as 0
- * (Crockford's rules). Returns null when it cannot be a code.
+ * Normalizes what a person typed: any case, with or without dashes, dots, underscores and spaces; I and L read
+ * as 1, O as 0 (Crockford's rules). Returns null when it cannot be a code. Only ASCII letters and digits are
+ * taken: upper-casing first would turn ß into SS, ﬀ into FF and ı into I (read as 1), so text that is not a code
+ * would become one.
  */
 export function normalizeTrackingCode(input: string): TrackingCode | null {
   if (input.length > 64) return null;
-  const cleaned = input
-    .replace(SEPARATORS, '')
-    .toUpperCase()
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
+  const stripped = input.replace(SEPARATORS, '');
+  if (!ASCII_LETTERS_AND_DIGITS.test(stripped)) return null;
+  const cleaned = stripped.toUpperCase().replace(/[IL]/g, '1').replace(/O/g, '0');
   return VALID.test(cleaned) ? (cleaned as TrackingCode) : null;
 }
 

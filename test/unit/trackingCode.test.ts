@@ -63,8 +63,27 @@ describe('normalizeTrackingCode', () => {
     ['a full-width digit', 'ABCD-EFGH-JKMN-PQR１'],
     ['HTML', '<script>alert(1)</script>'],
     ['far too long', `${'-'.repeat(60)}ABCDEFGHJKMNPQRS`],
+    // Letters whose upper case is one or two code symbols: only the alphabet's own letters may stand for a symbol.
+    ['a German sharp s (upper case: SS)', 'ABCD-EFGH-JKMN-PQß'],
+    ['a Latin ff ligature (upper case: FF)', 'ABCD-EFGH-JKMN-PQﬀ'],
+    ['a dotless i (upper case: I, read as 1)', 'ABCD-EFGH-JKMN-PQRı'],
+    ['a long s (upper case: S)', 'ABCD-EFGH-JKMN-PQRſ'],
+    ['a Kelvin sign (lower case: k)', 'ABCD-EFGH-JKMN-PQR\u212A'],
   ])('rejects %s', (_why, input) => {
     expect(normalizeTrackingCode(input)).toBeNull();
+  });
+
+  it('takes nothing but the alphabet, its lower case, I/L/O and separators', () => {
+    const accepted = new Set([...'0123456789ABCDEFGHIJKLMNOPQRSTVWXYZ', ...'0123456789abcdefghijklmnopqrstvwxyz']);
+    // The alphabet mixed with letters whose case mapping lands on it (ß→SS, ﬀ→FF, ı→I, ſ→S, ǆ→Ǆ, ﬆ→ST).
+    const unit = fc.constantFrom(...'0123456789abcdefghjkmnpqrstvwxyzIiLlOo- ', 'ß', 'ﬀ', 'ı', 'ſ', 'ǆ', 'ﬆ', 'ﬃ', 'Ⅻ', '１');
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 8, maxLength: 20 }), (input) => {
+        const code = normalizeTrackingCode(input);
+        if (code === null) return;
+        expect([...input.replace(/[\s\-_.]/g, '')].every((ch) => accepted.has(ch))).toBe(true);
+      }),
+    );
   });
 
   it('is idempotent', () => {
