@@ -11,20 +11,20 @@ export function toProxyEvent(
   pathParameters: Record<string, string> | null,
   body: Buffer,
 ): APIGatewayProxyEvent {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
+  // Collected in Maps, then made objects with own properties only: a header or parameter named `__proto__` or
+  // `constructor` is a name like any other, never a key into Object.prototype.
+  const headerPairs = new Map<string, string[]>();
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i]!;
-    const value = req.rawHeaders[i + 1]!;
-    headers[name] = value;
-    (multiValueHeaders[name] ??= []).push(value);
+    headerPairs.set(name, [...(headerPairs.get(name) ?? []), req.rawHeaders[i + 1]!]);
   }
-  const query: Record<string, string> = {};
-  const multiQuery: Record<string, string[]> = {};
-  for (const [k, v] of url.searchParams) {
-    query[k] = v;
-    (multiQuery[k] ??= []).push(v);
-  }
+  const queryPairs = new Map<string, string[]>();
+  for (const [k, v] of url.searchParams) queryPairs.set(k, [...(queryPairs.get(k) ?? []), v]);
+  const lastOf = (pairs: Map<string, string[]>) => Object.fromEntries([...pairs].map(([k, values]) => [k, values.at(-1)!]));
+  const headers: Record<string, string> = lastOf(headerPairs);
+  const multiValueHeaders: Record<string, string[]> = Object.fromEntries(headerPairs);
+  const query: Record<string, string> = lastOf(queryPairs);
+  const multiQuery: Record<string, string[]> = Object.fromEntries(queryPairs);
   const hasQuery = url.searchParams.size > 0;
   const requestId = randomUUID();
   const isText = body.length === 0 || /json|text/i.test(headers['content-type'] ?? headers['Content-Type'] ?? '');

@@ -2,11 +2,11 @@
 // emulated API Gateway, the S3 upload path and the web app — all on one port.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { type IncomingMessage, STATUS_CODES, type Server, type ServerResponse, createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { readOrCreateSigningKey } from '../functions/adapters/localSigningKey.js';
-import { notFound, payloadTooLarge, rateLimited } from '../functions/core/errors.js';
+import { notFound, payloadTooLarge, rateLimited, validationFailed } from '../functions/core/errors.js';
 import { createS3Client } from '../functions/runtime/citizenDeps.js';
 import { responseForError } from '../functions/runtime/middleware/errorResponse.js';
 import { requireCheckedPack } from '../functions/runtime/checkedPack.js';
@@ -175,11 +175,22 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
         (error: Error) => {
           // Mostly a caller that went away mid-body (a dropped phone connection): the body is read before any
           // handler runs, so nothing was half-done. Close our side and keep serving everyone else.
-          if (!res.headersSent) res.writeHead(400).end();
+          if (!res.headersSent) sendRefusal(res, validationFailed('The request ended before its body was complete.'));
           else res.destroy();
           log(`${req.method ?? 'GET'} (request ended early: ${error.name}) 400`);
         },
       );
+    });
+    // Requests Node's HTTP parser refuses before any handler sees them (headers over 16 KiB, a malformed header
+    // line) get the contract's error body too, instead of Node's bare status line.
+    server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+      if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+      const refusal =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? payloadTooLarge('The request\u2019s headers are too large.')
+          : validationFailed('The request could not be read as HTTP.');
+      socket.end(rawHttpAnswer(responseForError(refusal)));
+      log(`(unreadable request: ${error.code ?? error.name}) ${responseForError(refusal).statusCode}`);
     });
 
     async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<{ method: string; route: string; status: number }> {
@@ -188,8 +199,7 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       try {
         url = new URL(req.url ?? '/', publicOrigin);
       } catch {
-        res.writeHead(400).end();
-        return { method, route: '(bad url)', status: 400 };
+        return { method, route: '(bad url)', status: sendRefusal(res, validationFailed('The address of the request is not a valid URL.')) };
       }
       if (url.pathname.startsWith('/s3/')) {
         const status = await proxyToS3(s3Endpoint, req, res, url.pathname.slice(3) + url.search);
@@ -199,8 +209,7 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
         return { method, ...(await invokeApi(req, res, url)) };
       }
       if (method !== 'GET' && method !== 'HEAD') {
-        res.writeHead(405, pageHeaders).end();
-        return { method, route: '(static)', status: 405 };
+        return { method, route: '(static)', status: sendRefusal(res, notFound(`${method} is not served on this path.`), pageHeaders) };
       }
       return { method, route: '(static)', status: await serveStatic(webRoot, url.pathname, req, res, pageHeaders) };
     }
@@ -218,6 +227,9 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
         return { route, status: send(answer.statusCode, answer.headers ?? {}, answer.body) };
       };
       const match = matchRoute(req.method ?? 'GET', url.pathname.slice('/api'.length) || '/');
+      if (!match.route && match.malformed) {
+        return sendError('(malformed)', validationFailed('The address has a malformed percent-encoding (a % not followed by two hex digits of UTF-8).'));
+      }
       if (!match.route) {
         // As API Gateway does, a method a path lacks is as unknown as a path that does not exist.
         return sendError('(unknown)', notFound(match.pathKnown ? `${req.method} is not served on this path.` : 'There is no such API path.'));
@@ -278,6 +290,19 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     await stopServers();
     throw error;
   }
+}
+
+/** Answers with the contract's error body (the one builder, responseForError) and returns the status sent. */
+function sendRefusal(res: ServerResponse, error: unknown, headers: Record<string, string> = {}): number {
+  const answer = responseForError(error);
+  res.writeHead(answer.statusCode, { ...headers, ...(answer.headers as Record<string, string>) }).end(answer.body);
+  return answer.statusCode;
+}
+
+/** The same answer as raw HTTP/1.1, for a socket Node's server has not made a response for. */
+function rawHttpAnswer(answer: ReturnType<typeof responseForError>): string {
+  const headers = Object.entries({ ...(answer.headers as Record<string, string>), 'content-length': String(Buffer.byteLength(answer.body)), connection: 'close' });
+  return `HTTP/1.1 ${answer.statusCode} ${STATUS_CODES[answer.statusCode] ?? ''}\r\n${headers.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${answer.body}`;
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -43,8 +43,13 @@ export interface RouteMatch {
   pathParameters: Record<string, string> | null;
 }
 
-/** Finds the route for a path under /api; `pathKnown` tells a wrong method from an unknown path. */
-export function matchRoute(method: string, path: string): RouteMatch | { route: null; pathKnown: boolean } {
+export type RouteLookup = RouteMatch | { route: null; pathKnown: boolean; malformed: boolean };
+
+/**
+ * Finds the route for a path under /api; `pathKnown` tells a wrong method from an unknown path, `malformed` a path
+ * whose percent-encoding cannot be decoded (`/pages/%`).
+ */
+export function matchRoute(method: string, path: string): RouteLookup {
   let pathKnown = false;
   for (const route of ROUTES) {
     const names: string[] = [];
@@ -55,10 +60,13 @@ export function matchRoute(method: string, path: string): RouteMatch | { route: 
     if (!found) continue;
     pathKnown = true;
     if (route.method !== method) continue;
-    const pathParameters = names.length
-      ? Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(found[i + 1]!)]))
-      : null;
+    let pathParameters: Record<string, string> | null = null;
+    try {
+      if (names.length) pathParameters = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(found[i + 1]!)]));
+    } catch {
+      return { route: null, pathKnown, malformed: true };
+    }
     return { route, pathParameters };
   }
-  return { route: null, pathKnown };
+  return { route: null, pathKnown, malformed: false };
 }

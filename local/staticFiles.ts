@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { notFound } from '../functions/core/errors.js';
+import { responseForError } from '../functions/runtime/middleware/errorResponse.js';
 import { maybeGzip } from './compression.js';
 
 const TYPES: Record<string, string> = {
@@ -54,14 +56,19 @@ export async function serveStatic(root: string, pathname: string, req: IncomingM
     res.end(req.method === 'HEAD' ? undefined : packed.body);
     return status;
   };
-  if (!file.startsWith(root + sep) || !(extname(file) in TYPES)) return send(404, 'text/plain; charset=utf-8', 'Not found\n');
+  // A refusal in the contract's error shape, like every other refusal of the portal.
+  const missing = () => {
+    const answer = responseForError(notFound('There is no such page or file.'));
+    return send(answer.statusCode, 'application/json; charset=utf-8', answer.body);
+  };
+  if (!file.startsWith(root + sep) || !Object.hasOwn(TYPES, extname(file))) return missing();
   if (!existsSync(join(root, 'index.html'))) {
     return send(503, 'text/plain; charset=utf-8', 'The web app is not built yet: run `npm run build:web` (npm start does it).\n');
   }
   try {
-    if (!(await stat(file)).isFile()) return send(404, 'text/plain; charset=utf-8', 'Not found\n');
+    if (!(await stat(file)).isFile()) return missing();
     return send(200, TYPES[extname(file)]!, await readFile(file));
   } catch {
-    return send(404, 'text/plain; charset=utf-8', 'Not found\n');
+    return missing();
   }
 }

@@ -1,4 +1,5 @@
 // Invariant 8: bad input of every kind gets the contract's 4xx error body; none gets a 5xx.
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestPortal, aReport, proposedCode, startTestPortal } from './support/testPortal.js';
 
@@ -76,7 +77,81 @@ const cases: Case[] = [
   { name: 'a wrong method', method: 'GET', path: '/reports', status: 404, code: 'NOT_FOUND' },
   { name: 'a POST to the public statistics', path: '/stats/public', body: { organizationId: 'kr-molit' }, status: 404, code: 'NOT_FOUND' },
   { name: 'a path below the public statistics', method: 'GET', path: '/stats/public/kr-molit', status: 404, code: 'NOT_FOUND' },
+  // Names an object inherits: as query parameters they are unknown parameters like any other.
+  { name: 'a __proto__ query parameter', method: 'GET', path: '/config?__proto__=x', status: 400, code: 'VALIDATION_FAILED' },
+  { name: 'a constructor query parameter', method: 'GET', path: '/config?constructor=1', status: 400, code: 'VALIDATION_FAILED' },
+  { name: 'a repeated toString query parameter', method: 'GET', path: '/config?toString=1&toString=2', status: 400, code: 'VALIDATION_FAILED' },
+  { name: 'a lone percent sign in the path', method: 'GET', path: '/pages/%', status: 400, code: 'VALIDATION_FAILED' },
+  { name: 'a cut percent-encoding in the path', method: 'GET', path: '/pages/%E0%A4%A', status: 400, code: 'VALIDATION_FAILED' },
+  { name: 'a malformed percent-encoding in a case id', method: 'GET', path: '/cases/%ZZ', status: 400, code: 'VALIDATION_FAILED' },
+  { name: 'a malformed percent-encoding in the query', method: 'GET', path: '/config?lang=%E0%A4%A', status: 400, code: 'VALIDATION_FAILED' },
 ];
+
+/** Sends raw bytes (what fetch would refuse to send) and returns the whole answer as text. */
+function rawRequest(bytes: string): Promise<string> {
+  const { port } = new URL(portal.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    socket.on('error', reject);
+    socket.end(bytes);
+  });
+}
+
+function errorBodyOf(raw: string): unknown {
+  const [head, ...rest] = raw.split('\r\n\r\n');
+  expect(head).toMatch(/\r\ncontent-type: application\/json/i);
+  let body = rest.join('\r\n\r\n');
+  if (/\r\ntransfer-encoding: chunked/i.test(head!)) {
+    let text = '';
+    for (let at = 0; ; ) {
+      const eol = body.indexOf('\r\n', at);
+      const size = Number.parseInt(body.slice(at, eol), 16);
+      if (!size) break;
+      text += body.slice(eol + 2, eol + 2 + size);
+      at = eol + 2 + size + 2;
+    }
+    body = text;
+  }
+  return JSON.parse(body);
+}
+
+describe('malformed requests', () => {
+  it('serves a request whose header is named like an inherited property', async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const answer = await portal.api('GET', '/config?lang=en', undefined, { [name]: 'x' });
+      expect(answer.status, name).toBe(200);
+    }
+  });
+
+  it('answers headers too large to read with the error shape', async () => {
+    const raw = await rawRequest(`GET /api/config HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(40_000)}\r\nConnection: close\r\n\r\n`);
+    expect(raw).toMatch(/^HTTP\/1\.1 413 /);
+    expect(errorBodyOf(raw)).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: expect.any(String), details: [] } });
+  });
+
+  it('answers a request the HTTP parser cannot read with the error shape', async () => {
+    const raw = await rawRequest('GET /api/config HTTP/1.1\r\nHost: localhost\r\nBad Header Name: x\r\nConnection: close\r\n\r\n');
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(errorBodyOf(raw)).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String), details: [] } });
+  });
+
+  it('refuses a missing file or another method on the web app with the error shape', async () => {
+    for (const [method, path, status] of [['GET', '/no-such-file.js', 404], ['GET', '/%', 404], ['POST', '/', 404], ['DELETE', '/index.html', 404]] as const) {
+      const answer = await fetch(new URL(path, portal.url), { method });
+      expect(answer.status, `${method} ${path}`).toBe(status);
+      expect(await answer.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String), details: [] } });
+    }
+  });
+
+  it('answers a request line that is not a URL with the error shape', async () => {
+    const raw = await rawRequest('GET //[bad HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(errorBodyOf(raw)).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String), details: [] } });
+  });
+});
 
 describe('bad input', () => {
   it.each(cases)('$name → $status $code', async (c) => {

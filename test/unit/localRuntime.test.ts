@@ -19,13 +19,18 @@ describe('matchRoute', () => {
     expect(open?.handler).toBe('getPublicStats');
     expect(open?.auth).toBeUndefined();
     expect(open?.rateLimited).toBeUndefined();
-    expect(matchRoute('POST', '/stats/public')).toEqual({ route: null, pathKnown: true });
+    expect(matchRoute('POST', '/stats/public')).toEqual({ route: null, pathKnown: true, malformed: false });
   });
 
   it('tells a wrong method on a known path from an unknown path', () => {
-    expect(matchRoute('GET', '/reports')).toEqual({ route: null, pathKnown: true });
-    expect(matchRoute('GET', '/nothing-here')).toEqual({ route: null, pathKnown: false });
-    expect(matchRoute('GET', '/pages/a/b')).toEqual({ route: null, pathKnown: false });
+    expect(matchRoute('GET', '/reports')).toEqual({ route: null, pathKnown: true, malformed: false });
+    expect(matchRoute('GET', '/nothing-here')).toEqual({ route: null, pathKnown: false, malformed: false });
+    expect(matchRoute('GET', '/pages/a/b')).toEqual({ route: null, pathKnown: false, malformed: false });
+  });
+
+  it('says so when a path parameter cannot be decoded, instead of throwing', () => {
+    expect(matchRoute('GET', '/pages/%')).toEqual({ route: null, pathKnown: true, malformed: true });
+    expect(matchRoute('GET', '/cases/%E0%A4%A')).toEqual({ route: null, pathKnown: true, malformed: true });
   });
 });
 
