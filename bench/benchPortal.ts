@@ -39,7 +39,7 @@ export async function startBenchPortal(options: { packsDir?: string; country?: s
     port: 0,
     country: options.country ?? 'kr',
     dataDir,
-    trackLimitPerMinute: 1_000_000,
+    rateLimitPerMinute: 1_000_000,
     // Jobs run when the bench says, never in the middle of a measurement.
     sweepEveryMs: 0,
     publishStatsEveryMs: 0,

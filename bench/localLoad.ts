@@ -62,7 +62,7 @@ export async function measureLocalLoad(options: LocalLoadOptions): Promise<LoadF
         DEMO_PASSWORD: demoPassword,
         LOG_LEVEL: 'WARN',
         // The load comes from one address; the local stand-in for the WAF rule would answer 429 after 20 calls.
-        TRACK_LIMIT_PER_MINUTE: '1000000000',
+        RATE_LIMIT_PER_MINUTE: '1000000000',
       },
     });
     stops.push(async () => {

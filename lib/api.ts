@@ -96,7 +96,7 @@ export interface CitizenApiProps {
   /** Every method, whole stage. @default 100 per second, burst 200 */
   readonly throttle?: Throttle;
   /**
-   * The routes marked `rateLimited` in local/routes.ts (the tracking-code lookups and sign-in, which a guesser
+   * The routes marked `lookupThrottle` in local/routes.ts (the tracking-code lookups and sign-in, which a guesser
    * would hammer).
    * A stage-wide cap for all callers together; the per-address limit is a WAF rule. @default 5 per second, burst 10
    */
@@ -166,7 +166,7 @@ export class CitizenApi extends Construct {
 
     const routes = ROUTES;
     const methodOptions: Record<string, MethodDeploymentOptions> = {};
-    for (const route of routes.filter((r) => r.rateLimited)) {
+    for (const route of routes.filter((r) => r.lookupThrottle)) {
       methodOptions[`${API_BASE_PATH}${route.resource}/${route.method}`] = {
         throttlingRateLimit: lookupThrottle.rateLimit,
         throttlingBurstLimit: lookupThrottle.burstLimit,

@@ -45,7 +45,10 @@ export interface ApiFirewallProps {
   readonly rateLimit?: RateLimit;
 }
 
-/** The `rateLimited` routes of local/routes.ts as API paths (`/api/track`, `/api/track/messages`, `/api/auth/login`). */
+/**
+ * The `rateLimited` routes of local/routes.ts as API paths (`/api/reports`, `/api/track`, `/api/track/messages`,
+ * `/api/auth/login`), counted together.
+ */
 export function rateLimitedApiPaths(): string[] {
   return [...new Set(ROUTES.filter((route) => route.rateLimited).map((route) => `${API_BASE_PATH}${route.resource}`))];
 }

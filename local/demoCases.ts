@@ -13,6 +13,8 @@ export interface DemoTarget {
   sweep(at: Date): Promise<void>;
   /** Publishes the public statistics, so they count the demo cases at once rather than at the next scheduled run. */
   publishStats?(): Promise<unknown>;
+  /** Marks the seeding's requests as the portal's own, outside the per-address limit (LocalPortal.ownRequestHeaders). */
+  ownRequestHeaders: Record<string, string>;
 }
 
 interface Scenario {
@@ -101,10 +103,10 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-async function call<T>(url: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${url}/api${path}`, {
+async function call<T>(target: DemoTarget, method: string, path: string, body?: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${target.url}/api${path}`, {
     method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...target.ownRequestHeaders, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const answer = (await response.json()) as T & { error?: { message: string } };
@@ -123,13 +125,13 @@ export interface DemoSeed {
 }
 
 export async function seedDemoCases(target: DemoTarget, pack: CountryPack, dataDir: string): Promise<DemoSeed> {
-  const { url, demoPassword } = target;
+  const { demoPassword } = target;
   const language = pack.country.languages.includes('en') ? 'en' : pack.country.defaultLanguage;
   const reported = pack.organizations.filter((o) => o.id !== pack.country.oversightOrganizationId);
   const tokens = new Map<string, string>();
   const signIn = async (organizationId: string) => {
     if (!tokens.has(organizationId)) {
-      const login = await call<{ token: string }>(url, 'POST', '/auth/login', { username: `supervisor@${organizationId}`, password: demoPassword });
+      const login = await call<{ token: string }>(target, 'POST', '/auth/login', { username: `supervisor@${organizationId}`, password: demoPassword });
       tokens.set(organizationId, login.token);
     }
     return tokens.get(organizationId)!;
@@ -140,7 +142,7 @@ export async function seedDemoCases(target: DemoTarget, pack: CountryPack, dataD
     const uploadIds: string[] = [];
     if (scenario.evidence) {
       const bytes = Buffer.from(scenario.evidence);
-      const slots = await call<{ uploads: { uploadId: string; url: string; fields: Record<string, string> }[] }>(url, 'POST', '/uploads', {
+      const slots = await call<{ uploads: { uploadId: string; url: string; fields: Record<string, string> }[] }>(target, 'POST', '/uploads', {
         files: [{ name: 'evidence.txt', size: bytes.length, contentType: 'text/plain' }],
       });
       const form = new FormData();
@@ -150,7 +152,7 @@ export async function seedDemoCases(target: DemoTarget, pack: CountryPack, dataD
       if (!sent.ok) throw new Error(`demo evidence upload: ${sent.status}`);
       uploadIds.push(slots.uploads[0]!.uploadId);
     }
-    const filed = await call<{ caseId: string; trackingCode: string; organization: { id: string } }>(url, 'POST', '/reports', {
+    const filed = await call<{ caseId: string; trackingCode: string; organization: { id: string } }>(target, 'POST', '/reports', {
       category: pack.categories[i % pack.categories.length]!.id,
       organizationId: reported[(i * 7) % reported.length]!.id,
       language,
@@ -166,13 +168,13 @@ export async function seedDemoCases(target: DemoTarget, pack: CountryPack, dataD
     let organizationId = filed.organization.id;
     for (const step of scenario.steps ?? []) {
       const token = await signIn(organizationId);
-      if ('status' in step) await call(url, 'PATCH', `/cases/${filed.caseId}`, step, token);
+      if ('status' in step) await call(target, 'PATCH', `/cases/${filed.caseId}`, step, token);
       else if ('ask' in step) {
-        await call(url, 'POST', `/cases/${filed.caseId}/messages`, { body: step.ask }, token);
-        if (step.answer) await call(url, 'POST', '/track/messages', { trackingCode: filed.trackingCode, body: step.answer });
+        await call(target, 'POST', `/cases/${filed.caseId}/messages`, { body: step.ask }, token);
+        if (step.answer) await call(target, 'POST', '/track/messages', { trackingCode: filed.trackingCode, body: step.answer });
       } else {
         const to = pack.organizations.find((o) => o.id !== organizationId && o.id !== pack.country.oversightOrganizationId)!.id;
-        await call(url, 'POST', `/cases/${filed.caseId}/transfer`, { organizationId: to, reason: step.reason }, token);
+        await call(target, 'POST', `/cases/${filed.caseId}/transfer`, { organizationId: to, reason: step.reason }, token);
         organizationId = to;
       }
     }

@@ -11,8 +11,17 @@ export interface Route {
   resource: string;
   /** The handler's file name under functions/handlers/, also the Lambda function's name. */
   handler: string;
-  /** Counted against the per-address limit (20 per minute), as the WAF rule does when deployed. */
+  /**
+   * Counted against the per-address limit (20 calls a minute, one budget for all these routes together), as the WAF
+   * rule does when deployed. Filing is counted with the lookups: its 409 ("this code already belongs to another
+   * report") would otherwise answer what /track refuses to.
+   */
   rateLimited?: boolean;
+  /**
+   * A lookup a guesser would hammer (a tracking code, a password): also under the stage-wide lookup throttle when
+   * deployed (lib/api.ts), on top of the per-address limit.
+   */
+  lookupThrottle?: boolean;
   /**
    * `agency`: a valid agency ID token (`Authorization: Bearer …`) is required, as API Gateway's Cognito authorizer
    * requires it when deployed; its claims reach the handler in `requestContext.authorizer.claims`.
@@ -24,10 +33,10 @@ export const ROUTES: Route[] = [
   { method: 'GET', resource: '/config', handler: 'getConfig' },
   { method: 'GET', resource: '/pages/{id}', handler: 'getPage' },
   { method: 'POST', resource: '/uploads', handler: 'createUploads' },
-  { method: 'POST', resource: '/reports', handler: 'createReport' },
-  { method: 'POST', resource: '/track', handler: 'trackCase', rateLimited: true },
-  { method: 'POST', resource: '/track/messages', handler: 'postTrackMessage', rateLimited: true },
-  { method: 'POST', resource: '/auth/login', handler: 'login', rateLimited: true },
+  { method: 'POST', resource: '/reports', handler: 'createReport', rateLimited: true },
+  { method: 'POST', resource: '/track', handler: 'trackCase', rateLimited: true, lookupThrottle: true },
+  { method: 'POST', resource: '/track/messages', handler: 'postTrackMessage', rateLimited: true, lookupThrottle: true },
+  { method: 'POST', resource: '/auth/login', handler: 'login', rateLimited: true, lookupThrottle: true },
   { method: 'GET', resource: '/cases', handler: 'listCases', auth: 'agency' },
   { method: 'GET', resource: '/cases/{caseId}', handler: 'getCase', auth: 'agency' },
   { method: 'PATCH', resource: '/cases/{caseId}', handler: 'updateCase', auth: 'agency' },

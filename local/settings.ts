@@ -16,7 +16,7 @@ const localEnvironment = z.object({
   DEMO: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   COUNTRY_PACKS_DIR: z.string().min(1).default('countries'),
   /** Calls a minute from one address to the rate-limited routes; raised only by load tests (bench/localLoad.ts). */
-  TRACK_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
 });
 
 export function localSettings(env: NodeJS.ProcessEnv) {
@@ -32,6 +32,6 @@ export function localSettings(env: NodeJS.ProcessEnv) {
     demoPassword: e.DEMO_PASSWORD,
     demo: e.DEMO,
     packsDir: e.COUNTRY_PACKS_DIR,
-    trackLimitPerMinute: e.TRACK_LIMIT_PER_MINUTE,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
   };
 }

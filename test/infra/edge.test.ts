@@ -334,13 +334,13 @@ describe('API web ACL', () => {
     const scope = statement.ScopeDownStatement.RegexMatchStatement;
     expect(scope.FieldToMatch).toEqual({ UriPath: {} });
     const regex = new RegExp(scope.RegexString as string);
-    for (const path of ['/api/track', '/api/track/messages', '/api/auth/login']) {
+    for (const path of ['/api/reports', '/api/track', '/api/track/messages', '/api/auth/login']) {
       expect(scope.RegexString).toContain(path);
       expect(regex.test(path), path).toBe(true);
       expect(regex.test(`/${STAGE}${path}`), `/${STAGE}${path}`).toBe(true);
       expect(regex.test(`${path}/`), `${path}/`).toBe(true);
     }
-    for (const path of ['/api/reports', '/api/config', '/api/track/other', '/api/tracking', `/${STAGE}/api/uploads`]) {
+    for (const path of ['/api/reports/x', '/api/config', '/api/track/other', '/api/tracking', `/${STAGE}/api/uploads`]) {
       expect(regex.test(path), path).toBe(false);
     }
   });
@@ -348,7 +348,7 @@ describe('API web ACL', () => {
   it('limits exactly the rateLimited routes of local/routes.ts', () => {
     const expected = ROUTES.filter((r) => r.rateLimited).map((r) => `/api${r.resource}`);
     expect(rateLimitedApiPaths()).toEqual(expected);
-    expect(rateLimitedApiPaths()).toEqual(['/api/track', '/api/track/messages', '/api/auth/login']);
+    expect(rateLimitedApiPaths()).toEqual(['/api/reports', '/api/track', '/api/track/messages', '/api/auth/login']);
     expect(new RegExp(pathSuffixRegex(['/api/cases/{caseId}/messages'])).test('/dev/api/cases/abc/messages')).toBe(true);
   });
 

@@ -453,7 +453,7 @@ describe('REST API', () => {
     const settings = stage.Properties.MethodSettings as Json[];
     const all = settings.find((m) => m.ResourcePath === '/*' && m.HttpMethod === '*');
     expect(all).toMatchObject({ ThrottlingRateLimit: DEFAULT_THROTTLE.rateLimit, ThrottlingBurstLimit: DEFAULT_THROTTLE.burstLimit });
-    const lookups = ROUTES.filter((r) => r.rateLimited);
+    const lookups = ROUTES.filter((r) => r.lookupThrottle);
     expect(lookups.map((r) => r.resource).sort()).toEqual(['/auth/login', '/track', '/track/messages']);
     for (const route of lookups) {
       const path = `/api${route.resource}`.replaceAll('/', '~1');

@@ -1,11 +1,10 @@
 // Invariants 1, 2 and 7: the tracking code, report text, contact details, the client's address and user agent
 // never appear in logs nor as plaintext in stored data, and the code never travels in a URL.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../local/routes.js';
-import { type TestPortal, aReport, proposedCode, startTestPortal, uploadFile } from './support/testPortal.js';
+import { type TestPortal, aReport, postFrom, proposedCode, startTestPortal, uploadFile } from './support/testPortal.js';
 
 let portal: TestPortal;
 beforeAll(async () => {
@@ -19,29 +18,7 @@ afterAll(async () => {
 const CLIENT_ADDRESS = '127.0.0.77';
 const USER_AGENT = 'Mozilla/5.0 (Witness-Phone-7731) Leakcheck/9.9';
 
-function postFromClient(path: string, body: unknown): Promise<{ status: number; body: any }> {
-  const url = new URL(`/api${path}`, portal.url);
-  const data = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: url.port,
-        path: url.pathname,
-        method: 'POST',
-        localAddress: CLIENT_ADDRESS,
-        headers: { 'content-type': 'application/json', 'user-agent': USER_AGENT, 'content-length': Buffer.byteLength(data) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString()) }));
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
+const postFromClient = (path: string, body: unknown) => postFrom(portal, CLIENT_ADDRESS, path, body, { 'user-agent': USER_AGENT });
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

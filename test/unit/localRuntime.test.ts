@@ -10,7 +10,10 @@ describe('matchRoute', () => {
     expect('pathParameters' in found && found.pathParameters).toEqual({ id: 'how-it-works' });
     expect(matchRoute('POST', '/track/messages').route?.handler).toBe('postTrackMessage');
     expect(matchRoute('POST', '/track').route?.handler).toBe('trackCase');
-    expect(matchRoute('POST', '/auth/login').route).toMatchObject({ handler: 'login', rateLimited: true });
+    expect(matchRoute('POST', '/auth/login').route).toMatchObject({ handler: 'login', rateLimited: true, lookupThrottle: true });
+    // Filing shares the per-address budget (its 409 would answer what /track refuses), not the lookup throttle.
+    expect(matchRoute('POST', '/reports').route).toMatchObject({ handler: 'createReport', rateLimited: true });
+    expect(matchRoute('POST', '/reports').route?.lookupThrottle).toBeUndefined();
   });
 
   it('keeps GET /stats (agency) and GET /stats/public (anyone) apart', () => {

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { localSettings } from '../../local/settings.js';
 
 describe('local settings', () => {
-  it('limits /track calls to 20 a minute unless TRACK_LIMIT_PER_MINUTE says otherwise', () => {
-    expect(localSettings({}).trackLimitPerMinute).toBe(20);
-    expect(localSettings({ TRACK_LIMIT_PER_MINUTE: '1000000' }).trackLimitPerMinute).toBe(1_000_000);
+  it('limits the per-address routes to 20 calls a minute unless RATE_LIMIT_PER_MINUTE says otherwise', () => {
+    expect(localSettings({}).rateLimitPerMinute).toBe(20);
+    expect(localSettings({ RATE_LIMIT_PER_MINUTE: '1000000' }).rateLimitPerMinute).toBe(1_000_000);
   });
 
   it('refuses a limit that is not a whole number of at least 1', () => {
     for (const value of ['0', '-5', '2.5', 'many']) {
-      expect(() => localSettings({ TRACK_LIMIT_PER_MINUTE: value }), value).toThrow(/TRACK_LIMIT_PER_MINUTE/);
+      expect(() => localSettings({ RATE_LIMIT_PER_MINUTE: value }), value).toThrow(/RATE_LIMIT_PER_MINUTE/);
     }
   });
 });

@@ -1,6 +1,7 @@
 // Starts the local runtime in this test process (embedded DynamoDB Local and s3rver, a temporary data dir)
 // and gives tests a small HTTP client for it. Everything the handlers log is captured for invariant checks.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PublishResult } from '../../../functions/core/statisticsSnapshot.js';
@@ -27,10 +28,12 @@ export interface TestPortal {
   sweep(at: Date): Promise<void>;
   /** Publishes the public statistics snapshot now (GET /stats/public serves it). */
   publishStats(): Promise<PublishResult>;
+  /** Headers of the portal's own requests (outside the per-address limit), as the demo seeding sends them. */
+  ownRequestHeaders: Record<string, string>;
   stop(): Promise<void>;
 }
 
-export async function startTestPortal(options: { trackLimitPerMinute?: number; country?: string; packsDir?: string } = {}): Promise<TestPortal> {
+export async function startTestPortal(options: { rateLimitPerMinute?: number; country?: string; packsDir?: string } = {}): Promise<TestPortal> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clean-portal-test-'));
   const captured: string[] = [];
   const restore: (() => void)[] = [];
@@ -51,7 +54,7 @@ export async function startTestPortal(options: { trackLimitPerMinute?: number; c
       ...(options.packsDir ? { packsDir: options.packsDir } : {}),
       dataDir,
       requestLog: (line) => requestLines.push(line),
-      trackLimitPerMinute: options.trackLimitPerMinute ?? 10_000,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
       // Tests run the sweep and the statistics publisher themselves, when they choose.
       sweepEveryMs: 0,
       publishStatsEveryMs: 0,
@@ -84,12 +87,47 @@ export async function startTestPortal(options: { trackLimitPerMinute?: number; c
     },
     sweep: (at) => portal.sweep(at),
     publishStats: () => portal.publishStats(),
+    ownRequestHeaders: portal.ownRequestHeaders,
     async stop() {
       await portal.stop();
       restore.forEach((r) => r());
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * POSTs JSON from a loopback address of the caller's choice (127.0.0.2, 127.0.0.77, …), with extra headers: how tests
+ * play different clients for the per-address limits, or look for their address in logs and data.
+ */
+export function postFrom(
+  portal: Pick<TestPortal, 'url'>,
+  address: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
+  const url = new URL(`/api${path}`, portal.url);
+  const data = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress: address,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString()) }));
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
 }
 
 /** A fresh random tracking code, as the browser proposes one. */
