@@ -17,9 +17,10 @@ import type {
   MessageRecord,
   NewCaseWrite,
   TimelineRecord,
+  UploadClaim,
 } from '../core/ports.js';
 import { guarded } from './dependencyFailure.js';
-import { INDEXES } from './tableDesign.js';
+import { INDEXES, TTL_ATTRIBUTE } from './tableDesign.js';
 
 export const CASE_SK = 'CASE';
 export const casePk = (caseId: string) => `CASE#${caseId}`;
@@ -67,6 +68,14 @@ const timelineItem = (t: TimelineRecord) => ({ PK: casePk(t.caseId), SK: `TIMELI
 const messageItem = (m: MessageRecord) => ({ PK: casePk(m.caseId), SK: `MESSAGE#${m.at}#${m.id}`, kind: 'message', ...m });
 const attachmentItem = (a: AttachmentRecord) => ({ PK: casePk(a.caseId), SK: `ATTACHMENT#${a.at}#${a.id}`, kind: 'attachment', ...a });
 const noteItem = (n: InternalNoteRecord) => ({ PK: casePk(n.caseId), SK: `NOTE#${n.at}#${n.id}`, kind: 'note', ...n });
+/** One item per upload taken into a case, in a partition of its own; DynamoDB's TTL forgets it once its id expired. */
+const uploadClaimItem = (claim: UploadClaim, caseId: string) => ({
+  PK: `UPLOAD#${claim.key}`,
+  SK: 'CLAIM',
+  kind: 'uploadClaim',
+  caseId,
+  [TTL_ATTRIBUTE]: claim.forgetAfter,
+});
 // Zero-padded so the events sort by sequence.
 const auditItem = (e: AuditEventRecord) => ({ PK: casePk(e.caseId), SK: `AUDIT#${String(e.seq).padStart(8, '0')}`, kind: 'audit', ...e });
 
@@ -91,28 +100,38 @@ function isConditionFailure(error: unknown, index: number): { failed: boolean; i
   return { failed: reason?.Code === 'ConditionalCheckFailed', item: reason?.Item };
 }
 
+/** Whether a condition failed on any item from `first` on (the upload claims, written last). */
+function anyConditionFailureFrom(error: unknown, first: number, count: number): boolean {
+  return Array.from({ length: count }, (_, i) => isConditionFailure(error, first + i).failed).some(Boolean);
+}
+
+const claimPut = (TableName: string, caseId: string) => (claim: UploadClaim) => ({
+  Put: { TableName, Item: uploadClaimItem(claim, caseId), ConditionExpression: 'attribute_not_exists(PK)' },
+});
+
 export class DynamoCaseStore implements CaseWorkStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
-  async createCase(write: NewCaseWrite): Promise<'created' | 'exists'> {
+  async createCase(write: NewCaseWrite): Promise<'created' | 'exists' | 'uploadTaken'> {
     const TableName = this.tableName;
+    const items = [
+      { Put: { TableName, Item: caseItem(write.record), ConditionExpression: 'attribute_not_exists(PK)' } },
+      { Put: { TableName, Item: timelineItem(write.timeline) } },
+      { Put: { TableName, Item: auditItem(write.audit) } },
+      ...write.attachments.map((a) => ({ Put: { TableName, Item: attachmentItem(a) } })),
+    ];
     try {
       await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName, Item: caseItem(write.record), ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Put: { TableName, Item: timelineItem(write.timeline) } },
-            { Put: { TableName, Item: auditItem(write.audit) } },
-            ...write.attachments.map((a) => ({ Put: { TableName, Item: attachmentItem(a) } })),
-          ],
-        }),
+        new TransactWriteCommand({ TransactItems: [...items, ...write.uploadClaims.map(claimPut(TableName, write.record.caseId))] }),
       );
       return 'created';
     } catch (error) {
+      // The case first: a retry of a committed submission finds both the case and its claims taken.
       if (isConditionFailure(error, 0).failed) return 'exists';
+      if (anyConditionFailureFrom(error, items.length, write.uploadClaims.length)) return 'uploadTaken';
       return guarded('case store', () => Promise.reject(error));
     }
   }
@@ -161,8 +180,13 @@ export class DynamoCaseStore implements CaseWorkStore {
     };
   }
 
-  async addMessage(message: MessageRecord, attachments: AttachmentRecord[]): Promise<'added' | 'missing' | 'closed'> {
+  async addMessage(
+    message: MessageRecord,
+    attachments: AttachmentRecord[],
+    uploadClaims: UploadClaim[],
+  ): Promise<'added' | 'missing' | 'closed' | 'uploadTaken'> {
     const TableName = this.tableName;
+    const claimsFrom = 2 + attachments.length;
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -180,6 +204,7 @@ export class DynamoCaseStore implements CaseWorkStore {
             },
             { Put: { TableName, Item: messageItem(message) } },
             ...attachments.map((a) => ({ Put: { TableName, Item: attachmentItem(a) } })),
+            ...uploadClaims.map(claimPut(TableName, message.caseId)),
           ],
         }),
       );
@@ -187,6 +212,7 @@ export class DynamoCaseStore implements CaseWorkStore {
     } catch (error) {
       const failure = isConditionFailure(error, 0);
       if (failure.failed) return failure.item ? 'closed' : 'missing';
+      if (anyConditionFailureFrom(error, claimsFrom, uploadClaims.length)) return 'uploadTaken';
       return guarded('case store', () => Promise.reject(error));
     }
   }

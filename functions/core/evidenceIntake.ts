@@ -6,7 +6,7 @@ import type { CitizenDeps } from './deps.js';
 import { DomainError, payloadTooLarge, unsupportedMediaType, validationFailed } from './errors.js';
 import { newId } from './ids.js';
 import { canStripMetadata, stripMetadata } from './metadataStrip.js';
-import type { AttachmentRecord } from './ports.js';
+import type { AttachmentRecord, UploadClaim } from './ports.js';
 import { type DeclaredUpload, verifyUploadToken } from './uploadToken.js';
 
 type IntakeDeps = Pick<CitizenDeps, 'evidence' | 'sealer' | 'pepper' | 'clock' | 'random'>;
@@ -14,6 +14,23 @@ type IntakeDeps = Pick<CitizenDeps, 'evidence' | 'sealer' | 'pepper' | 'clock' |
 export interface CheckedUpload {
   declared: DeclaredUpload;
   size: number;
+}
+
+/** A claim outlives its upload id by a day, so a claim is never forgotten while the id could still be used. */
+const CLAIM_KEPT_AFTER_ID_EXPIRY_SECONDS = 24 * 60 * 60;
+
+/** The claims that make these uploads this write's alone (see UploadClaim). */
+export function uploadClaims(uploads: CheckedUpload[]): UploadClaim[] {
+  return uploads.map((u) => ({ key: u.declared.key, forgetAfter: u.declared.expires + CLAIM_KEPT_AFTER_ID_EXPIRY_SECONDS }));
+}
+
+/** Another submission took one of these uploads first: nothing was written. */
+export function uploadTaken(pathPrefix: string, count: number): DomainError {
+  return new DomainError(
+    'CONFLICT',
+    'An attached file was already sent with another report or message. Remove it and attach it again.',
+    Array.from({ length: count }, (_, i) => ({ path: `${pathPrefix}.${i}`, message: 'this upload may already belong to another submission' })),
+  );
 }
 
 export class UploadMissingError extends DomainError {

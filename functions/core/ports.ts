@@ -103,21 +103,39 @@ export interface CaseFile {
   attachments: AttachmentRecord[];
 }
 
+/**
+ * An upload taken in as evidence, claimed in the same atomic write as the case or message that takes it, so that two
+ * submissions racing with one upload id cannot both take the file.
+ */
+export interface UploadClaim {
+  /** The upload's object key under incoming/. */
+  key: string;
+  /** Seconds since the epoch after which the claim may be forgotten: its upload id has expired by then. */
+  forgetAfter: number;
+}
+
 export interface NewCaseWrite {
   record: CaseRecord;
   timeline: TimelineRecord;
   attachments: AttachmentRecord[];
   /** The first event of the case's audit chain. */
   audit: AuditEventRecord;
+  uploadClaims: UploadClaim[];
 }
 
 export interface CaseStore {
-  /** One atomic write: the case, its first timeline entry and its attachments, or nothing. */
-  createCase(write: NewCaseWrite): Promise<'created' | 'exists'>;
+  /**
+   * One atomic write: the case, its first timeline entry, its attachments and its upload claims, or nothing.
+   * `exists` when the case id is taken (checked first: an idempotent retry), `uploadTaken` when an upload is claimed.
+   */
+  createCase(write: NewCaseWrite): Promise<'created' | 'exists' | 'uploadTaken'>;
   getCase(caseId: string): Promise<CaseRecord | null>;
   getCaseFile(caseId: string): Promise<CaseFile | null>;
-  /** Adds a message (and its attachments) to an open case, atomically with the check that it exists and is open. */
-  addMessage(message: MessageRecord, attachments: AttachmentRecord[]): Promise<'added' | 'missing' | 'closed'>;
+  /**
+   * Adds a message (its attachments and their upload claims) to an open case, atomically with the check that it
+   * exists and is open and that no upload is claimed.
+   */
+  addMessage(message: MessageRecord, attachments: AttachmentRecord[], uploadClaims: UploadClaim[]): Promise<'added' | 'missing' | 'closed' | 'uploadTaken'>;
 }
 
 export interface PresignedPost {

@@ -7,7 +7,7 @@ import { nextAuditEvent } from './auditChain.js';
 import { computeDeadlines } from './deadlines.js';
 import type { CitizenDeps } from './deps.js';
 import { conflict, validationFailed, type ErrorDetail } from './errors.js';
-import { UploadMissingError, checkUploads, promoteUploads } from './evidenceIntake.js';
+import { UploadMissingError, checkUploads, promoteUploads, uploadClaims, uploadTaken } from './evidenceIntake.js';
 import { newId } from './ids.js';
 import { canonicalJson, keyedHash } from './keyedHash.js';
 import type { CaseRecord, ReportText } from './ports.js';
@@ -96,17 +96,23 @@ export async function submitReport(deps: CitizenDeps, report: SubmitReportReques
   record.auditHash = audit.hash;
 
   const attachments = await promoteUploads(deps, caseId, uploads, 'whistleblower');
-  let result: 'created' | 'exists';
+  let result: 'created' | 'exists' | 'uploadTaken';
   try {
     result = await deps.store.createCase({
       record,
       timeline: { caseId, id: newId(deps.random), at: createdAt, status: 'received', sealedPublicNote: null },
       attachments,
       audit,
+      uploadClaims: uploadClaims(uploads),
     });
   } catch (error) {
     await deps.evidence.remove(attachments.map((a) => a.key));
     throw error;
+  }
+
+  if (result === 'uploadTaken') {
+    await deps.evidence.remove(attachments.map((a) => a.key));
+    throw uploadTaken('uploadIds', uploads.length);
   }
 
   if (result === 'exists') {

@@ -2,7 +2,7 @@
 import type { TrackMessageRequest } from '../schemas/track.js';
 import type { CitizenDeps } from './deps.js';
 import { conflict, notFound } from './errors.js';
-import { checkUploads, promoteUploads } from './evidenceIntake.js';
+import { checkUploads, promoteUploads, uploadClaims, uploadTaken } from './evidenceIntake.js';
 import { newId } from './ids.js';
 import { UNKNOWN_CODE_MESSAGE, caseIdFromTypedCode } from './trackCase.js';
 
@@ -12,7 +12,7 @@ export async function addWhistleblowerMessage(deps: CitizenDeps, request: TrackM
   const id = newId(deps.random);
   const at = deps.clock.now().toISOString();
   const attachments = await promoteUploads(deps, caseId, uploads, 'whistleblower');
-  let result: 'added' | 'missing' | 'closed';
+  let result: 'added' | 'missing' | 'closed' | 'uploadTaken';
   try {
     result = await deps.store.addMessage(
       {
@@ -24,6 +24,7 @@ export async function addWhistleblowerMessage(deps: CitizenDeps, request: TrackM
         attachmentIds: attachments.map((a) => a.id),
       },
       attachments,
+      uploadClaims(uploads),
     );
   } catch (error) {
     await deps.evidence.remove(attachments.map((a) => a.key));
@@ -32,6 +33,7 @@ export async function addWhistleblowerMessage(deps: CitizenDeps, request: TrackM
   if (result !== 'added') {
     await deps.evidence.remove(attachments.map((a) => a.key));
     if (result === 'missing') throw notFound(UNKNOWN_CODE_MESSAGE);
+    if (result === 'uploadTaken') throw uploadTaken('uploadIds', uploads.length);
     throw conflict('This case is closed and takes no more messages.');
   }
   await deps.evidence.remove(uploads.map((u) => u.declared.key));

@@ -235,6 +235,25 @@ describe('submitReport', () => {
       expect(deps.evidence.keys()).toEqual([attachment!.key]);
     });
 
+    it('refuses an upload another submission claimed first (409), keeping none of its copies', async () => {
+      const deps = memoryDeps(index);
+      const { uploadId, key } = await uploadOne(deps, pdf);
+      // Another submission racing with the same upload id committed its claim between our check and our write.
+      deps.store.claims.set(key, 'ANOTHER-CASE');
+      const error = await domainError(submitReport(deps, reportRequest({ uploadIds: [uploadId], trackingCode: CODE })));
+      expect(error.code).toBe('CONFLICT');
+      expect(error.details.map((d) => d.path)).toEqual(['uploadIds.0']);
+      expect(deps.store.files.size).toBe(0);
+      expect(deps.evidence.keys('evidence/')).toEqual([]);
+    });
+
+    it('claims the uploads it takes, until a day after their ids expire', async () => {
+      const deps = memoryDeps(index);
+      const { uploadId, key } = await uploadOne(deps, pdf);
+      const { body } = await submitReport(deps, reportRequest({ uploadIds: [uploadId] }));
+      expect(deps.store.claims.get(key)).toBe(body.caseId);
+    });
+
     it('strips metadata from photos on the way to evidence', async () => {
       const deps = memoryDeps(index);
       const uploads = await upload(deps, [

@@ -105,6 +105,18 @@ describe('addWhistleblowerMessage', () => {
     expect(error.details.map((d) => d.path)).toEqual(['uploadIds.0']);
   });
 
+  it('refuses an upload another submission claimed first (409), adding neither the message nor evidence', async () => {
+    const deps = memoryDeps(index);
+    const caseId = await filed(deps);
+    const { uploadId, key } = await uploadOne(deps, { name: 'ledger.pdf', contentType: 'application/pdf', body: PDF_BYTES });
+    deps.store.claims.set(key, 'ANOTHER-CASE');
+    const error = await domainError(addWhistleblowerMessage(deps, message('The ledger.', [uploadId])));
+    expect(error.code).toBe('CONFLICT');
+    expect(error.details.map((d) => d.path)).toEqual(['uploadIds.0']);
+    expect(deps.store.files.get(caseId)!.messages).toEqual([]);
+    expect(deps.evidence.keys('evidence/')).toEqual([]);
+  });
+
   it('removes the promoted evidence when the store fails', async () => {
     const deps = memoryDeps(index);
     const caseId = await filed(deps);

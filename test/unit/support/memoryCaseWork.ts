@@ -53,7 +53,7 @@ export class MemoryCaseWorkStore extends MemoryCaseStore implements CaseWorkStor
   beforeCommit: ((change: CaseCommit) => Promise<void> | void) | null = null;
   private interleaving = false;
 
-  override async createCase(write: NewCaseWrite): Promise<'created' | 'exists'> {
+  override async createCase(write: NewCaseWrite): Promise<'created' | 'exists' | 'uploadTaken'> {
     const result = await super.createCase(write);
     if (result === 'created') {
       this.audits.set(write.record.caseId, [clone(write.audit)]);

@@ -16,6 +16,7 @@ import type {
   PresignedPost,
   RandomSource,
   Sealer,
+  UploadClaim,
 } from '../../../functions/core/ports.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -35,14 +36,17 @@ export class DependencyDown extends Error {
  */
 export class MemoryCaseStore implements CaseStore {
   readonly files = new Map<string, CaseFile>();
+  /** Upload keys claimed by a case or message, and by which case. */
+  readonly claims = new Map<string, string>();
   /** When set, the next write throws it (and writes nothing), as a failed transaction would. */
   failNextWrite: Error | null = null;
   writes = 0;
 
-  async createCase(write: NewCaseWrite): Promise<'created' | 'exists'> {
+  async createCase(write: NewCaseWrite): Promise<'created' | 'exists' | 'uploadTaken'> {
     this.takeFailure();
     this.writes++;
     if (this.files.has(write.record.caseId)) return 'exists';
+    if (!this.claim(write.uploadClaims, write.record.caseId)) return 'uploadTaken';
     this.files.set(write.record.caseId, {
       case: clone(write.record),
       timeline: [clone(write.timeline)],
@@ -62,16 +66,24 @@ export class MemoryCaseStore implements CaseStore {
     return file ? clone(file) : null;
   }
 
-  async addMessage(message: MessageRecord, attachments: AttachmentRecord[]): Promise<'added' | 'missing' | 'closed'> {
+  async addMessage(message: MessageRecord, attachments: AttachmentRecord[], uploadClaims: UploadClaim[]): Promise<'added' | 'missing' | 'closed' | 'uploadTaken'> {
     this.takeFailure();
     this.writes++;
     const file = this.files.get(message.caseId);
     if (!file) return 'missing';
     if (file.case.status === 'closed') return 'closed';
+    if (!this.claim(uploadClaims, message.caseId)) return 'uploadTaken';
     file.messages.push(clone(message));
     file.attachments.push(...clone(attachments));
     file.case.updatedAt = message.at;
     return 'added';
+  }
+
+  /** Claims every upload or none, as the conditional puts of one transaction. */
+  private claim(uploadClaims: UploadClaim[], caseId: string): boolean {
+    if (uploadClaims.some((c) => this.claims.has(c.key))) return false;
+    for (const c of uploadClaims) this.claims.set(c.key, caseId);
+    return true;
   }
 
   /** Test helper: what agency staff would do through their own use cases. */
