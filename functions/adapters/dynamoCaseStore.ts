@@ -54,6 +54,7 @@ const caseItem = (record: CaseRecord) => {
 function withDefaults(record: CaseRecord): CaseRecord {
   return {
     ...record,
+    contactSharedWith: record.contactSharedWith ?? null,
     acknowledgedAt: record.acknowledgedAt ?? null,
     closedAt: record.closedAt ?? null,
     overdue: record.overdue ?? false,

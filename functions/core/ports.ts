@@ -41,6 +41,12 @@ export interface CaseRecord {
   /** Sealed JSON of the report's text fields (ReportText). */
   sealedReport: string;
   sealedContact: string | null;
+  /**
+   * The organization the reporter shared their contact details with: the one the report was routed to when it was
+   * filed (named to the reporter before they sent it). Only that organization opens them, and only while the case
+   * is in its queue; a transfer does not pass them on. Null for an anonymous report.
+   */
+  contactSharedWith: string | null;
   resolution: Resolution | null;
   acknowledgedAt: string | null;
   closedAt: string | null;

@@ -77,6 +77,7 @@ export async function submitReport(deps: CitizenDeps, report: SubmitReportReques
     contentFingerprint: fingerprint,
     sealedReport: await deps.sealer.seal(JSON.stringify(text), caseId),
     sealedContact: report.contact ? await deps.sealer.seal(JSON.stringify(report.contact), caseId) : null,
+    contactSharedWith: report.contact ? decision.organizationId : null,
     resolution: null,
     acknowledgedAt: null,
     closedAt: null,

@@ -83,8 +83,13 @@ export const caseDetailResponse = z.object({
   amount: amountSchema.nullable(),
   subjectIsHead: z.boolean(),
   anonymity: z.enum(['anonymous', 'confidential']),
-  /** Only for the organization the case is assigned to; null otherwise and for anonymous reports. */
+  /**
+   * Only in GET /cases/{caseId}, only for the organization the reporter shared them with (the one the report went to
+   * when filed) while the case is in its queue, and recorded in the audit trail; null otherwise.
+   */
   contact: contactSchema.nullable(),
+  /** The organization the reporter shared contact details with; null for an anonymous report. */
+  contactSharedWith: organizationRef.nullable(),
   createdAt: isoInstant,
   acknowledgeBy: isoInstant,
   respondBy: isoInstant,

@@ -84,4 +84,18 @@ describe('the deadline sweep', () => {
     expect((await view(closed)).overdue).toBe(false);
     expect((await view(closed)).escalatedTo).toBeNull();
   });
+
+  it('never hands the contact details to the oversight body, not even when it takes the case into its own queue', async () => {
+    const contact = { email: 'witness@example.org' };
+    const filed = await fileReport(portal, { category: 'code-of-conduct', organizationId: 'kr-molit', anonymity: 'confidential', contact });
+    await sweep(new Date(Date.parse(filed.acknowledgeBy) + 60_000));
+    const oversight = await signIn(portal, 'oversight@kr-acrc');
+    const taken = await portal.api('POST', `/cases/${filed.caseId}/transfer`, { organizationId: 'kr-acrc', reason: 'We take it over.' }, bearer(oversight));
+    expect(taken.status).toBe(200);
+    expect(taken.body).toMatchObject({ organization: { id: 'kr-acrc' }, contact: null, contactSharedWith: { id: 'kr-molit' } });
+    const seen = (await portal.api('GET', `/cases/${filed.caseId}`, undefined, bearer(oversight))).body;
+    expect(seen).toMatchObject({ organization: { id: 'kr-acrc' }, contact: null });
+    expect(seen.audit.at(-1)).toMatchObject({ action: 'case.viewed', details: { access: 'owner' } });
+    expect(JSON.stringify(seen)).not.toContain(contact.email);
+  });
 });

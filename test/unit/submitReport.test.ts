@@ -47,6 +47,7 @@ describe('submitReport', () => {
       anonymity: 'anonymous',
       routingRuleId: 'corruption-to-acrc',
       sealedContact: null,
+      contactSharedWith: null,
       resolution: null,
     });
     expect(file.timeline).toEqual([{ caseId: body.caseId, id: expect.stringMatching(/^[0-9A-Z]{16}$/), at: TEST_NOW, status: 'received', sealedPublicNote: null }]);

@@ -6,6 +6,7 @@ import { isPastDeadline } from '../caseDeadlines.js';
 import { localize } from '../countryPackIndex.js';
 import type { ReportText } from '../ports.js';
 import type { CaseAccess } from './caseAccess.js';
+import { contactSharedWith } from './contactDisclosure.js';
 import type { AgencyDeps } from './deps.js';
 import type { CaseCommit, CaseFolder } from './ports.js';
 
@@ -28,17 +29,21 @@ export function organizationRef(deps: Pick<AgencyDeps, 'index'>, id: string) {
   return { id, name: organization ? localize(organization.name, fallback, fallback) : id };
 }
 
+/**
+ * `openContact`: the caller has established (opensContact) that this reader may see the contact details and has
+ * recorded the opening in the audit event of this request; only GET /cases/{caseId} does.
+ */
 export async function caseDetail(
   deps: AgencyDeps,
   folder: CaseFolder,
   access: CaseAccess,
+  openContact = false,
 ): Promise<CaseDetailResponse> {
   const record = folder.case;
   const open = (sealed: string) => deps.sealer.open(sealed, record.caseId);
   const text = JSON.parse(await open(record.sealedReport)) as ReportText;
-  // Contact details are opened only for the organization the case is assigned to, never for oversight reading
-  // an escalation.
-  const contact = access === 'owner' && record.sealedContact ? JSON.parse(await open(record.sealedContact)) : null;
+  const contact = openContact && record.sealedContact ? JSON.parse(await open(record.sealedContact)) : null;
+  const sharedWith = contactSharedWith(folder);
   const byTime = <T extends { at: string }>(items: T[]) => [...items].sort((a, b) => a.at.localeCompare(b.at));
   const audit = [...folder.audit].sort((a, b) => a.seq - b.seq);
   const verdict = verifyAuditChain(deps.pepper, audit, { seq: record.auditSeq, hash: record.auditHash });
@@ -56,6 +61,7 @@ export async function caseDetail(
     subjectIsHead: record.subjectIsHead,
     anonymity: record.anonymity,
     contact,
+    contactSharedWith: sharedWith ? organizationRef(deps, sharedWith) : null,
     createdAt: record.createdAt,
     acknowledgeBy: record.acknowledgeBy,
     respondBy: record.respondBy,

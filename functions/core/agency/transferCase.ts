@@ -51,8 +51,9 @@ export async function transferCase(
     },
     first,
   );
-  // The caller sees the case as it now stands: once it has left their organization, without contact details;
-  // once it is their organization's (oversight taking over an escalation), as its owner.
+  // The caller sees the case as it now stands: as its owner when it is now their organization's (oversight taking
+  // over an escalation), otherwise as oversight. Never with the contact details, which a transfer does not pass on
+  // (contactDisclosure.ts).
   const accessAfter = accessTo(user, commit.record) === 'owner' ? 'owner' : 'oversight';
   return caseDetail(deps, afterCommit(folder, commit), accessAfter);
 }

@@ -31,6 +31,7 @@ function record(overrides: Partial<CaseRecord>): CaseRecord {
     contentFingerprint: 'x',
     sealedReport: 'x',
     sealedContact: null,
+    contactSharedWith: null,
     resolution: null,
     acknowledgedAt: null,
     closedAt: null,

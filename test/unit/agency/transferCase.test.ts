@@ -51,14 +51,16 @@ describe('transferCase', () => {
     expect(moved.audit.at(-1)).toMatchObject({ actor: 'supervisor@kr-molit', action: 'case.transferred', details: { from: 'kr-molit', to: 'kr-moef' } });
     expect(deps.store.record(filed.caseId)).toMatchObject({ organizationId: 'kr-moef', reportedOrganizationId: 'kr-molit', status: 'received', acknowledgedAt: null });
 
-    // The old organization has lost it; the new one has it, with the contact and the reason.
+    // The old organization has lost it; the new one has it with the reason, but not the reporter's contact details,
+    // which were shared with kr-molit only (contactDisclosure.ts).
     for (const username of ['handler@kr-molit', 'supervisor@kr-molit']) {
       expect((await domainError(viewCase(deps, staff(username), filed.caseId))).code).toBe('NOT_FOUND');
     }
     expect(await queueOf(deps, 'handler@kr-molit')).toEqual([]);
     expect(await queueOf(deps, 'handler@kr-moef')).toEqual([filed.caseId]);
     const theirs = await viewCase(deps, staff('handler@kr-moef'), filed.caseId);
-    expect(theirs).toMatchObject({ status: 'received', contact: CONTACT, auditVerified: true });
+    expect(theirs).toMatchObject({ status: 'received', contact: null, contactSharedWith: { id: 'kr-molit' }, auditVerified: true });
+    expect(theirs.audit.at(-1)!.details).toEqual({ access: 'owner' });
     expect(theirs.notes.map((n) => n.body)).toEqual(['Transfer reason: The contract is managed by the finance ministry.']);
 
     // The whistleblower sees the move, in their language, but never the reason.
@@ -148,15 +150,29 @@ describe('transferCase', () => {
     const moved = await transferCase(deps, oversight, filed.caseId, transfer('kr-moef', 'Escalated and reassigned.'));
     expect(moved).toMatchObject({ organization: { id: 'kr-moef' }, escalatedTo: 'kr-acrc', contact: null });
     expect((await viewCase(deps, oversight, filed.caseId)).contact).toBeNull();
-    expect((await viewCase(deps, staff('handler@kr-moef'), filed.caseId)).contact).toEqual(CONTACT);
+    expect((await viewCase(deps, staff('handler@kr-moef'), filed.caseId)).contact).toBeNull();
   });
 
-  it('gives an oversight user transferring into their own body the case as owner', async () => {
+  it('gives an oversight user transferring into their own body the case as owner, but not the contact details', async () => {
     const deps = agencyDeps();
     const filed = await fileReport(deps, { anonymity: 'confidential', contact: CONTACT });
     deps.clock.advance(8 * DAY_MS);
     await sweepDeadlines(deps, deps.clock.now());
-    const moved = await transferCase(deps, staff('oversight@kr-acrc'), filed.caseId, transfer('kr-acrc', 'We take it over.'));
-    expect(moved).toMatchObject({ organization: { id: 'kr-acrc' }, contact: CONTACT });
+    const oversight = staff('oversight@kr-acrc');
+    const moved = await transferCase(deps, oversight, filed.caseId, transfer('kr-acrc', 'We take it over.'));
+    expect(moved).toMatchObject({ organization: { id: 'kr-acrc' }, contact: null, contactSharedWith: { id: 'kr-molit' } });
+    const viewed = await viewCase(deps, oversight, filed.caseId);
+    expect(viewed).toMatchObject({ organization: { id: 'kr-acrc' }, contact: null });
+    expect(viewed.audit.at(-1)!.details).toEqual({ access: 'owner' });
+  });
+
+  it('opens the contact details again for the organization they were shared with once the case is back', async () => {
+    const deps = agencyDeps();
+    const filed = await fileReport(deps, { anonymity: 'confidential', contact: CONTACT });
+    await transferCase(deps, supervisor, filed.caseId, transfer('kr-moef'));
+    await transferCase(deps, staff('supervisor@kr-moef'), filed.caseId, transfer('kr-molit', 'It is theirs after all.'));
+    const viewed = await viewCase(deps, staff('handler@kr-molit'), filed.caseId);
+    expect(viewed.contact).toEqual(CONTACT);
+    expect(viewed.audit.at(-1)!.details).toEqual({ access: 'owner', contact: 'opened' });
   });
 });

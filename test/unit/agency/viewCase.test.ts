@@ -34,6 +34,7 @@ describe('viewCase', () => {
       subjectIsHead: false,
       anonymity: 'confidential',
       contact: CONTACT,
+      contactSharedWith: { id: 'kr-molit', name: '국토교통부' },
       createdAt: TEST_NOW,
       acknowledgeBy: filed.acknowledgeBy,
       respondBy: filed.respondBy,
@@ -49,7 +50,7 @@ describe('viewCase', () => {
     });
     expect(viewed.audit).toEqual([
       { seq: 0, at: TEST_NOW, actor: 'whistleblower', action: 'report.received', details: { organizationId: 'kr-molit', routingRuleId: 'budget-waste-to-reported-organization' }, previousHash: GENESIS_HASH, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
-      { seq: 1, at: '2026-10-15T04:00:00.000Z', actor: 'handler@kr-molit', action: 'case.viewed', details: { access: 'owner' }, previousHash: viewed.audit[0]!.hash, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      { seq: 1, at: '2026-10-15T04:00:00.000Z', actor: 'handler@kr-molit', action: 'case.viewed', details: { access: 'owner', contact: 'opened' }, previousHash: viewed.audit[0]!.hash, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
     ]);
     // The view is stored, not only shown: the case head moved with it.
     expect(deps.store.auditOf(filed.caseId)).toHaveLength(2);

@@ -1,4 +1,5 @@
-// A confidential reporter's contact details, which only the organization the case is assigned to receives.
+// A confidential reporter's contact details: opened only for the organization the reporter shared them with, while
+// the case is in its queue; everyone else is told who holds them and to use messages.
 import type { JSX } from 'preact';
 import type { CaseDetailResponse } from '../../../functions/schemas/agency.js';
 import { useAgency } from './context.js';
@@ -15,9 +16,10 @@ export function ReporterContact({ detail }: { detail: CaseDetailResponse }): JSX
         {contact.phone ? <><dt>{t('report.contact.phone')}</dt><dd class="user-text">{contact.phone}</dd></> : null}
       </dl>
     );
+  } else if (detail.contactSharedWith) {
+    body = <p>{t('agency.case.contactHidden', { organization: detail.contactSharedWith.name })}</p>;
   } else {
-    // Confidential but no details: the reader is the oversight body looking at another organization's case.
-    body = <p>{detail.anonymity === 'confidential' ? t('agency.case.contactHidden') : t('agency.case.noContact')}</p>;
+    body = <p>{t('agency.case.noContact')}</p>;
   }
   return (
     <section aria-labelledby="contact-heading">
