@@ -14,6 +14,16 @@ export interface PackProblem {
   message: string;
 }
 
+/** Whether following parentId from `id` comes back to `id`. */
+function parentsLoop(parentOf: ReadonlyMap<string, string | undefined>, id: string): boolean {
+  const seen = new Set<string>();
+  for (let current = parentOf.get(id); current !== undefined && !seen.has(current); current = parentOf.get(current)) {
+    if (current === id) return true;
+    seen.add(current);
+  }
+  return false;
+}
+
 /** One line naming every problem, for the error that stops a start or a synth. */
 export function describeProblems(code: string, problems: PackProblem[]): string {
   return `country pack "${code}" is invalid: ${problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join('; ')}`;
@@ -51,9 +61,13 @@ export function checkPackStructure(pack: CountryPack): PackProblem[] {
   if (!orgIds.has(country.oversightOrganizationId)) {
     add('country.json', '$.oversightOrganizationId', `no organization "${country.oversightOrganizationId}"`);
   }
+  const parentOf = new Map(organizations.map((o) => [o.id, o.parentId]));
   organizations.forEach((o, i) => {
     if (o.parentId !== undefined && !orgIds.has(o.parentId)) add('organizations.json', `$[${i}].parentId`, `no organization "${o.parentId}"`);
     if (o.parentId === o.id) add('organizations.json', `$[${i}].parentId`, 'an organization cannot be its own parent');
+    else if (o.parentId !== undefined && parentsLoop(parentOf, o.id)) {
+      add('organizations.json', `$[${i}].parentId`, 'its parents lead back to it: the hierarchy must not loop (who is under a reported head would be undefined)');
+    }
     for (const lang of languages) if (!o.name[lang]) add('organizations.json', `$[${i}].name.${lang}`, 'missing translation');
   });
   const categoryIds = new Set<string>();

@@ -1,7 +1,8 @@
 // Routing over the country pack's ordered rules: the first rule whose every condition matches decides.
-// Invariant 5: a report about an organization's head never lands in that organization's queue; a rule whose
-// target would be the reported organization is passed over for such a report.
+// Invariant 5: a report about an organization's head never lands in that organization's queue, nor in the queue of
+// an organization under it; a rule whose target would be one of them is passed over for such a report.
 import type { Organization, RoutingRule, RouteTarget } from '../schemas/countryPack.js';
+import { barredFromCase } from './headReport.js';
 
 export interface RoutingInput {
   category: string;
@@ -53,7 +54,7 @@ export function routeReport(input: RoutingInput, ctx: RoutingContext): RoutingDe
     if (!ruleMatches(rule, input, reported)) continue;
     const target = resolveTarget(rule.routeTo, reported, ctx);
     if (target === null || !ctx.organizations.has(target)) continue;
-    if (input.subjectIsHead && target === reported.id) continue;
+    if (barredFromCase(ctx.organizations, { subjectIsHead: input.subjectIsHead, reportedOrganizationId: reported.id }, target)) continue;
     return { organizationId: target, ruleId: rule.id };
   }
   return null;

@@ -98,4 +98,29 @@ describe('the deadline sweep', () => {
     expect(seen.audit.at(-1)).toMatchObject({ action: 'case.viewed', details: { access: 'owner' } });
     expect(JSON.stringify(seen)).not.toContain(contact.email);
   });
+
+  it('never escalates a report about the ACRC’s own head to the ACRC, nor lets a head report be moved under the head', async () => {
+    const aboutAcrcHead = await fileReport(portal, { category: 'corruption', organizationId: 'kr-acrc', subjectIsHead: true });
+    expect(aboutAcrcHead.organization.id).toBe('kr-bai');
+    await sweep(new Date(Date.parse(aboutAcrcHead.acknowledgeBy) + 60_000));
+    const acrc = await signIn(portal, 'oversight@kr-acrc');
+    const escalations = (await portal.api('GET', '/cases?escalated=true&limit=100', undefined, bearer(acrc))).body;
+    expect(escalations.items.map((i: { caseId: string }) => i.caseId)).not.toContain(aboutAcrcHead.caseId);
+    for (const [method, path, body] of [
+      ['GET', `/cases/${aboutAcrcHead.caseId}`, undefined],
+      ['POST', `/cases/${aboutAcrcHead.caseId}/messages`, { body: 'Who told you?' }],
+      ['PATCH', `/cases/${aboutAcrcHead.caseId}`, { status: 'acknowledged' }],
+    ] as const) {
+      expect((await portal.api(method, path, body, bearer(acrc))).status, `${method} ${path}`).toBe(404);
+    }
+    const bai = (await portal.api('GET', `/cases/${aboutAcrcHead.caseId}`, undefined, bearer(await signIn(portal, 'handler@kr-bai')))).body;
+    expect(bai).toMatchObject({ overdue: true, escalatedTo: null, auditVerified: true });
+    expect(bai.audit.find((e: { action: string }) => e.action === 'deadline.missed').details).toMatchObject({ escalatedTo: 'none' });
+
+    // A report about the head of the finance ministry, at the ACRC, cannot be moved to the tax service under it.
+    const aboutMinister = await fileReport(portal, { category: 'budget-waste', organizationId: 'kr-moef', subjectIsHead: true });
+    const moved = await portal.api('POST', `/cases/${aboutMinister.caseId}/transfer`, { organizationId: 'kr-nts', reason: 'Tax matter.' }, bearer(acrc));
+    expect(moved.status).toBe(409);
+    expect(moved.body.error.code).toBe('CONFLICT');
+  });
 });

@@ -74,6 +74,15 @@ describe('checkCountryPack on a broken copy of the kr pack', () => {
     expect(checkCountryPack(pack)).toEqual([{ file: 'organizations.json', path: `$[${i}].parentId`, message: 'an organization cannot be its own parent' }]);
   });
 
+  it('names every organization on a loop of parents', () => {
+    const pack = loadKrPack();
+    const ministry = orgIndex(pack, 'kr-moef');
+    const agency = orgIndex(pack, 'kr-nts');
+    pack.organizations[ministry]!.parentId = 'kr-nts';
+    const problems = checkCountryPack(pack).filter((p) => p.message.includes('must not loop'));
+    expect(problems.map((p) => p.path).sort()).toEqual([`$[${agency}].parentId`, `$[${ministry}].parentId`].sort());
+  });
+
   it('names a duplicate organization id', () => {
     const pack = loadKrPack();
     pack.organizations.push(structuredClone(pack.organizations[orgIndex(pack, 'kr-molit')]!));

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indexPack } from '../../functions/core/countryPackIndex.js';
+import { isWithinOrganization } from '../../functions/core/headReport.js';
 import { type RoutingContext, type RoutingInput, resolveTarget, routeReport, ruleMatches } from '../../functions/core/routing.js';
 import type { Organization, RoutingRule } from '../../functions/schemas/countryPack.js';
 import { loadKrPack } from './support/fixtures.js';
@@ -30,7 +31,7 @@ describe('routing totality over the real kr pack', () => {
         expect(decision).not.toBeNull();
         expect(index.organizations.has(decision!.organizationId)).toBe(true);
         expect(pack.routing.some((r) => r.id === decision!.ruleId)).toBe(true);
-        if (report.subjectIsHead) expect(decision!.organizationId).not.toBe(report.organizationId);
+        if (report.subjectIsHead) expect(isWithinOrganization(index.organizations, decision!.organizationId, report.organizationId)).toBe(false);
       }),
       { numRuns: 2000 },
     );
@@ -42,7 +43,7 @@ describe('routing totality over the real kr pack', () => {
         for (const subjectIsHead of [false, true]) {
           const decision = routeReport({ category, organizationId, subjectIsHead }, index.routing);
           expect(decision, `${category} / ${organizationId} / ${subjectIsHead}`).not.toBeNull();
-          if (subjectIsHead) expect(decision!.organizationId).not.toBe(organizationId);
+          if (subjectIsHead) expect(isWithinOrganization(index.organizations, decision!.organizationId, organizationId)).toBe(false);
         }
       }
     }
@@ -104,6 +105,17 @@ describe('routing rules on a small pack', () => {
     expect(routeReport(report(), ctx([{ id: 'p', match: {}, routeTo: '@parent' }]))).toEqual({ organizationId: 'xx-ministry', ruleId: 'p' });
     expect(routeReport(report(), ctx([{ id: 'o', match: {}, routeTo: '@oversight' }]))).toEqual({ organizationId: 'xx-oversight', ruleId: 'o' });
     expect(routeReport(report(), ctx([{ id: 'r', match: {}, routeTo: '@reported' }]))).toEqual({ organizationId: 'xx-agency', ruleId: 'r' });
+  });
+
+  it('never routes a head report to an organization under the reported one (invariant 5)', () => {
+    const rules: RoutingRule[] = [
+      { id: 'to-the-agency', match: { subjectIsHead: true }, routeTo: 'xx-agency' },
+      { id: 'fallback', match: {}, routeTo: '@oversight' },
+    ];
+    // xx-agency sits under xx-ministry: its staff answer to the head of the ministry.
+    expect(routeReport(report({ organizationId: 'xx-ministry', subjectIsHead: true }), ctx(rules))).toEqual({ organizationId: 'xx-oversight', ruleId: 'fallback' });
+    // Not a head report, or about another organization's head: the rule applies.
+    expect(routeReport(report({ organizationId: 'xx-city', subjectIsHead: true }), ctx(rules))).toEqual({ organizationId: 'xx-agency', ruleId: 'to-the-agency' });
   });
 
   it('passes over @parent for an organization without a parent', () => {

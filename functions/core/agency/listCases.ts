@@ -3,6 +3,7 @@
 import type { CaseListResponse, ListCasesQuery } from '../../schemas/agency.js';
 import { isPastDeadline } from '../caseDeadlines.js';
 import { forbidden } from '../errors.js';
+import { barredFromCase } from '../headReport.js';
 import type { AgencyUser } from '../identity.js';
 import type { ReportText } from '../ports.js';
 import { decodeCursor, encodeCursor } from '../queueCursor.js';
@@ -21,8 +22,11 @@ export async function listCases(deps: AgencyDeps, user: AgencyUser, query: ListC
     startKey: query.cursor ? decodeCursor(deps.pepper, query.cursor, cursorScope) : undefined,
   });
   const now = deps.clock.now();
+  // A head report stored in (or escalated to) a queue it must never reach is left out of the page, unread: only data
+  // written before invariant 5 covered escalation and subordinates can be there.
+  const reachable = page.records.filter((r) => !barredFromCase(deps.index.organizations, r, user.organizationId));
   const items = await Promise.all(
-    page.records.map(async (r) => {
+    reachable.map(async (r) => {
       const text = JSON.parse(await deps.sealer.open(r.sealedReport, r.caseId)) as ReportText;
       return {
         caseId: r.caseId,

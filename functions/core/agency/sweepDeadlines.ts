@@ -1,7 +1,10 @@
 // The deadline sweep (every minute in local mode, an EventBridge schedule in AWS): a case whose pending deadline
 // has passed is marked overdue and escalated to the oversight body, which then sees it beside the owning
-// organization. Each case leaves the due index as it is marked, so a second run changes nothing more.
+// organization. Each case leaves the due index as it is marked, so a second run changes nothing more. A report about
+// the head of the oversight body itself (routed elsewhere for that reason) is never escalated to it: it is marked
+// overdue, stays first in its owner's queue, and its audit event says why it went nowhere.
 import { pendingDeadline } from '../caseDeadlines.js';
+import { barredFromCase } from '../headReport.js';
 import type { AgencyDeps } from './deps.js';
 import { commitFor } from './recordChange.js';
 
@@ -25,9 +28,17 @@ export async function sweepDeadlines(deps: Pick<AgencyDeps, 'store' | 'index' | 
       const pending = pendingDeadline(record);
       // A case already flagged overdue by a status change is still due here: it has not been escalated yet.
       if (!pending) continue;
+      const escalatedTo = record.escalatedTo ?? (barredFromCase(deps.index.organizations, record, oversight) ? null : oversight);
       const commit = commitFor(deps.pepper, record, {
-        record: { ...record, overdue: true, dueAt: null, escalatedTo: record.escalatedTo ?? oversight, escalatedAt: record.escalatedAt ?? at, updatedAt: at },
-        audit: { at, actor: SWEEP_ACTOR, action: 'deadline.missed', details: { deadline: pending.kind, due: pending.at, escalatedTo: record.escalatedTo ?? oversight } },
+        record: { ...record, overdue: true, dueAt: null, escalatedTo, escalatedAt: escalatedTo ? (record.escalatedAt ?? at) : null, updatedAt: at },
+        audit: {
+          at,
+          actor: SWEEP_ACTOR,
+          action: 'deadline.missed',
+          details: escalatedTo
+            ? { deadline: pending.kind, due: pending.at, escalatedTo }
+            : { deadline: pending.kind, due: pending.at, escalatedTo: 'none', notEscalated: `the report is about the head of ${oversight}` },
+        },
       });
       // Stale: someone changed the case since the index was read; the next run sees its new state.
       if ((await deps.store.commit(commit)) === 'committed') {

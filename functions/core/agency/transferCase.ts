@@ -4,6 +4,7 @@
 import type { CaseDetailResponse, TransferRequest } from '../../schemas/agency.js';
 import { deadlineState } from '../caseDeadlines.js';
 import { conflict, forbidden, validationFailed } from '../errors.js';
+import { barredFromCase } from '../headReport.js';
 import type { AgencyUser } from '../identity.js';
 import { newId } from '../ids.js';
 import { afterCommit, caseDetail } from './caseDetail.js';
@@ -33,8 +34,8 @@ export async function transferCase(
       const before = f.case;
       if (before.status === 'closed') throw conflict('A closed case cannot be transferred.');
       if (request.organizationId === before.organizationId) throw conflict('The case is already in that organization\u2019s queue.');
-      if (before.subjectIsHead && request.organizationId === before.reportedOrganizationId) {
-        throw conflict('This report is about the head of that organization; it cannot be sent there.');
+      if (barredFromCase(deps.index.organizations, before, request.organizationId)) {
+        throw conflict('This report is about the head of that organization, or of one above it; it cannot be sent there.');
       }
       const seal = (text: string) => deps.sealer.seal(text, before.caseId);
       const moved = { ...before, organizationId: request.organizationId, status: 'received' as const, acknowledgedAt: null, updatedAt: at };
@@ -54,6 +55,6 @@ export async function transferCase(
   // The caller sees the case as it now stands: as its owner when it is now their organization's (oversight taking
   // over an escalation), otherwise as oversight. Never with the contact details, which a transfer does not pass on
   // (contactDisclosure.ts).
-  const accessAfter = accessTo(user, commit.record) === 'owner' ? 'owner' : 'oversight';
+  const accessAfter = accessTo(user, commit.record, deps.index.organizations) === 'owner' ? 'owner' : 'oversight';
   return caseDetail(deps, afterCommit(folder, commit), accessAfter);
 }

@@ -8,6 +8,7 @@ import { transferCase } from '../../../functions/core/agency/transferCase.js';
 import { viewCase } from '../../../functions/core/agency/viewCase.js';
 import type { AgencyUser } from '../../../functions/core/identity.js';
 import { domainError } from '../support/errors.js';
+import { krIndex } from '../support/fixtures.js';
 import { DAY_MS, type MemoryAgencyDeps, agencyDeps, fileReport, staff } from '../support/memoryCaseWork.js';
 
 const CONTACT = { name: '김민수', email: 'minsu.kim@example.kr' };
@@ -33,24 +34,40 @@ const everyUseCase = (deps: MemoryAgencyDeps, user: AgencyUser, caseId: string) 
 });
 
 describe('accessTo', () => {
-  const record = (organizationId: string, escalatedTo: string | null) => ({ organizationId, escalatedTo });
+  const organizations = krIndex().organizations;
+  const record = (organizationId: string, escalatedTo: string | null, head?: string) => ({
+    organizationId,
+    escalatedTo,
+    subjectIsHead: head !== undefined,
+    reportedOrganizationId: head ?? organizationId,
+  });
+  const access = (username: string, r: ReturnType<typeof record>) => accessTo(staff(username), r, organizations);
 
   it('gives the owning organization owner access, whatever the role', () => {
-    for (const username of ['handler@kr-molit', 'supervisor@kr-molit']) expect(accessTo(staff(username), record('kr-molit', null))).toBe('owner');
-    expect(accessTo(staff('oversight@kr-acrc'), record('kr-acrc', null))).toBe('owner');
-    expect(accessTo(staff('oversight@kr-acrc'), record('kr-acrc', 'kr-acrc'))).toBe('owner');
+    for (const username of ['handler@kr-molit', 'supervisor@kr-molit']) expect(access(username, record('kr-molit', null))).toBe('owner');
+    expect(access('oversight@kr-acrc', record('kr-acrc', null))).toBe('owner');
+    expect(access('oversight@kr-acrc', record('kr-acrc', 'kr-acrc'))).toBe('owner');
   });
 
   it('gives an oversight user access to the cases escalated to their own body only', () => {
-    expect(accessTo(staff('oversight@kr-acrc'), record('kr-molit', 'kr-acrc'))).toBe('oversight');
-    expect(accessTo(staff('oversight@kr-acrc'), record('kr-molit', null))).toBeNull();
-    expect(accessTo(staff('oversight@kr-bai'), record('kr-molit', 'kr-acrc'))).toBeNull();
+    expect(access('oversight@kr-acrc', record('kr-molit', 'kr-acrc'))).toBe('oversight');
+    expect(access('oversight@kr-acrc', record('kr-molit', null))).toBeNull();
+    expect(access('oversight@kr-bai', record('kr-molit', 'kr-acrc'))).toBeNull();
+  });
+
+  it('keeps a head report from the head’s organization and those under it, whatever the stored owner or escalation says', () => {
+    // A report about the head of kr-acrc (the oversight body) escalated to it by an older sweep.
+    expect(access('oversight@kr-acrc', record('kr-bai', 'kr-acrc', 'kr-acrc'))).toBeNull();
+    expect(access('oversight@kr-bai', record('kr-bai', 'kr-acrc', 'kr-acrc'))).toBe('owner');
+    // A report about the head of kr-moef moved to kr-nts, which sits under kr-moef, by an older transfer.
+    expect(access('handler@kr-nts', record('kr-nts', null, 'kr-moef'))).toBeNull();
+    expect(access('handler@kr-moef', record('kr-moef', null, 'kr-moef'))).toBeNull();
   });
 
   it('gives staff of other organizations nothing, escalated or not', () => {
     for (const username of ['handler@kr-moef', 'supervisor@kr-moef', 'handler@kr-acrc', 'supervisor@kr-acrc']) {
-      expect(accessTo(staff(username), record('kr-molit', null))).toBeNull();
-      expect(accessTo(staff(username), record('kr-molit', 'kr-acrc'))).toBeNull();
+      expect(access(username, record('kr-molit', null))).toBeNull();
+      expect(access(username, record('kr-molit', 'kr-acrc'))).toBeNull();
     }
   });
 });

@@ -22,6 +22,39 @@ function chainOf(deps: MemoryAgencyDeps, caseId: string) {
 }
 
 describe('sweepDeadlines', () => {
+  it('never escalates a report about the head of the oversight body to that body (invariant 5)', async () => {
+    const deps = agencyDeps();
+    // The kr pack sends a report about the ACRC's own head to the Board of Audit and Inspection.
+    const filed = await fileReport(deps, { subjectIsHead: true, organizationId: 'kr-acrc' });
+    expect(filed.organization.id).toBe('kr-bai');
+    deps.clock.set(after(filed.acknowledgeBy, HOUR_MS));
+    expect(await sweepNow(deps)).toEqual({ overdue: 1, skipped: 0 });
+    expect(deps.store.record(filed.caseId)).toMatchObject({ overdue: true, escalatedTo: null, escalatedAt: null, dueAt: null, organizationId: 'kr-bai' });
+    expect(deps.store.auditOf(filed.caseId).at(-1)).toMatchObject({
+      actor: SWEEP_ACTOR,
+      action: 'deadline.missed',
+      details: { deadline: 'acknowledge', escalatedTo: 'none', notEscalated: 'the report is about the head of kr-acrc' },
+    });
+    // The ACRC neither lists it among its escalations nor opens it; the Board keeps it, overdue, first in its queue.
+    expect((await listCases(deps, oversight, list({ escalated: 'true' }))).items).toEqual([]);
+    expect((await domainError(viewCase(deps, oversight, filed.caseId))).code).toBe('NOT_FOUND');
+    expect((await listCases(deps, staff('handler@kr-bai'), list())).items[0]).toMatchObject({ caseId: filed.caseId, overdue: true, escalated: false });
+    expect(chainOf(deps, filed.caseId)).toEqual({ verified: true });
+    // A later run changes nothing more.
+    expect(await sweepNow(deps)).toEqual({ overdue: 0, skipped: 0 });
+  });
+
+  it('keeps a head report escalated to its subject by an older sweep out of that body’s escalations', async () => {
+    const deps = agencyDeps();
+    const filed = await fileReport(deps, { subjectIsHead: true, organizationId: 'kr-acrc' });
+    deps.store.update(filed.caseId, (file) => {
+      file.case.escalatedTo = 'kr-acrc';
+      file.case.overdue = true;
+    });
+    expect((await listCases(deps, oversight, list({ escalated: 'true' }))).items).toEqual([]);
+    expect((await domainError(viewCase(deps, oversight, filed.caseId))).code).toBe('NOT_FOUND');
+  });
+
   it('does nothing before the acknowledgement deadline, up to the very instant of it', async () => {
     const deps = agencyDeps();
     const filed = await fileReport(deps);

@@ -130,6 +130,22 @@ describe('transferCase', () => {
     expect((await domainError(transferCase(deps, staff('supervisor@kr-bai'), filed.caseId, transfer('kr-molit')))).code).toBe('CONFLICT');
   });
 
+  it('never sends a head report to an organization under the head’s organization either (invariant 5)', async () => {
+    const deps = agencyDeps();
+    const filed = await fileReport(deps, { subjectIsHead: true, organizationId: 'kr-moef' });
+    expect(filed.organization.id).toBe('kr-acrc');
+    const acrc = staff('supervisor@kr-acrc');
+    const before = await snapshot(deps, filed.caseId);
+    // The National Tax Service and the Customs Service sit under the Ministry of Economy and Finance.
+    for (const subordinate of ['kr-nts', 'kr-customs']) {
+      const error = await domainError(transferCase(deps, acrc, filed.caseId, transfer(subordinate)));
+      expect(error.code).toBe('CONFLICT');
+    }
+    expect(await snapshot(deps, filed.caseId)).toBe(before);
+    // A sibling ministry is fine.
+    expect((await transferCase(deps, acrc, filed.caseId, transfer('kr-molit'))).organization.id).toBe('kr-molit');
+  });
+
   it('refuses to transfer a closed case', async () => {
     const deps = agencyDeps();
     const filed = await fileReport(deps);
