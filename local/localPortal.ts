@@ -18,6 +18,7 @@ import { type EmbeddedServer, startDynamoDb } from './embedded/dynamodb.js';
 import { freePort } from './embedded/ports.js';
 import { startS3 } from './embedded/s3.js';
 import { FixedWindowLimiter } from './rateLimit.js';
+import { SignInAddressBackoff } from './signInAddressBackoff.js';
 import type { PublishResult } from '../functions/core/statisticsSnapshot.js';
 import { type LambdaHandler, ROUTES, type SweepHandler, matchRoute } from './routes.js';
 import { proxyToS3 } from './s3Proxy.js';
@@ -67,6 +68,9 @@ export interface LocalPortal {
   ownRequestHeaders: Record<string, string>;
   stop(): Promise<void>;
 }
+
+/** The sign-in route's handler: its failures feed the per-address backoff. */
+const SIGN_IN_HANDLER = 'login';
 
 /** Carries LocalPortal.ownRequestHeaders' secret; no deployed component knows it. */
 const OWN_REQUEST_HEADER = 'x-clean-portal-own-request';
@@ -169,6 +173,7 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     publishTimer?.unref();
 
     const limiter = new FixedWindowLimiter(options.rateLimitPerMinute ?? 20, 60_000);
+    const signInBackoff = new SignInAddressBackoff();
     const ownRequestSecret = randomBytes(32).toString('base64url');
     const isOwnRequest = (req: IncomingMessage) => {
       const sent = req.headers[OWN_REQUEST_HEADER];
@@ -234,10 +239,10 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
         res.writeHead(status, { ...(headers as Record<string, string>), ...packed.headers }).end(packed.body);
         return status;
       };
-      const sendError = (route: string, error: Parameters<typeof responseForError>[0]) => {
+      const sendError = (route: string, error: Parameters<typeof responseForError>[0], headers: Record<string, string> = {}) => {
         req.resume();
         const answer = responseForError(error);
-        return { route, status: send(answer.statusCode, answer.headers ?? {}, answer.body) };
+        return { route, status: send(answer.statusCode, { ...answer.headers, ...headers }, answer.body) };
       };
       const match = matchRoute(req.method ?? 'GET', url.pathname.slice('/api'.length) || '/');
       if (!match.route && match.malformed) {
@@ -249,8 +254,17 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       }
       const { route, pathParameters } = match;
       const template = `/api${route.resource}`;
-      if (route.rateLimited && !isOwnRequest(req) && !limiter.take(req.socket.remoteAddress ?? 'unknown')) {
+      const address = req.socket.remoteAddress ?? 'unknown';
+      if (route.rateLimited && !isOwnRequest(req) && !limiter.take(address)) {
         return sendError(template, rateLimited('Too many requests from your connection. Wait a minute and try again.'));
+      }
+      const signingIn = route.handler === SIGN_IN_HANDLER;
+      const signInWait = signingIn ? signInBackoff.waitMs(address) : 0;
+      if (signInWait > 0) {
+        const seconds = Math.ceil(signInWait / 1000);
+        return sendError(template, rateLimited(`Too many failed sign-ins from your connection. Wait ${seconds} seconds and try again.`), {
+          'retry-after': String(seconds),
+        });
       }
       let claims: Record<string, string> | undefined;
       if (route.auth === 'agency') {
@@ -270,6 +284,8 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       const event = toProxyEvent(req, url, route, pathParameters, Buffer.concat(chunks));
       if (claims) event.requestContext.authorizer = { claims };
       const result = await handlers.get(route.handler)!(event, lambdaContext(route.handler, event.requestContext.requestId));
+      if (signingIn && result.statusCode === 401) signInBackoff.failed(address);
+      if (signingIn && result.statusCode === 200) signInBackoff.succeeded(address);
       return { route: template, status: send(result.statusCode, result.headers ?? {}, result.body) };
     }
 

@@ -1,16 +1,20 @@
 // Local mode's identity provider, standing in for Cognito: users in `<authDir>/users.json` with scrypt hashes,
-// short-lived ES256 ID tokens carrying Cognito's claim names, and a per-username lockout after repeated failures.
+// short-lived ES256 ID tokens carrying Cognito's claim names, and a per-username backoff on wrong answers
+// (core/signInBackoff.ts): past five failures a username's wrong answers are held back, longer each time, while the
+// right password is answered at once. Nobody is ever locked out.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, importJWK } from 'jose';
 import * as z from 'zod';
 import { AGENCY_ROLES, type AgencyUser, CLAIMS } from '../core/identity.js';
 import type { Clock, IdentityProvider, SignInOutcome } from '../core/ports.js';
+import { FailureLog, backoffMs } from '../core/signInBackoff.js';
 import { LOCAL_ALGORITHM, LOCAL_AUDIENCE, LOCAL_ISSUER, readOrCreateSigningKey } from './localSigningKey.js';
 import { unmatchableHash, verifyPassword } from './passwordHash.js';
 
 export const TOKEN_LIFETIME_SECONDS = 15 * 60;
-export const LOCKOUT = { failures: 5, windowMs: 15 * 60_000 } as const;
+/** The longest one wrong answer is held back (the waits of parallel guesses add up beyond it). */
+export const USERNAME_BACKOFF_MAX_MS = 30_000;
 
 const localUser = z.object({
   username: z.string().min(1),
@@ -42,16 +46,15 @@ export function writeUsers(authDir: string, users: LocalUser[]): void {
   renameSync(`${file}.tmp`, file);
 }
 
+/** Case and surrounding spaces do not make another username: variants share one backoff. */
 const usernameKey = (username: string) => username.trim().toLowerCase();
 
-interface Attempts {
-  /** Failed (and in-flight) sign-ins within the window. */
-  failures: number[];
-  lockedUntil: number;
-}
+const sleepFor = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 export class LocalIdentity implements IdentityProvider {
-  private readonly attempts = new Map<string, Attempts>();
+  private readonly failures: FailureLog;
+  /** Per username: the earliest time its next wrong answer may go out, so parallel guesses queue up behind it. */
+  private readonly nextWrongAnswerAt = new Map<string, number>();
   /** Checked for unknown usernames, so they cost the same scrypt run as known ones. */
   private readonly decoyHash = unmatchableHash();
   private signingKey?: Promise<{ key: CryptoKey | Uint8Array; kid: string }>;
@@ -59,27 +62,38 @@ export class LocalIdentity implements IdentityProvider {
   constructor(
     private readonly authDir: string,
     private readonly clock: Clock = { now: () => new Date() },
-  ) {}
+    /** How a wrong answer is held back; tests pass one that only records the wait. */
+    private readonly sleep: (ms: number) => Promise<void> = sleepFor,
+  ) {
+    this.failures = new FailureLog(() => this.clock.now().getTime());
+  }
 
   async signIn(username: string, password: string): Promise<SignInOutcome> {
     const key = usernameKey(username);
-    const now = this.clock.now().getTime();
-    const attempts = this.attemptsFor(key, now);
-    if (attempts.lockedUntil > now) return { kind: 'locked' };
-    // Counted as a failure before the (slow) check, so parallel guesses cannot outrun the limit; the fifth locks
-    // the username for the whole window, whether or not it exists.
-    attempts.failures.push(now);
-    if (attempts.failures.length >= LOCKOUT.failures) {
-      attempts.failures = [];
-      attempts.lockedUntil = now + LOCKOUT.windowMs;
-    }
     // Read per sign-in (a small file, rarely read), so a DEMO_PASSWORD change at restart leaves nothing stale.
     const user = (readUsers(this.authDir) ?? []).find((u) => usernameKey(u.username) === key);
     const matches = await verifyPassword(password, user?.passwordHash ?? this.decoyHash);
-    if (!user || !matches) return { kind: 'rejected' };
-    this.attempts.delete(key);
-    const identity: AgencyUser = { username: user.username, organizationId: user.organizationId, role: user.role };
-    return { kind: 'token', token: await this.issue(identity), expiresIn: TOKEN_LIFETIME_SECONDS, user: identity };
+    if (user && matches) {
+      const identity: AgencyUser = { username: user.username, organizationId: user.organizationId, role: user.role };
+      return { kind: 'token', token: await this.issue(identity), expiresIn: TOKEN_LIFETIME_SECONDS, user: identity };
+    }
+    // A wrong answer, for an existing username or not, waits its turn: a guesser learns "wrong" no faster than the
+    // backoff allows, however many guesses it sends at once.
+    await this.sleep(this.waitBeforeWrongAnswer(key));
+    return { kind: 'rejected' };
+  }
+
+  /** Records the failure and reserves the next slot for its answer; returns how long to hold the answer back. */
+  private waitBeforeWrongAnswer(key: string): number {
+    const now = this.clock.now().getTime();
+    const wait = backoffMs(this.failures.add(key), USERNAME_BACKOFF_MAX_MS);
+    if (wait === 0) return 0;
+    const answerAt = Math.max(now, this.nextWrongAnswerAt.get(key) ?? 0) + wait;
+    this.nextWrongAnswerAt.set(key, answerAt);
+    if (this.nextWrongAnswerAt.size > 10_000) {
+      for (const [k, at] of this.nextWrongAnswerAt) if (at <= now) this.nextWrongAnswerAt.delete(k);
+    }
+    return answerAt - now;
   }
 
   /** Local accounts have no second factor, so there is never a session to answer. */
@@ -90,21 +104,6 @@ export class LocalIdentity implements IdentityProvider {
   /** Local accounts have no temporary passwords, so there is never a session to answer. */
   async setNewPassword(_username: string, _session: string, _newPassword: string): Promise<SignInOutcome> {
     return { kind: 'rejected' };
-  }
-
-  private attemptsFor(key: string, now: number): Attempts {
-    if (this.attempts.size > 10_000) this.forgetOld(now);
-    const attempts = this.attempts.get(key) ?? { failures: [], lockedUntil: 0 };
-    attempts.failures = attempts.failures.filter((at) => now - at < LOCKOUT.windowMs);
-    this.attempts.set(key, attempts);
-    return attempts;
-  }
-
-  /** Keeps memory bounded when many usernames are tried. */
-  private forgetOld(now: number): void {
-    for (const [key, a] of this.attempts) {
-      if (a.lockedUntil <= now && a.failures.every((at) => now - at >= LOCKOUT.windowMs)) this.attempts.delete(key);
-    }
   }
 
   /** An ID token shaped like Cognito's, so the authorizer and the handlers see the same claims in both modes. */

@@ -162,8 +162,8 @@ export interface EvidenceStore {
 }
 
 /**
- * What one sign-in step ends in. `rejected` is the same whether the user exists or not; `locked` means too many
- * failures for that username (existing or not), so it reveals nothing either.
+ * What one sign-in step ends in. `rejected` is the same whether the user exists or not; `locked` is Cognito's own
+ * temporary lockout of an account (local mode never locks: it slows guessing down, core/signInBackoff.ts).
  */
 export type SignInOutcome =
   | { kind: 'token'; token: string; expiresIn: number; user: AgencyUser }

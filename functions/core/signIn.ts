@@ -7,7 +7,8 @@ import type { IdentityProvider, SignInOutcome } from './ports.js';
 export const SIGN_IN_REFUSED = 'The username or password is not right.';
 export const MFA_CODE_REFUSED = 'The code is not right, or the sign-in took too long. Try the code again or sign in again.';
 export const NEW_PASSWORD_REFUSED = 'That password was not accepted: use at least 14 characters with upper- and lower-case letters, digits and symbols, or sign in again.';
-export const SIGN_IN_LOCKED = 'Too many failed sign-ins. Wait 15 minutes and try again.';
+/** Cognito's own temporary lockout of an account (deployed only; local mode slows guessing down instead). */
+export const SIGN_IN_LOCKED = 'Too many failed sign-ins for this account. Wait a few minutes and try again.';
 
 export async function signIn(identity: IdentityProvider, request: LoginRequest): Promise<LoginResponse> {
   if ('password' in request) {

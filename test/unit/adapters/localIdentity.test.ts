@@ -1,14 +1,16 @@
 // Local mode's identity provider: scrypt hashes, Cognito-shaped ES256 ID tokens, one answer for a wrong password
-// and an unknown user, and the per-username lockout (existing or not) under an injected clock.
+// and an unknown user, and the per-username backoff on wrong answers (existing or not) under an injected clock, with
+// the waits recorded instead of slept.
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { LOCKOUT, LocalIdentity, TOKEN_LIFETIME_SECONDS, writeUsers } from '../../../functions/adapters/localIdentity.js';
+import { LocalIdentity, TOKEN_LIFETIME_SECONDS, writeUsers } from '../../../functions/adapters/localIdentity.js';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, readPublicSigningKey, signingKeyFiles } from '../../../functions/adapters/localSigningKey.js';
 import * as passwords from '../../../functions/adapters/passwordHash.js';
 import type { SignInOutcome } from '../../../functions/core/ports.js';
+import { FAILURE_WINDOW_MS } from '../../../functions/core/signInBackoff.js';
 
 vi.mock('../../../functions/adapters/passwordHash.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../../functions/adapters/passwordHash.js')>();
@@ -97,43 +99,51 @@ describe('LocalIdentity', () => {
     for (const [, hash] of verify.mock.calls) expect(hash).toMatch(/^scrypt\$32768\$8\$1\$/);
   });
 
+  /** An identity whose held-back answers are recorded, not waited for. */
+  function recording(clock = clockAt('2026-10-01T09:00:00Z')) {
+    const waits: number[] = [];
+    const identity = new LocalIdentity(authDir, clock, async (ms) => void waits.push(ms));
+    return { identity, clock, waits };
+  }
+
   it.each([
     ['an existing username', 'oversight@kr-acrc'],
     ['an unknown username', 'ghost@kr-acrc'],
-  ])('locks %s after 5 failures within 15 minutes, until the window passes', async (_what, username) => {
-    const clock = clockAt('2026-10-01T09:00:00Z');
-    const identity = new LocalIdentity(authDir, clock);
+  ])('holds back wrong answers for %s past five failures, 1 s then doubling, never locking it', async (_what, username) => {
+    const { identity, clock, waits } = recording();
     const answers: string[] = [];
-    for (let i = 0; i < LOCKOUT.failures; i++) {
-      answers.push((await identity.signIn(username, `guess ${i}`)).kind);
+    for (let i = 0; i < 8; i++) {
+      answers.push((await identity.signIn(i % 2 ? username.toUpperCase() : ` ${username} `, `guess ${i}`)).kind);
       clock.advance(60_000);
     }
-    expect(answers).toEqual(Array(5).fill('rejected'));
-    // Locked: even the right password gets the same answer, so a lockout says nothing about the password.
-    expect((await identity.signIn(username, PASSWORD)).kind).toBe('locked');
-    expect((await identity.signIn(username.toUpperCase(), 'guess')).kind).toBe('locked');
+    expect(answers).toEqual(Array(8).fill('rejected'));
+    // Case and spacing variants are the same username: they share one backoff.
+    expect(waits).toEqual([0, 0, 0, 0, 0, 1000, 2000, 4000]);
+    // The right password is answered at once, however many guesses came before.
+    const right = await identity.signIn(username, PASSWORD);
+    expect(right.kind).toBe(username === 'oversight@kr-acrc' ? 'token' : 'rejected');
+    if (right.kind === 'token') expect(waits).toHaveLength(8);
     // Other usernames are not affected.
-    expect((await identity.signIn('handler@kr-molit', PASSWORD)).kind).toBe('token');
-    clock.advance(LOCKOUT.windowMs - 60_000);
-    expect((await identity.signIn(username, PASSWORD)).kind).toBe(username === 'oversight@kr-acrc' ? 'token' : 'rejected');
+    waits.length = 0;
+    expect((await identity.signIn('handler@kr-molit', 'wrong')).kind).toBe('rejected');
+    expect(waits).toEqual([0]);
   });
 
-  it('forgets failures older than 15 minutes, and a success clears the count', async () => {
-    const clock = clockAt('2026-10-01T09:00:00Z');
-    const identity = new LocalIdentity(authDir, clock);
-    for (let i = 0; i < 4; i++) await identity.signIn('supervisor@kr-molit', 'wrong');
-    clock.advance(LOCKOUT.windowMs);
-    for (let i = 0; i < 4; i++) expect((await identity.signIn('supervisor@kr-molit', 'wrong')).kind).toBe('rejected');
-    expect((await identity.signIn('supervisor@kr-molit', PASSWORD)).kind).toBe('token');
-    for (let i = 0; i < 4; i++) expect((await identity.signIn('supervisor@kr-molit', 'wrong')).kind).toBe('rejected');
-    expect((await identity.signIn('supervisor@kr-molit', PASSWORD)).kind).toBe('token');
+  it('forgets failures after 15 minutes', async () => {
+    const { identity, clock, waits } = recording();
+    for (let i = 0; i < 6; i++) await identity.signIn('supervisor@kr-molit', 'wrong');
+    expect(waits.at(-1)).toBe(1000);
+    clock.advance(FAILURE_WINDOW_MS);
+    waits.length = 0;
+    await identity.signIn('supervisor@kr-molit', 'wrong');
+    expect(waits).toEqual([0]);
   });
 
-  it('counts parallel guesses before checking them, so a burst cannot outrun the limit', async () => {
-    const identity = new LocalIdentity(authDir);
-    const kinds = (await Promise.all(Array.from({ length: 8 }, (_, i) => identity.signIn('burst@kr-molit', `g${i}`)))).map((o) => o.kind);
-    expect(kinds.filter((k) => k === 'rejected')).toHaveLength(5);
-    expect(kinds.filter((k) => k === 'locked')).toHaveLength(3);
+  it('queues the wrong answers of parallel guesses one behind another, so a burst learns no faster', async () => {
+    const { identity, waits } = recording();
+    await Promise.all(Array.from({ length: 8 }, (_, i) => identity.signIn('burst@kr-molit', `g${i}`)));
+    // The 6th, 7th and 8th answers go out 1 s, 1+2 s and 1+2+4 s from now.
+    expect(waits.slice().sort((a, b) => a - b)).toEqual([0, 0, 0, 0, 0, 1000, 3000, 7000]);
   });
 
   it('has no second factor: an MFA answer is refused', async () => {
