@@ -6,6 +6,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { readOrCreateSigningKey } from '../functions/adapters/localSigningKey.js';
+import { S3EvidenceStore } from '../functions/adapters/s3EvidenceStore.js';
 import { notFound, payloadTooLarge, rateLimited } from '../functions/core/errors.js';
 import { createS3Client } from '../functions/runtime/citizenDeps.js';
 import { responseForError } from '../functions/runtime/middleware/errorResponse.js';
@@ -20,7 +21,8 @@ import { startS3 } from './embedded/s3.js';
 import { FixedWindowLimiter } from './rateLimit.js';
 import type { PublishResult } from '../functions/core/statisticsSnapshot.js';
 import { type LambdaHandler, ROUTES, type SweepHandler, matchRoute } from './routes.js';
-import { proxyToS3 } from './s3Proxy.js';
+import { STORAGE_PREFIX } from './storageGate/storagePath.js';
+import { createStorageGate } from './storageGate/storageGate.js';
 import { maybeGzip } from './compression.js';
 import { securityHeaders, serveStatic } from './staticFiles.js';
 import { ensureBucket, ensureTable } from './storageSetup.js';
@@ -99,7 +101,20 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     const s3Endpoint = options.s3Endpoint ?? (servers.push(await startS3(join(dataDir, 's3'), BUCKET_NAME)), servers.at(-1)!.endpoint);
 
     await ensureTable(new DynamoDBClient({ region, endpoint: dynamoDbEndpoint }), TABLE_NAME);
-    await ensureBucket(createS3Client(region, s3Endpoint), BUCKET_NAME);
+    const s3 = createS3Client(region, s3Endpoint);
+    await ensureBucket(s3, BUCKET_NAME);
+    const secretsDir = join(dataDir, 'secrets');
+    // The browser's only way to storage: signed uploads in, signed evidence downloads out.
+    const storageGate = createStorageGate({
+      bucket: BUCKET_NAME,
+      credentials: {
+        accessKeyId: process.env.AWS_ACCESS_KEY_ID,
+        secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY,
+        ...(process.env.AWS_SESSION_TOKEN ? { sessionToken: process.env.AWS_SESSION_TOKEN } : {}),
+        region,
+      },
+      evidence: new S3EvidenceStore(s3, s3, BUCKET_NAME),
+    });
 
     // Agency sign-in: demo accounts and the token signing key exist before the first request.
     const authDir = join(dataDir, 'auth');
@@ -115,8 +130,8 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       BUCKET_NAME,
       COUNTRY: options.country,
       COUNTRY_PACKS_DIR: packsDir,
-      PEPPER_FILE: join(dataDir, 'secrets', 'pepper'),
-      ENCRYPTION_KEY_FILE: join(dataDir, 'secrets', 'encryption.key'),
+      PEPPER_FILE: join(secretsDir, 'pepper'),
+      ENCRYPTION_KEY_FILE: join(secretsDir, 'encryption.key'),
       DYNAMODB_ENDPOINT: dynamoDbEndpoint,
       S3_ENDPOINT: s3Endpoint,
       S3_PUBLIC_ENDPOINT: `${publicOrigin}/s3`,
@@ -191,9 +206,9 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
         res.writeHead(400).end();
         return { method, route: '(bad url)', status: 400 };
       }
-      if (url.pathname.startsWith('/s3/')) {
-        const status = await proxyToS3(s3Endpoint, req, res, url.pathname.slice(3) + url.search);
-        return { method, route: '/s3/{bucket}', status };
+      // Judged on the target as sent too: the gate refuses what URL normalization would have folded away.
+      if (url.pathname.startsWith(STORAGE_PREFIX) || (req.url ?? '').startsWith(STORAGE_PREFIX)) {
+        return { method, route: '/s3/{bucket}', status: await storageGate(req, res) };
       }
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
         return { method, ...(await invokeApi(req, res, url)) };
