@@ -5,6 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { readOrCreateSecretFile } from '../functions/adapters/localKeySealer.js';
+import { LocalSealedEvidenceStore } from '../functions/adapters/localSealedEvidenceStore.js';
 import { readOrCreateSigningKey } from '../functions/adapters/localSigningKey.js';
 import { S3EvidenceStore } from '../functions/adapters/s3EvidenceStore.js';
 import { notFound, payloadTooLarge, rateLimited } from '../functions/core/errors.js';
@@ -21,6 +23,7 @@ import { startS3 } from './embedded/s3.js';
 import { FixedWindowLimiter } from './rateLimit.js';
 import type { PublishResult } from '../functions/core/statisticsSnapshot.js';
 import { type LambdaHandler, ROUTES, type SweepHandler, matchRoute } from './routes.js';
+import { sealStoredEvidence } from './sealStoredEvidence.js';
 import { STORAGE_PREFIX } from './storageGate/storagePath.js';
 import { createStorageGate } from './storageGate/storageGate.js';
 import { maybeGzip } from './compression.js';
@@ -104,7 +107,10 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     const s3 = createS3Client(region, s3Endpoint);
     await ensureBucket(s3, BUCKET_NAME);
     const secretsDir = join(dataDir, 'secrets');
-    // The browser's only way to storage: signed uploads in, signed evidence downloads out.
+    const evidenceKeyFile = join(secretsDir, 'evidence.key');
+    const evidenceKey = readOrCreateSecretFile(evidenceKeyFile, 32);
+    await sealStoredEvidence(s3, BUCKET_NAME, evidenceKey, join(secretsDir, 'evidence-sealed'));
+    // The browser's only way to storage: signed uploads in, signed evidence downloads out (opened from its sealed form).
     const storageGate = createStorageGate({
       bucket: BUCKET_NAME,
       credentials: {
@@ -113,7 +119,7 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
         ...(process.env.AWS_SESSION_TOKEN ? { sessionToken: process.env.AWS_SESSION_TOKEN } : {}),
         region,
       },
-      evidence: new S3EvidenceStore(s3, s3, BUCKET_NAME),
+      evidence: new LocalSealedEvidenceStore(new S3EvidenceStore(s3, s3, BUCKET_NAME), evidenceKey),
     });
 
     // Agency sign-in: demo accounts and the token signing key exist before the first request.
@@ -132,6 +138,7 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       COUNTRY_PACKS_DIR: packsDir,
       PEPPER_FILE: join(secretsDir, 'pepper'),
       ENCRYPTION_KEY_FILE: join(secretsDir, 'encryption.key'),
+      EVIDENCE_KEY_FILE: evidenceKeyFile,
       DYNAMODB_ENDPOINT: dynamoDbEndpoint,
       S3_ENDPOINT: s3Endpoint,
       S3_PUBLIC_ENDPOINT: `${publicOrigin}/s3`,

@@ -1,6 +1,7 @@
 // Local mode's storage path (/s3/): the one way from the outside to the embedded storage server, which itself checks
 // no signature. It lets through exactly two things: an upload (POST) under a policy the portal signed, stored under
-// incoming/ through the S3 client; and a download (GET) of evidence under a link the portal signed. Everything else is refused in the contract's error shape, and nothing it answers can run in a page.
+// incoming/ through the S3 client; and a download (GET) of evidence under a link the portal signed, opened from its
+// sealed form. Everything else is refused in the contract's error shape, and nothing it answers can run in a page.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DomainError, forbidden, methodNotAllowed, notFound, validationFailed } from '../../functions/core/errors.js';
 import type { EvidenceStore } from '../../functions/core/ports.js';
@@ -14,7 +15,7 @@ import { readUploadForm } from './uploadForm.js';
 export interface StorageGateOptions {
   bucket: string;
   credentials: SigningCredentials;
-  /** The evidence store over the storage server: uploads are written, evidence is read. */
+  /** Local mode's sealed evidence store over the storage server: uploads are written, evidence is opened. */
   evidence: Pick<EvidenceStore, 'read' | 'write'>;
   clock?: () => Date;
 }

@@ -1,8 +1,11 @@
 // File → route → track, through the local runtime against the embedded servers: a report with an attachment
 // uploaded through the presigned POST, tracked typed lower-case without dashes, a reply, an idempotent retry,
 // a conflicting retry and an unknown code.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEvidence } from '../../functions/adapters/localSealedEvidenceStore.js';
 import { createS3Client } from '../../functions/runtime/citizenDeps.js';
 import { configResponse, pageResponse } from '../../functions/schemas/config.js';
 import { submitReportResponse } from '../../functions/schemas/report.js';
@@ -68,11 +71,15 @@ describe('a report with an attachment', () => {
     caseId = body.caseId;
   });
 
-  it('moved the upload to evidence/<caseId>/ without its metadata', async () => {
+  it('moved the upload to evidence/<caseId>/ without its metadata, sealed under the local evidence key', async () => {
     const listed = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: `evidence/${caseId}/` }));
     expect(listed.Contents).toHaveLength(1);
-    const object = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: listed.Contents![0]!.Key! }));
-    const bytes = Buffer.from(await object.Body!.transformToByteArray());
+    const key = listed.Contents![0]!.Key!;
+    const object = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
+    const stored = Buffer.from(await object.Body!.transformToByteArray());
+    expect(stored.includes(Buffer.from('PNG'))).toBe(false);
+    const evidenceKey = Buffer.from(readFileSync(join(portal.dataDir, 'secrets', 'evidence.key'), 'utf8').trim(), 'base64');
+    const bytes = Buffer.from(openEvidence(evidenceKey, key, stored));
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('\x89PNG');
     expect(bytes.includes(Buffer.from(secretInPhoto))).toBe(false);
     const incoming = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: 'incoming/' }));

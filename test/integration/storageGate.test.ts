@@ -1,10 +1,14 @@
 // Local mode's /s3/ path, probed as an attacker on the network would (issue #21, item 1): it takes only an upload
 // under a policy the portal signed and a download under a link the portal signed; everything else is refused in
-// the contract's error shape, and nothing it answers can run in a page.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// the contract's error shape, and nothing it answers can run in a page. Evidence is sealed on disk.
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEvidence } from '../../functions/adapters/localSealedEvidenceStore.js';
+import { createS3Client } from '../../functions/runtime/citizenDeps.js';
+import { sealStoredEvidence } from '../../local/sealStoredEvidence.js';
 import { type IssuedUpload, type TestPortal, aReport, bearer, postUploadForm, signIn, startTestPortal, uploadFile } from './support/testPortal.js';
 
 let portal: TestPortal;
@@ -169,6 +173,31 @@ describe('what the storage path takes', () => {
     expect(filed.status).toBe(201);
     caseId = filed.body.caseId;
     organizationId = filed.body.organization.id;
+  });
+
+  it('keeps the evidence sealed on disk: no stored file holds the uploaded text', () => {
+    const files = storedFiles(join(portal.dataDir, 's3'));
+    expect(files.length).toBeGreaterThan(0);
+    const leaking = files.filter((f) => f.bytes.includes(Buffer.from('signed by the regional director')));
+    expect(leaking.map((f) => f.path)).toEqual([]);
+  });
+
+  it('seals, once, evidence stored in plaintext by a portal from before sealing', async () => {
+    const client = createS3Client('us-east-1', process.env.S3_ENDPOINT);
+    const key = 'evidence/OLDCASE/OLDFILE';
+    const old = Buffer.from('%PDF-1.4 stored before evidence was sealed at rest');
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: old }));
+    const evidenceKey = Buffer.from(readFileSync(join(portal.dataDir, 'secrets', 'evidence.key'), 'utf8').trim(), 'base64');
+    const marker = join(portal.dataDir, 'secrets', 'evidence-sealed-again');
+    const storedNow = async () => Buffer.from(await (await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToByteArray());
+
+    expect(await sealStoredEvidence(client, bucket, evidenceKey, marker)).toBe(1);
+    expect((await storedNow()).includes(Buffer.from('stored before'))).toBe(false);
+    expect(Buffer.from(openEvidence(evidenceKey, key, await storedNow())).equals(old)).toBe(true);
+    // Once: the marker stops a second pass, and sealed objects are never sealed twice.
+    expect(await sealStoredEvidence(client, bucket, evidenceKey, marker)).toBe(0);
+    rmSync(marker);
+    expect(await sealStoredEvidence(client, bucket, evidenceKey, marker)).toBe(0);
   });
 
   it('serves the agency’s signed link as a download of the original bytes, and nothing once the link is altered', async () => {
