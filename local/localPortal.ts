@@ -16,6 +16,7 @@ import { requireCheckedPack } from '../functions/runtime/checkedPack.js';
 import { LocalAgencyAuthorizer } from './agencyAuthorizer.js';
 import { lambdaContext, scheduledEvent, toProxyEvent } from './apiGatewayEvent.js';
 import { removeRuntimeFile, writeRuntimeFile } from './runtimeFile.js';
+import { lockDataDir } from './dataDirLock.js';
 import { type DemoAccounts, ensureDemoAccounts } from './demoAccounts.js';
 import { type EmbeddedServer, startDynamoDb } from './embedded/dynamodb.js';
 import { freePort } from './embedded/ports.js';
@@ -90,6 +91,8 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
   const publicOrigin = `http://localhost:${port}`;
   const servers: EmbeddedServer[] = [];
   const stopServers = () => Promise.allSettled(servers.reverse().map((s) => s.stop()));
+  // One portal per data directory: a second start refuses; one after a crash reclaims it.
+  const lock = await lockDataDir(dataDir);
 
   try {
     // Credentials the embedded servers accept (s3rver checks signatures against these); real ones are never needed.
@@ -100,7 +103,13 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     const region = process.env.AWS_REGION;
 
-    const dynamoDbEndpoint = options.dynamoDbEndpoint ?? (servers.push(await startDynamoDb(join(dataDir, 'dynamodb'))), servers.at(-1)!.endpoint);
+    let dynamoDbEndpoint = options.dynamoDbEndpoint;
+    if (!dynamoDbEndpoint) {
+      const tableServer = await startDynamoDb(join(dataDir, 'dynamodb'));
+      servers.push(tableServer);
+      if (tableServer.processes) lock.recordTableServer(tableServer.processes);
+      dynamoDbEndpoint = tableServer.endpoint;
+    }
     const s3Endpoint = options.s3Endpoint ?? (servers.push(await startS3(join(dataDir, 's3'), BUCKET_NAME)), servers.at(-1)!.endpoint);
 
     await ensureTable(new DynamoDBClient({ region, endpoint: dynamoDbEndpoint }), TABLE_NAME);
@@ -294,10 +303,12 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
         removeRuntimeFile(dataDir);
         await closeServer(server);
         await stopServers();
+        lock.release();
       },
     };
   } catch (error) {
     await stopServers();
+    lock.release();
     throw error;
   }
 }
