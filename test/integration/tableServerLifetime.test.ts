@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/embedded/ports.js';
 
@@ -20,9 +20,12 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-/** `npm start` as npmStart.test.ts runs it, with only the environment it needs (never the caller's settings). */
+/**
+ * `npm start`'s portal process, with only the environment it needs (never the caller's settings). Run with tsx as
+ * a loader, not through its CLI: the CLI is a second process that relays signals and gives up on a busy machine.
+ */
 function startPortal(port: number): Started {
-  const child = spawn(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'local/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
     env: {
       PATH: process.env.PATH,
       PORT: String(port),
@@ -84,7 +87,7 @@ function running(pid: number): boolean {
   }
 }
 
-/** The portal's own pid (tsx runs it as a child of the spawned process), from the file it writes when serving. */
+/** The portal's pid, from the file it writes when serving. */
 function portalPid(): number {
   const pid = (JSON.parse(readFileSync(join(dataDir, 'runtime.json'), 'utf8')) as { pid: number }).pid;
   seenPids.add(pid);
@@ -121,6 +124,7 @@ describe.runIf(process.platform === 'linux')('the table server and the data dir'
     expect(jvms).toHaveLength(1);
     jvms.forEach((pid) => seenPids.add(pid));
 
+    expect(portalPid()).toBe(first.child.pid);
     process.kill(portalPid(), 'SIGKILL');
     await first.exited;
     await until(() => tableServersOnDataDir().length === 0, 'the JVM of the killed portal is gone');
