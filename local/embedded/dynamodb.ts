@@ -58,9 +58,13 @@ export async function startDynamoDb(dataDir: string | null, port?: number): Prom
       firstLine += chunk.toString();
       const end = firstLine.indexOf('\n');
       if (end === -1) return;
-      serverPid = (JSON.parse(firstLine.slice(0, end)) as { pid: number }).pid;
       output = firstLine.slice(end + 1);
-      resolvePid(serverPid);
+      try {
+        serverPid = (JSON.parse(firstLine.slice(0, end)) as { pid: number }).pid;
+      } catch {
+        serverPid = -1;
+      }
+      resolvePid(serverPid > 0 ? serverPid : null);
     });
     guardian.once('exit', () => resolvePid(null));
   });
