@@ -9,6 +9,7 @@ import { readPepperSecret } from '../functions/adapters/pepperSecret.js';
 import { verifyAuditChain } from '../functions/core/auditChain.js';
 import { parseCaseId } from '../functions/core/trackingKey.js';
 import { createDocumentClient } from '../functions/runtime/citizenDeps.js';
+import { type DataDirLock, lockDataDir } from './dataDirLock.js';
 import { type EmbeddedServer, startDynamoDb } from './embedded/dynamodb.js';
 import { TABLE_NAME } from './localPortal.js';
 import { readRuntimeFile } from './runtimeFile.js';
@@ -23,6 +24,7 @@ if (!caseId) {
 
 const region = process.env.AWS_REGION ?? 'us-east-1';
 let embedded: EmbeddedServer | null = null;
+let lock: DataDirLock | null = null;
 let store: DynamoCaseStore;
 let pepper: Uint8Array;
 if (process.env.TABLE_NAME && process.env.PEPPER_SECRET_ARN) {
@@ -33,7 +35,17 @@ if (process.env.TABLE_NAME && process.env.PEPPER_SECRET_ARN) {
   process.env.AWS_ACCESS_KEY_ID ??= 'S3RVER';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'S3RVER';
   const running = readRuntimeFile(dataDir);
-  const endpoint = running?.dynamoDbEndpoint ?? (embedded = await startDynamoDb(join(dataDir, 'dynamodb'))).endpoint;
+  let endpoint = running?.dynamoDbEndpoint;
+  if (!endpoint) {
+    // Opening the data files itself: as a portal would, it holds the data dir's lock while it does.
+    lock = await lockDataDir(dataDir).catch((error: Error) => {
+      console.error(`audit:verify: ${error.message}`);
+      process.exit(1);
+    });
+    embedded = await startDynamoDb(join(dataDir, 'dynamodb'));
+    if (embedded.processes) lock.recordTableServer(embedded.processes);
+    endpoint = embedded.endpoint;
+  }
   store = new DynamoCaseStore(createDocumentClient(region, endpoint), TABLE_NAME);
   pepper = readOrCreateSecretFile(join(dataDir, 'secrets', 'pepper'), 32);
 }
@@ -55,4 +67,5 @@ try {
   }
 } finally {
   await embedded?.stop();
+  lock?.release();
 }

@@ -5,7 +5,10 @@ import { mkdirSync } from 'node:fs';
 import { type IncomingMessage, STATUS_CODES, type Server, type ServerResponse, createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { readOrCreateSecretFile } from '../functions/adapters/localKeySealer.js';
+import { LocalSealedEvidenceStore } from '../functions/adapters/localSealedEvidenceStore.js';
 import { readOrCreateSigningKey } from '../functions/adapters/localSigningKey.js';
+import { S3EvidenceStore } from '../functions/adapters/s3EvidenceStore.js';
 import { notFound, payloadTooLarge, rateLimited, validationFailed } from '../functions/core/errors.js';
 import { createS3Client } from '../functions/runtime/citizenDeps.js';
 import { responseForError } from '../functions/runtime/middleware/errorResponse.js';
@@ -13,6 +16,7 @@ import { requireCheckedPack } from '../functions/runtime/checkedPack.js';
 import { LocalAgencyAuthorizer } from './agencyAuthorizer.js';
 import { lambdaContext, scheduledEvent, toProxyEvent } from './apiGatewayEvent.js';
 import { removeRuntimeFile, writeRuntimeFile } from './runtimeFile.js';
+import { lockDataDir } from './dataDirLock.js';
 import { type DemoAccounts, ensureDemoAccounts } from './demoAccounts.js';
 import { type EmbeddedServer, startDynamoDb } from './embedded/dynamodb.js';
 import { freePort } from './embedded/ports.js';
@@ -21,7 +25,9 @@ import { FixedWindowLimiter } from './rateLimit.js';
 import { SignInAddressBackoff } from './signInAddressBackoff.js';
 import type { PublishResult } from '../functions/core/statisticsSnapshot.js';
 import { type LambdaHandler, ROUTES, type SweepHandler, matchRoute } from './routes.js';
-import { proxyToS3 } from './s3Proxy.js';
+import { sealStoredEvidence } from './sealStoredEvidence.js';
+import { STORAGE_PREFIX } from './storageGate/storagePath.js';
+import { createStorageGate } from './storageGate/storageGate.js';
 import { maybeGzip } from './compression.js';
 import { securityHeaders, serveStatic } from './staticFiles.js';
 import { ensureBucket, ensureTable } from './storageSetup.js';
@@ -97,6 +103,8 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
   const publicOrigin = `http://localhost:${port}`;
   const servers: EmbeddedServer[] = [];
   const stopServers = () => Promise.allSettled(servers.reverse().map((s) => s.stop()));
+  // One portal per data directory: a second start refuses; one after a crash reclaims it.
+  const lock = await lockDataDir(dataDir);
 
   try {
     // Credentials the embedded servers accept (s3rver checks signatures against these); real ones are never needed.
@@ -107,11 +115,33 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     const region = process.env.AWS_REGION;
 
-    const dynamoDbEndpoint = options.dynamoDbEndpoint ?? (servers.push(await startDynamoDb(join(dataDir, 'dynamodb'))), servers.at(-1)!.endpoint);
+    let dynamoDbEndpoint = options.dynamoDbEndpoint;
+    if (!dynamoDbEndpoint) {
+      const tableServer = await startDynamoDb(join(dataDir, 'dynamodb'));
+      servers.push(tableServer);
+      if (tableServer.processes) lock.recordTableServer(tableServer.processes);
+      dynamoDbEndpoint = tableServer.endpoint;
+    }
     const s3Endpoint = options.s3Endpoint ?? (servers.push(await startS3(join(dataDir, 's3'), BUCKET_NAME)), servers.at(-1)!.endpoint);
 
     await ensureTable(new DynamoDBClient({ region, endpoint: dynamoDbEndpoint }), TABLE_NAME);
-    await ensureBucket(createS3Client(region, s3Endpoint), BUCKET_NAME);
+    const s3 = createS3Client(region, s3Endpoint);
+    await ensureBucket(s3, BUCKET_NAME);
+    const secretsDir = join(dataDir, 'secrets');
+    const evidenceKeyFile = join(secretsDir, 'evidence.key');
+    const evidenceKey = readOrCreateSecretFile(evidenceKeyFile, 32);
+    await sealStoredEvidence(s3, BUCKET_NAME, evidenceKey, join(secretsDir, 'evidence-sealed'));
+    // The browser's only way to storage: signed uploads in, signed evidence downloads out (opened from its sealed form).
+    const storageGate = createStorageGate({
+      bucket: BUCKET_NAME,
+      credentials: {
+        accessKeyId: process.env.AWS_ACCESS_KEY_ID,
+        secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY,
+        ...(process.env.AWS_SESSION_TOKEN ? { sessionToken: process.env.AWS_SESSION_TOKEN } : {}),
+        region,
+      },
+      evidence: new LocalSealedEvidenceStore(new S3EvidenceStore(s3, s3, BUCKET_NAME), evidenceKey),
+    });
 
     // Agency sign-in: demo accounts and the token signing key exist before the first request.
     const authDir = join(dataDir, 'auth');
@@ -127,8 +157,9 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       BUCKET_NAME,
       COUNTRY: options.country,
       COUNTRY_PACKS_DIR: packsDir,
-      PEPPER_FILE: join(dataDir, 'secrets', 'pepper'),
-      ENCRYPTION_KEY_FILE: join(dataDir, 'secrets', 'encryption.key'),
+      PEPPER_FILE: join(secretsDir, 'pepper'),
+      ENCRYPTION_KEY_FILE: join(secretsDir, 'encryption.key'),
+      EVIDENCE_KEY_FILE: evidenceKeyFile,
       DYNAMODB_ENDPOINT: dynamoDbEndpoint,
       S3_ENDPOINT: s3Endpoint,
       S3_PUBLIC_ENDPOINT: `${publicOrigin}/s3`,
@@ -219,9 +250,9 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       } catch {
         return { method, route: '(bad url)', status: sendRefusal(res, validationFailed('The address of the request is not a valid URL.')) };
       }
-      if (url.pathname.startsWith('/s3/')) {
-        const status = await proxyToS3(s3Endpoint, req, res, url.pathname.slice(3) + url.search);
-        return { method, route: '/s3/{bucket}', status };
+      // Judged on the target as sent too: the gate refuses what URL normalization would have folded away.
+      if (url.pathname.startsWith(STORAGE_PREFIX) || (req.url ?? '').startsWith(STORAGE_PREFIX)) {
+        return { method, route: '/s3/{bucket}', status: await storageGate(req, res) };
       }
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
         return { method, ...(await invokeApi(req, res, url)) };
@@ -314,10 +345,12 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
         removeRuntimeFile(dataDir);
         await closeServer(server);
         await stopServers();
+        lock.release();
       },
     };
   } catch (error) {
     await stopServers();
+    lock.release();
     throw error;
   }
 }

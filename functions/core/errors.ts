@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
@@ -17,6 +18,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  /** Local mode's storage gate only (GET a signed download, POST a signed upload); the API answers 404, as API Gateway does. */
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -47,6 +50,7 @@ export const validationFailed = (message: string, details: ErrorDetail[] = []) =
 export const notFound = (message: string) => new DomainError('NOT_FOUND', message);
 export const unauthenticated = (message: string) => new DomainError('UNAUTHENTICATED', message);
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
+export const methodNotAllowed = (message: string) => new DomainError('METHOD_NOT_ALLOWED', message);
 export const conflict = (message: string) => new DomainError('CONFLICT', message);
 export const payloadTooLarge = (message: string) => new DomainError('PAYLOAD_TOO_LARGE', message);
 export const unsupportedMediaType = (message: string) => new DomainError('UNSUPPORTED_MEDIA_TYPE', message);

@@ -10,6 +10,7 @@ import type { Sealer } from '../core/ports.js';
 import { DynamoCaseStore } from '../adapters/dynamoCaseStore.js';
 import { KmsEnvelopeSealer } from '../adapters/kmsEnvelopeSealer.js';
 import { LocalKeySealer, readOrCreateSecretFile } from '../adapters/localKeySealer.js';
+import { LocalSealedEvidenceStore } from '../adapters/localSealedEvidenceStore.js';
 import { readPepperSecret } from '../adapters/pepperSecret.js';
 import { S3EvidenceStore } from '../adapters/s3EvidenceStore.js';
 import { type CitizenEnvironment, citizenEnvironment, parseEnvironment } from './config.js';
@@ -37,10 +38,15 @@ export async function buildCitizenDeps(env: CitizenEnvironment): Promise<AgencyD
   const sealer: Sealer = env.ENCRYPTION_KEY_FILE
     ? new LocalKeySealer(readOrCreateSecretFile(env.ENCRYPTION_KEY_FILE, 32))
     : new KmsEnvelopeSealer(new KMSClient({ region: env.AWS_REGION }), env.KMS_KEY_ID!);
+  const s3Evidence = new S3EvidenceStore(s3, presigner, env.BUCKET_NAME);
+  // Deployed, the bucket encrypts evidence under its KMS key; locally this decorator does it with a key file.
+  const evidence = env.EVIDENCE_KEY_FILE
+    ? new LocalSealedEvidenceStore(s3Evidence, readOrCreateSecretFile(env.EVIDENCE_KEY_FILE, 32))
+    : s3Evidence;
   return {
     index: loadPackIndex(env),
     store: new DynamoCaseStore(createDocumentClient(env.AWS_REGION, env.DYNAMODB_ENDPOINT), env.TABLE_NAME),
-    evidence: new S3EvidenceStore(s3, presigner, env.BUCKET_NAME),
+    evidence,
     sealer,
     pepper,
     clock: { now: () => new Date() },

@@ -19,6 +19,8 @@ export const citizenEnvironment = z
     /** Local mode: files under the data dir. */
     PEPPER_FILE: z.string().min(1).optional(),
     ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
+    /** Local mode: the key that seals evidence files (the deployed bucket encrypts under a KMS key of its own). */
+    EVIDENCE_KEY_FILE: z.string().min(1).optional(),
     /** AWS: a Secrets Manager secret and a KMS key. */
     PEPPER_SECRET_ARN: z.string().min(1).optional(),
     KMS_KEY_ID: z.string().min(1).optional(),
@@ -32,6 +34,9 @@ export const citizenEnvironment = z
   })
   .refine((e) => (e.ENCRYPTION_KEY_FILE === undefined) !== (e.KMS_KEY_ID === undefined), {
     message: 'set exactly one of ENCRYPTION_KEY_FILE (local) or KMS_KEY_ID (AWS)',
+  })
+  .refine((e) => (e.ENCRYPTION_KEY_FILE === undefined) === (e.EVIDENCE_KEY_FILE === undefined), {
+    message: 'EVIDENCE_KEY_FILE goes with ENCRYPTION_KEY_FILE (local mode seals evidence files too)',
   });
 
 export type CitizenEnvironment = z.infer<typeof citizenEnvironment>;

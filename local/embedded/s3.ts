@@ -1,5 +1,6 @@
-// Starts s3rver, an S3-compatible server in this process. It serves presigned POST but checks neither
-// signatures nor POST policy conditions, so the handlers check size, type and ownership themselves.
+// Starts s3rver, an S3-compatible server in this process, on loopback only. It checks no SigV4 signature and no POST
+// policy, and answers anonymous requests: nothing but the portal's own S3 client may reach it. Browsers reach
+// storage only through the storage gate (local/storageGate/), which checks what s3rver does not.
 import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
 import type { EmbeddedServer } from './dynamodb.js';
@@ -13,9 +14,6 @@ export async function startS3(dataDir: string, bucket: string, port?: number): P
     address: '127.0.0.1',
     directory: dataDir,
     silent: true,
-    // Presigned links are signed for the browser's address (/s3 on the portal's port) and reach s3rver through
-    // the local proxy under another host and path; the signature is still required to be well-formed.
-    allowMismatchedSignatures: true,
     configureBuckets: [{ name: bucket, configs: [] }],
   });
   await server.run();

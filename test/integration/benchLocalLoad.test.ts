@@ -1,7 +1,6 @@
 // `npm run bench`'s local load section, run briefly: it starts its own servers and portal process, drives every
 // operation through HTTP and through the SDK alone, and stops everything. Checks what was measured is sound, never
 // how fast it was: figures belong in bench/results.json.
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measureLocalLoad } from '../../bench/localLoad.js';
 
@@ -15,7 +14,7 @@ describe('bench: local load', () => {
       warmupSeconds: 0.5,
       trackedCases: 20,
       // Not `npm start`: it rebuilds web/dist, which other tests read.
-      command: [process.execPath, resolve('node_modules/tsx/dist/cli.mjs'), 'local/start.ts'],
+      command: [process.execPath, '--import', 'tsx', 'local/start.ts'],
       log: (line) => lines.push(line),
     });
 

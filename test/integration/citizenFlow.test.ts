@@ -1,14 +1,17 @@
 // File → route → track, through the local runtime against the embedded servers: a report with an attachment
 // uploaded through the presigned POST, tracked typed lower-case without dashes, a reply, an idempotent retry,
 // a conflicting retry and an unknown code.
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEvidence } from '../../functions/adapters/localSealedEvidenceStore.js';
 import { createS3Client } from '../../functions/runtime/citizenDeps.js';
 import { configResponse, pageResponse } from '../../functions/schemas/config.js';
 import { submitReportResponse } from '../../functions/schemas/report.js';
 import { trackResponse } from '../../functions/schemas/track.js';
 import { pngWithText } from './support/fixtures.js';
-import { type TestPortal, aReport, proposedCode, startTestPortal, uploadFile } from './support/testPortal.js';
+import { type IssuedUpload, type TestPortal, aReport, postUploadForm, proposedCode, startTestPortal, uploadFile } from './support/testPortal.js';
 
 let portal: TestPortal;
 beforeAll(async () => {
@@ -68,11 +71,15 @@ describe('a report with an attachment', () => {
     caseId = body.caseId;
   });
 
-  it('moved the upload to evidence/<caseId>/ without its metadata', async () => {
+  it('moved the upload to evidence/<caseId>/ without its metadata, sealed under the local evidence key', async () => {
     const listed = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: `evidence/${caseId}/` }));
     expect(listed.Contents).toHaveLength(1);
-    const object = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: listed.Contents![0]!.Key! }));
-    const bytes = Buffer.from(await object.Body!.transformToByteArray());
+    const key = listed.Contents![0]!.Key!;
+    const object = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
+    const stored = Buffer.from(await object.Body!.transformToByteArray());
+    expect(stored.includes(Buffer.from('PNG'))).toBe(false);
+    const evidenceKey = Buffer.from(readFileSync(join(portal.dataDir, 'secrets', 'evidence.key'), 'utf8').trim(), 'base64');
+    const bytes = Buffer.from(openEvidence(evidenceKey, key, stored));
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('\x89PNG');
     expect(bytes.includes(Buffer.from(secretInPhoto))).toBe(false);
     const incoming = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: 'incoming/' }));
@@ -161,9 +168,15 @@ describe('attachment checks at submit', () => {
     expect(answer.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
-  it('refuses an upload that is not the declared size (the local S3 server enforces no policy)', async () => {
-    const id = await uploadFile(portal, { name: 'notes.txt', contentType: 'text/plain', bytes: Buffer.from('much longer than declared'), declaredSize: 4 });
-    const answer = await portal.api('POST', '/reports', aReport({ uploadIds: [id] }));
+  it('refuses an upload that is not the declared size: at storage, and again at submit if storage let it in', async () => {
+    const issued = await portal.api('POST', '/uploads', { files: [{ name: 'notes.txt', size: 4, contentType: 'text/plain' }] });
+    const upload = issued.body.uploads[0] as IssuedUpload;
+    const sent = await postUploadForm(upload, { name: 'notes.txt', contentType: 'text/plain', bytes: Buffer.from('much longer than declared') });
+    expect(sent.status).toBe(403);
+    expect(((await sent.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+    // A storage server that checks no policy (s3rver, reached directly) is why the intake checks the size too.
+    await s3().send(new PutObjectCommand({ Bucket: bucket(), Key: upload.fields.key!, Body: 'much longer than declared' }));
+    const answer = await portal.api('POST', '/reports', aReport({ uploadIds: [upload.uploadId] }));
     expect(answer.status).toBe(400);
     expect(answer.body.error.details[0].path).toBe('uploadIds.0');
   });

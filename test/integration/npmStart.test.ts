@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/embedded/ports.js';
 import { aReport, proposedCode } from './support/testPortal.js';
@@ -13,7 +13,8 @@ let child: ChildProcess | undefined;
 let output = '';
 
 async function start(port: number): Promise<void> {
-  child = spawn(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'local/start.ts'], {
+  // As `npm start` runs it: tsx as a loader in the portal's own process (its CLI would be a signal-relaying wrapper).
+  child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, COUNTRY: 'kr' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -143,19 +143,30 @@ export function proposedCode(): string {
 /** Asks for a presigned POST and uploads the bytes through it, as the browser does. */
 export async function uploadFile(
   portal: TestPortal,
-  file: { name: string; contentType: string; bytes: Uint8Array; declaredSize?: number },
+  file: { name: string; contentType: string; bytes: Uint8Array },
 ): Promise<string> {
   const answer = await portal.api('POST', '/uploads', {
-    files: [{ name: file.name, size: file.declaredSize ?? file.bytes.length, contentType: file.contentType }],
+    files: [{ name: file.name, size: file.bytes.length, contentType: file.contentType }],
   });
   if (answer.status !== 201) throw new Error(`POST /uploads answered ${answer.status}: ${answer.text}`);
-  const upload = answer.body.uploads[0];
-  const form = new FormData();
-  for (const [k, v] of Object.entries(upload.fields as Record<string, string>)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.contentType }), file.name);
-  const sent = await fetch(upload.url, { method: 'POST', body: form });
+  const upload = answer.body.uploads[0] as IssuedUpload;
+  const sent = await postUploadForm(upload, file);
   if (!sent.ok) throw new Error(`upload answered ${sent.status}`);
-  return upload.uploadId as string;
+  return upload.uploadId;
+}
+
+export interface IssuedUpload {
+  uploadId: string;
+  url: string;
+  fields: Record<string, string>;
+}
+
+/** Posts a file through an issued presigned POST, as the browser does (the form's fields, then the file). */
+export function postUploadForm(upload: IssuedUpload, file: { name: string; contentType: string; bytes: Uint8Array }): Promise<Response> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(upload.fields)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.contentType }), file.name);
+  return fetch(upload.url, { method: 'POST', body: form });
 }
 
 /** Signs a demo account in and returns its bearer token. */
