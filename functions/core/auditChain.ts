@@ -2,7 +2,8 @@
 // hash is an HMAC under the pepper over its content and the previous event's hash, so history can be neither
 // edited nor recomputed without the secret; the case item keeps the head (last sequence number and hash), so
 // dropping the newest events is caught too.
-import { canonicalJson, keyedHash } from './keyedHash.js';
+import { auditMac, auditMacMatches } from './auditMac.js';
+import { canonicalJson } from './keyedHash.js';
 
 export interface AuditEventRecord {
   caseId: string;
@@ -30,9 +31,14 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export type AuditEventInput = Omit<AuditEventRecord, 'seq' | 'previousHash' | 'hash' | 'caseId'>;
 
-export function auditEventHash(pepper: Uint8Array, event: Omit<AuditEventRecord, 'hash'>): string {
+/** What an event's hash signs: every field but the hash itself. */
+function signedContent(event: Omit<AuditEventRecord, 'hash'>): string {
   const { caseId, seq, at, actor, action, details, previousHash } = event;
-  return keyedHash(pepper, 'audit-event', canonicalJson({ caseId, seq, at, actor, action, details, previousHash })).toString('hex');
+  return canonicalJson({ caseId, seq, at, actor, action, details, previousHash });
+}
+
+export function auditEventHash(pepper: Uint8Array, event: Omit<AuditEventRecord, 'hash'>): string {
+  return auditMac(pepper, 'audit-event', signedContent(event));
 }
 
 /** The event that follows `head` (null for a new case). */
@@ -63,7 +69,7 @@ export function verifyAuditChain(
       return { verified: false, seq: event.seq, problem: `event #${event.seq} does not follow event #${event.seq - 1}` };
     }
     const { hash, ...unsigned } = event;
-    if (auditEventHash(pepper, unsigned) !== hash) {
+    if (!auditMacMatches(pepper, 'audit-event', signedContent(unsigned), hash)) {
       return { verified: false, seq: event.seq, problem: `event #${event.seq} (${event.action} at ${event.at}) was altered` };
     }
     previous = hash;
