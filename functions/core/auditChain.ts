@@ -1,7 +1,8 @@
 // Invariant 3: every agency read or write of a case appends an audit event, hash-chained per case. Each event's
 // hash is an HMAC under the pepper over its content and the previous event's hash, so history can be neither
 // edited nor recomputed without the secret; the case item keeps the head (last sequence number and hash), so
-// dropping the newest events is caught too.
+// dropping the newest events is caught too — unless the head is rolled back with them, which the anchors of the
+// heads (auditAnchor.ts) catch.
 import { auditMac, auditMacMatches } from './auditMac.js';
 import { canonicalJson } from './keyedHash.js';
 
@@ -52,7 +53,8 @@ export function nextAuditEvent(
   return { ...unsigned, hash: auditEventHash(pepper, unsigned) };
 }
 
-export type AuditVerdict = { verified: true } | { verified: false; seq: number; problem: string };
+/** `seq`: the first event the verdict cannot vouch for; null when what failed is the anchor, not an event. */
+export type AuditVerdict = { verified: true } | { verified: false; seq: number | null; problem: string };
 
 /** Checks every event's hash, every link, and that the chain ends where the case says it does. */
 export function verifyAuditChain(
