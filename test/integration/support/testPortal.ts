@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AnchorRunResult } from '../../../functions/core/anchorAuditHeads.js';
 import type { PublishResult } from '../../../functions/core/statisticsSnapshot.js';
 import { type LocalPortal, startLocalPortal } from '../../../local/localPortal.js';
 export { aReport } from '../../support/aReport.js';
@@ -27,6 +28,8 @@ export interface TestPortal {
   sweep(at: Date): Promise<void>;
   /** Publishes the public statistics snapshot now (GET /stats/public serves it). */
   publishStats(): Promise<PublishResult>;
+  /** Anchors every case's audit head now, as the daily schedule would. */
+  anchorAudit(): Promise<AnchorRunResult>;
   stop(): Promise<void>;
 }
 
@@ -52,9 +55,10 @@ export async function startTestPortal(options: { trackLimitPerMinute?: number; c
       dataDir,
       requestLog: (line) => requestLines.push(line),
       trackLimitPerMinute: options.trackLimitPerMinute ?? 10_000,
-      // Tests run the sweep and the statistics publisher themselves, when they choose.
+      // Tests run the sweep, the statistics publisher and the anchor job themselves, when they choose.
       sweepEveryMs: 0,
       publishStatsEveryMs: 0,
+      anchorAuditEveryMs: 0,
     });
   } catch (error) {
     restore.forEach((r) => r());
@@ -84,6 +88,7 @@ export async function startTestPortal(options: { trackLimitPerMinute?: number; c
     },
     sweep: (at) => portal.sweep(at),
     publishStats: () => portal.publishStats(),
+    anchorAudit: () => portal.anchorAudit(),
     async stop() {
       await portal.stop();
       restore.forEach((r) => r());
