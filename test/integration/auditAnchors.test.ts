@@ -2,14 +2,13 @@
 // anchored by the job, then — straight in the table, as someone with write access would — its newest events deleted
 // and its head rolled back to the last one left. The chain alone still verifies; the anchor catches the cut, in
 // GET /cases/{caseId} and in `npm run audit:verify`, and `--all` catches an edited anchor.
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorBucketOf, anchorName } from '../../functions/core/auditAnchor.js';
 import type { AnchorRunResult } from '../../functions/core/anchorAuditHeads.js';
-import { createDocumentClient } from '../../functions/runtime/documentClient.js';
 import { type OpenedAuditTrail, openAuditTrail, verifyEverything, verifyOneCase } from '../../local/auditVerifyCommand.js';
 import { TABLE_NAME } from '../../local/localPortal.js';
-import { readRuntimeFile } from '../../local/runtimeFile.js';
+import { cutAuditChain, portalTable } from '../support/auditTampering.js';
 import { type TestPortal, bearer, fileReport, signIn, startTestPortal } from './support/testPortal.js';
 
 let portal: TestPortal;
@@ -23,10 +22,6 @@ afterAll(async () => {
   await trail?.close();
   await portal?.stop();
 });
-
-/** The table, reached as any SDK client with write access would reach it. */
-const table = () => createDocumentClient('us-east-1', readRuntimeFile(portal.dataDir)!.dynamoDbEndpoint);
-const auditSk = (seq: number) => `AUDIT#${String(seq).padStart(8, '0')}`;
 
 /** audit:verify's printed lines and exit code. */
 async function auditVerify(caseId: string | '--all'): Promise<{ code: number; out: string }> {
@@ -67,18 +62,8 @@ describe('a chain cut with its head rolled back, after an anchor', () => {
   });
 
   it('fails to verify once the newest events are deleted and the case head rolled back', async () => {
-    const client = table();
-    // Events #0 to #5 are stored (the view after the anchor added #5); the anchor recorded #4.
-    for (const seq of [3, 4, 5]) await client.send(new DeleteCommand({ TableName: TABLE_NAME, Key: { PK: `CASE#${caseId}`, SK: auditSk(seq) } }));
-    const { Item: last } = await client.send(new GetCommand({ TableName: TABLE_NAME, Key: { PK: `CASE#${caseId}`, SK: auditSk(2) } }));
-    await client.send(
-      new UpdateCommand({
-        TableName: TABLE_NAME,
-        Key: { PK: `CASE#${caseId}`, SK: 'CASE' },
-        UpdateExpression: 'SET auditSeq = :seq, auditHash = :hash',
-        ExpressionAttributeValues: { ':seq': 2, ':hash': last!.hash },
-      }),
-    );
+    // Events #0 to #5 are stored (the view after the anchor added #5); the anchor recorded #4. Delete #3 to #5.
+    expect(await cutAuditChain(portal.dataDir, caseId, 3)).toMatchObject({ seq: 2 });
 
     const cli = await auditVerify(caseId);
     expect(cli.code).toBe(1);
@@ -96,7 +81,7 @@ describe('a chain cut with its head rolled back, after an anchor', () => {
   });
 
   it('--all reports an edited anchor chunk, and the case view no longer trusts it', async () => {
-    const client = table();
+    const client = portalTable(portal.dataDir);
     const pk = `AUDIT-ANCHOR#${anchorBucketOf(caseId)}`;
     const { Items } = await client.send(new QueryCommand({ TableName: TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }));
     const chunk = Items!.find((i) => i.SK === anchor.anchoredAt)!;
