@@ -13,6 +13,8 @@ export interface DemoTarget {
   sweep(at: Date): Promise<void>;
   /** Publishes the public statistics, so they count the demo cases at once rather than at the next scheduled run. */
   publishStats?(): Promise<unknown>;
+  /** Anchors the audit heads, so the demo cases are anchored at once and a trainer can show a cut being caught. */
+  anchorAudit?(): Promise<unknown>;
 }
 
 interface Scenario {
@@ -183,6 +185,7 @@ export async function seedDemoCases(target: DemoTarget, pack: CountryPack, dataD
   await target.sweep(new Date(Date.now() + (pack.country.deadlines.acknowledgeDays + 1) * 86_400_000));
   for (const [i, scenario] of SCENARIOS.entries()) await file(scenario, i + 1);
   await target.publishStats?.();
+  await target.anchorAudit?.();
 
   const codesFile = demoCodesFile(dataDir);
   mkdirSync(dirname(codesFile), { recursive: true });
