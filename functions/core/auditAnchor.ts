@@ -94,19 +94,23 @@ export function rootDigest(root: Omit<AnchorRoot, 'mac'>): string {
   return sha256(rootContent(root));
 }
 
-/** The chunks of one anchor: one per bucket that has cases, heads sorted by case id. */
+/**
+ * The chunks of one anchor: one per bucket that has cases, heads sorted by case id. A scan is no snapshot: a case
+ * whose index entry moves while it runs can be read twice, so each case keeps its newest head only.
+ */
 export function anchorChunks(key: Uint8Array, anchoredAt: string, heads: Iterable<AuditHead>): AnchorChunk[] {
-  const buckets = new Map<string, AnchoredHeadEntry[]>();
+  const buckets = new Map<string, Map<string, AnchoredHeadEntry>>();
   for (const { caseId, seq, hash } of heads) {
     const bucket = anchorBucketOf(caseId);
     let entries = buckets.get(bucket);
-    if (!entries) buckets.set(bucket, (entries = []));
-    entries.push([caseId, seq, hash]);
+    if (!entries) buckets.set(bucket, (entries = new Map()));
+    const known = entries.get(caseId);
+    if (!known || known[1] < seq) entries.set(caseId, [caseId, seq, hash]);
   }
   return [...buckets.entries()]
     .sort(([a], [b]) => byString(a, b))
     .map(([bucket, entries]) => {
-      const unsigned = { bucket, anchoredAt, heads: entries.sort((a, b) => byString(a[0], b[0])) };
+      const unsigned = { bucket, anchoredAt, heads: [...entries.values()].sort((a, b) => byString(a[0], b[0])) };
       return { ...unsigned, mac: auditMac(key, 'audit-anchor-chunk', chunkContent(unsigned)) };
     });
 }

@@ -94,18 +94,21 @@ export class AnchorChainCheck {
       const [bucket, anchoredAt] = key.split(' ') as [string, string];
       problems.push(`the chunk ${bucket} of ${anchorName(anchoredAt)} is missing`);
     }
-    const latest = this.previous;
-    if (latest) {
-      // Nothing removes a case from the table, so a case an earlier anchor recorded must be in the newest one too.
-      for (const [caseId, head] of this.anchored) {
-        if (head.anchoredAt < latest.anchoredAt) {
-          problems.push(`case ${caseId} is in ${anchorName(head.anchoredAt)} but not in the newest one: its case item left the queue index or was deleted`);
-        }
-      }
-    }
     const notes = [...this.unrooted]
       .sort()
       .map((at) => `${anchorName(at)} wrote chunks but no root: a run that did not finish, or a root that was removed (compare the job's log)`);
+    const latest = this.previous;
+    if (latest) {
+      // A case is checked against the newest head any anchor recorded, so one the newest anchor missed keeps the
+      // older anchor's protection here; the case view, which reads the newest chunk only, checks it by its chain.
+      for (const [caseId, head] of this.anchored) {
+        if (head.anchoredAt < latest.anchoredAt) {
+          notes.push(
+            `case ${caseId} is in ${anchorName(head.anchoredAt)} but not in the newest one: its queue index entry moved while that anchor scanned, or its case item left the index or the table`,
+          );
+        }
+      }
+    }
     return {
       roots: this.roots,
       chunks: this.chunks,

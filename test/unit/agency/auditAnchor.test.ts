@@ -45,6 +45,7 @@ function regrow(events: AuditEventRecord[], count: number, caseId = CASE_ID): Au
 
 const headOf = (events: AuditEventRecord[]) => ({ seq: events.at(-1)!.seq, hash: events.at(-1)!.hash });
 const headsOf = (caseId: string, events: AuditEventRecord[]): AuditHead => ({ caseId, ...headOf(events) });
+const head = (caseId: string, seq: number): AuditHead => ({ caseId, seq, hash: seq.toString(16).padStart(64, 'e') });
 
 /** The chunk an anchor of these cases would hold for CASE_ID's bucket. */
 function chunkFor(cases: Record<string, AuditEventRecord[]>, anchoredAt = ANCHORED_AT): AnchorChunk {
@@ -71,6 +72,11 @@ describe('anchorChunks', () => {
     });
     for (const chunk of chunks) expect(chunkVerifies(TEST_PEPPER, chunk)).toBe(true);
     expect(anchorChunks(TEST_PEPPER, ANCHORED_AT, [])).toEqual([]);
+  });
+
+  it('keeps one head per case, the newest, when a scan read a case twice (its index entry moved during the scan)', () => {
+    const twice = [head('K7QR2M4X9TBN6WZ3PH8D', 5), head('K7QR2M4X9TBN6WZ3PH8D', 6), head('K7QR2M4X9TBN6WZ3PH8D', 4)];
+    expect(anchorChunks(TEST_PEPPER, ANCHORED_AT, twice)[0]!.heads).toEqual([['K7QR2M4X9TBN6WZ3PH8D', 6, twice[1]!.hash]]);
   });
 
   it('signs bucket, moment and heads with the audit MAC under its own label', () => {

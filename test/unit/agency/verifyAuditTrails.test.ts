@@ -104,7 +104,22 @@ describe('verifyAuditTrails (audit:verify --all)', () => {
     // A third anchor, taken while the case is gone, no longer lists it: the earlier anchors still do.
     deps.clock.advance(DAY_MS);
     await anchorAuditHeads({ heads: memoryAuditHeads(deps.store), anchors, pepper: TEST_PEPPER, clock: deps.clock });
-    expect((await all()).problems).toEqual([`case ${caseIds[2]} is in the anchor of ${when(runs[1]!.anchoredAt)} but not in the newest one: its case item left the queue index or was deleted`]);
+    const later = await all();
+    expect(later.failed).toEqual([{ caseId: caseIds[2], problem: expect.stringMatching(/^the case is gone/) }]);
+    expect(later.notes).toEqual([expect.stringMatching(new RegExp(`^case ${caseIds[2]} is in the anchor of ${when(runs[1]!.anchoredAt)} but not in the newest one`))]);
+  });
+
+  it('still judges a case the newest anchor missed against the older anchor that has it', async () => {
+    const { deps, anchors, caseIds, all } = await anchoredPortal();
+    // The next anchor's scan does not see the case (its index entry moved during the scan, or was stripped).
+    const hidden = deps.store.files.get(caseIds[1]!)!;
+    deps.store.files.delete(caseIds[1]!);
+    deps.clock.advance(DAY_MS);
+    await anchorAuditHeads({ heads: memoryAuditHeads(deps.store), anchors, pepper: TEST_PEPPER, clock: deps.clock });
+    deps.store.files.set(caseIds[1]!, hidden);
+    expect(await all()).toMatchObject({ problems: [], failed: [], notes: [expect.stringContaining(`case ${caseIds[1]} is in the anchor of`)] });
+    cutChain(deps, caseIds[1]!, 2);
+    expect((await all()).failed).toEqual([{ caseId: caseIds[1], problem: expect.stringMatching(/^the chain was cut: .* recorded event #3, the case now ends at #1$/) }]);
   });
 
   it('checks cases filed after the last anchor by their chain alone', async () => {
