@@ -43,6 +43,7 @@ export async function startBenchPortal(options: { packsDir?: string; country?: s
     // Jobs run when the bench says, never in the middle of a measurement.
     sweepEveryMs: 0,
     publishStatsEveryMs: 0,
+    anchorAuditEveryMs: 0,
     ...(options.packsDir ? { packsDir: options.packsDir } : {}),
     ...(options.dynamoDbEndpoint ? { dynamoDbEndpoint: options.dynamoDbEndpoint } : {}),
   });

@@ -137,5 +137,6 @@ async function eventBuilders(portal: BenchPortal): Promise<Record<string, EventP
     sweepDeadlines: twice(async () => scheduledEvent(crypto.randomUUID(), new Date())),
     getPublicStats: twice(() => api('GET', '/stats/public')),
     publishPublicStats: twice(async () => scheduledEvent(crypto.randomUUID(), new Date())),
+    anchorAuditHeads: twice(async () => scheduledEvent(crypto.randomUUID(), new Date())),
   };
 }

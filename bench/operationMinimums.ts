@@ -12,12 +12,19 @@ export interface OperationMinimum {
 
 const QUERY = 'DynamoDB.Query';
 const WRITE = 'DynamoDB.TransactWriteItems';
+/**
+ * Every answer that shows a case's audit verdict reads the newest anchor of its heads (functions/core/auditAnchor.ts)
+ * too: one Query, newest first, Limit 1, of the case's bucket. The anchor lives outside the case's partition on
+ * purpose (whoever rewrites a case item could rewrite anything inside its partition), so the case's own Query cannot
+ * bring it.
+ */
+const ANCHOR = QUERY;
 
 export const OPERATION_MINIMUMS: OperationMinimum[] = [
   { operation: 'submit', request: 'POST /reports', handler: 'createReport', calls: [WRITE], why: 'case, timeline and audit land together or not at all (invariant 4)' },
   { operation: 'track', request: 'POST /track', handler: 'trackCase', calls: [QUERY], why: "one read of the case's partition, keyed by the code's HMAC" },
   { operation: 'queuePage', request: 'GET /cases', handler: 'listCases', calls: [QUERY], why: "one read of the organization's queue index, one page" },
-  { operation: 'caseView', request: 'GET /cases/{caseId}', handler: 'getCase', calls: [QUERY, WRITE], why: 'read the case, then the audit write (invariant 3)' },
+  { operation: 'caseView', request: 'GET /cases/{caseId}', handler: 'getCase', calls: [QUERY, WRITE, ANCHOR], why: 'read the case, then the audit write (invariant 3), and the anchor its audit verdict is judged against' },
   {
     operation: 'submitWithAttachment',
     request: 'POST /reports with 1 PNG',
@@ -25,7 +32,7 @@ export const OPERATION_MINIMUMS: OperationMinimum[] = [
     why: 'per attachment: a ranged read (size, type), a full read and a write (metadata stripped), deleting the original',
   },
   { operation: 'trackMessage', request: 'POST /track/messages', handler: 'postTrackMessage', calls: [WRITE], why: 'one transaction conditioned on the case being open' },
-  { operation: 'statusChange', request: 'PATCH /cases/{caseId}', handler: 'updateCase', calls: [QUERY, WRITE], why: 'read the case, then change, timeline and audit in one transaction' },
+  { operation: 'statusChange', request: 'PATCH /cases/{caseId}', handler: 'updateCase', calls: [QUERY, WRITE, ANCHOR], why: 'read the case, then change, timeline and audit in one transaction; the updated case answered comes with its audit verdict, so the anchor too' },
   { operation: 'agencyMessage', request: 'POST /cases/{caseId}/messages', handler: 'postCaseMessage', calls: [QUERY, WRITE], why: 'read the case, then message and audit in one transaction' },
   {
     operation: 'attachmentLink',
@@ -34,7 +41,7 @@ export const OPERATION_MINIMUMS: OperationMinimum[] = [
     calls: [QUERY, WRITE],
     why: 'read the case, then the audit write; the link is signed locally',
   },
-  { operation: 'transfer', request: 'POST /cases/{caseId}/transfer', handler: 'transferCase', calls: [QUERY, WRITE], why: 'read the case, then new queue keys, timeline and audit in one transaction' },
+  { operation: 'transfer', request: 'POST /cases/{caseId}/transfer', handler: 'transferCase', calls: [QUERY, WRITE, ANCHOR], why: 'read the case, then new queue keys, timeline and audit in one transaction; the case answered comes with its audit verdict, so the anchor too' },
   { operation: 'organizationStats', request: 'GET /stats', handler: 'getStats', calls: [QUERY], why: "one read of the organization's queue index (per 1 MB)" },
   { operation: 'config', request: 'GET /config', handler: 'getConfig', calls: [], why: 'served from the country pack loaded at cold start' },
   { operation: 'page', request: 'GET /pages/{id}', handler: 'getPage', calls: [], why: 'served from the country pack' },

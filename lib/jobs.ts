@@ -1,8 +1,10 @@
 // Scheduled jobs: the deadline sweep, which marks cases past their acknowledge or respond deadline as overdue and
-// escalates them to the oversight body, and the public statistics publisher, which writes the snapshot
-// GET /stats/public serves. Local mode runs the same handlers on timers (every minute, every five minutes).
+// escalates them to the oversight body; the public statistics publisher, which writes the snapshot GET /stats/public
+// serves; and the audit anchor job, which appends a signed record of every case's audit head. Local mode runs the
+// same handlers on timers (every minute, every five minutes, daily).
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -27,6 +29,13 @@ export const SWEEP_MAX_EVENT_AGE = Duration.hours(1);
  * tighter schedule would multiply it for nothing.
  */
 export const PUBLISH_STATS_EVERY = Duration.hours(1);
+/**
+ * How often the audit heads are anchored. Events after the last anchor are protected by the chain alone (its head can
+ * be rolled back with them), so this is the window an undetected cut can reach back; each run scans the whole queue
+ * index as the publisher does and stores about 95 bytes per case for good (anchors are never deleted), so a day is
+ * the trade between the two. A tighter rate shrinks the window and multiplies both.
+ */
+export const ANCHOR_AUDIT_EVERY = Duration.days(1);
 
 export interface PortalJobsProps {
   readonly name: string;
@@ -37,6 +46,8 @@ export interface PortalJobsProps {
   readonly sweepEvery?: Duration;
   /** @default PUBLISH_STATS_EVERY (1 hour) */
   readonly publishStatsEvery?: Duration;
+  /** @default ANCHOR_AUDIT_EVERY (1 day) */
+  readonly anchorAuditEvery?: Duration;
   readonly logRemovalPolicy?: RemovalPolicy;
 }
 
@@ -46,8 +57,11 @@ export class PortalJobs extends Construct {
   /** Writes the public statistics snapshot (functions/handlers/publishPublicStats.ts). */
   readonly statisticsPublisher: PortalFunction;
   readonly statisticsSchedule: Rule;
+  /** Appends the anchors of the audit heads (functions/handlers/anchorAuditHeads.ts). */
+  readonly auditAnchorJob: PortalFunction;
+  readonly auditAnchorSchedule: Rule;
   /**
-   * Job events that failed, the sweep's and the publisher's: ones EventBridge could not deliver to the function
+   * Job events that failed, every job's: ones EventBridge could not deliver to the function
    * (throttled, function missing, permission lost) and ones the function failed on after Lambda's own retries. Kept
    * 14 days; any message here raises the monitoring alarm (lib/monitoring.ts).
    */
@@ -87,8 +101,8 @@ export class PortalJobs extends Construct {
     acknowledge(
       this.deadLetters,
       'AwsSolutions-SQS3',
-      'This queue is itself the dead-letter queue of the deadline-sweep and statistics schedules (EventBridge target ' +
-        "DeadLetterConfig) and of both job functions' asynchronous invocations (on-failure destination); a DLQ of a DLQ " +
+      'This queue is itself the dead-letter queue of the deadline-sweep, statistics and audit-anchor schedules (EventBridge ' +
+        "target DeadLetterConfig) and of the job functions' asynchronous invocations (on-failure destination); a DLQ of a DLQ " +
         'would only move the same messages again. Its depth is alarmed on instead (PortalMonitoring).',
     );
 
@@ -145,6 +159,53 @@ export class PortalJobs extends Construct {
       schedule: Schedule.rate(props.publishStatsEvery ?? PUBLISH_STATS_EVERY),
       targets: [
         new LambdaFunction(this.statisticsPublisher, {
+          retryAttempts: SWEEP_RETRY_ATTEMPTS,
+          maxEventAge: SWEEP_MAX_EVENT_AGE,
+          deadLetterQueue: this.deadLetters,
+        }),
+      ],
+    });
+
+    // The audit anchor job: reads every case's audit head through the queue index and appends an anchor of them. It
+    // parses TABLE_NAME and the pepper (functions/runtime/auditAnchorDeps.ts: the anchors are signed with the audit
+    // chain's key) and is granted exactly its calls: Scan on the queue index, PutItem in the anchor partitions, Query
+    // of the roots' partition, the pepper. No case-text key, no bucket.
+    this.auditAnchorJob = new PortalFunction(this, 'anchorAuditHeads', {
+      handler: 'anchorAuditHeads',
+      country: props.country,
+      description: `${props.name}: audit anchor job (a signed record of every case's audit head, appended daily)`,
+      environment: { TABLE_NAME: storage.table.tableName, PEPPER_SECRET_ARN: secrets.pepper.secretArn },
+      // It holds every head until the chunks are written (a few hundred bytes each): room for a million cases. The
+      // scan reads every case item in full, a megabyte a page, and the writes are one per bucket of case ids.
+      memorySize: 1024,
+      timeout: Duration.minutes(15),
+      // Its log holds the second copy of every root's digest, outside the table: one line a day, kept as long as a
+      // case may be (packs keep cases for years), where the other functions' logs go after a month.
+      logRetention: RetentionDays.TEN_YEARS,
+      ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
+    });
+    storage.grantQueueIndexScan(this.auditAnchorJob);
+    storage.grantAuditAnchorAppend(this.auditAnchorJob);
+    secrets.pepper.grantRead(this.auditAnchorJob);
+    for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
+      acknowledge(
+        this.auditAnchorJob.role!,
+        `AwsSolutions-IAM5[Action::${action}]`,
+        'The table key\u2019s write actions, as the DynamoDB table grants add them for a customer-managed key, on that one key and only through DynamoDB (kms:ViaService): writing the anchor items needs them.',
+      );
+    }
+    // The same failure path as the other jobs': retries, then the one dead-letter queue, which alarms. A run that
+    // fails leaves the anchors already written; the next day's run anchors anew.
+    this.auditAnchorJob.configureAsyncInvoke({
+      retryAttempts: SWEEP_RETRY_ATTEMPTS,
+      maxEventAge: SWEEP_MAX_EVENT_AGE,
+      onFailure: new SqsDestination(this.deadLetters),
+    });
+    this.auditAnchorSchedule = new Rule(this, 'AuditAnchorSchedule', {
+      description: `${props.name}: anchors the audit heads`,
+      schedule: Schedule.rate(props.anchorAuditEvery ?? ANCHOR_AUDIT_EVERY),
+      targets: [
+        new LambdaFunction(this.auditAnchorJob, {
           retryAttempts: SWEEP_RETRY_ATTEMPTS,
           maxEventAge: SWEEP_MAX_EVENT_AGE,
           deadLetterQueue: this.deadLetters,

@@ -90,7 +90,12 @@ export class PortalStack extends Stack {
       name,
       api: this.citizenApi.api,
       stageName: props.stage,
-      functions: { ...this.citizenApi.functions, sweepDeadlines: this.jobs.deadlineSweep, publishPublicStats: this.jobs.statisticsPublisher },
+      functions: {
+        ...this.citizenApi.functions,
+        sweepDeadlines: this.jobs.deadlineSweep,
+        publishPublicStats: this.jobs.statisticsPublisher,
+        anchorAuditHeads: this.jobs.auditAnchorJob,
+      },
       deadLetterQueues: [this.jobs.deadLetters],
       ...(typeof alarmEmail === 'string' && alarmEmail ? { alarmEmail } : {}),
     });

@@ -8,7 +8,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from './nag.js';
-import { INDEXES, PUBLIC_STATS_KEY, TABLE_KEYS, TTL_ATTRIBUTE } from '../functions/adapters/tableDesign.js';
+import { AUDIT_ANCHOR_PREFIX, AUDIT_ANCHOR_ROOT_PK, INDEXES, PUBLIC_STATS_KEY, TABLE_KEYS, TTL_ATTRIBUTE } from '../functions/adapters/tableDesign.js';
 
 export { TTL_ATTRIBUTE };
 /** Uploads land here; anything not turned into evidence within a day is deleted. */
@@ -133,6 +133,30 @@ export class PortalStorage extends Construct {
       }),
     );
     this.grantTableKey(grantee, access);
+  }
+
+  /**
+   * Appending the anchors of the audit heads, and nothing else of the table: PutItem in the anchor partitions only
+   * (`AUDIT-ANCHOR#*`, via `dynamodb:LeadingKeys`), and a Query of the roots' partition, to link a new root to the
+   * last. IAM cannot require the `attribute_not_exists` condition the code writes with, so that an anchor is never
+   * overwritten is the code's promise; the key that signs anchors is what makes a rewritten one fail to verify.
+   */
+  grantAuditAnchorAppend(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:PutItem'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${AUDIT_ANCHOR_PREFIX}*`] } },
+      }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [AUDIT_ANCHOR_ROOT_PK] } },
+      }),
+    );
+    this.grantTableKey(grantee, 'write');
   }
 
   /** A Scan of the queue index (GSI2: one entry per case), and of no other index nor of the table itself. */

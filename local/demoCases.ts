@@ -15,6 +15,8 @@ export interface DemoTarget {
   publishStats?(): Promise<unknown>;
   /** Marks the seeding's requests as the portal's own, outside the per-address limit (LocalPortal.ownRequestHeaders). */
   ownRequestHeaders: Record<string, string>;
+  /** Anchors the audit heads, so the demo cases are anchored at once and a trainer can show a cut being caught. */
+  anchorAudit?(): Promise<unknown>;
 }
 
 interface Scenario {
@@ -185,6 +187,7 @@ export async function seedDemoCases(target: DemoTarget, pack: CountryPack, dataD
   await target.sweep(new Date(Date.now() + (pack.country.deadlines.acknowledgeDays + 1) * 86_400_000));
   for (const [i, scenario] of SCENARIOS.entries()) await file(scenario, i + 1);
   await target.publishStats?.();
+  await target.anchorAudit?.();
 
   const codesFile = demoCodesFile(dataDir);
   mkdirSync(dirname(codesFile), { recursive: true });

@@ -23,6 +23,7 @@ import { freePort } from './embedded/ports.js';
 import { startS3 } from './embedded/s3.js';
 import { FixedWindowLimiter } from './rateLimit.js';
 import { SignInAddressBackoff } from './signInAddressBackoff.js';
+import type { AnchorRunResult } from '../functions/core/anchorAuditHeads.js';
 import type { PublishResult } from '../functions/core/statisticsSnapshot.js';
 import { type LambdaHandler, ROUTES, type SweepHandler, matchRoute } from './routes.js';
 import { sealStoredEvidence } from './sealStoredEvidence.js';
@@ -52,6 +53,11 @@ export interface LocalPortalOptions {
    * start (tests and benchmarks publish themselves).
    */
   publishStatsEveryMs?: number;
+  /**
+   * The audit anchor job's interval (it also runs once at start); 0 turns the timer off, not the run at start (tests
+   * and benchmarks anchor themselves).
+   */
+  anchorAuditEveryMs?: number;
   /** The built web app (`npm run build:web`); default web/dist. */
   webRoot?: string;
   /** Where country packs live; default countries/. */
@@ -72,6 +78,8 @@ export interface LocalPortal {
    * exempt from the per-address limit. The value is random per start and lives only in memory.
    */
   ownRequestHeaders: Record<string, string>;
+  /** Anchors every case's audit head now, as the daily schedule would. */
+  anchorAudit(): Promise<AnchorRunResult>;
   stop(): Promise<void>;
 }
 
@@ -92,6 +100,8 @@ const SWEEP_EVERY_MS = 60_000;
  * scan costs nothing, and a trainer filing demo reports should not wait an hour to see them counted.
  */
 const PUBLISH_STATS_EVERY_MS = 5 * 60_000;
+/** How often local mode anchors the audit heads: daily, as deployed (lib/jobs.ts), and once at every start. */
+const ANCHOR_AUDIT_EVERY_MS = 24 * 60 * 60_000;
 /** API Gateway refuses payloads over 10 MB before any handler runs; the handlers enforce 64 KiB themselves. */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
 
@@ -202,6 +212,25 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     const publishTimer =
       options.publishStatsEveryMs === 0 ? null : setInterval(() => void runPublish(), options.publishStatsEveryMs ?? PUBLISH_STATS_EVERY_MS);
     publishTimer?.unref();
+
+    // The audit anchor job, as its daily EventBridge schedule would invoke it.
+    const anchorModule = 'anchorAuditHeads';
+    const anchorer = ((await import(`../functions/handlers/${anchorModule}.ts`)) as { handler: SweepHandler }).handler;
+    const anchorAudit = async () => {
+      const id = randomUUID();
+      return (await anchorer(scheduledEvent(id, new Date()), lambdaContext(anchorModule, id))) as AnchorRunResult;
+    };
+    const runAnchor = async () => {
+      try {
+        await anchorAudit();
+      } catch {
+        // Logged by the handler; the anchors already written stay, and the next run tries again.
+      }
+    };
+    const anchorTimer =
+      options.anchorAuditEveryMs === 0 ? null : setInterval(() => void runAnchor(), options.anchorAuditEveryMs ?? ANCHOR_AUDIT_EVERY_MS);
+    anchorTimer?.unref();
+
 
     const limiter = new FixedWindowLimiter(options.rateLimitPerMinute ?? 20, 60_000);
     const signInBackoff = new SignInAddressBackoff();
@@ -328,6 +357,8 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     void runSweep();
     // So a fresh portal has a snapshot: not awaited, since a large data dir takes a while to scan.
     void runPublish();
+    // So that whatever the data dir holds is anchored from the first day, not a day after the start.
+    void runAnchor();
 
     return {
       url: `http://localhost:${port}`,
@@ -339,9 +370,11 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
         await sweep(scheduledEvent(id, at), lambdaContext('sweepDeadlines', id));
       },
       publishStats,
+      anchorAudit,
       async stop() {
         if (sweepTimer) clearInterval(sweepTimer);
         if (publishTimer) clearInterval(publishTimer);
+        if (anchorTimer) clearInterval(anchorTimer);
         removeRuntimeFile(dataDir);
         await closeServer(server);
         await stopServers();

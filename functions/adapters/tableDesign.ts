@@ -25,3 +25,15 @@ export const TTL_ATTRIBUTE = 'expiresAt';
  * lib/jobs.ts). It carries no index keys: it is in no queue.
  */
 export const PUBLIC_STATS_KEY = { PK: 'STATS#public', SK: 'SNAPSHOT' } as const;
+
+/**
+ * The anchors of the audit chains' heads (functions/core/auditAnchor.ts): a partition per bucket of case ids
+ * (`AUDIT-ANCHOR#<bucket>`, one chunk per anchor, sorted by time) and one for the roots (`AUDIT-ANCHOR#ROOT`, by
+ * sequence number). Every partition starts with the prefix, so the anchor job is granted exactly these
+ * (dynamodb:LeadingKeys, lib/storage.ts). They carry no index keys: they are in no queue.
+ */
+export const AUDIT_ANCHOR_PREFIX = 'AUDIT-ANCHOR#';
+export const AUDIT_ANCHOR_ROOT_PK = `${AUDIT_ANCHOR_PREFIX}ROOT`;
+export const auditAnchorPk = (bucket: string) => `${AUDIT_ANCHOR_PREFIX}${bucket}`;
+/** Zero-padded, so the roots sort by sequence number. */
+export const auditAnchorRootSk = (seq: number) => String(seq).padStart(10, '0');

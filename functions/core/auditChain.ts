@@ -1,8 +1,10 @@
 // Invariant 3: every agency read or write of a case appends an audit event, hash-chained per case. Each event's
 // hash is an HMAC under the pepper over its content and the previous event's hash, so history can be neither
 // edited nor recomputed without the secret; the case item keeps the head (last sequence number and hash), so
-// dropping the newest events is caught too.
-import { canonicalJson, keyedHash } from './keyedHash.js';
+// dropping the newest events is caught too — unless the head is rolled back with them, which the anchors of the
+// heads (auditAnchor.ts) catch.
+import { auditMac, auditMacMatches } from './auditMac.js';
+import { canonicalJson } from './keyedHash.js';
 
 export interface AuditEventRecord {
   caseId: string;
@@ -30,9 +32,14 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export type AuditEventInput = Omit<AuditEventRecord, 'seq' | 'previousHash' | 'hash' | 'caseId'>;
 
-export function auditEventHash(pepper: Uint8Array, event: Omit<AuditEventRecord, 'hash'>): string {
+/** What an event's hash signs: every field but the hash itself. */
+function signedContent(event: Omit<AuditEventRecord, 'hash'>): string {
   const { caseId, seq, at, actor, action, details, previousHash } = event;
-  return keyedHash(pepper, 'audit-event', canonicalJson({ caseId, seq, at, actor, action, details, previousHash })).toString('hex');
+  return canonicalJson({ caseId, seq, at, actor, action, details, previousHash });
+}
+
+export function auditEventHash(pepper: Uint8Array, event: Omit<AuditEventRecord, 'hash'>): string {
+  return auditMac(pepper, 'audit-event', signedContent(event));
 }
 
 /** The event that follows `head` (null for a new case). */
@@ -46,7 +53,8 @@ export function nextAuditEvent(
   return { ...unsigned, hash: auditEventHash(pepper, unsigned) };
 }
 
-export type AuditVerdict = { verified: true } | { verified: false; seq: number; problem: string };
+/** `seq`: the first event the verdict cannot vouch for; null when what failed is the anchor, not an event. */
+export type AuditVerdict = { verified: true } | { verified: false; seq: number | null; problem: string };
 
 /** Checks every event's hash, every link, and that the chain ends where the case says it does. */
 export function verifyAuditChain(
@@ -63,7 +71,7 @@ export function verifyAuditChain(
       return { verified: false, seq: event.seq, problem: `event #${event.seq} does not follow event #${event.seq - 1}` };
     }
     const { hash, ...unsigned } = event;
-    if (auditEventHash(pepper, unsigned) !== hash) {
+    if (!auditMacMatches(pepper, 'audit-event', signedContent(unsigned), hash)) {
       return { verified: false, seq: event.seq, problem: `event #${event.seq} (${event.action} at ${event.at}) was altered` };
     }
     previous = hash;

@@ -1,5 +1,6 @@
 // The ports core talks through. Adapters (functions/adapters) implement them over DynamoDB, S3, KMS and the
 // local key file; tests implement them in memory.
+import type { AnchorChunk, AnchorRoot, AuditHead } from './auditAnchor.js';
 import type { AuditEventRecord } from './auditChain.js';
 import type { CaseStatus, Resolution } from './caseStatus.js';
 import type { AgencyUser } from './identity.js';
@@ -196,4 +197,27 @@ export interface PublicStatisticsSnapshots {
   loadSnapshot(): Promise<PublicStatistics | null>;
   /** Replaces the snapshot unless the stored one is newer (an overlapping run finished first). */
   saveSnapshot(statistics: PublicStatistics & { asOf: string }): Promise<'saved' | 'superseded'>;
+}
+
+/** Every case's audit head, a page at a time: the anchor job never holds the case items themselves. */
+export interface AuditHeadSource {
+  auditHeads(): AsyncIterable<AuditHead[]>;
+}
+
+/** The newest anchor chunk of a bucket: what a case view checks the case's chain against. */
+export interface AuditAnchorLookup {
+  latestChunk(bucket: string): Promise<AnchorChunk | null>;
+}
+
+/** The anchors of the audit heads, append-only: nothing here updates or deletes. */
+export interface AuditAnchorStore extends AuditAnchorLookup {
+  /** `exists`: a chunk of that bucket and moment is already stored, and stays as it is. */
+  appendChunk(chunk: AnchorChunk): Promise<'appended' | 'exists'>;
+  latestRoot(): Promise<AnchorRoot | null>;
+  /** `taken`: a root with that sequence number is already stored (another run got there first). */
+  appendRoot(root: AnchorRoot): Promise<'appended' | 'taken'>;
+  /** Every root, oldest first, a page at a time. */
+  roots(): AsyncIterable<AnchorRoot[]>;
+  /** Every chunk of one bucket, oldest first, a page at a time. */
+  chunks(bucket: string): AsyncIterable<AnchorChunk[]>;
 }

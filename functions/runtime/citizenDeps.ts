@@ -7,6 +7,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { AgencyDeps } from '../core/agency/deps.js';
 import type { CitizenDeps } from '../core/deps.js';
 import type { Sealer } from '../core/ports.js';
+import { DynamoAuditAnchorStore } from '../adapters/dynamoAuditAnchorStore.js';
 import { DynamoCaseStore } from '../adapters/dynamoCaseStore.js';
 import { KmsEnvelopeSealer } from '../adapters/kmsEnvelopeSealer.js';
 import { LocalKeySealer, readOrCreateSecretFile } from '../adapters/localKeySealer.js';
@@ -43,9 +44,11 @@ export async function buildCitizenDeps(env: CitizenEnvironment): Promise<AgencyD
   const evidence = env.EVIDENCE_KEY_FILE
     ? new LocalSealedEvidenceStore(s3Evidence, readOrCreateSecretFile(env.EVIDENCE_KEY_FILE, 32))
     : s3Evidence;
+  const table = createDocumentClient(env.AWS_REGION, env.DYNAMODB_ENDPOINT);
   return {
     index: loadPackIndex(env),
-    store: new DynamoCaseStore(createDocumentClient(env.AWS_REGION, env.DYNAMODB_ENDPOINT), env.TABLE_NAME),
+    store: new DynamoCaseStore(table, env.TABLE_NAME),
+    anchors: new DynamoAuditAnchorStore(table, env.TABLE_NAME),
     evidence,
     sealer,
     pepper,

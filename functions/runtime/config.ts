@@ -54,6 +54,26 @@ export const statisticsEnvironment = z.object({
 
 export type StatisticsEnvironment = z.infer<typeof statisticsEnvironment>;
 
+/**
+ * What the audit anchor job needs: the table and the audit MAC's key (the pepper, functions/core/auditMac.ts). No
+ * case-text key, no bucket: it reads the heads of the chains, never a case's text.
+ */
+export const auditAnchorEnvironment = z
+  .object({
+    TABLE_NAME: z.string().min(3),
+    AWS_REGION: z.string().min(1).default('us-east-1'),
+    /** Local mode: a file under the data dir. AWS: the Secrets Manager secret. */
+    PEPPER_FILE: z.string().min(1).optional(),
+    PEPPER_SECRET_ARN: z.string().min(1).optional(),
+    /** Local mode: the embedded table server. */
+    DYNAMODB_ENDPOINT: optionalUrl,
+  })
+  .refine((e) => (e.PEPPER_FILE === undefined) !== (e.PEPPER_SECRET_ARN === undefined), {
+    message: 'set exactly one of PEPPER_FILE (local) or PEPPER_SECRET_ARN (AWS)',
+  });
+
+export type AuditAnchorEnvironment = z.infer<typeof auditAnchorEnvironment>;
+
 /** What the sign-in handler needs: a local users dir, or the Cognito user pool and its app client. */
 export const authEnvironment = z
   .object({

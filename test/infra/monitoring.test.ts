@@ -259,18 +259,20 @@ describe('PortalJobs: the scheduled jobs\u2019 dead-letter queue', () => {
   const queueId = logicalId(jobs.deadLetters);
   const fnId = logicalId(jobs.deadlineSweep);
   const publisherId = logicalId(jobs.statisticsPublisher);
+  const anchorId = logicalId(jobs.auditAnchorJob);
 
-  it('has two schedules, the sweep’s and the statistics publisher’s, each with one target', () => {
+  it('has three schedules, the sweep’s, the statistics publisher’s and the audit anchor job’s, each with one target', () => {
     const rules = ofType(resources, 'AWS::Events::Rule');
-    expect(rules).toHaveLength(2);
+    expect(rules).toHaveLength(3);
     const targets = rules.map(([, r]) => r.Properties.Targets as Json[]);
     for (const t of targets) expect(t).toHaveLength(1);
-    expect(targets.map((t) => t[0].Arn['Fn::GetAtt'][0]).sort()).toEqual([fnId, publisherId].sort());
+    expect(targets.map((t) => t[0].Arn['Fn::GetAtt'][0]).sort()).toEqual([fnId, publisherId, anchorId].sort());
   });
 
   it.each([
     ['the sweep', () => fnId],
     ['the statistics publisher', () => publisherId],
+    ['the audit anchor job', () => anchorId],
   ])('%s: the schedule target retries twice within an hour, then sends the event to the queue', (_name, id) => {
     const rule = ofType(resources, 'AWS::Events::Rule').find(([, r]) => refersTo(r.Properties.Targets, id()));
     expect(rule).toBeDefined();
@@ -284,9 +286,10 @@ describe('PortalJobs: the scheduled jobs\u2019 dead-letter queue', () => {
   it.each([
     ['a sweep', () => fnId],
     ['a statistics run', () => publisherId],
+    ['an anchor run', () => anchorId],
   ])('%s that runs and fails also lands in the queue (on-failure destination of the async invocation)', (_name, id) => {
     const configs = ofType(resources, 'AWS::Lambda::EventInvokeConfig');
-    expect(configs).toHaveLength(2);
+    expect(configs).toHaveLength(3);
     const config = configs.find(([, c]) => refersTo(c.Properties.FunctionName, id()));
     expect(config![1].Properties).toMatchObject({
       FunctionName: { Ref: id() },
@@ -307,9 +310,9 @@ describe('PortalJobs: the scheduled jobs\u2019 dead-letter queue', () => {
     expect(statements).toContainEqual(
       expect.objectContaining({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
     );
-    // Only the two job rules may send to it through EventBridge.
+    // Only the three job rules may send to it through EventBridge.
     const rules = ofType(resources, 'AWS::Events::Rule');
-    expect(rules).toHaveLength(2);
+    expect(rules).toHaveLength(3);
     for (const [ruleId] of rules) {
       expect(statements).toContainEqual(
         expect.objectContaining({
@@ -320,7 +323,7 @@ describe('PortalJobs: the scheduled jobs\u2019 dead-letter queue', () => {
         }),
       );
     }
-    expect(statements.filter((st: Json) => st.Principal?.Service === 'events.amazonaws.com')).toHaveLength(2);
+    expect(statements.filter((st: Json) => st.Principal?.Service === 'events.amazonaws.com')).toHaveLength(3);
   });
 
   it('cdk-nag AwsSolutions reports nothing unacknowledged on the jobs, and every acknowledgement says why', () => {
@@ -338,7 +341,7 @@ describe('PortalJobs: the scheduled jobs\u2019 dead-letter queue', () => {
     expect(acks['AwsSolutions-SQS3']).toMatch(/dead-letter queue/);
   });
 
-  it('wired into PortalMonitoring, the queue, the sweep and the publisher get their alarms', () => {
+  it('wired into PortalMonitoring, the queue, the sweep, the publisher and the anchor job get their alarms', () => {
     const { stack: s, app: a } = newStack('Wired');
     const secrets = new PortalSecrets(s, 'Secrets', { name: NAME });
     const storage = new PortalStorage(s, 'Storage', { name: NAME });
@@ -349,7 +352,7 @@ describe('PortalJobs: the scheduled jobs\u2019 dead-letter queue', () => {
       name: NAME,
       api,
       stageName: 'dev',
-      functions: { sweepDeadlines: wired.deadlineSweep, publishPublicStats: wired.statisticsPublisher },
+      functions: { sweepDeadlines: wired.deadlineSweep, publishPublicStats: wired.statisticsPublisher, anchorAuditHeads: wired.auditAnchorJob },
       deadLetterQueues: [wired.deadLetters],
     });
     const names = Object.values(Template.fromStack(s).findResources('AWS::CloudWatch::Alarm')).map((x) => x.Properties.AlarmName);
@@ -360,6 +363,8 @@ describe('PortalJobs: the scheduled jobs\u2019 dead-letter queue', () => {
         `${NAME}-fn-sweepDeadlines-throttles`,
         `${NAME}-fn-publishPublicStats-errors`,
         `${NAME}-fn-publishPublicStats-throttles`,
+        `${NAME}-fn-anchorAuditHeads-errors`,
+        `${NAME}-fn-anchorAuditHeads-throttles`,
         `${NAME}-dlq-DeadLetters`,
       ].sort(),
     );

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { authEnvironment, citizenEnvironment, packEnvironment, parseEnvironment, statisticsEnvironment } from '../../functions/runtime/config.js';
+import {
+  auditAnchorEnvironment,
+  authEnvironment,
+  citizenEnvironment,
+  packEnvironment,
+  parseEnvironment,
+  statisticsEnvironment,
+} from '../../functions/runtime/config.js';
 import { ROUTES, type Route } from '../../local/routes.js';
 import { DEFAULT_LOOKUP_THROTTLE, DEFAULT_THROTTLE, FUNCTION_ACCESS } from '../../lib/api.js';
 import { PROJECT_ROOT } from '../../lib/portalFunction.js';
@@ -244,22 +251,23 @@ describe('tracking-code pepper', () => {
 
 describe('functions', () => {
   it('has one function per route of local/routes.ts, each with an access profile', () => {
-    // Plus two scheduled jobs, the deadline sweep and the public statistics publisher.
-    expect(portalFunctions()).toHaveLength(ROUTES.length + 2);
+    // Plus three scheduled jobs: the deadline sweep, the public statistics publisher and the audit anchor job.
+    expect(portalFunctions()).toHaveLength(ROUTES.length + 3);
     for (const route of ROUTES) {
       functionFor(route);
       expect(FUNCTION_ACCESS[route.handler], route.handler).toBeDefined();
     }
   });
 
-  it('runs Node.js 24 on arm64 with 512 MB, 10 s (a minute for the sweep, five for the statistics), no tracing, logs kept a month', () => {
+  it('runs Node.js 24 on arm64 with 512 MB, 10 s (a minute for the sweep, five for the statistics, 1 GB and fifteen for the anchors), no tracing, logs kept a month (the anchors’ ten years)', () => {
     for (const [id, fn] of portalFunctions()) {
       const description = String(fn.Properties.Description);
-      const timeout = description.includes('deadline sweep') ? 60 : description.includes('statistics publisher') ? 300 : 10;
-      expect(fn.Properties, id).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], MemorySize: 512, Timeout: timeout });
+      const anchors = description.includes('audit anchor job');
+      const timeout = description.includes('deadline sweep') ? 60 : description.includes('statistics publisher') ? 300 : anchors ? 900 : 10;
+      expect(fn.Properties, id).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], MemorySize: anchors ? 1024 : 512, Timeout: timeout });
       expect(fn.Properties.TracingConfig?.Mode ?? 'PassThrough', id).toBe('PassThrough');
       const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref as string;
-      expect(resources[logGroupId]!.Properties.RetentionInDays, id).toBe(30);
+      expect(resources[logGroupId]!.Properties.RetentionInDays, id).toBe(anchors ? 3653 : 30);
     }
   });
 
@@ -546,7 +554,7 @@ describe('deadline sweep', () => {
 
   it('runs on an EventBridge schedule every five minutes, with retries', () => {
     const [fnId] = sweep();
-    expect(ofType('AWS::Events::Rule')).toHaveLength(2);
+    expect(ofType('AWS::Events::Rule')).toHaveLength(3);
     const rule = ruleFor(fnId);
     expect(rule.Properties).toMatchObject({ ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED' });
     expect(rule.Properties.Targets).toHaveLength(1);
@@ -602,5 +610,65 @@ describe('public statistics publisher', () => {
     const others = statements.flatMap(actionsOf).filter((a) => !/^(dynamodb|kms|logs):/.test(a));
     // The on-failure destination's grant on the dead-letter queue is the only other one.
     expect(others.sort()).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
+  });
+});
+
+describe('audit anchor job', () => {
+  const job = () => {
+    const found = ofType('AWS::Lambda::Function').filter(([, fn]) => String(fn.Properties.Description).includes('audit anchor job'));
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  };
+
+  it('runs daily on an EventBridge schedule, with retries, and parses the table and the pepper only', () => {
+    const [fnId, fn] = job();
+    const rule = ruleFor(fnId);
+    expect(rule.Properties).toMatchObject({ ScheduleExpression: 'rate(1 day)', State: 'ENABLED' });
+    expect(rule.Properties.Targets[0].RetryPolicy).toMatchObject({ MaximumRetryAttempts: 2 });
+    const variables = fn.Properties.Environment.Variables as Record<string, Json>;
+    expect(Object.keys(variables).sort()).toEqual(
+      ['COUNTRY', 'COUNTRY_PACKS_DIR', 'PEPPER_SECRET_ARN', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'].sort(),
+    );
+    expect(variables.TABLE_NAME).toEqual({ Ref: expect.stringMatching(/^StorageTable/) });
+    expect(variables.PEPPER_SECRET_ARN).toEqual({ Ref: expect.stringMatching(/^SecretsTrackingCodePepper/) });
+    const resolved = { TABLE_NAME: 'resolved-table', PEPPER_SECRET_ARN: 'resolved-secret' };
+    expect(parseEnvironment(auditAnchorEnvironment, resolved)).toMatchObject(resolved);
+    const source = readFileSync(join(PROJECT_ROOT, 'functions', 'handlers', 'anchorAuditHeads.ts'), 'utf8');
+    expect(source).toContain('auditAnchorDeps()');
+  });
+
+  it('may Scan the queue index, PutItem the anchor partitions, Query the roots and read the pepper: nothing else', () => {
+    const [, fn] = job();
+    const statements = roleStatements(fn);
+    const tableId = onlyOne('AWS::DynamoDB::Table')[0];
+    const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo.flatMap(actionsOf).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:Scan']);
+    const scan = dynamo.find((s) => actionsOf(s).includes('dynamodb:Scan'))!;
+    expect(resourcesOf(scan)).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/GSI2']] }]);
+    const put = dynamo.find((s) => actionsOf(s).includes('dynamodb:PutItem'))!;
+    expect(resourcesOf(put)).toEqual([{ 'Fn::GetAtt': [tableId, 'Arn'] }]);
+    expect(put.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT-ANCHOR#*'] } });
+    const query = dynamo.find((s) => actionsOf(s).includes('dynamodb:Query'))!;
+    expect(resourcesOf(query)).toEqual([{ 'Fn::GetAtt': [tableId, 'Arn'] }]);
+    expect(query.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['AUDIT-ANCHOR#ROOT'] } });
+    // No update, delete or batch write anywhere: the anchors are append-only as far as this role goes.
+    expect(statements.flatMap(actionsOf).filter((a) => /UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems|\*/.test(a) && a.startsWith('dynamodb:'))).toEqual([]);
+    const kms = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
+    expect(kms.every((s) => refersTo(s.Resource, keyId('TableKey')) && JSON.stringify(s.Condition).includes('kms:ViaService'))).toBe(true);
+    expect(kms.flatMap(actionsOf)).not.toContain('kms:GenerateDataKey');
+    const secrets = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:')));
+    expect(secrets.flatMap(actionsOf).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+    expect(secrets.every((s) => refersTo(s.Resource, theOne('AWS::SecretsManager::Secret', 'SecretsTrackingCodePepper')[0]))).toBe(true);
+    const others = statements.flatMap(actionsOf).filter((a) => !/^(dynamodb|kms|logs|secretsmanager):/.test(a));
+    // The on-failure destination's grant on the dead-letter queue is the only other one.
+    expect(others.sort()).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
+  });
+
+  it('leaves the agency functions that show an audit verdict able to Query the anchor partitions (the table itself)', () => {
+    const tableId = onlyOne('AWS::DynamoDB::Table')[0];
+    for (const handler of ['getCase', 'updateCase', 'transferCase']) {
+      const queries = statementsFor(handler).filter((s) => actionsOf(s).includes('dynamodb:Query') && !s.Condition);
+      expect(queries.flatMap(resourcesOf), handler).toContainEqual({ 'Fn::GetAtt': [tableId, 'Arn'] });
+    }
   });
 });

@@ -25,6 +25,13 @@ describe('AWS calls per operation', () => {
     expect(found.total).toBe(found.minimum);
   });
 
+  it('reads the audit anchor, one Query more, in every answer that carries an audit verdict, and nowhere else', () => {
+    // The case's own partition comes in one Query; the anchor of its heads lives outside it, on purpose.
+    const queries = (operation: string) => counted.find((c) => c.operation === operation)!.calls['DynamoDB.Query'] ?? 0;
+    for (const operation of ['caseView', 'statusChange', 'transfer']) expect(queries(operation), operation).toBe(2);
+    for (const operation of ['agencyMessage', 'attachmentLink', 'track']) expect(queries(operation), operation).toBe(1);
+  });
+
   it('records what DynamoDB says each call consumed', () => {
     const units = (operation: string) => counted.find((c) => c.operation === operation)!;
     expect(units('submit').writeUnits).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCountryPack } from '../../functions/adapters/countryPackFiles.js';
+import { openAuditTrail } from '../../local/auditVerifyCommand.js';
 import { seedDemoCases } from '../../local/demoCases.js';
 import { bearer, signIn, startTestPortal, type TestPortal } from './support/testPortal.js';
 
@@ -42,5 +43,13 @@ describe('demo cases', () => {
     const statistics = (await portal.api('GET', '/stats/public')).body;
     const rows = statistics.organizations.flatMap((o: { categories: unknown[] }) => o.categories);
     expect(rows.length).toBeGreaterThan(0);
+
+    // And their audit heads are anchored at once, so a trainer can show a cut chain being caught.
+    const trail = await openAuditTrail({ dataDir: portal.dataDir, region: 'us-east-1' });
+    try {
+      expect((await trail.deps.anchors.latestRoot())?.cases).toBe(10);
+    } finally {
+      await trail.close();
+    }
   });
 });

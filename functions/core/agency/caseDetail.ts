@@ -1,7 +1,7 @@
 // The agency's view of a case: report text, contact (assigned organization only), timeline, messages, internal
-// notes, attachments and the audit trail with its verification.
+// notes, attachments and the audit trail with its verification, against the newest anchor of its heads too.
 import type { CaseDetailResponse } from '../../schemas/agency.js';
-import { verifyAuditChain } from '../auditChain.js';
+import { anchorBucketOf, verifyAnchoredAuditChain } from '../auditAnchor.js';
 import { isPastDeadline } from '../caseDeadlines.js';
 import { localize } from '../countryPackIndex.js';
 import type { ReportText } from '../ports.js';
@@ -41,12 +41,19 @@ export async function caseDetail(
 ): Promise<CaseDetailResponse> {
   const record = folder.case;
   const open = (sealed: string) => deps.sealer.open(sealed, record.caseId);
-  const text = JSON.parse(await open(record.sealedReport)) as ReportText;
-  const contact = openContact && record.sealedContact ? JSON.parse(await open(record.sealedContact)) : null;
+  // Contact details are opened only when the caller established that this reader may (opensContact) and audited it.
+  // The anchor is the one read beyond the case's own partition: made while the text is opened.
+  const [report, sealedContact, anchorChunk] = await Promise.all([
+    open(record.sealedReport),
+    openContact && record.sealedContact ? open(record.sealedContact) : null,
+    deps.anchors.latestChunk(anchorBucketOf(record.caseId)),
+  ]);
+  const text = JSON.parse(report) as ReportText;
+  const contact = sealedContact === null ? null : JSON.parse(sealedContact);
   const sharedWith = contactSharedWith(folder);
   const byTime = <T extends { at: string }>(items: T[]) => [...items].sort((a, b) => a.at.localeCompare(b.at));
   const audit = [...folder.audit].sort((a, b) => a.seq - b.seq);
-  const verdict = verifyAuditChain(deps.pepper, audit, { seq: record.auditSeq, hash: record.auditHash });
+  const verdict = verifyAnchoredAuditChain(deps.pepper, record.caseId, audit, { seq: record.auditSeq, hash: record.auditHash }, anchorChunk);
   return {
     caseId: record.caseId,
     status: record.status,

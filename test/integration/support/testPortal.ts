@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AnchorRunResult } from '../../../functions/core/anchorAuditHeads.js';
 import type { PublishResult } from '../../../functions/core/statisticsSnapshot.js';
 import { type LocalPortal, startLocalPortal } from '../../../local/localPortal.js';
 export { aReport } from '../../support/aReport.js';
@@ -31,6 +32,8 @@ export interface TestPortal {
   publishStats(): Promise<PublishResult>;
   /** Headers of the portal's own requests (outside the per-address limit), as the demo seeding sends them. */
   ownRequestHeaders: Record<string, string>;
+  /** Anchors every case's audit head now, as the daily schedule would. */
+  anchorAudit(): Promise<AnchorRunResult>;
   stop(): Promise<void>;
 }
 
@@ -59,9 +62,10 @@ export async function startTestPortal(options: { rateLimitPerMinute?: number; co
       dataDir,
       requestLog: (line) => requestLines.push(line),
       rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
-      // Tests run the sweep and the statistics publisher themselves, when they choose.
+      // Tests run the sweep, the statistics publisher and the anchor job themselves, when they choose.
       sweepEveryMs: 0,
       publishStatsEveryMs: 0,
+      anchorAuditEveryMs: 0,
     });
   } catch (error) {
     restore.forEach((r) => r());
@@ -92,6 +96,7 @@ export async function startTestPortal(options: { rateLimitPerMinute?: number; co
     sweep: (at) => portal.sweep(at),
     publishStats: () => portal.publishStats(),
     ownRequestHeaders: portal.ownRequestHeaders,
+    anchorAudit: () => portal.anchorAudit(),
     async stop() {
       await portal.stop();
       restore.forEach((r) => r());

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { sweepDeadlines } from '../../../functions/core/agency/sweepDeadlines.js';
 import { viewCase } from '../../../functions/core/agency/viewCase.js';
+import { anchorAuditHeads } from '../../../functions/core/anchorAuditHeads.js';
 import { GENESIS_HASH } from '../../../functions/core/auditChain.js';
 import { caseDetailResponse } from '../../../functions/schemas/agency.js';
 import { PDF_BYTES } from '../support/fixtures.js';
 import { DAY_MS, HOUR_MS, agencyDeps, fileReport, staff } from '../support/memoryCaseWork.js';
-import { TEST_NOW } from '../support/memoryPorts.js';
+import { memoryAuditHeads } from '../support/memoryAuditAnchors.js';
+import { TEST_NOW, TEST_PEPPER } from '../support/memoryPorts.js';
 import { uploadOne } from '../support/uploads.js';
 
 const handler = staff('handler@kr-molit');
@@ -124,5 +126,49 @@ describe('viewCase', () => {
     const viewed = await viewCase(deps, handler, filed.caseId);
     expect(viewed.auditVerified).toBe(false);
     expect(viewed.auditProblem).toMatch(/#2 is missing/);
+  });
+
+  describe('against the anchors of the audit heads', () => {
+    /** A case viewed three times (events #0 to #3), then the newest two events deleted and its head rolled back. */
+    async function cutAfterViews(anchorFirst: boolean) {
+      const deps = agencyDeps();
+      const filed = await fileReport(deps);
+      for (let i = 0; i < 3; i++) {
+        deps.clock.advance(HOUR_MS);
+        await viewCase(deps, handler, filed.caseId);
+      }
+      if (anchorFirst) await anchorAuditHeads({ heads: memoryAuditHeads(deps.store), anchors: deps.anchors, pepper: TEST_PEPPER, clock: deps.clock });
+      const events = deps.store.audits.get(filed.caseId)!;
+      events.splice(2);
+      deps.store.update(filed.caseId, (file) => {
+        file.case.auditSeq = events[1]!.seq;
+        file.case.auditHash = events[1]!.hash;
+      });
+      deps.clock.advance(HOUR_MS);
+      return { deps, viewed: await viewCase(deps, handler, filed.caseId) };
+    }
+
+    it('catches the newest events deleted with the case head rolled back, once an anchor recorded them', async () => {
+      const { viewed } = await cutAfterViews(true);
+      expect(viewed.auditVerified).toBe(false);
+      // The view itself appended event #2 to what was left.
+      expect(viewed.auditProblem).toBe('the chain was cut: the anchor of 2026-10-15 06:00 UTC recorded event #3, the case now ends at #2');
+      expect(viewed.audit.map((e) => e.seq)).toEqual([0, 1, 2]);
+    });
+
+    it('cannot catch that cut before the first anchor: the chain alone accepts a rolled-back head', async () => {
+      const { viewed } = await cutAfterViews(false);
+      expect(viewed).toMatchObject({ auditVerified: true, auditProblem: null });
+    });
+
+    it('reads the anchor once per view, whether the case was anchored or not', async () => {
+      const deps = agencyDeps();
+      const filed = await fileReport(deps);
+      await viewCase(deps, handler, filed.caseId);
+      expect(deps.anchors.lookups).toBe(1);
+      await anchorAuditHeads({ heads: memoryAuditHeads(deps.store), anchors: deps.anchors, pepper: TEST_PEPPER, clock: deps.clock });
+      await viewCase(deps, handler, filed.caseId);
+      expect(deps.anchors.lookups).toBe(2);
+    });
   });
 });

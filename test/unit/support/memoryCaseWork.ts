@@ -17,6 +17,7 @@ import type { CaseFile, CaseRecord, NewCaseWrite } from '../../../functions/core
 import { submitReport } from '../../../functions/core/submitReport.js';
 import type { SubmitReportResponse } from '../../../functions/schemas/report.js';
 import { krIndex, reportRequest } from './fixtures.js';
+import { MemoryAuditAnchorStore } from './memoryAuditAnchors.js';
 import { MemoryCaseStore, type MemoryDeps, memoryDeps } from './memoryPorts.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -188,11 +189,12 @@ export interface MemoryAgencyDeps extends AgencyDeps {
   evidence: MemoryDeps['evidence'];
   sealer: MemoryDeps['sealer'];
   clock: MemoryDeps['clock'];
+  anchors: MemoryAuditAnchorStore;
 }
 
 /** Agency dependencies over the real countries/kr pack, a settable clock, repeatable randomness and a pepper. */
 export function agencyDeps(overrides: Partial<MemoryAgencyDeps> = {}): MemoryAgencyDeps {
-  return { ...memoryDeps(krIndex()), store: new MemoryCaseWorkStore(), ...overrides };
+  return { ...memoryDeps(krIndex()), store: new MemoryCaseWorkStore(), anchors: new MemoryAuditAnchorStore(), ...overrides };
 }
 
 /** An agency user from a demo username: `handler@kr-molit` is a handler of kr-molit. */

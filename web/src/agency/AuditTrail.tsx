@@ -24,6 +24,12 @@ function detailText(entry: AuditEntry, t: Translate, config: ConfigResponse, arr
   return '';
 }
 
+/**
+ * The server's verdict starts in lower case, since `npm run audit:verify` prints it after "case <id>: "; standing on
+ * its own line here, it reads as a sentence.
+ */
+const asSentence = (problem: string) => `${problem.charAt(0).toUpperCase()}${problem.slice(1)}${/[.!?]$/.test(problem) ? '' : '.'}`;
+
 export function AuditTrail({ detail }: { detail: CaseDetailResponse }): JSX.Element {
   const { t, config, language } = useAgency();
   const arrow = textDirection(language) === 'rtl' ? '←' : '→';
@@ -35,7 +41,7 @@ export function AuditTrail({ detail }: { detail: CaseDetailResponse }): JSX.Elem
       ) : (
         <div class="audit-verdict audit-broken" role="alert">
           <p><span aria-hidden="true">✗ </span><strong>{t('agency.case.auditBroken')}</strong></p>
-          {detail.auditProblem ? <p class="user-text">{detail.auditProblem}</p> : null}
+          {detail.auditProblem ? <p class="user-text">{asSentence(detail.auditProblem)}</p> : null}
         </div>
       )}
       <div class="table-scroll" role="region" aria-labelledby="audit-caption" tabIndex={0}>
