@@ -262,7 +262,9 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     // Requests Node's HTTP parser refuses before any handler sees them (headers over 16 KiB, a malformed header
     // line) get the contract's error body too, instead of Node's bare status line.
     server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-      if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+      // As Node's own handler: answer only on a socket nothing was written to (not after a response already sent,
+      // e.g. a refusal that did not read the body), else just close it.
+      if (!socket.writable || socket.bytesWritten > 0 || error.code === 'ECONNRESET') return void socket.destroy();
       const refusal =
         error.code === 'HPE_HEADER_OVERFLOW'
           ? payloadTooLarge('The request\u2019s headers are too large.')
