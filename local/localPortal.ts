@@ -264,7 +264,7 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
       // As Node's own handler: answer only on a socket nothing was written to (not after a response already sent,
       // e.g. a refusal that did not read the body), else just close it.
-      if (!socket.writable || socket.bytesWritten > 0 || error.code === 'ECONNRESET') return void socket.destroy();
+      if (!socket.writable || (socket as import('node:net').Socket).bytesWritten > 0 || error.code === 'ECONNRESET') return void socket.destroy();
       const refusal =
         error.code === 'HPE_HEADER_OVERFLOW'
           ? payloadTooLarge('The request\u2019s headers are too large.')
