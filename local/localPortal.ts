@@ -4,6 +4,7 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { type IncomingMessage, STATUS_CODES, type Server, type ServerResponse, createServer } from 'node:http';
 import { join, resolve } from 'node:path';
+import type { Socket } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { readOrCreateSecretFile } from '../functions/adapters/localKeySealer.js';
 import { LocalSealedEvidenceStore } from '../functions/adapters/localSealedEvidenceStore.js';
@@ -264,7 +265,7 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
       // As Node's own handler: answer only on a socket nothing was written to (not after a response already sent,
       // e.g. a refusal that did not read the body), else just close it.
-      if (!socket.writable || (socket as import('node:net').Socket).bytesWritten > 0 || error.code === 'ECONNRESET') return void socket.destroy();
+      if (!socket.writable || (socket as Socket).bytesWritten > 0 || error.code === 'ECONNRESET') return void socket.destroy();
       const refusal =
         error.code === 'HPE_HEADER_OVERFLOW'
           ? payloadTooLarge('The request\u2019s headers are too large.')

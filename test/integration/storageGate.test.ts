@@ -3,6 +3,7 @@
 // the contract's error shape, and nothing it answers can run in a page. Evidence is sealed on disk.
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,22 +132,33 @@ describe('what the storage path refuses', () => {
     });
     expect(declared.status).toBe(413);
     expect(errorCode(declared)).toBe('PAYLOAD_TOO_LARGE');
+    // Chunked, with no length announced: 1 MiB at a time until the gate answers or 40 MiB are sent. A raw socket, so
+    // that the reset that follows the refusal (the gate stops reading) cannot hide the status already received.
     const streamed = await new Promise<number>((resolve, reject) => {
       const { port } = new URL(portal.url);
-      const sent = request({ host: '127.0.0.1', port, method: 'POST', path: `/s3/${bucket}`, headers: { 'content-type': 'multipart/form-data; boundary=x' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode!);
+      const socket = connect(Number(port), '127.0.0.1');
+      let received = '';
+      let answered = false;
+      socket.on('data', (data: Buffer) => {
+        received += data.toString('latin1');
+        const status = /^HTTP\/1\.1 (\d{3}) /.exec(received)?.[1];
+        if (status && !answered) {
+          answered = true;
+          resolve(Number(status));
+          socket.destroy();
+        }
       });
-      sent.on('error', reject);
-      // Chunked, with no length announced: 1 MiB at a time until the gate answers or 40 MiB are sent.
-      const chunk = Buffer.alloc(1024 * 1024, 0x41);
+      socket.on('error', (error) => {
+        if (!answered) reject(error);
+      });
+      socket.write(`POST /s3/${bucket} HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: multipart/form-data; boundary=x\r\nTransfer-Encoding: chunked\r\n\r\n`);
+      const chunk = Buffer.concat([Buffer.from(`${(1024 * 1024).toString(16)}\r\n`), Buffer.alloc(1024 * 1024, 0x41), Buffer.from('\r\n')]);
       let sentBytes = 0;
       const pump = () => {
-        while (sentBytes < 40 * 1024 * 1024) {
-          sentBytes += chunk.length;
-          if (!sent.write(chunk)) return void sent.once('drain', pump);
+        while (!answered && !socket.destroyed && sentBytes < 40 * 1024 * 1024) {
+          sentBytes += 1024 * 1024;
+          if (!socket.write(chunk)) return void socket.once('drain', pump);
         }
-        sent.end();
       };
       pump();
     });
