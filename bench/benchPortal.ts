@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type LocalPortal, startLocalPortal } from '../local/localPortal.js';
+import { type LocalPortal, startLocalPortal } from '#local/runtime/localPortal.js';
 import { aReport } from '../test/support/aReport.js';
 
 export interface Answer {
@@ -32,7 +32,9 @@ export const TINY_PNG = Buffer.from(
   'base64',
 );
 
-export async function startBenchPortal(options: { packsDir?: string; country?: string; dynamoDbEndpoint?: string } = {}): Promise<BenchPortal> {
+export async function startBenchPortal(
+  options: { packsDir?: string; country?: string; dynamoDbEndpoint?: string } = {},
+): Promise<BenchPortal> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clean-portal-bench-'));
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
   const portal = await startLocalPortal({

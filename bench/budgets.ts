@@ -36,7 +36,11 @@ export function judgeBudgets(figures: {
     budgets.push({
       name: `calls: ${o.operation}`,
       limit: `the minimum, ${o.minimum}`,
-      figure: `${o.total} (${Object.entries(o.calls).map(([c, n]) => `${n}× ${c}`).join(', ') || 'none'})`,
+      figure: `${o.total} (${
+        Object.entries(o.calls)
+          .map(([c, n]) => `${n}× ${c}`)
+          .join(', ') || 'none'
+      })`,
       met: o.total <= o.minimum,
     });
   }
@@ -58,7 +62,12 @@ export function judgeBudgets(figures: {
   }
   if (figures.citizenScripts) {
     const c = figures.citizenScripts;
-    budgets.push({ name: 'citizen JavaScript', limit: `≤ ${c.budgetBytes} B gzipped`, figure: `${c.gzipBytes} B`, met: c.gzipBytes <= c.budgetBytes });
+    budgets.push({
+      name: 'citizen JavaScript',
+      limit: `≤ ${c.budgetBytes} B gzipped`,
+      figure: `${c.gzipBytes} B`,
+      met: c.gzipBytes <= c.budgetBytes,
+    });
   }
   return budgets;
 }

@@ -65,14 +65,18 @@ async function operationSteps(portal: BenchPortal): Promise<Record<string, Step>
       return p.fileReport({ uploadIds: [uploadId] });
     },
     trackMessage: (p) =>
-      p.api('POST', '/track/messages', { trackingCode: first.trackingCode, body: 'One more detail.' }).then(ok(201, 'POST /track/messages')),
+      p
+        .api('POST', '/track/messages', { trackingCode: first.trackingCode, body: 'One more detail.' })
+        .then(ok(201, 'POST /track/messages')),
     statusChange: async (p) => {
       const caseId = await freshCase();
       takeSdkCalls();
       return p.api('PATCH', `/cases/${caseId}`, { status: 'acknowledged' }, handler).then(ok(200, 'PATCH /cases/{caseId}'));
     },
     agencyMessage: (p) =>
-      p.api('POST', `/cases/${first.caseId}/messages`, { body: 'Which office was it?' }, handler).then(ok(201, 'POST /cases/{caseId}/messages')),
+      p
+        .api('POST', `/cases/${first.caseId}/messages`, { body: 'Which office was it?' }, handler)
+        .then(ok(201, 'POST /cases/{caseId}/messages')),
     attachmentLink: (p) =>
       p.api('GET', `/cases/${withFile.caseId}/attachments/${attachmentId}`, undefined, handler).then(ok(200, 'GET attachment')),
     transfer: async (p) => {

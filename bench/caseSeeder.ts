@@ -3,10 +3,10 @@
 // and its items are written with BatchWriteItem, 25 at a time. One transaction per case against DynamoDB Local
 // manages about 60 cases a second; the batches are many times faster.
 import { BatchWriteCommand, type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { CitizenDeps } from '../functions/core/deps.js';
-import { submitReport } from '../functions/core/submitReport.js';
-import { DynamoCaseStore } from '../functions/adapters/dynamoCaseStore.js';
-import type { SubmitReportRequest } from '../functions/schemas/report.js';
+import type { CitizenDeps } from '#core/deps.js';
+import { submitReport } from '#core/submitReport.js';
+import { DynamoCaseStore } from '#adapters/dynamoCaseStore.js';
+import type { SubmitReportRequest } from '#schemas/report.js';
 
 type Item = Record<string, unknown>;
 

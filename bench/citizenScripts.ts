@@ -17,7 +17,16 @@ export async function measureCitizenScripts(): Promise<CitizenScripts> {
     'output' in b
       ? b.output.flatMap((item) =>
           item.type === 'chunk'
-            ? [{ fileName: item.fileName, code: item.code, isEntry: item.isEntry, facadeModuleId: item.facadeModuleId, imports: item.imports, dynamicImports: item.dynamicImports }]
+            ? [
+                {
+                  fileName: item.fileName,
+                  code: item.code,
+                  isEntry: item.isEntry,
+                  facadeModuleId: item.facadeModuleId,
+                  imports: item.imports,
+                  dynamicImports: item.dynamicImports,
+                },
+              ]
             : [],
         )
       : [],

@@ -12,7 +12,11 @@ export interface ClosedLoopFigures {
   firstError?: string;
 }
 
-export async function runClosedLoop(call: (worker: number) => Promise<unknown>, connections: number, durationSeconds: number): Promise<ClosedLoopFigures> {
+export async function runClosedLoop(
+  call: (worker: number) => Promise<unknown>,
+  connections: number,
+  durationSeconds: number,
+): Promise<ClosedLoopFigures> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;

@@ -4,7 +4,7 @@
 import { fork } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { scheduledEvent } from '../local/apiGatewayEvent.js';
+import { scheduledEvent } from '#local/runtime/apiGatewayEvent.js';
 import { aReport } from '../test/support/aReport.js';
 import type { BenchPortal } from './benchPortal.js';
 import { BUILD_DIR, type Bundle, bundleBaseline, bundleFunction } from './functionBundles.js';
@@ -68,7 +68,9 @@ export async function measureFunctions(
       baselineInitMs: round(median(baseRuns.map((r) => r.initMs))),
       warmMs: round(median(ownRuns.map((r) => r.warmMs))),
     };
-    log(`  ${name}: ${kib(row.bundleBytes)} (baseline ${kib(row.baselineBundleBytes)}), cold ${row.coldStartMs} ms (baseline ${row.baselineColdStartMs} ms), warm ${row.warmMs} ms`);
+    log(
+      `  ${name}: ${kib(row.bundleBytes)} (baseline ${kib(row.baselineBundleBytes)}), cold ${row.coldStartMs} ms (baseline ${row.baselineColdStartMs} ms), warm ${row.warmMs} ms`,
+    );
     figures.push(row);
   }
   return figures;
@@ -113,24 +115,38 @@ async function eventBuilders(portal: BenchPortal): Promise<Record<string, EventP
   const attachmentId = (await portal.api('GET', `/cases/${withFile.caseId}`, undefined, handler)).body.attachments[0].id as string;
   const pageId = (await portal.api('GET', '/config?lang=en')).body.pages[0].id as string;
   const other = organizationId === 'kr-moef' ? 'kr-molit' : 'kr-moef';
-  const api = async (method: string, path: string, source: Parameters<typeof apiEvent>[3] = {}) => (await apiEvent(dataDir, method, path, source)).event;
+  const api = async (method: string, path: string, source: Parameters<typeof apiEvent>[3] = {}) =>
+    (await apiEvent(dataDir, method, path, source)).event;
   const twice = (make: () => Promise<unknown>) => async () => [await make(), await make()];
   const freshCase = async () => (await portal.fileReport()).caseId as string;
 
   return {
     getConfig: twice(() => api('GET', '/config?lang=ko')),
     getPage: twice(() => api('GET', `/pages/${pageId}?lang=ko`)),
-    createUploads: twice(() => api('POST', '/uploads', { body: { files: [{ name: 'minutes.pdf', size: 1000, contentType: 'application/pdf' }] } })),
+    createUploads: twice(() =>
+      api('POST', '/uploads', { body: { files: [{ name: 'minutes.pdf', size: 1000, contentType: 'application/pdf' }] } }),
+    ),
     createReport: twice(() => api('POST', '/reports', { body: aReport() })),
     trackCase: twice(() => api('POST', '/track', { body: { trackingCode: report.trackingCode } })),
-    postTrackMessage: twice(() => api('POST', '/track/messages', { body: { trackingCode: report.trackingCode, body: 'One more detail.' } })),
-    login: twice(() => api('POST', '/auth/login', { body: { username: `handler@${organizationId}`, password: portal.portal.demoPassword } })),
+    postTrackMessage: twice(() =>
+      api('POST', '/track/messages', { body: { trackingCode: report.trackingCode, body: 'One more detail.' } }),
+    ),
+    login: twice(() =>
+      api('POST', '/auth/login', { body: { username: `handler@${organizationId}`, password: portal.portal.demoPassword } }),
+    ),
     listCases: twice(() => api('GET', '/cases?limit=25', { authorization: handler })),
     getCase: twice(() => api('GET', `/cases/${report.caseId}`, { authorization: handler })),
-    updateCase: twice(async () => api('PATCH', `/cases/${await freshCase()}`, { authorization: handler, body: { status: 'acknowledged' } })),
-    postCaseMessage: twice(() => api('POST', `/cases/${report.caseId}/messages`, { authorization: handler, body: { body: 'Which office was it?' } })),
+    updateCase: twice(async () =>
+      api('PATCH', `/cases/${await freshCase()}`, { authorization: handler, body: { status: 'acknowledged' } }),
+    ),
+    postCaseMessage: twice(() =>
+      api('POST', `/cases/${report.caseId}/messages`, { authorization: handler, body: { body: 'Which office was it?' } }),
+    ),
     transferCase: twice(async () =>
-      api('POST', `/cases/${await freshCase()}/transfer`, { authorization: supervisor, body: { organizationId: other, reason: 'It concerns another ministry.' } }),
+      api('POST', `/cases/${await freshCase()}/transfer`, {
+        authorization: supervisor,
+        body: { organizationId: other, reason: 'It concerns another ministry.' },
+      }),
     ),
     getAttachment: twice(() => api('GET', `/cases/${withFile.caseId}/attachments/${attachmentId}`, { authorization: handler })),
     getStats: twice(() => api('GET', '/stats', { authorization: handler })),

@@ -48,10 +48,27 @@ const STATIC_REQUESTS_PER_REPORT = 24;
 const ATTACHMENT_MB = 1;
 /** Calls to KMS a request may make when its container holds no data key yet: a queue page opens 25 titles. */
 const KMS_CALLS_WHEN_COLD: Record<string, number> = {
-  submitWithAttachment: 1, track: 1, trackMessage: 1, queuePage: 25, caseView: 1, statusChange: 1, agencyMessage: 1, attachmentLink: 1,
+  submitWithAttachment: 1,
+  track: 1,
+  trackMessage: 1,
+  queuePage: 25,
+  caseView: 1,
+  statusChange: 1,
+  agencyMessage: 1,
+  attachmentLink: 1,
 };
 /** Handlers that read the tracking-code pepper from Secrets Manager at cold start. */
-const READS_PEPPER = new Set(['createReport', 'createUploads', 'trackCase', 'postTrackMessage', 'listCases', 'getCase', 'updateCase', 'postCaseMessage', 'getAttachment']);
+const READS_PEPPER = new Set([
+  'createReport',
+  'createUploads',
+  'trackCase',
+  'postTrackMessage',
+  'listCases',
+  'getCase',
+  'updateCase',
+  'postCaseMessage',
+  'getAttachment',
+]);
 /** A JSON log line per request plus Lambda's START, END and REPORT lines. */
 const LOG_BYTES_PER_REQUEST = 900;
 
@@ -107,9 +124,21 @@ export function costModel(functions: FunctionFigures[], operations: OperationCal
   const s3Gets = 3;
 
   const per1000: CostLine[] = [
-    { item: 'API Gateway (REST)', detail: `${perReport(apiRequests)} requests`, usd: perReport(apiRequests) * PRICES.apiGatewayRestRequest },
-    { item: 'WAF requests', detail: `${perReport(edgeRequests)} requests (API and static)`, usd: perReport(edgeRequests) * PRICES.wafRequest },
-    { item: 'CloudFront function', detail: `${perReport(edgeRequests)} viewer requests`, usd: perReport(edgeRequests) * PRICES.cloudFrontFunctionInvocation },
+    {
+      item: 'API Gateway (REST)',
+      detail: `${perReport(apiRequests)} requests`,
+      usd: perReport(apiRequests) * PRICES.apiGatewayRestRequest,
+    },
+    {
+      item: 'WAF requests',
+      detail: `${perReport(edgeRequests)} requests (API and static)`,
+      usd: perReport(edgeRequests) * PRICES.wafRequest,
+    },
+    {
+      item: 'CloudFront function',
+      detail: `${perReport(edgeRequests)} viewer requests`,
+      usd: perReport(edgeRequests) * PRICES.cloudFrontFunctionInvocation,
+    },
     {
       item: 'Lambda',
       detail: `${perReport(apiRequests)} invocations, ${round(perReport(gbSeconds))} GB-s (all cold, ×${LAMBDA_SLOWDOWN} the measured time, 512 MB arm64)`,
@@ -125,9 +154,21 @@ export function costModel(functions: FunctionFigures[], operations: OperationCal
       detail: `${perReport(s3Puts)} PUT-class, ${perReport(s3Gets)} GET`,
       usd: perReport(s3Puts) * PRICES.s3PutRequest + perReport(s3Gets) * PRICES.s3GetRequest,
     },
-    { item: 'S3 storage', detail: `${ATTACHMENT_MB * 1000} MB of evidence, per month kept`, usd: (ATTACHMENT_MB * 1000 * PRICES.s3StorageGbMonth) / 1024 },
-    { item: 'KMS requests', detail: `${perReport(kmsCalls)} (upper bound: no data key cached)`, usd: perReport(kmsCalls) * PRICES.kmsRequest },
-    { item: 'Secrets Manager', detail: `${perReport(pepperReads)} pepper reads (upper bound: every request cold)`, usd: perReport(pepperReads) * PRICES.secretsRequest },
+    {
+      item: 'S3 storage',
+      detail: `${ATTACHMENT_MB * 1000} MB of evidence, per month kept`,
+      usd: (ATTACHMENT_MB * 1000 * PRICES.s3StorageGbMonth) / 1024,
+    },
+    {
+      item: 'KMS requests',
+      detail: `${perReport(kmsCalls)} (upper bound: no data key cached)`,
+      usd: perReport(kmsCalls) * PRICES.kmsRequest,
+    },
+    {
+      item: 'Secrets Manager',
+      detail: `${perReport(pepperReads)} pepper reads (upper bound: every request cold)`,
+      usd: perReport(pepperReads) * PRICES.secretsRequest,
+    },
     {
       item: 'CloudWatch Logs',
       detail: `${round((perReport(apiRequests) * LOG_BYTES_PER_REQUEST) / 1e6)} MB ingested`,
@@ -144,7 +185,11 @@ export function costModel(functions: FunctionFigures[], operations: OperationCal
     };
   });
   const idle: CostLine[] = [
-    { item: 'WAF', detail: `${inventory.webAcls} web ACL, ${inventory.wafRules} rules`, usd: inventory.webAcls * PRICES.wafWebAclMonth + inventory.wafRules * PRICES.wafRuleMonth },
+    {
+      item: 'WAF',
+      detail: `${inventory.webAcls} web ACL, ${inventory.wafRules} rules`,
+      usd: inventory.webAcls * PRICES.wafWebAclMonth + inventory.wafRules * PRICES.wafRuleMonth,
+    },
     { item: 'KMS keys', detail: `${inventory.kmsKeys} customer-managed keys`, usd: inventory.kmsKeys * PRICES.kmsKeyMonth },
     { item: 'CloudWatch alarms', detail: `${inventory.alarms} alarms`, usd: inventory.alarms * PRICES.alarmMonth },
     { item: 'Secrets Manager', detail: `${inventory.secrets} secrets`, usd: inventory.secrets * PRICES.secretMonth },

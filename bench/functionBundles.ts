@@ -4,7 +4,7 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { FUNCTION_BUNDLE } from '../lib/bundleSettings.js';
+import { FUNCTION_BUNDLE } from '#lib/bundleSettings.js';
 
 /** Where bundles and generated baseline sources go (git-ignored; inside the project so node_modules resolves). */
 export const BUILD_DIR = resolve('bench', '.build');
@@ -90,9 +90,12 @@ const ENTRY_PACKAGES = new Set(Object.keys(CLIENTS));
 
 /** Raw commands for the minimum calls: a read of a case partition, a one-item transaction, and so on. */
 const CALLS: Record<string, string> = {
-  'DynamoDB.GetItem': "await dynamodb.send(new GetItemCommand({ TableName: table, Key: { PK: { S: 'STATS#public' }, SK: { S: 'SNAPSHOT' } } }));",
-  'DynamoDB.Scan': "await dynamodb.send(new ScanCommand({ TableName: table, IndexName: 'GSI2', ProjectionExpression: 'organizationId, category, #s', ExpressionAttributeNames: { '#s': 'status' } }));",
-  'DynamoDB.PutItem': "await dynamodb.send(new PutItemCommand({ TableName: table, Item: { PK: { S: `BENCH#${Math.random()}` }, SK: { S: 'BASELINE' } } }));",
+  'DynamoDB.GetItem':
+    "await dynamodb.send(new GetItemCommand({ TableName: table, Key: { PK: { S: 'STATS#public' }, SK: { S: 'SNAPSHOT' } } }));",
+  'DynamoDB.Scan':
+    "await dynamodb.send(new ScanCommand({ TableName: table, IndexName: 'GSI2', ProjectionExpression: 'organizationId, category, #s', ExpressionAttributeNames: { '#s': 'status' } }));",
+  'DynamoDB.PutItem':
+    "await dynamodb.send(new PutItemCommand({ TableName: table, Item: { PK: { S: `BENCH#${Math.random()}` }, SK: { S: 'BASELINE' } } }));",
   'DynamoDB.Query':
     "await dynamodb.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': { S: process.env.BASELINE_PARTITION ?? 'BENCH#none' } } }));",
   'DynamoDB.TransactWriteItems':

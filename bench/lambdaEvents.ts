@@ -1,11 +1,11 @@
 // The events the bench hands bundles directly: API Gateway proxy events built the way the local runtime builds
-// them (local/apiGatewayEvent.ts), with the authorizer's claims for agency routes, and the schedule's event.
+// them (local/runtime/apiGatewayEvent.ts), with the authorizer's claims for agency routes, and the schedule's event.
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { LocalAgencyAuthorizer } from '../local/agencyAuthorizer.js';
-import { toProxyEvent } from '../local/apiGatewayEvent.js';
-import { matchRoute } from '../local/routes.js';
+import { LocalAgencyAuthorizer } from '#local/runtime/agencyAuthorizer.js';
+import { toProxyEvent } from '#local/runtime/apiGatewayEvent.js';
+import { matchRoute } from '#local/runtime/routeMatch.js';
 
 export interface EventSource {
   /** `Authorization` header of a signed-in demo account, for agency routes. */
@@ -29,7 +29,11 @@ export async function apiEvent(
   const match = matchRoute(method, url.pathname.slice('/api'.length));
   if (!match.route) throw new Error(`no route for ${method} ${path}`);
   const body = source.body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(source.body));
-  const headers = { accept: 'application/json', ...(source.body === undefined ? {} : { 'content-type': 'application/json' }), ...source.authorization };
+  const headers = {
+    accept: 'application/json',
+    ...(source.body === undefined ? {} : { 'content-type': 'application/json' }),
+    ...source.authorization,
+  };
   const request = { rawHeaders: Object.entries(headers).flat(), socket: { remoteAddress: '127.0.0.1' } } as unknown as IncomingMessage;
   const event = toProxyEvent(request, url, match.route, match.pathParameters, body);
   if (match.route.auth === 'agency') {

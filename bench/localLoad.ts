@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { startDynamoDb } from '../local/embedded/dynamodb.js';
-import { freePort } from '../local/embedded/ports.js';
-import { startS3 } from '../local/embedded/s3.js';
-import { BUCKET_NAME, TABLE_NAME } from '../local/localPortal.js';
+import { startDynamoDb } from '#local/runtime/embedded/dynamodb.js';
+import { freePort } from '#local/runtime/embedded/ports.js';
+import { startS3 } from '#local/runtime/embedded/s3.js';
+import { BUCKET_NAME, TABLE_NAME } from '#local/runtime/localStorage.js';
 import { aReport } from '../test/support/aReport.js';
 import { runClosedLoop } from './closedLoop.js';
 import { type PortalProcess, startPortalProcess } from './portalProcess.js';
@@ -72,7 +72,12 @@ export async function measureLocalLoad(options: LocalLoadOptions): Promise<LoadF
     const cases = await fileCases(portal, options.trackedCases ?? 200);
     const organizationId = cases[0]!.organizationId;
     const token = await signIn(portal, `handler@${organizationId}`, demoPassword);
-    const raw = await prepareRawSdkCalls({ endpoint: dynamoDb.endpoint, tableName: TABLE_NAME, caseIds: cases.map((c) => c.caseId), organizationId });
+    const raw = await prepareRawSdkCalls({
+      endpoint: dynamoDb.endpoint,
+      tableName: TABLE_NAME,
+      caseIds: cases.map((c) => c.caseId),
+      organizationId,
+    });
     stops.push(async () => raw.close());
 
     let nextCode = 0;
@@ -116,7 +121,13 @@ export async function measureLocalLoad(options: LocalLoadOptions): Promise<LoadF
 }
 
 /** One autocannon run of one request; rps is responses per second of the run, as on the raw side. */
-async function fire(url: string, request: AutocannonRequest, connections: number, seconds: number, log: (line: string) => void): Promise<LoadFigures['portal']> {
+async function fire(
+  url: string,
+  request: AutocannonRequest,
+  connections: number,
+  seconds: number,
+  log: (line: string) => void,
+): Promise<LoadFigures['portal']> {
   let refused: string | undefined;
   // Kept so that a run full of 4xx says why, rather than only how many.
   const onResponse = (status: number, body: string) => {
@@ -144,7 +155,11 @@ async function fileCases(portal: PortalProcess, count: number): Promise<FiledCas
   const filed: FiledCase[] = [];
   while (filed.length < count) {
     const batch = Array.from({ length: Math.min(8, count - filed.length) }, async () => {
-      const body = (await call(portal, 'POST', '/reports', 201, aReport())) as { caseId: string; trackingCode: string; organization: { id: string } };
+      const body = (await call(portal, 'POST', '/reports', 201, aReport())) as {
+        caseId: string;
+        trackingCode: string;
+        organization: { id: string };
+      };
       return { caseId: body.caseId, trackingCode: body.trackingCode, organizationId: body.organization.id };
     });
     filed.push(...(await Promise.all(batch)));

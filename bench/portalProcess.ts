@@ -68,7 +68,9 @@ export async function startPortalProcess(options: PortalProcessOptions): Promise
   clearTimeout(timer);
   if (outcome !== 'ready') {
     await stopGroup(child, exited);
-    throw new Error(`${options.command.join(' ')} ${outcome === 'late' ? `printed no "${READY_LINE}" within ${timeoutMs} ms` : 'exited early'}:\n${output}`);
+    throw new Error(
+      `${options.command.join(' ')} ${outcome === 'late' ? `printed no "${READY_LINE}" within ${timeoutMs} ms` : 'exited early'}:\n${output}`,
+    );
   }
   return {
     url: `http://127.0.0.1:${options.port}`,

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { INDEXES } from '../functions/adapters/tableDesign.js';
+import { INDEXES } from '#contract/tableDesign.js';
 
 export type RawCall = (worker: number) => Promise<unknown>;
 
@@ -54,10 +54,10 @@ function rekey(value: unknown, from: string, to: string): unknown {
 }
 
 export async function prepareRawSdkCalls(setup: RawSdkSetup): Promise<RawSdkCalls> {
-  // As local mode does (local/localPortal.ts): the SDK's notice about Node 22 is noise here.
+  // As local mode does (local/runtime/localPortal.ts): the SDK's notice about Node 22 is noise here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const TableName = setup.tableName;
-  // Configured as the handlers configure theirs (functions/runtime/citizenDeps.ts), with throwaway credentials
+  // Configured as the handlers configure theirs (functions/composition/portalDeps.ts), with throwaway credentials
   // that DynamoDB Local accepts.
   const client = DynamoDBDocumentClient.from(
     new DynamoDBClient({
@@ -68,7 +68,12 @@ export async function prepareRawSdkCalls(setup: RawSdkSetup): Promise<RawSdkCall
     { marshallOptions: { removeUndefinedValues: true } },
   );
   const casePartition = (caseId: string) =>
-    new QueryCommand({ TableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `CASE#${caseId}` }, ConsistentRead: true });
+    new QueryCommand({
+      TableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': `CASE#${caseId}` },
+      ConsistentRead: true,
+    });
 
   const template = setup.caseIds[0];
   if (!template) throw new Error('the raw SDK calls need at least one case the portal created');

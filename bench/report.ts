@@ -8,7 +8,11 @@ export function table(header: string[], rows: Row[]): string[] {
   const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   // Numbers line up on the right, words on the left.
   const numeric = header.map((_, i) => rows.every((r) => /^[-+$]?[\d.,]+[×%]?$/.test(String(r[i] ?? ''))));
-  const line = (r: string[]) => r.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)];
 }
 
@@ -39,7 +43,16 @@ export function printReport(r: BenchResults, print: (line: string) => void): voi
     print('\n2. AWS calls per operation (SDK middleware) against the design minimum; DynamoDB capacity units');
     table(
       ['operation', 'calls', 'minimum', 'RCU', 'WCU', 'made'],
-      r.operations.map((o) => [o.operation, o.total, o.minimum, o.readUnits, o.writeUnits, Object.entries(o.calls).map(([c, n]) => `${n}× ${c}`).join(', ')]),
+      r.operations.map((o) => [
+        o.operation,
+        o.total,
+        o.minimum,
+        o.readUnits,
+        o.writeUnits,
+        Object.entries(o.calls)
+          .map(([c, n]) => `${n}× ${c}`)
+          .join(', '),
+      ]),
     ).forEach(print);
   }
   if (r.load) {
@@ -61,24 +74,38 @@ export function printReport(r: BenchResults, print: (line: string) => void): voi
   }
   if (r.scale) {
     const s = r.scale;
-    print(`\n4. Scale: ${s.cases} cases over ${s.organizations} organizations (filed in ${s.seedSeconds} s); a queue of ${s.casesOfOrganization}`);
+    print(
+      `\n4. Scale: ${s.cases} cases over ${s.organizations} organizations (filed in ${s.seedSeconds} s); a queue of ${s.casesOfOrganization}`,
+    );
     table(
       ['queue page', 'limit', 'returned', 'queries', 'ScannedCount'],
       s.queuePages.map((p) => [p.view, p.limit, p.returned, p.queries, p.scannedCount]),
     ).forEach(print);
     for (const c of s.config) print(`   /config?lang=${c.lang}: ${c.bytes} B, ${c.gzipBytes} B gzipped`);
   }
-  if (r.citizenScripts) print(`\nCitizen JavaScript: ${r.citizenScripts.gzipBytes} B gzipped (${r.citizenScripts.scripts.map((s) => `${s.fileName} ${s.gzipBytes}`).join(', ')})`);
+  if (r.citizenScripts)
+    print(
+      `\nCitizen JavaScript: ${r.citizenScripts.gzipBytes} B gzipped (${r.citizenScripts.scripts.map((s) => `${s.fileName} ${s.gzipBytes}`).join(', ')})`,
+    );
   if (r.costs) {
     const c = r.costs;
     print(`\nCost per 1,000 reports (${c.per1000Reports.requestsPerReport} API requests each): ${usd(c.per1000Reports.totalUsd)}`);
-    table(['item', 'usd', 'detail'], c.per1000Reports.lines.map((l) => [l.item, usd(l.usd), l.detail])).forEach(print);
+    table(
+      ['item', 'usd', 'detail'],
+      c.per1000Reports.lines.map((l) => [l.item, usd(l.usd), l.detail]),
+    ).forEach(print);
     print(`\nIdle month on AWS: ${usd(c.idleMonth.totalUsd)}; an always-on VM: ${usd(c.vmMonth.totalUsd)}`);
-    table(['item', 'usd', 'detail'], [...c.idleMonth.lines, ...c.vmMonth.lines.map((l) => ({ ...l, item: `VM: ${l.item}` }))].map((l) => [l.item, usd(l.usd), l.detail])).forEach(print);
+    table(
+      ['item', 'usd', 'detail'],
+      [...c.idleMonth.lines, ...c.vmMonth.lines.map((l) => ({ ...l, item: `VM: ${l.item}` }))].map((l) => [l.item, usd(l.usd), l.detail]),
+    ).forEach(print);
   }
   if (r.budgets?.length) {
     const missed = r.budgets.filter((b) => !b.met);
     print(`\nBudgets: ${r.budgets.length - missed.length} met, ${missed.length} missed`);
-    table(['budget', 'limit', 'figure', ''], r.budgets.map((b) => [b.name, b.limit, b.figure, b.met ? 'met' : 'MISSED'])).forEach(print);
+    table(
+      ['budget', 'limit', 'figure', ''],
+      r.budgets.map((b) => [b.name, b.limit, b.figure, b.met ? 'met' : 'MISSED']),
+    ).forEach(print);
   }
 }

@@ -45,9 +45,12 @@ if (unknown.length) throw new Error(`--only takes ${SECTIONS.join(', ')}; not ${
 const wanted = (section: (typeof SECTIONS)[number]) => !only || only.includes(section);
 const log = (line: string) => console.log(line);
 
-
 const started = Date.now();
-const results: BenchResults = { generatedAt: new Date().toISOString(), machine: machine(), options: { runs, cases, loadSeconds, connections } };
+const results: BenchResults = {
+  generatedAt: new Date().toISOString(),
+  machine: machine(),
+  options: { runs, cases, loadSeconds, connections },
+};
 
 if (wanted('calls') || wanted('functions')) {
   const portal = await startBenchPortal();
@@ -95,9 +98,15 @@ function scaleInItsOwnProcess(cases: number): Promise<ScaleFigures> {
   const output = join(BUILD_DIR, 'scale.json');
   mkdirSync(BUILD_DIR, { recursive: true });
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve('bench', 'scaleRun.ts'), String(cases), output], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve('bench', 'scaleRun.ts'), String(cases), output], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? done(JSON.parse(readFileSync(output, 'utf8')) as ScaleFigures) : fail(new Error(`the scale section failed (exit ${code})`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? done(JSON.parse(readFileSync(output, 'utf8')) as ScaleFigures)
+        : fail(new Error(`the scale section failed (exit ${code})`)),
+    );
   });
 }
 

@@ -5,11 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDynamoDb } from '../local/embedded/dynamodb.js';
-import { TABLE_NAME } from '../local/localPortal.js';
-import { buildCitizenDeps, createDocumentClient } from '../functions/runtime/citizenDeps.js';
-import { citizenEnvironment, parseEnvironment } from '../functions/runtime/config.js';
-import { submitReportRequest } from '../functions/schemas/report.js';
+import { startDynamoDb } from '#local/runtime/embedded/dynamodb.js';
+import { TABLE_NAME } from '#local/runtime/localStorage.js';
+import { buildPortalDeps } from '#composition/portalDeps.js';
+import { createDocumentClient } from '#composition/awsClients.js';
+import { portalEnvironment, parseEnvironment } from '#runtime/config.js';
+import { submitReportRequest } from '#schemas/report.js';
 import { aReport } from '../test/support/aReport.js';
 import { startBenchPortal } from './benchPortal.js';
 import { seedCases } from './caseSeeder.js';
@@ -32,14 +33,18 @@ export async function measureScale(options: { cases: number; pageLimit?: number;
     throw error;
   });
   try {
-    const environment = parseEnvironment(citizenEnvironment);
+    const environment = parseEnvironment(portalEnvironment);
     const region = environment.AWS_REGION;
-    const deps = await buildCitizenDeps(environment);
+    const deps = await buildPortalDeps(environment);
     const organizations = deps.index.pack.organizations.map((o) => o.id);
     // "Public interest" reports under the big-amount threshold go to the organization they are about.
     const reportAbout = (n: number) =>
       submitReportRequest.parse(
-        aReport({ category: 'public-interest', organizationId: organizations[n % organizations.length], amount: { value: 1_000_000 + n, currency: 'KRW' } }),
+        aReport({
+          category: 'public-interest',
+          organizationId: organizations[n % organizations.length],
+          amount: { value: 1_000_000 + n, currency: 'KRW' },
+        }),
       );
     const started = Date.now();
     await seedCases(deps, createDocumentClient(region, dynamoDb.endpoint), TABLE_NAME, {
@@ -64,8 +69,13 @@ export async function measureScale(options: { cases: number; pageLimit?: number;
         scannedCount: calls.reduce((sum, c) => sum + (c.scannedCount ?? 0), 0),
       };
     };
-    const casesOfTarget = Math.floor(options.cases / organizations.length) + (organizations.indexOf(target) < options.cases % organizations.length ? 1 : 0);
-    const queuePages = [await read('whole queue, overdue first', ''), await read('status received', '&status=received'), await read('overdue only', '&overdue=true')];
+    const casesOfTarget =
+      Math.floor(options.cases / organizations.length) + (organizations.indexOf(target) < options.cases % organizations.length ? 1 : 0);
+    const queuePages = [
+      await read('whole queue, overdue first', ''),
+      await read('status received', '&status=received'),
+      await read('overdue only', '&overdue=true'),
+    ];
     const config = await configSizes(portal.url);
     return {
       cases: options.cases,

@@ -1,5 +1,5 @@
 // Counts the AWS SDK calls a process makes, with an SDK middleware on every client's stack. The handlers create
-// their own clients (functions/runtime/citizenDeps.ts), so rather than change them the counter hooks the SDK's
+// their own clients (functions/composition/portalDeps.ts), so rather than change them the counter hooks the SDK's
 // shared Client.send once and adds its middleware to each stack the first time that stack sends.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
@@ -65,7 +65,8 @@ const callCounter =
   async (args: unknown): Promise<{ output: CallOutput }> => {
     // Ask DynamoDB what each call consumed; the answer is only read here, never by the handlers.
     const input = (args as { input?: Record<string, unknown> }).input;
-    if (context.clientName === 'DynamoDBClient' && input && CAPACITY_COMMANDS.has(context.commandName ?? '')) input.ReturnConsumedCapacity ??= 'INDEXES';
+    if (context.clientName === 'DynamoDBClient' && input && CAPACITY_COMMANDS.has(context.commandName ?? ''))
+      input.ReturnConsumedCapacity ??= 'INDEXES';
     const call = {
       service: (context.clientName ?? 'Unknown').replace(/Client$/, ''),
       command: (context.commandName ?? 'Unknown').replace(/Command$/, ''),

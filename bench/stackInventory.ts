@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { portalStackName } from '../lib/portalStack.js';
-import { PortalStack } from '../lib/portalStack.js';
-import { PROJECT_ROOT } from '../lib/portalFunction.js';
+import { portalStackName } from '#lib/portalStack.js';
+import { PortalStack } from '#lib/portalStack.js';
+import { PROJECT_ROOT } from '#lib/portalFunction.js';
 import type { StackInventory } from './costModel.js';
 
 type Resource = { Type: string; Properties: Record<string, any> };

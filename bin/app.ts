@@ -7,9 +7,9 @@
 import { join } from 'node:path';
 import { App, RemovalPolicy, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { requireCheckedPack } from '../functions/runtime/checkedPack.js';
-import { PROJECT_ROOT } from '../lib/portalFunction.js';
-import { COUNTRY_CODE, PortalStack, STAGE_NAME, portalStackName } from '../lib/portalStack.js';
+import { requireCheckedCountryPack } from '#composition/checkedPack.js';
+import { PROJECT_ROOT } from '#lib/portalFunction.js';
+import { COUNTRY_CODE, PortalStack, STAGE_NAME, portalStackName } from '#lib/portalStack.js';
 
 const app = new App();
 // Every synth (and deploy) runs cdk-nag's AwsSolutions pack; an unacknowledged finding fails it.
@@ -29,7 +29,7 @@ if (!STAGE_NAME.test(stage)) throw new Error(`-c stage=${stage}: a stage name ma
 
 // Every check `npm run country:check` runs: a bad pack fails here with its file, JSON path and problem, before any
 // function carries it (they only re-check its structure at cold start).
-requireCheckedPack({ COUNTRY: country, COUNTRY_PACKS_DIR: join(PROJECT_ROOT, 'countries') });
+requireCheckedCountryPack({ COUNTRY: country, COUNTRY_PACKS_DIR: join(PROJECT_ROOT, 'countries') });
 
 // Production keeps its logs and refuses accidental stack deletion; data is kept on every stage.
 const production = stage === 'prod';

@@ -1,4 +1,4 @@
-// The citizen API: a REST API whose resources sit under /api, one PortalFunction per route of local/routes.ts
+// The citizen API: a REST API whose resources sit under /api, one PortalFunction per route of functions/contract/routes.ts
 // (the same table the local runtime serves, so the two never drift), each granted only what its handler uses.
 import { RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
 import {
@@ -19,7 +19,7 @@ import { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ROUTES, type Route } from '../local/routes.js';
+import { ROUTES, type Route } from '#contract/routes.js';
 import { acknowledge, acknowledgeTableGrants, arnToken } from './nag.js';
 import { PortalFunction } from './portalFunction.js';
 import type { PortalSecrets } from './secrets.js';
@@ -28,7 +28,7 @@ import { EVIDENCE_PREFIX, INCOMING_PREFIX, type PortalStorage } from './storage.
 /** What a handler touches. Every route must have an entry: a new handler gets nothing until someone decides. */
 export interface FunctionAccess {
   /**
-   * Builds the citizen dependencies (functions/runtime/citizenDeps.ts): parses TABLE_NAME, BUCKET_NAME,
+   * Builds the citizen dependencies (functions/composition/portalDeps.ts): parses TABLE_NAME, BUCKET_NAME,
    * PEPPER_SECRET_ARN and KMS_KEY_ID, and reads the pepper secret at cold start.
    */
   readonly citizen?: boolean;
@@ -41,12 +41,12 @@ export interface FunctionAccess {
   /** `open`: decrypts case text. `seal`: also seals new text (envelope encryption: GenerateDataKey + Decrypt). */
   readonly caseText?: 'open' | 'seal';
   /**
-   * Signs agency users in (functions/runtime/authDeps.ts): parses USER_POOL_ID and USER_POOL_CLIENT_ID. Needs no
+   * Signs agency users in (functions/composition/authDeps.ts): parses USER_POOL_ID and USER_POOL_CLIENT_ID. Needs no
    * IAM grant (InitiateAuth and RespondToAuthChallenge are public Cognito APIs).
    */
   readonly userPool?: boolean;
   /**
-   * Reads the published public statistics (functions/runtime/statisticsDeps.ts): parses TABLE_NAME only, and may
+   * Reads the published public statistics (functions/composition/statisticsDeps.ts): parses TABLE_NAME only, and may
    * GetItem the snapshot's own partition and nothing else (no case, no index, no write, no pepper, no case text).
    */
   readonly statisticsSnapshot?: boolean;
@@ -83,7 +83,7 @@ export interface AgencyUserPool {
   readonly userPoolClientId: string;
 }
 
-export interface CitizenApiProps {
+export interface PortalApiProps {
   /** e.g. `CleanPortal-kr-dev`: the API's name and the functions' descriptions. */
   readonly name: string;
   readonly country: string;
@@ -96,7 +96,7 @@ export interface CitizenApiProps {
   /** Every method, whole stage. @default 100 per second, burst 200 */
   readonly throttle?: Throttle;
   /**
-   * The routes marked `lookupThrottle` in local/routes.ts (the tracking-code lookups and sign-in, which a guesser
+   * The routes marked `lookupThrottle` in functions/contract/routes.ts (the tracking-code lookups and sign-in, which a guesser
    * would hammer).
    * A stage-wide cap for all callers together; the per-address limit is a WAF rule. @default 5 per second, burst 10
    */
@@ -127,14 +127,62 @@ export const ACCESS_LOG_FIELDS: Record<string, string> = {
 
 /** API Gateway's own refusals, in the portal's error shape (DESIGN.md, "HTTP API"). */
 const GATEWAY_ERRORS: { type: ResponseType; id: string; status?: string; code: string; message: string }[] = [
-  { type: ResponseType.MISSING_AUTHENTICATION_TOKEN, id: 'UnknownPath', status: '404', code: 'NOT_FOUND', message: 'There is no such API path.' },
-  { type: ResponseType.RESOURCE_NOT_FOUND, id: 'ResourceNotFound', status: '404', code: 'NOT_FOUND', message: 'There is no such API path.' },
-  { type: ResponseType.THROTTLED, id: 'Throttled', status: '429', code: 'RATE_LIMITED', message: 'Too many requests right now. Wait a minute and try again.' },
-  { type: ResponseType.QUOTA_EXCEEDED, id: 'QuotaExceeded', status: '429', code: 'RATE_LIMITED', message: 'Too many requests right now. Wait a minute and try again.' },
-  { type: ResponseType.REQUEST_TOO_LARGE, id: 'TooLarge', status: '413', code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' },
-  { type: ResponseType.UNSUPPORTED_MEDIA_TYPE, id: 'MediaType', status: '415', code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as application/json.' },
-  { type: ResponseType.BAD_REQUEST_BODY, id: 'BadBody', status: '400', code: 'VALIDATION_FAILED', message: 'The request body is not valid.' },
-  { type: ResponseType.BAD_REQUEST_PARAMETERS, id: 'BadParameters', status: '400', code: 'VALIDATION_FAILED', message: 'The request parameters are not valid.' },
+  {
+    type: ResponseType.MISSING_AUTHENTICATION_TOKEN,
+    id: 'UnknownPath',
+    status: '404',
+    code: 'NOT_FOUND',
+    message: 'There is no such API path.',
+  },
+  {
+    type: ResponseType.RESOURCE_NOT_FOUND,
+    id: 'ResourceNotFound',
+    status: '404',
+    code: 'NOT_FOUND',
+    message: 'There is no such API path.',
+  },
+  {
+    type: ResponseType.THROTTLED,
+    id: 'Throttled',
+    status: '429',
+    code: 'RATE_LIMITED',
+    message: 'Too many requests right now. Wait a minute and try again.',
+  },
+  {
+    type: ResponseType.QUOTA_EXCEEDED,
+    id: 'QuotaExceeded',
+    status: '429',
+    code: 'RATE_LIMITED',
+    message: 'Too many requests right now. Wait a minute and try again.',
+  },
+  {
+    type: ResponseType.REQUEST_TOO_LARGE,
+    id: 'TooLarge',
+    status: '413',
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'The request body is too large.',
+  },
+  {
+    type: ResponseType.UNSUPPORTED_MEDIA_TYPE,
+    id: 'MediaType',
+    status: '415',
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Send the request body as application/json.',
+  },
+  {
+    type: ResponseType.BAD_REQUEST_BODY,
+    id: 'BadBody',
+    status: '400',
+    code: 'VALIDATION_FAILED',
+    message: 'The request body is not valid.',
+  },
+  {
+    type: ResponseType.BAD_REQUEST_PARAMETERS,
+    id: 'BadParameters',
+    status: '400',
+    code: 'VALIDATION_FAILED',
+    message: 'The request parameters are not valid.',
+  },
   { type: ResponseType.UNAUTHORIZED, id: 'Unauthorized', status: '401', code: 'UNAUTHENTICATED', message: 'Sign in first.' },
   { type: ResponseType.ACCESS_DENIED, id: 'AccessDenied', status: '403', code: 'FORBIDDEN', message: 'This request is not allowed.' },
   { type: ResponseType.WAF_FILTERED, id: 'WafFiltered', status: '403', code: 'FORBIDDEN', message: 'This request is not allowed.' },
@@ -143,7 +191,7 @@ const GATEWAY_ERRORS: { type: ResponseType; id: string; status?: string; code: s
   { type: ResponseType.DEFAULT_5XX, id: 'Default5xx', code: 'UNAVAILABLE', message: 'The service is unavailable. Try again in a moment.' },
 ];
 
-export class CitizenApi extends Construct {
+export class PortalApi extends Construct {
   readonly api: RestApi;
   /** One function per route, by handler name. */
   readonly functions: Record<string, PortalFunction> = {};
@@ -151,12 +199,12 @@ export class CitizenApi extends Construct {
   /** The API's base URL, e.g. https://abc.execute-api.eu-west-1.amazonaws.com/dev/api */
   readonly url: string;
 
-  constructor(scope: Construct, id: string, props: CitizenApiProps) {
+  constructor(scope: Construct, id: string, props: PortalApiProps) {
     super(scope, id);
     const throttle = props.throttle ?? DEFAULT_THROTTLE;
     const lookupThrottle = props.lookupThrottle ?? DEFAULT_LOOKUP_THROTTLE;
     if (lookupThrottle.rateLimit > throttle.rateLimit || lookupThrottle.burstLimit > throttle.burstLimit) {
-      throw new Error('CitizenApi: the lookup throttle must not be looser than the stage throttle');
+      throw new Error('PortalApi: the lookup throttle must not be looser than the stage throttle');
     }
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', {
@@ -216,9 +264,17 @@ export class CitizenApi extends Construct {
   }
 
   /** The AwsSolutions findings this API keeps on purpose, each with its reason. */
-  private acknowledgeNagFindings(props: CitizenApiProps): void {
-    acknowledge(this.api, 'AwsSolutions-APIG2', 'Every handler validates its whole request with the zod schemas in functions/schemas and answers in the contract\u2019s error shape; a gateway model would duplicate them and answer in another shape.');
-    acknowledge(this.api, 'AwsSolutions-APIG6', 'Execution logs would record request headers (forwarded client addresses, user agents) and, with data tracing, bodies carrying tracking codes (invariants 1 and 2); access logs without those fields are on.');
+  private acknowledgeNagFindings(props: PortalApiProps): void {
+    acknowledge(
+      this.api,
+      'AwsSolutions-APIG2',
+      'Every handler validates its whole request with the zod schemas in functions/schemas and answers in the contract\u2019s error shape; a gateway model would duplicate them and answer in another shape.',
+    );
+    acknowledge(
+      this.api,
+      'AwsSolutions-APIG6',
+      'Execution logs would record request headers (forwarded client addresses, user agents) and, with data tracing, bodies carrying tracking codes (invariants 1 and 2); access logs without those fields are on.',
+    );
     acknowledge(
       this.api,
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
@@ -226,14 +282,22 @@ export class CitizenApi extends Construct {
     );
     const { table, bucket } = props.storage;
     acknowledgeTableGrants(this, table);
-    acknowledge(this, `AwsSolutions-IAM5[Resource::${arnToken(bucket)}/${INCOMING_PREFIX}*]`, 'Upload object keys are random and issued per file; access is limited to the incoming/ prefix of this one bucket.');
-    acknowledge(this, `AwsSolutions-IAM5[Resource::${arnToken(bucket)}/${EVIDENCE_PREFIX}*]`, 'Evidence keys are evidence/<caseId>/<id>, created per case; access is limited to the evidence/ prefix of this one bucket.');
+    acknowledge(
+      this,
+      `AwsSolutions-IAM5[Resource::${arnToken(bucket)}/${INCOMING_PREFIX}*]`,
+      'Upload object keys are random and issued per file; access is limited to the incoming/ prefix of this one bucket.',
+    );
+    acknowledge(
+      this,
+      `AwsSolutions-IAM5[Resource::${arnToken(bucket)}/${EVIDENCE_PREFIX}*]`,
+      'Evidence keys are evidence/<caseId>/<id>, created per case; access is limited to the evidence/ prefix of this one bucket.',
+    );
   }
 
   /** Every route needs an access profile: a new handler gets nothing until someone decides. */
   private static accessOf(route: Route): FunctionAccess {
     const access = FUNCTION_ACCESS[route.handler];
-    if (!access) throw new Error(`CitizenApi: no access profile for handler "${route.handler}" in FUNCTION_ACCESS`);
+    if (!access) throw new Error(`PortalApi: no access profile for handler "${route.handler}" in FUNCTION_ACCESS`);
     return access;
   }
 
@@ -251,8 +315,8 @@ export class CitizenApi extends Construct {
     return this.agencyAuthorizer;
   }
 
-  private addRoute(route: Route, props: CitizenApiProps): PortalFunction {
-    const access = CitizenApi.accessOf(route);
+  private addRoute(route: Route, props: PortalApiProps): PortalFunction {
+    const access = PortalApi.accessOf(route);
     const { storage, secrets } = props;
 
     const environment: Record<string, string> = {
@@ -264,9 +328,7 @@ export class CitizenApi extends Construct {
             KMS_KEY_ID: secrets.caseTextKey.keyArn,
           }
         : {}),
-      ...(access.userPool
-        ? { USER_POOL_ID: props.userPool.userPoolId, USER_POOL_CLIENT_ID: props.userPool.userPoolClientId }
-        : {}),
+      ...(access.userPool ? { USER_POOL_ID: props.userPool.userPoolId, USER_POOL_CLIENT_ID: props.userPool.userPoolClientId } : {}),
       ...(access.statisticsSnapshot ? { TABLE_NAME: storage.table.tableName } : {}),
     };
 

@@ -19,7 +19,7 @@ import {
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { AGENCY_ROLES, type AgencyRole, CLAIMS } from '../functions/core/identity.js';
+import { AGENCY_ROLES, type AgencyRole, CLAIMS } from '#contract/agencyRoles.js';
 import type { AgencyUserPool } from './api.js';
 
 /** One Cognito group per role; the group name is the role (functions/core/identity.ts reads `cognito:groups`). */
@@ -71,7 +71,7 @@ export class AgencyAuth extends Construct {
   readonly userPool: UserPool;
   /** The `login` function's app client: no secret, USER_PASSWORD_AUTH only. */
   readonly client: UserPoolClient;
-  /** What `CitizenApi` takes (`userPool` prop): the pool id and the app client id. */
+  /** What `PortalApi` takes (`userPool` prop): the pool id and the app client id. */
   readonly pool: AgencyUserPool;
   /** One group per role, by role. */
   readonly groups: Readonly<Record<AgencyRole, CfnUserPoolGroup>>;

@@ -42,7 +42,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, CacheControl } from 'aws-cdk-lib/aws-s3-deployment';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { securityHeaders } from '../local/staticFiles.js';
+import { securityHeaders } from '#contract/securityHeaders.js';
 import { API_BASE_PATH } from './api.js';
 import { ORIGIN_VERIFY_HEADER, VIEWER_IP_HEADER } from './firewall.js';
 import { acknowledge, arnToken } from './nag.js';
@@ -86,7 +86,7 @@ const BOOTSTRAP_QUALIFIER_CONTEXT = '@aws-cdk/core:bootstrapQualifier';
 const HSTS_MAX_AGE = Duration.days(730);
 
 /**
- * The headers local mode serves web/ with (local/staticFiles.ts `securityHeaders`), as a CloudFront response
+ * The headers local mode serves web/ with (functions/contract/securityHeaders.ts), as a CloudFront response
  * headers policy, plus HSTS. A header added there and not mapped here fails the synth instead of drifting.
  */
 export function securityHeadersBehavior(connectSources: string[]): {
@@ -97,7 +97,9 @@ export function securityHeadersBehavior(connectSources: string[]): {
   const referrer = Object.values(HeadersReferrerPolicy).find((v) => v === headers['referrer-policy']);
   const frame = Object.values(HeadersFrameOption).find((v) => v === headers['x-frame-options']);
   if (!referrer || !frame || headers['x-content-type-options'] !== 'nosniff' || !headers['content-security-policy']) {
-    throw new Error('WebEdge: local/staticFiles.ts securityHeaders() changed in a way the response headers policy cannot express');
+    throw new Error(
+      'WebEdge: functions/contract/securityHeaders.ts securityHeaders() changed in a way the response headers policy cannot express',
+    );
   }
   const mapped = new Set(['content-security-policy', 'x-content-type-options', 'referrer-policy', 'x-frame-options']);
   const customHeaders = Object.entries(headers)
@@ -168,9 +170,26 @@ export class WebEdge extends Construct {
     // deployed to several regions of an account.
     const globalName = (suffix: string) => `${Names.uniqueId(this).slice(0, 60)}-${suffix}-${stack.region}`;
 
+    this.bucket = this.createWebBucket(removalPolicy);
+    this.originVerifySecret = this.originVerify(props, removalPolicy);
+    this.responseHeadersPolicy = this.createResponseHeadersPolicy(props, globalName);
+    this.apiCachePolicy = this.createApiCachePolicy(props, globalName);
+    this.apiOriginRequestPolicy = this.createApiOriginRequestPolicy(props, globalName);
+    this.viewerIpFunction = new EdgeFunction(this, 'ViewerIp', {
+      comment: `${props.name}: sets ${VIEWER_IP_HEADER} for the API web ACL rate limit`.slice(0, 128),
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(VIEWER_IP_FUNCTION_CODE),
+    });
+    this.distribution = this.createDistribution(props, stack);
+    this.url = `https://${this.distribution.distributionDomainName}`;
+    this.deployWebApp(props, removalPolicy);
+  }
+
+  /** The web app's bucket: public static files, read by CloudFront only. */
+  private createWebBucket(removalPolicy: RemovalPolicy): Bucket {
     // Public static files only: SSE-S3 is enough (SSE-KMS would need a key policy naming the distribution, which
     // itself depends on the bucket). No versioning: every deploy rebuilds the content from web/.
-    this.bucket = new Bucket(this, 'WebBucket', {
+    const bucket = new Bucket(this, 'WebBucket', {
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
@@ -180,12 +199,17 @@ export class WebEdge extends Construct {
       autoDeleteObjects: false,
     });
     acknowledge(
-      this.bucket,
+      bucket,
       'AwsSolutions-S1',
       'No server access logs on purpose: they record the requester\u2019s IP address, and the portal keeps nothing that identifies a reporter (invariant 2). Only CloudFront reads this bucket (origin access control).',
     );
 
-    this.originVerifySecret =
+    return bucket;
+  }
+
+  /** The secret CloudFront adds to every API request, which the API's web ACL requires. */
+  private originVerify(props: WebEdgeProps, removalPolicy: RemovalPolicy): ISecret {
+    const secret =
       props.originVerify ??
       new Secret(this, 'OriginVerify', {
         description: `${props.name}: value CloudFront adds to API requests (${ORIGIN_VERIFY_HEADER}); the API web ACL blocks requests without it`,
@@ -194,25 +218,32 @@ export class WebEdge extends Construct {
       });
     if (!props.originVerify) {
       acknowledge(
-        this.originVerifySecret,
+        secret,
         'AwsSolutions-SMG4',
         'A shared token between this stack\u2019s CloudFront distribution and web ACL, both of which receive it only through CloudFormation dynamic references at deploy time: a scheduled rotation would change it without updating either and lock CloudFront out of the API. It is rotated by replacing the secret in a deployment (lib/README.md).',
       );
     }
 
+    return secret;
+  }
+
+  /** The Content-Security-Policy and security headers on every answer, as local mode sends them. */
+  private createResponseHeadersPolicy(props: WebEdgeProps, globalName: (suffix: string) => string): ResponseHeadersPolicy {
     const headers = securityHeadersBehavior([props.uploadOrigin]);
-    this.responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+    return new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       responseHeadersPolicyName: globalName('SecurityHeaders'),
       comment: `${props.name}: CSP and security headers, as local mode`.slice(0, 128),
       securityHeadersBehavior: headers.securityHeadersBehavior,
       ...(headers.customHeaders.length ? { customHeadersBehavior: { customHeaders: headers.customHeaders } } : {}),
     });
+  }
 
+  private createApiCachePolicy(props: WebEdgeProps, globalName: (suffix: string) => string): CachePolicy {
     // Authorization cannot be forwarded by an origin request policy (CloudFront refuses it there) and CachingDisabled
     // cannot carry headers, so the API's cache policy puts it in the cache key: it reaches the origin, and no
     // answer is ever shared between two tokens. TTLs come from the origin, 0 by default: the handlers answer
     // `no-store` except the public config, pages and statistics (`public, max-age=300`); POSTs are never cached.
-    this.apiCachePolicy = new CachePolicy(this, 'ApiCachePolicy', {
+    return new CachePolicy(this, 'ApiCachePolicy', {
       cachePolicyName: globalName('ApiCache'),
       comment: `${props.name}: API; caches only what the origin marks public`.slice(0, 128),
       defaultTtl: Duration.seconds(0),
@@ -224,22 +255,22 @@ export class WebEdge extends Construct {
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
     });
+  }
+
+  private createApiOriginRequestPolicy(props: WebEdgeProps, globalName: (suffix: string) => string): OriginRequestPolicy {
     // What the handlers read, and the viewer address for the web ACL. No cookies, no User-Agent (CloudFront then
     // sends its own, "Amazon CloudFront"), no Accept-Language, no CloudFront-Viewer-* headers.
-    this.apiOriginRequestPolicy = new OriginRequestPolicy(this, 'ApiOriginRequestPolicy', {
+    return new OriginRequestPolicy(this, 'ApiOriginRequestPolicy', {
       originRequestPolicyName: globalName('ApiOrigin'),
       comment: `${props.name}: API; Content-Type, query strings and the viewer address only`.slice(0, 128),
       headerBehavior: OriginRequestHeaderBehavior.allowList('Content-Type', VIEWER_IP_HEADER),
       queryStringBehavior: OriginRequestQueryStringBehavior.all(),
       cookieBehavior: OriginRequestCookieBehavior.none(),
     });
+  }
 
-    this.viewerIpFunction = new EdgeFunction(this, 'ViewerIp', {
-      comment: `${props.name}: sets ${VIEWER_IP_HEADER} for the API web ACL rate limit`.slice(0, 128),
-      runtime: FunctionRuntime.JS_2_0,
-      code: FunctionCode.fromInline(VIEWER_IP_FUNCTION_CODE),
-    });
-
+  /** The web app from the bucket, and /api/* from the API's stage behind the secret header. */
+  private createDistribution(props: WebEdgeProps, stack: Stack): Distribution {
     const apiOrigin = new HttpOrigin(`${props.api.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
       originPath: `/${props.stageName}`,
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
@@ -249,7 +280,7 @@ export class WebEdge extends Construct {
       customHeaders: { [ORIGIN_VERIFY_HEADER]: this.originVerifySecret.secretValue.unsafeUnwrap() },
     });
 
-    this.distribution = new Distribution(this, 'Distribution', {
+    const distribution = new Distribution(this, 'Distribution', {
       comment: `${props.name}: web app and ${API_BASE_PATH}`.slice(0, 128),
       defaultRootObject: 'index.html',
       priceClass: props.priceClass ?? PriceClass.PRICE_CLASS_100,
@@ -286,31 +317,35 @@ export class WebEdge extends Construct {
         },
       },
     });
-    this.url = `https://${this.distribution.distributionDomainName}`;
 
     acknowledge(
-      this.distribution,
+      distribution,
       'AwsSolutions-CFR1',
       'No geo restriction on purpose: whistleblowers abroad (or behind foreign VPNs) must be able to report.',
     );
     acknowledge(
-      this.distribution,
+      distribution,
       'AwsSolutions-CFR2',
       'A CloudFront-scope web ACL can only be created in us-east-1 and this stack lives in the country\u2019s region. The API behind /api/* has a REGIONAL web ACL on its stage (lib/firewall.ts); the rest is public static files.',
     );
     acknowledge(
-      this.distribution,
+      distribution,
       'AwsSolutions-CFR3',
       'No standard (access) logging on purpose: CloudFront access logs record each viewer\u2019s IP address and user agent, and the portal keeps nothing that identifies a reporter (invariant 2). CloudWatch metrics remain.',
     );
     if (!props.domain) {
       acknowledge(
-        this.distribution,
+        distribution,
         'AwsSolutions-CFR4',
         'Without a custom domain the distribution uses the default *.cloudfront.net certificate, whose security policy is TLSv1 whatever is asked for. A deployer sets `domain` (names and an ACM certificate in us-east-1) to get TLSv1.2_2021 (lib/README.md).',
       );
     }
 
+    return distribution;
+  }
+
+  /** The built web app, copied into the bucket at deploy. */
+  private deployWebApp(props: WebEdgeProps, removalPolicy: RemovalPolicy): void {
     // The built web app, in two uploads. Vite names every file under assets/ by its content hash, so those are
     // cached for a year and never pruned (a page still open from the last release can load its lazy chunks). The
     // pages themselves revalidate on every visit; CloudFront keeps them until the next deploy invalidates it.
@@ -374,7 +409,8 @@ export class WebEdge extends Construct {
       'Action::s3:Abort*': `${grant}: aborts its own failed multipart uploads to this stack\u2019s web bucket.`,
       [`Resource::${bucket}/*`]: `${grant}: every object of this stack\u2019s web bucket, which holds only web/.`,
       [`Resource::arn:<AWS::Partition>:s3:::${this.assetBucketName()}/*`]: `${grant}: the CDK asset bucket of this account and region; read only, to fetch the web/ zip.`,
-      'Resource::*': 'Added by BucketDeployment for the CloudFront invalidation after each upload (cloudfront:CreateInvalidation and GetInvalidation only); it grants them on all distributions.',
+      'Resource::*':
+        'Added by BucketDeployment for the CloudFront invalidation after each upload (cloudfront:CreateInvalidation and GetInvalidation only); it grants them on all distributions.',
     };
     for (const [finding, reason] of Object.entries(reasons)) acknowledge(role, `AwsSolutions-IAM5[${finding}]`, reason);
 

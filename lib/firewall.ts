@@ -10,11 +10,12 @@
 // Nothing is logged: no WAF logging configuration exists (its records carry the client address and headers), and
 // sampled requests are off on the ACL and every rule (the console would keep a sample of them, addresses included).
 // Only CloudWatch metrics, which are counts.
+import { LIMITS } from '#contract/limits.js';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { MAX_BODY_BYTES } from '../functions/runtime/middleware/jsonBody.js';
-import { ROUTES } from '../local/routes.js';
+
+import { ROUTES } from '#contract/routes.js';
 import { API_BASE_PATH } from './api.js';
 
 /** Added by CloudFront to every API origin request; its value is the origin-verify secret. */
@@ -29,7 +30,7 @@ export interface RateLimit {
   readonly windowSeconds: 60 | 120 | 300 | 600;
 }
 
-/** The same limit local mode enforces (local/localPortal.ts): 20 calls a minute from one address. */
+/** The same limit local mode enforces (local/runtime/localPortal.ts): 20 calls a minute from one address. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { requests: 20, windowSeconds: 60 };
 
 export interface ApiFirewallProps {
@@ -46,7 +47,7 @@ export interface ApiFirewallProps {
 }
 
 /**
- * The `rateLimited` routes of local/routes.ts as API paths (`/api/reports`, `/api/track`, `/api/track/messages`,
+ * The `rateLimited` routes of functions/contract/routes.ts as API paths (`/api/reports`, `/api/track`, `/api/track/messages`,
  * `/api/auth/login`), counted together.
  */
 export function rateLimitedApiPaths(): string[] {
@@ -59,10 +60,8 @@ export function rateLimitedApiPaths(): string[] {
  * (`{id}`) match one segment. Top-level alternation only: WAF's regex engine refuses capturing groups.
  */
 export function pathSuffixRegex(paths: string[]): string {
-  const escape = (s: string) => s.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
-  return paths
-    .map((path) => `${escape(path).replace(/\{[^}/]+\}/g, '[^/]+')}/?$`)
-    .join('|');
+  const escapeRegex = (s: string) => s.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+  return paths.map((path) => `${escapeRegex(path).replace(/\{[^}/]+\}/g, '[^/]+')}/?$`).join('|');
 }
 
 type Rule = CfnWebACL.RuleProperty;
@@ -190,7 +189,7 @@ export class ApiFirewall extends Construct {
           sizeConstraintStatement: {
             fieldToMatch: { body: { oversizeHandling: 'MATCH' } },
             comparisonOperator: 'GT',
-            size: MAX_BODY_BYTES,
+            size: LIMITS.bodyBytes,
             textTransformations: NONE,
           },
         },

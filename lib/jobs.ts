@@ -128,7 +128,7 @@ export class PortalJobs extends Construct {
     });
 
     // The public statistics publisher: reads every case's summary through the queue index and writes the one
-    // snapshot item. It parses TABLE_NAME only (functions/runtime/statisticsDeps.ts) and is granted exactly its two
+    // snapshot item. It parses TABLE_NAME only (functions/composition/statisticsDeps.ts) and is granted exactly its two
     // calls: Scan on the queue index, PutItem on the snapshot's own partition. No pepper, no case-text key, no bucket.
     this.statisticsPublisher = new PortalFunction(this, 'publishPublicStats', {
       handler: 'publishPublicStats',
@@ -167,7 +167,7 @@ export class PortalJobs extends Construct {
     });
 
     // The audit anchor job: reads every case's audit head through the queue index and appends an anchor of them. It
-    // parses TABLE_NAME and the pepper (functions/runtime/auditAnchorDeps.ts: the anchors are signed with the audit
+    // parses TABLE_NAME and the pepper (functions/composition/auditAnchorDeps.ts: the anchors are signed with the audit
     // chain's key) and is granted exactly its calls: Scan on the queue index, PutItem in the anchor partitions, Query
     // of the roots' partition, the pepper. No case-text key, no bucket.
     this.auditAnchorJob = new PortalFunction(this, 'anchorAuditHeads', {

@@ -46,6 +46,11 @@ export function dashboardNameFor(name: string): string {
   return name.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 255);
 }
 
+interface ApiMetrics {
+  apiMetric: (metricName: string, statistic: string, label: string) => Metric;
+  serverErrors: Metric;
+}
+
 export class PortalMonitoring extends Construct {
   /** Every alarm notifies this topic, on ALARM and back on OK. */
   readonly topic: Topic;
@@ -54,16 +59,30 @@ export class PortalMonitoring extends Construct {
   readonly alarms: Alarm[] = [];
   readonly dashboard: Dashboard;
 
+  private readonly alarmPrefix: string;
+  private readonly alarmAction: SnsAction;
+
   constructor(scope: Construct, id: string, props: PortalMonitoringProps) {
     super(scope, id);
-    const { api, stageName } = props;
-    const stack = Stack.of(this);
-    const alarmPrefix = `${props.name}-`;
+    this.alarmPrefix = `${props.name}-`;
+    const { topicKey, topic } = this.createAlarmTopic(props);
+    this.topicKey = topicKey;
+    this.topic = topic;
+    this.alarmAction = new SnsAction(topic);
+    const api = this.apiAlarms(props);
+    const functionWidgets = this.functionAlarms(props);
+    const depths = this.deadLetterAlarms(props);
+    this.dashboard = this.createDashboard(props, api, functionWidgets, depths);
+  }
 
+  /** The topic every alarm notifies, encrypted under a key CloudWatch may use, with the optional e-mail subscriber. */
+  private createAlarmTopic(props: PortalMonitoringProps): { topicKey: Key; topic: Topic } {
+    const stack = Stack.of(this);
+    const alarmPrefix = this.alarmPrefix;
     // A customer-managed key: the AWS-managed alias/aws/sns key's policy cannot be changed, so CloudWatch could
     // never publish alarms to a topic it encrypts. This key protects only alarm notifications (no stored data),
     // so it goes with the stack.
-    this.topicKey = new Key(this, 'AlarmTopicKey', {
+    const topicKey = new Key(this, 'AlarmTopicKey', {
       description: `${props.name}: encrypts alarm notifications`,
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -72,7 +91,7 @@ export class PortalMonitoring extends Construct {
     // The form the SNS guide gives for AWS event sources publishing to an encrypted topic. No aws:SourceArn or
     // aws:SourceAccount condition here: a condition the service does not send with its KMS call would drop every
     // alarm silently. The topic policy below carries those conditions, so only this account's alarms publish.
-    this.topicKey.addToResourcePolicy(
+    topicKey.addToResourcePolicy(
       new PolicyStatement({
         sid: 'AllowCloudWatchAlarmsToPublishToTheTopic',
         principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
@@ -81,20 +100,20 @@ export class PortalMonitoring extends Construct {
       }),
     );
 
-    this.topic = new Topic(this, 'AlarmTopic', {
+    const topic = new Topic(this, 'AlarmTopic', {
       displayName: `${props.name} alarms`.slice(0, 100),
-      masterKey: this.topicKey,
+      masterKey: topicKey,
       // Deny sns:Publish without TLS (aws:SecureTransport false), for every principal.
       enforceSSL: true,
     });
     // The topic policy replaces SNS's default one: say explicitly that this account's CloudWatch alarms, and only
     // those named for this deployment, may publish (the confused-deputy conditions from the CloudWatch guide).
-    this.topic.addToResourcePolicy(
+    topic.addToResourcePolicy(
       new PolicyStatement({
         sid: 'AllowThisDeploymentsAlarmsToPublish',
         principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
         actions: ['sns:Publish'],
-        resources: [this.topic.topicArn],
+        resources: [topic.topicArn],
         conditions: {
           StringEquals: { 'aws:SourceAccount': stack.account },
           ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:${alarmPrefix}*` },
@@ -105,28 +124,33 @@ export class PortalMonitoring extends Construct {
       if (!Token.isUnresolved(props.alarmEmail) && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(props.alarmEmail)) {
         throw new Error(`PortalMonitoring: alarmEmail "${props.alarmEmail}" is not an email address`);
       }
-      this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+      topic.addSubscription(new EmailSubscription(props.alarmEmail));
     }
-    const action = new SnsAction(this.topic);
+    return { topicKey, topic };
+  }
 
-    const alarm = (alarmId: string, suffix: string, metric: Metric, description: string): Alarm => {
-      const created = new Alarm(this, alarmId, {
-        alarmName: `${alarmPrefix}${suffix}`,
-        alarmDescription: description,
-        metric,
-        threshold: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        datapointsToAlarm: 1,
-        // No data means no requests, no invocations, an empty queue: nothing wrong.
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
-      created.addAlarmAction(action);
-      created.addOkAction(action);
-      this.alarms.push(created);
-      return created;
-    };
+  /** One alarm: at least one of `metric` in the 5-minute period, notified on ALARM and back on OK. */
+  private alarm(alarmId: string, suffix: string, metric: Metric, description: string): Alarm {
+    const created = new Alarm(this, alarmId, {
+      alarmName: `${this.alarmPrefix}${suffix}`,
+      alarmDescription: description,
+      metric,
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      // No data means no requests, no invocations, an empty queue: nothing wrong.
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    created.addAlarmAction(this.alarmAction);
+    created.addOkAction(this.alarmAction);
+    this.alarms.push(created);
+    return created;
+  }
 
+  /** The API stage's 5XX alarm; answers the stage's metrics for the dashboard. */
+  private apiAlarms(props: PortalMonitoringProps): ApiMetrics {
+    const { api, stageName } = props;
     // ---- API ----
     const apiMetric = (metricName: string, statistic: string, label: string): Metric =>
       api.metric(metricName, {
@@ -141,7 +165,7 @@ export class PortalMonitoring extends Construct {
       period: ALARM_PERIOD,
       label: '5XX',
     });
-    alarm(
+    this.alarm(
       'Api5xxAlarm',
       'api-5xx',
       serverErrors,
@@ -149,7 +173,11 @@ export class PortalMonitoring extends Construct {
         'and the access log (status, route) for which route.',
     );
 
-    // ---- Functions ----
+    return { apiMetric, serverErrors };
+  }
+
+  /** Errors and throttles of every function, alarmed; answers each function's dashboard graph. */
+  private functionAlarms(props: PortalMonitoringProps): IWidget[] {
     const functions: [string, IFunction][] = Array.isArray(props.functions)
       ? (props.functions as readonly IFunction[]).map((fn) => [fn.node.id, fn])
       : Object.entries(props.functions as Readonly<Record<string, IFunction>>);
@@ -158,14 +186,14 @@ export class PortalMonitoring extends Construct {
       const safe = label.replace(/[^A-Za-z0-9]/g, '');
       const errors = fn.metricErrors({ statistic: 'Sum', period: ALARM_PERIOD, label: 'errors' });
       const throttles = fn.metricThrottles({ statistic: 'Sum', period: ALARM_PERIOD, label: 'throttles' });
-      alarm(
+      this.alarm(
         `${safe}ErrorsAlarm`,
         `fn-${label}-errors`,
         errors,
         `The ${label} function failed at least once in the last 5 minutes (an unhandled error or a timeout). ` +
           'Its log group has the error.',
       );
-      alarm(
+      this.alarm(
         `${safe}ThrottlesAlarm`,
         `fn-${label}-throttles`,
         throttles,
@@ -187,14 +215,18 @@ export class PortalMonitoring extends Construct {
       );
     }
 
-    // ---- Dead letters ----
+    return functionWidgets;
+  }
+
+  /** A message in any dead-letter queue, alarmed; answers the queues' depths for the dashboard. */
+  private deadLetterAlarms(props: PortalMonitoringProps): Metric[] {
     const depths: Metric[] = [];
     for (const queue of props.deadLetterQueues) {
       const label = queue.node.id;
       const safe = label.replace(/[^A-Za-z0-9]/g, '');
       const depth = queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: ALARM_PERIOD, label });
       depths.push(depth);
-      alarm(
+      this.alarm(
         `${safe}DepthAlarm`,
         `dlq-${label}`,
         depth,
@@ -203,17 +235,28 @@ export class PortalMonitoring extends Construct {
       );
     }
 
-    // ---- Dashboard ----
+    return depths;
+  }
+
+  /** The dashboard: every alarm's state, then the API, the functions and the dead-letter queues. */
+  private createDashboard(props: PortalMonitoringProps, api: ApiMetrics, functionWidgets: IWidget[], depths: Metric[]): Dashboard {
+    const { stageName } = props;
+    const { apiMetric, serverErrors } = api;
     const section = (markdown: string): TextWidget => new TextWidget({ markdown, width: 24, height: 1 });
-    this.dashboard = new Dashboard(this, 'Dashboard', {
+    const dashboard = new Dashboard(this, 'Dashboard', {
       dashboardName: dashboardNameFor(props.name),
       defaultInterval: Duration.hours(24),
     });
-    this.dashboard.addWidgets(
-      new AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24, height: Math.min(12, 2 + Math.ceil(this.alarms.length / 4)) }),
+    dashboard.addWidgets(
+      new AlarmStatusWidget({
+        title: 'Alarms',
+        alarms: this.alarms,
+        width: 24,
+        height: Math.min(12, 2 + Math.ceil(this.alarms.length / 4)),
+      }),
     );
-    this.dashboard.addWidgets(section(`## API (${stageName})`));
-    this.dashboard.addWidgets(
+    dashboard.addWidgets(section(`## API (${stageName})`));
+    dashboard.addWidgets(
       new GraphWidget({
         title: 'API requests',
         width: 8,
@@ -238,12 +281,12 @@ export class PortalMonitoring extends Construct {
       }),
     );
     if (functionWidgets.length > 0) {
-      this.dashboard.addWidgets(section('## Functions'));
-      for (let i = 0; i < functionWidgets.length; i += 2) this.dashboard.addWidgets(...functionWidgets.slice(i, i + 2));
+      dashboard.addWidgets(section('## Functions'));
+      for (let i = 0; i < functionWidgets.length; i += 2) dashboard.addWidgets(...functionWidgets.slice(i, i + 2));
     }
     if (depths.length > 0) {
-      this.dashboard.addWidgets(section('## Dead-letter queues'));
-      this.dashboard.addWidgets(
+      dashboard.addWidgets(section('## Dead-letter queues'));
+      dashboard.addWidgets(
         new GraphWidget({
           title: 'Dead-letter queue depth (messages visible)',
           width: 24,
@@ -252,5 +295,6 @@ export class PortalMonitoring extends Construct {
         }),
       );
     }
+    return dashboard;
   }
 }

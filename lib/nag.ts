@@ -15,8 +15,16 @@ export function acknowledge(scope: IConstruct, id: string, reason: string): void
 
 /** What a DynamoDB data grant on the portal's table brings: its indexes, and the table key's wildcard actions. */
 export function acknowledgeTableGrants(scope: IConstruct, table: IConstruct): void {
-  acknowledge(scope, `AwsSolutions-IAM5[Resource::${arnToken(table)}/index/*]`, 'Queues and the due list are queried through this table\u2019s own indexes; the wildcard covers the indexes of this one table only.');
+  acknowledge(
+    scope,
+    `AwsSolutions-IAM5[Resource::${arnToken(table)}/index/*]`,
+    'Queues and the due list are queried through this table\u2019s own indexes; the wildcard covers the indexes of this one table only.',
+  );
   for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
-    acknowledge(scope, `AwsSolutions-IAM5[Action::${action}]`, 'Added by the DynamoDB table grant for its customer-managed key: the table\u2019s server-side encryption needs these on that one key.');
+    acknowledge(
+      scope,
+      `AwsSolutions-IAM5[Action::${action}]`,
+      'Added by the DynamoDB table grant for its customer-managed key: the table\u2019s server-side encryption needs these on that one key.',
+    );
   }
 }

@@ -1,8 +1,8 @@
 // One Clean Portal deployment: a country pack and a stage (CleanPortal-<country>-<stage>). Environment-agnostic:
 // it synthesizes offline and deploys to whichever account and region the CLI is pointed at.
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, type RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { CitizenApi, type Throttle } from './api.js';
+import { PortalApi, type Throttle } from './api.js';
 import { AgencyAuth } from './auth.js';
 import { WebEdge } from './edge.js';
 import { ApiFirewall, rateLimitedApiPaths } from './firewall.js';
@@ -33,7 +33,7 @@ export class PortalStack extends Stack {
   readonly storage: PortalStorage;
   readonly secrets: PortalSecrets;
   readonly auth: AgencyAuth;
-  readonly citizenApi: CitizenApi;
+  readonly portalApi: PortalApi;
   readonly jobs: PortalJobs;
   readonly monitoring: PortalMonitoring;
   readonly edge: WebEdge;
@@ -51,7 +51,8 @@ export class PortalStack extends Stack {
     this.secrets = new PortalSecrets(this, 'Secrets', { name });
     this.storage = new PortalStorage(this, 'Storage', { name });
     this.auth = new AgencyAuth(this, 'Auth', { name });
-    this.citizenApi = new CitizenApi(this, 'CitizenApi', {
+    // The construct id stays 'CitizenApi': it is part of every logical id of a deployed stack's API resources.
+    this.portalApi = new PortalApi(this, 'CitizenApi', {
       name,
       userPool: this.auth.pool,
       country: props.country,
@@ -73,14 +74,14 @@ export class PortalStack extends Stack {
 
     this.edge = new WebEdge(this, 'Edge', {
       name,
-      api: this.citizenApi.api,
+      api: this.portalApi.api,
       stageName: props.stage,
       // The browser posts attachments straight to the bucket with the presigned POST.
       uploadOrigin: `https://${this.storage.bucket.bucketRegionalDomainName}`,
     });
     this.firewall = new ApiFirewall(this, 'Firewall', {
       name,
-      stageArn: this.citizenApi.api.deploymentStage.stageArn,
+      stageArn: this.portalApi.api.deploymentStage.stageArn,
       originVerifySecret: this.edge.originVerifySecret,
       rateLimitedPaths: rateLimitedApiPaths(),
     });
@@ -88,10 +89,10 @@ export class PortalStack extends Stack {
     const alarmEmail: unknown = this.node.tryGetContext('alarmEmail');
     this.monitoring = new PortalMonitoring(this, 'Monitoring', {
       name,
-      api: this.citizenApi.api,
+      api: this.portalApi.api,
       stageName: props.stage,
       functions: {
-        ...this.citizenApi.functions,
+        ...this.portalApi.functions,
         sweepDeadlines: this.jobs.deadlineSweep,
         publishPublicStats: this.jobs.statisticsPublisher,
         anchorAuditHeads: this.jobs.auditAnchorJob,
@@ -103,7 +104,7 @@ export class PortalStack extends Stack {
     new CfnOutput(this, 'WebUrl', { description: 'The portal, for citizens and agency staff', value: `${this.edge.url}/` });
     new CfnOutput(this, 'ApiUrl', {
       description: 'Base URL of the citizen API (append /config, /reports, ...)',
-      value: this.citizenApi.url,
+      value: this.portalApi.url,
     });
     new CfnOutput(this, 'AgencyUserPoolId', {
       description: 'Cognito user pool of the agency accounts (npm run users:create adds to it)',

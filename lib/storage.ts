@@ -1,5 +1,5 @@
 // The case table and the attachment bucket, each encrypted with its own customer-managed KMS key, both kept
-// when the stack is deleted. The table's keys and queue index come from functions/adapters/tableDesign.ts, the
+// when the stack is deleted. The table's keys and queue index come from functions/contract/tableDesign.ts, the
 // same definition the adapters and the local runtime use.
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
@@ -8,7 +8,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from './nag.js';
-import { AUDIT_ANCHOR_PREFIX, AUDIT_ANCHOR_ROOT_PK, INDEXES, PUBLIC_STATS_KEY, TABLE_KEYS, TTL_ATTRIBUTE } from '../functions/adapters/tableDesign.js';
+import { AUDIT_ANCHOR_PREFIX, AUDIT_ANCHOR_ROOT_PK, INDEXES, PUBLIC_STATS_KEY, TABLE_KEYS, TTL_ATTRIBUTE } from '#contract/tableDesign.js';
 
 export { TTL_ATTRIBUTE };
 /** Uploads land here; anything not turned into evidence within a day is deleted. */

@@ -10,10 +10,22 @@ import { PROJECT_ROOT } from './portalFunction.js';
 export const WEB_SOURCE = join(PROJECT_ROOT, 'web');
 
 export function buildWebApp(outputDir: string, webDirectory = WEB_SOURCE): void {
-  execFileSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(webDirectory, 'vite.config.ts'), '--outDir', outputDir, '--emptyOutDir'], {
-    cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [
+      join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      join(webDirectory, 'vite.config.ts'),
+      '--outDir',
+      outputDir,
+      '--emptyOutDir',
+    ],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }
 
 /** The built web app. Its hash is the built files' (it also bundles functions/core and functions/schemas). */

@@ -9,9 +9,9 @@ import {
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
-import { unauthenticated } from '../core/errors.js';
-import { identityFromClaims } from '../core/identity.js';
-import type { IdentityProvider, SignInOutcome } from '../core/ports.js';
+import { unauthenticated } from '#core/errors.js';
+import { identityFromClaims } from '#core/identity.js';
+import type { IdentityProvider, SignInOutcome } from '#core/ports.js';
 import { guarded } from './dependencyFailure.js';
 
 /**
@@ -29,7 +29,11 @@ const REJECTED = new Set([
 /** Cognito's own lockout and throttling of sign-in attempts. */
 const LOCKED = new Set(['TooManyRequestsException', 'LimitExceededException', 'TooManyFailedAttemptsException']);
 
-type Answer = { ChallengeName?: string | undefined; Session?: string | undefined; AuthenticationResult?: AuthenticationResultType | undefined };
+type Answer = {
+  ChallengeName?: string | undefined;
+  Session?: string | undefined;
+  AuthenticationResult?: AuthenticationResultType | undefined;
+};
 
 export class CognitoIdentity implements IdentityProvider {
   constructor(
@@ -79,8 +83,11 @@ export class CognitoIdentity implements IdentityProvider {
   /** Verifies the first code from the newly registered authenticator, then completes the MFA_SETUP challenge. */
   private finishMfaSetup(username: string, session: string, code: string): Promise<SignInOutcome> {
     return this.ask(async () => {
-      const verified = await this.client.send(new VerifySoftwareTokenCommand({ Session: session, UserCode: code, FriendlyDeviceName: 'Clean Portal' }));
-      if (verified.Status !== 'SUCCESS' || !verified.Session) throw Object.assign(new Error('code mismatch'), { name: 'CodeMismatchException' });
+      const verified = await this.client.send(
+        new VerifySoftwareTokenCommand({ Session: session, UserCode: code, FriendlyDeviceName: 'Clean Portal' }),
+      );
+      if (verified.Status !== 'SUCCESS' || !verified.Session)
+        throw Object.assign(new Error('code mismatch'), { name: 'CodeMismatchException' });
       return this.client.send(
         new RespondToAuthChallengeCommand({
           ClientId: this.clientId,

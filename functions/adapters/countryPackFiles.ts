@@ -12,7 +12,7 @@ import {
   organizationSchema,
   routingSchema,
   uiStringsSchema,
-} from '../schemas/countryPack.js';
+} from '#schemas/countryPack.js';
 import * as zod from 'zod';
 
 export class PackFileError extends Error {
@@ -38,7 +38,11 @@ function readJson<S extends z.ZodType>(dir: string, file: string, schema: S): z.
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new PackFileError(full, `$${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`, issue.message);
+    throw new PackFileError(
+      full,
+      `$${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`,
+      issue.message,
+    );
   }
   return parsed.data;
 }

@@ -9,11 +9,11 @@ import {
   ScanCommand,
   type ScanCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import type { AnchorChunk, AnchorRoot, AuditHead } from '../core/auditAnchor.js';
-import type { AuditAnchorStore, AuditHeadSource } from '../core/ports.js';
-import { anchorChunkItem, anchorRootItem } from '../schemas/auditAnchor.js';
+import type { AnchorChunk, AnchorRoot, AuditHead } from '#core/auditAnchor.js';
+import type { AuditAnchorStore, AuditHeadSource } from '#core/ports.js';
+import { anchorChunkItem, anchorRootItem } from '#schemas/auditAnchor.js';
 import { guarded } from './dependencyFailure.js';
-import { AUDIT_ANCHOR_ROOT_PK, INDEXES, auditAnchorPk, auditAnchorRootSk } from './tableDesign.js';
+import { AUDIT_ANCHOR_ROOT_PK, INDEXES, auditAnchorPk, auditAnchorRootSk } from '#contract/tableDesign.js';
 
 /**
  * DynamoDB refuses items over 400 KB. A head takes about 95 bytes, so a bucket reaches this near 4,000 cases, about
@@ -75,7 +75,9 @@ export class DynamoAuditAnchorStore implements AuditAnchorStore, AuditHeadSource
   async appendChunk(chunk: AnchorChunk): Promise<'appended' | 'exists'> {
     const bytes = Buffer.byteLength(JSON.stringify(chunk.heads));
     if (bytes > MAX_CHUNK_BYTES) {
-      throw new Error(`the anchor chunk of bucket ${chunk.bucket} holds ${chunk.heads.length} heads (${bytes} bytes), over the ${MAX_CHUNK_BYTES} an item may hold`);
+      throw new Error(
+        `the anchor chunk of bucket ${chunk.bucket} holds ${chunk.heads.length} heads (${bytes} bytes), over the ${MAX_CHUNK_BYTES} an item may hold`,
+      );
     }
     const item = { PK: auditAnchorPk(chunk.bucket), SK: chunk.anchoredAt, kind: 'audit-anchor-chunk', ...chunk };
     return this.append(item, 'exists');

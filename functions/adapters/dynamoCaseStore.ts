@@ -8,19 +8,11 @@ import {
   type QueryCommandInput,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import type { CaseCommit, CaseFolder, CaseWorkStore, InternalNoteRecord, QueuePage, QueueQuery } from '../core/agency/ports.js';
-import type { AuditEventRecord } from '../core/auditChain.js';
-import type {
-  AttachmentRecord,
-  CaseFile,
-  CaseRecord,
-  MessageRecord,
-  NewCaseWrite,
-  TimelineRecord,
-  UploadClaim,
-} from '../core/ports.js';
+import type { CaseCommit, CaseFolder, CaseWorkStore, InternalNoteRecord, QueuePage, QueueQuery } from '#core/agency/ports.js';
+import type { AuditEventRecord } from '#core/auditChain.js';
+import type { AttachmentRecord, CaseFile, CaseRecord, MessageRecord, NewCaseWrite, TimelineRecord, UploadClaim } from '#core/ports.js';
 import { guarded } from './dependencyFailure.js';
-import { INDEXES, TTL_ATTRIBUTE } from './tableDesign.js';
+import { INDEXES, TTL_ATTRIBUTE } from '#contract/tableDesign.js';
 
 export const CASE_SK = 'CASE';
 export const casePk = (caseId: string) => `CASE#${caseId}`;
@@ -80,12 +72,7 @@ const uploadClaimItem = (claim: UploadClaim, caseId: string) => ({
 // Zero-padded so the events sort by sequence.
 const auditItem = (e: AuditEventRecord) => ({ PK: casePk(e.caseId), SK: `AUDIT#${String(e.seq).padStart(8, '0')}`, kind: 'audit', ...e });
 
-const KEY_ATTRIBUTES = new Set<string>([
-  'PK',
-  'SK',
-  'kind',
-  ...Object.values(INDEXES).flatMap((i) => [i.partitionKey, i.sortKey]),
-]);
+const KEY_ATTRIBUTES = new Set<string>(['PK', 'SK', 'kind', ...Object.values(INDEXES).flatMap((i) => [i.partitionKey, i.sortKey])]);
 
 function strip<T>(item: Record<string, unknown>): T {
   return Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.has(k))) as T;
@@ -251,8 +238,7 @@ export class DynamoCaseStore implements CaseWorkStore {
   }
 
   async queue(query: QueueQuery): Promise<QueuePage> {
-    const index =
-      query.scope === 'escalated' ? INDEXES.escalations : query.status && !query.overdueOnly ? INDEXES.byStatus : INDEXES.queue;
+    const index = query.scope === 'escalated' ? INDEXES.escalations : query.status && !query.overdueOnly ? INDEXES.byStatus : INDEXES.queue;
     const pk = query.scope === 'escalated' ? escalationPk(query.organizationId) : queuePk(query.organizationId);
     const values: Record<string, unknown> = { ':pk': pk };
     let condition = `${index.partitionKey} = :pk`;

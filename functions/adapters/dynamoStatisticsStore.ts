@@ -5,11 +5,11 @@
 // document of a megabyte or more, over DynamoDB's 400 KB item limit; compressed it is a small fraction of that.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
-import type { CaseSummarySource, PublicStatisticsSnapshots } from '../core/ports.js';
-import type { CaseSummary } from '../core/publicStatistics.js';
-import { type PublicStatistics, publicStatisticsResponse } from '../schemas/publicStats.js';
+import type { CaseSummarySource, PublicStatisticsSnapshots } from '#core/ports.js';
+import type { CaseSummary } from '#core/publicStatistics.js';
+import { type PublicStatistics, publicStatisticsResponse } from '#schemas/publicStats.js';
 import { guarded } from './dependencyFailure.js';
-import { INDEXES, PUBLIC_STATS_KEY } from './tableDesign.js';
+import { INDEXES, PUBLIC_STATS_KEY } from '#contract/tableDesign.js';
 
 /** Bumped when the snapshot's shape changes: an older snapshot then reads as none until the next run replaces it. */
 export const SNAPSHOT_VERSION = 1;
@@ -21,8 +21,17 @@ const SUMMARY_FIELDS = ['organizationId', 'category', 'status', 'createdAt', 'cl
 
 function toSummary(item: Record<string, unknown>): CaseSummary[] {
   const { organizationId, category, status, createdAt, closedAt } = item;
-  if (typeof organizationId !== 'string' || typeof category !== 'string' || typeof status !== 'string' || typeof createdAt !== 'string') return [];
-  return [{ organizationId, category, status: status as CaseSummary['status'], createdAt, closedAt: typeof closedAt === 'string' ? closedAt : null }];
+  if (typeof organizationId !== 'string' || typeof category !== 'string' || typeof status !== 'string' || typeof createdAt !== 'string')
+    return [];
+  return [
+    {
+      organizationId,
+      category,
+      status: status as CaseSummary['status'],
+      createdAt,
+      closedAt: typeof closedAt === 'string' ? closedAt : null,
+    },
+  ];
 }
 
 export class DynamoStatisticsStore implements CaseSummarySource, PublicStatisticsSnapshots {
@@ -88,7 +97,9 @@ export class DynamoStatisticsStore implements CaseSummarySource, PublicStatistic
     if (!Item || Item.version !== SNAPSHOT_VERSION || typeof Item.asOf !== 'string' || !(Item.body instanceof Uint8Array)) return null;
     if (this.last?.asOf === Item.asOf) return this.last;
     const body = Item.body;
-    this.last = await guarded('statistics store', async () => publicStatisticsResponse.parse(JSON.parse(gunzipSync(body).toString('utf8'))));
+    this.last = await guarded('statistics store', async () =>
+      publicStatisticsResponse.parse(JSON.parse(gunzipSync(body).toString('utf8'))),
+    );
     return this.last;
   }
 }

@@ -2,7 +2,7 @@
 // generated once and reused for a few minutes (as the AWS Encryption SDK's caching does), so a submission costs
 // at most one KMS call; opened data keys are cached by their encrypted form.
 import { DecryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
-import type { Sealer } from '../core/ports.js';
+import type { Sealer } from '#core/ports.js';
 import { openWithKey, sealWithKey } from './aesGcm.js';
 import { guarded } from './dependencyFailure.js';
 
@@ -65,7 +65,11 @@ export class KmsEnvelopeSealer implements Sealer {
     if (cached) return cached;
     const out = await guarded('key service', () =>
       this.kms.send(
-        new DecryptCommand({ CiphertextBlob: Buffer.from(encrypted, 'base64url'), KeyId: this.keyId, EncryptionContext: ENCRYPTION_CONTEXT }),
+        new DecryptCommand({
+          CiphertextBlob: Buffer.from(encrypted, 'base64url'),
+          KeyId: this.keyId,
+          EncryptionContext: ENCRYPTION_CONTEXT,
+        }),
       ),
     );
     const plaintext = Buffer.from(out.Plaintext!);

@@ -6,9 +6,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { SignJWT, importJWK } from 'jose';
 import * as z from 'zod';
-import { AGENCY_ROLES, type AgencyUser, CLAIMS } from '../core/identity.js';
-import type { Clock, IdentityProvider, SignInOutcome } from '../core/ports.js';
-import { FailureLog, backoffMs } from '../core/signInBackoff.js';
+import { AGENCY_ROLES, type AgencyUser, CLAIMS } from '#contract/agencyRoles.js';
+import type { Clock, IdentityProvider, SignInOutcome } from '#core/ports.js';
+import { FailureLog, backoffMs } from '#core/signInBackoff.js';
 import { LOCAL_ALGORITHM, LOCAL_AUDIENCE, LOCAL_ISSUER, readOrCreateSigningKey } from './localSigningKey.js';
 import { unmatchableHash, verifyPassword } from './passwordHash.js';
 

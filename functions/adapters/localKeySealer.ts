@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Sealer } from '../core/ports.js';
+import type { Sealer } from '#core/ports.js';
 import { openWithKey, sealWithKey } from './aesGcm.js';
 
 const PREFIX = 'l1';

@@ -3,8 +3,8 @@
 // copied to another key or case fails to open. Uploads under incoming/ stay as sent: they live minutes, and the
 // intake must read their first bytes to check the type.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { EvidenceLinks } from '../core/agency/ports.js';
-import type { EvidenceStore, PresignedPost } from '../core/ports.js';
+import type { EvidenceLinks } from '#core/agency/ports.js';
+import type { EvidenceStore, PresignedPost } from '#core/ports.js';
 
 const MAGIC = Buffer.from('CPE1');
 const IV_BYTES = 12;

@@ -16,7 +16,9 @@ export const signingKeyFiles = (authDir: string) => ({
 
 /** RFC 7638 thumbprint: a stable `kid` derived from the public key itself. */
 function thumbprint(jwk: JWK): string {
-  return createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y })).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }))
+    .digest('base64url');
 }
 
 /** The private JWK (with `kid`), creating the pair on first use; the private file is the owner's alone (0600). */

@@ -32,7 +32,14 @@ export async function hashPassword(password: string, cost: Cost = SCRYPT_COST): 
  * a real check and never matches. Used for unknown usernames so timing does not tell who exists.
  */
 export function unmatchableHash(cost: Cost = SCRYPT_COST): string {
-  return ['scrypt', cost.N, cost.r, cost.p, randomBytes(SALT_BYTES).toString('base64url'), randomBytes(KEY_BYTES).toString('base64url')].join('$');
+  return [
+    'scrypt',
+    cost.N,
+    cost.r,
+    cost.p,
+    randomBytes(SALT_BYTES).toString('base64url'),
+    randomBytes(KEY_BYTES).toString('base64url'),
+  ].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

@@ -1,16 +1,10 @@
 // EvidenceStore over S3. `presigner` may point at a different endpoint than `client` (local mode hands the
 // browser a same-origin URL); in AWS both are the same regional client.
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { EvidenceLinks } from '../core/agency/ports.js';
-import type { EvidenceStore, PresignedPost } from '../core/ports.js';
+import type { EvidenceLinks } from '#core/agency/ports.js';
+import type { EvidenceStore, PresignedPost } from '#core/ports.js';
 import { guarded } from './dependencyFailure.js';
 
 const isNotFound = (error: unknown) => {

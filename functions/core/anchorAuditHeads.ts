@@ -37,7 +37,8 @@ export async function anchorAuditHeads(deps: AnchorDeps): Promise<AnchorRunResul
 
   for (let next = 0; next < chunks.length; next += PARALLEL_WRITES) {
     const outcomes = await Promise.all(chunks.slice(next, next + PARALLEL_WRITES).map((c) => deps.anchors.appendChunk(c)));
-    if (outcomes.includes('exists')) throw new Error(`an anchor chunk of ${anchoredAt} already exists: another run started in the same millisecond`);
+    if (outcomes.includes('exists'))
+      throw new Error(`an anchor chunk of ${anchoredAt} already exists: another run started in the same millisecond`);
   }
 
   for (let attempt = 1; ; attempt++) {

@@ -1,70 +1,10 @@
-// What evidence may be attached, and how its real type is told from its first bytes (invariant 6). The
-// declared type must agree with the bytes; executables and scripts are refused whatever they claim to be.
+// How a file's real type is told from its first bytes (invariant 6). The declared type must agree with the bytes;
+// executables and scripts are refused whatever they claim to be. What may be declared is the contract's
+// (functions/contract/attachmentTypes.ts).
+import { ALLOWED_TYPES, type SniffedFamily } from '#contract/attachmentTypes.js';
 
-export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 10;
 /** How many leading bytes the sniffer needs. */
 export const SNIFF_BYTES = 64;
-
-/** Allowed content types and the sniffed family each must match. */
-export const ALLOWED_TYPES: Record<string, SniffedFamily> = {
-  'application/pdf': 'pdf',
-  'image/jpeg': 'jpeg',
-  'image/png': 'png',
-  'image/gif': 'gif',
-  'image/webp': 'webp',
-  'image/heic': 'isobmff',
-  'video/mp4': 'isobmff',
-  'video/quicktime': 'isobmff',
-  'audio/mp4': 'isobmff',
-  'audio/x-m4a': 'isobmff',
-  'audio/mpeg': 'mp3',
-  'audio/wav': 'wav',
-  'audio/ogg': 'ogg',
-  'text/plain': 'text',
-  'text/csv': 'text',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'zip',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'zip',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'zip',
-  'application/vnd.oasis.opendocument.text': 'zip',
-  'application/vnd.oasis.opendocument.spreadsheet': 'zip',
-  'application/zip': 'zip',
-  'application/msword': 'ole',
-  'application/vnd.ms-excel': 'ole',
-  'application/vnd.hancom.hwp': 'ole',
-};
-
-export type SniffedFamily =
-  | 'pdf'
-  | 'jpeg'
-  | 'png'
-  | 'gif'
-  | 'webp'
-  | 'isobmff'
-  | 'mp3'
-  | 'wav'
-  | 'ogg'
-  | 'zip'
-  | 'ole'
-  | 'text'
-  | 'executable'
-  | 'unknown';
-
-const EXECUTABLE_EXTENSIONS = new Set([
-  'exe', 'dll', 'com', 'bat', 'cmd', 'msi', 'scr', 'pif', 'cpl', 'jar', 'js', 'mjs', 'vbs', 'vbe', 'wsf', 'ps1',
-  'sh', 'bash', 'app', 'apk', 'elf', 'bin', 'run', 'html', 'htm', 'svg', 'hta', 'lnk', 'reg', 'dmg', 'iso',
-]);
-
-export function extensionOf(name: string): string {
-  // Windows drops trailing dots and spaces from a file name: "setup.exe." is saved as "setup.exe".
-  const trimmed = name.replace(/[.\s]+$/, '');
-  const dot = trimmed.lastIndexOf('.');
-  return dot < 0 ? '' : trimmed.slice(dot + 1).toLowerCase();
-}
-
-export function isExecutableName(name: string): boolean {
-  return EXECUTABLE_EXTENSIONS.has(extensionOf(name));
-}
 
 const startsWith = (bytes: Uint8Array, prefix: number[], offset = 0) =>
   bytes.length >= offset + prefix.length && prefix.every((b, i) => bytes[offset + i] === b);
@@ -83,7 +23,13 @@ export function sniffFamily(bytes: Uint8Array): SniffedFamily {
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp';
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WAVE'), 8)) return 'wav';
   if (startsWith(bytes, ascii('ftyp'), 4)) return 'isobmff';
-  if (startsWith(bytes, ascii('ID3')) || startsWith(bytes, [0xff, 0xfb]) || startsWith(bytes, [0xff, 0xf3]) || startsWith(bytes, [0xff, 0xf2])) return 'mp3';
+  if (
+    startsWith(bytes, ascii('ID3')) ||
+    startsWith(bytes, [0xff, 0xfb]) ||
+    startsWith(bytes, [0xff, 0xf3]) ||
+    startsWith(bytes, [0xff, 0xf2])
+  )
+    return 'mp3';
   if (startsWith(bytes, ascii('OggS'))) return 'ogg';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
@@ -117,13 +63,6 @@ function trimPartialUtf8(bytes: Uint8Array): Uint8Array {
     if (back < need) end = end - back - 1;
   }
   return bytes.subarray(0, end);
-}
-
-/** Why a declared upload may not be accepted, or null when it may. */
-export function declaredUploadProblem(name: string, contentType: string): string | null {
-  if (isExecutableName(name)) return 'executable and script files are not accepted';
-  if (!Object.hasOwn(ALLOWED_TYPES, contentType)) return `files of type ${contentType} are not accepted`;
-  return null;
 }
 
 /** Whether the bytes are what the declared type says. */

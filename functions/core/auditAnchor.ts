@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { type AuditEventRecord, type AuditVerdict, GENESIS_HASH, verifyAuditChain } from './auditChain.js';
 import { auditMac, auditMacMatches } from './auditMac.js';
-import { CROCKFORD_ALPHABET } from './crockford.js';
+import { CROCKFORD_ALPHABET } from '#contract/trackingCode.js';
 import { canonicalJson } from './keyedHash.js';
 
 /** A case's audit head as the anchor job reads it from the case item. */
@@ -102,8 +102,8 @@ export function anchorChunks(key: Uint8Array, anchoredAt: string, heads: Iterabl
   const buckets = new Map<string, Map<string, AnchoredHeadEntry>>();
   for (const { caseId, seq, hash } of heads) {
     const bucket = anchorBucketOf(caseId);
-    let entries = buckets.get(bucket);
-    if (!entries) buckets.set(bucket, (entries = new Map()));
+    const entries = buckets.get(bucket) ?? new Map<string, AnchoredHeadEntry>();
+    buckets.set(bucket, entries);
     const known = entries.get(caseId);
     if (!known || known[1] < seq) entries.set(caseId, [caseId, seq, hash]);
   }
@@ -157,7 +157,11 @@ export function judgeAgainstAnchor(events: AuditEventRecord[], anchored: Anchore
   const last = events.reduce((max, e) => Math.max(max, e.seq), -1);
   const name = anchorName(anchored.anchoredAt);
   if (last < anchored.seq) {
-    return { verified: false, seq: last + 1, problem: `the chain was cut: ${name} recorded event #${anchored.seq}, the case now ends at #${last}` };
+    return {
+      verified: false,
+      seq: last + 1,
+      problem: `the chain was cut: ${name} recorded event #${anchored.seq}, the case now ends at #${last}`,
+    };
   }
   const event = events.find((e) => e.seq === anchored.seq);
   if (!event || event.hash !== anchored.hash) {
@@ -195,7 +199,11 @@ export function verifyAnchoredAuditChain(
   if (chunk && (chunk.bucket !== anchorBucketOf(caseId) || !chunkVerifies(key, chunk))) {
     const own = verifyAuditChain(key, events, head);
     if (!own.verified) return own;
-    return { verified: false, seq: null, problem: `${anchorName(chunk.anchoredAt)} for this case was altered, so the chain cannot be checked against it` };
+    return {
+      verified: false,
+      seq: null,
+      problem: `${anchorName(chunk.anchoredAt)} for this case was altered, so the chain cannot be checked against it`,
+    };
   }
   return verifyAuditChainAgainst(key, events, head, chunk ? anchoredHeadIn(chunk, caseId) : null);
 }

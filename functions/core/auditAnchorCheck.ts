@@ -54,9 +54,17 @@ export class AnchorChainCheck {
     if (!rootVerifies(this.key, root)) {
       this.problems.push(`${name} was altered`);
     } else if (root.seq > expectedSeq) {
-      this.problems.push(expectedSeq === root.seq - 1 ? `anchor root #${expectedSeq} is missing` : `anchor roots #${expectedSeq} to #${root.seq - 1} are missing`);
+      this.problems.push(
+        expectedSeq === root.seq - 1
+          ? `anchor root #${expectedSeq} is missing`
+          : `anchor roots #${expectedSeq} to #${root.seq - 1} are missing`,
+      );
     } else if (root.previousDigest !== (this.previous ? rootDigest(this.previous) : GENESIS_HASH)) {
-      this.problems.push(this.previous ? `${name} does not follow root #${this.previous.seq}: the roots were rewritten` : `${name} should be the first root but follows another`);
+      this.problems.push(
+        this.previous
+          ? `${name} does not follow root #${this.previous.seq}: the roots were rewritten`
+          : `${name} should be the first root but follows another`,
+      );
     }
     for (const entry of root.chunks) this.expected.set(entryKey(entry.bucket, root.anchoredAt), entry);
     this.rootTimes.add(root.anchoredAt);
@@ -96,7 +104,9 @@ export class AnchorChainCheck {
     }
     const notes = [...this.unrooted]
       .sort()
-      .map((at) => `${anchorName(at)} wrote chunks but no root: a run that did not finish, or a root that was removed (compare the job's log)`);
+      .map(
+        (at) => `${anchorName(at)} wrote chunks but no root: a run that did not finish, or a root that was removed (compare the job's log)`,
+      );
     const latest = this.previous;
     if (latest) {
       // A case is checked against the newest head any anchor recorded, so one the newest anchor missed keeps the

@@ -57,11 +57,7 @@ export function nextAuditEvent(
 export type AuditVerdict = { verified: true } | { verified: false; seq: number | null; problem: string };
 
 /** Checks every event's hash, every link, and that the chain ends where the case says it does. */
-export function verifyAuditChain(
-  pepper: Uint8Array,
-  events: AuditEventRecord[],
-  head: { seq: number; hash: string },
-): AuditVerdict {
+export function verifyAuditChain(pepper: Uint8Array, events: AuditEventRecord[], head: { seq: number; hash: string }): AuditVerdict {
   const sorted = [...events].sort((a, b) => a.seq - b.seq);
   let previous = GENESIS_HASH;
   for (let i = 0; i < sorted.length; i++) {
@@ -78,7 +74,11 @@ export function verifyAuditChain(
   }
   const last = sorted.at(-1);
   if (!last || last.seq !== head.seq || last.hash !== head.hash) {
-    return { verified: false, seq: sorted.length, problem: `the chain ends at event #${last?.seq ?? -1} but the case records #${head.seq}: events were removed` };
+    return {
+      verified: false,
+      seq: sorted.length,
+      problem: `the chain ends at event #${last?.seq ?? -1} but the case records #${head.seq}: events were removed`,
+    };
   }
   return { verified: true };
 }

@@ -1,6 +1,6 @@
 // Which deadline a case is waiting on, and whether it has passed. A received case waits to be acknowledged;
 // an open case waits for its response; a closed case waits on nothing.
-import type { CaseStatus } from './caseStatus.js';
+import type { CaseStatus } from '#contract/caseLife.js';
 
 interface DeadlineFields {
   status: CaseStatus;

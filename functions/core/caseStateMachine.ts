@@ -1,24 +1,7 @@
 // The case life: received → acknowledged → in_review → investigating → closed. A case can be closed once it is
 // acknowledged; a closed case stays closed; transfers (back to received elsewhere) go through their own route.
-import type { CaseStatus, Resolution } from './caseStatus.js';
+import { type CaseStatus, NEXT_STATUSES, type Resolution, canMove } from '#contract/caseLife.js';
 import { conflict, validationFailed } from './errors.js';
-
-const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
-  received: ['acknowledged'],
-  acknowledged: ['in_review', 'closed'],
-  in_review: ['investigating', 'closed'],
-  investigating: ['closed'],
-  transferred: ['received'],
-  closed: [],
-};
-
-export function allowedNextStatuses(from: CaseStatus): readonly CaseStatus[] {
-  return NEXT[from];
-}
-
-export function canMove(from: CaseStatus, to: CaseStatus): boolean {
-  return NEXT[from].includes(to);
-}
 
 export interface StatusChange {
   status: CaseStatus;
@@ -46,7 +29,7 @@ export function checkStatusChange(from: CaseStatus, change: StatusChange): 'move
   }
   if (change.status === 'transferred') throw conflict('Transfer a case with POST /cases/{caseId}/transfer.');
   if (!canMove(from, change.status)) {
-    const next = NEXT[from];
+    const next = NEXT_STATUSES[from];
     throw conflict(`A ${from} case cannot become ${change.status}${next.length ? `; it can become ${next.join(' or ')}` : ''}.`);
   }
   return 'move';

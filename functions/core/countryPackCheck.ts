@@ -1,10 +1,10 @@
 // Checks a loaded pack beyond its shape: cross references, every string in every language, unfinished text
-// (packTextCheck.ts), routing totality (every category × organization × head-or-not routes somewhere, never to
+// (countryPackTextCheck.ts), routing totality (every category × organization × head-or-not routes somewhere, never to
 // the subject of a head report) and rules that never apply or contradict each other (routingRuleCheck.ts).
-import type { CountryPack } from '../schemas/countryPack.js';
-import { UI_STRING_KEYS } from '../schemas/uiStrings.js';
+import type { CountryPack } from '#schemas/countryPack.js';
+import { UI_STRING_KEYS } from '#schemas/uiStrings.js';
 import { indexPack } from './countryPackIndex.js';
-import { checkPackText } from './packTextCheck.js';
+import { checkCountryPackText } from './countryPackTextCheck.js';
 import { routeReport } from './routing.js';
 import { checkRoutingRules } from './routingRuleCheck.js';
 
@@ -34,8 +34,8 @@ export function describeProblems(code: string, problems: PackProblem[]): string 
  * routing totality and rules that never apply or contradict each other.
  */
 export function checkCountryPack(pack: CountryPack): PackProblem[] {
-  const problems = checkPackStructure(pack);
-  problems.push(...checkPackText(pack));
+  const problems = checkCountryPackStructure(pack);
+  problems.push(...checkCountryPackText(pack));
   if (problems.length === 0) problems.push(...checkRoutingTotality(pack));
   if (problems.length === 0) problems.push(...checkRoutingRules(pack));
   return problems;
@@ -46,14 +46,15 @@ export function checkCountryPack(pack: CountryPack): PackProblem[] {
  * The authoring checks above are not repeated there: the bundle carries the very files the synth checked, and
  * they cost a cold start tens of milliseconds (the time-zone check alone loads ICU data).
  */
-export function checkPackStructure(pack: CountryPack): PackProblem[] {
+export function checkCountryPackStructure(pack: CountryPack): PackProblem[] {
   const problems: PackProblem[] = [];
   const add = (file: string, path: string, message: string) => problems.push({ file, path, message });
   const { country, organizations, categories, routing } = pack;
   const languages = country.languages;
   const orgIds = new Set<string>();
 
-  if (!languages.includes(country.defaultLanguage)) add('country.json', '$.defaultLanguage', `"${country.defaultLanguage}" is not one of languages`);
+  if (!languages.includes(country.defaultLanguage))
+    add('country.json', '$.defaultLanguage', `"${country.defaultLanguage}" is not one of languages`);
   organizations.forEach((o, i) => {
     if (orgIds.has(o.id)) add('organizations.json', `$[${i}].id`, `duplicate organization id "${o.id}"`);
     orgIds.add(o.id);
@@ -63,10 +64,15 @@ export function checkPackStructure(pack: CountryPack): PackProblem[] {
   }
   const parentOf = new Map(organizations.map((o) => [o.id, o.parentId]));
   organizations.forEach((o, i) => {
-    if (o.parentId !== undefined && !orgIds.has(o.parentId)) add('organizations.json', `$[${i}].parentId`, `no organization "${o.parentId}"`);
+    if (o.parentId !== undefined && !orgIds.has(o.parentId))
+      add('organizations.json', `$[${i}].parentId`, `no organization "${o.parentId}"`);
     if (o.parentId === o.id) add('organizations.json', `$[${i}].parentId`, 'an organization cannot be its own parent');
     else if (o.parentId !== undefined && parentsLoop(parentOf, o.id)) {
-      add('organizations.json', `$[${i}].parentId`, 'its parents lead back to it: the hierarchy must not loop (who is under a reported head would be undefined)');
+      add(
+        'organizations.json',
+        `$[${i}].parentId`,
+        'its parents lead back to it: the hierarchy must not loop (who is under a reported head would be undefined)',
+      );
     }
     for (const lang of languages) if (!o.name[lang]) add('organizations.json', `$[${i}].name.${lang}`, 'missing translation');
   });
@@ -83,14 +89,16 @@ export function checkPackStructure(pack: CountryPack): PackProblem[] {
   const types = new Set(organizations.map((o) => o.type));
   routing.forEach((rule, i) => {
     const at = `$.rules[${i}]`;
-    if (rule.match.category !== undefined && !categoryIds.has(rule.match.category)) add('routing.json', `${at}.match.category`, `no category "${rule.match.category}"`);
+    if (rule.match.category !== undefined && !categoryIds.has(rule.match.category))
+      add('routing.json', `${at}.match.category`, `no category "${rule.match.category}"`);
     if (rule.match.organizationId !== undefined && !orgIds.has(rule.match.organizationId)) {
       add('routing.json', `${at}.match.organizationId`, `no organization "${rule.match.organizationId}"`);
     }
     if (rule.match.organizationType !== undefined && !types.has(rule.match.organizationType)) {
       add('routing.json', `${at}.match.organizationType`, `no organization has type "${rule.match.organizationType}"`);
     }
-    if (!rule.routeTo.startsWith('@') && !orgIds.has(rule.routeTo)) add('routing.json', `${at}.routeTo`, `no organization "${rule.routeTo}"`);
+    if (!rule.routeTo.startsWith('@') && !orgIds.has(rule.routeTo))
+      add('routing.json', `${at}.routeTo`, `no organization "${rule.routeTo}"`);
   });
   for (const lang of languages) {
     const strings = pack.strings[lang] ?? {};

@@ -1,5 +1,5 @@
 // Look-ups over a loaded country pack, built once per cold start.
-import type { Category, CountryPack, LocalizedText, Organization } from '../schemas/countryPack.js';
+import type { Category, CountryPack, LocalizedText, Organization } from '#schemas/countryPack.js';
 import type { RoutingContext } from './routing.js';
 
 export interface PackIndex {

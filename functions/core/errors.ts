@@ -1,36 +1,9 @@
-// Typed errors of the domain. One middleware (functions/handlers/middleware/errorResponse.ts) turns them into
-// the contract's error body; nothing else builds error bodies.
+// Typed errors of the domain, one per code of the contract (functions/contract/errorCodes.ts). One middleware
+// (functions/runtime/middleware/errorResponse.ts) turns them into the contract's error body; nothing else builds them.
 
-export type ErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'METHOD_NOT_ALLOWED'
-  | 'CONFLICT'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'RATE_LIMITED'
-  | 'UNAVAILABLE';
+import { type ErrorBody, type ErrorCode, type ErrorDetail, STATUS_OF } from '#contract/errorCodes.js';
 
-export const STATUS_OF: Record<ErrorCode, number> = {
-  VALIDATION_FAILED: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  /** Local mode's storage gate only (GET a signed download, POST a signed upload); the API answers 404, as API Gateway does. */
-  METHOD_NOT_ALLOWED: 405,
-  CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
-};
-
-export interface ErrorDetail {
-  path: string;
-  message: string;
-}
+export type { ErrorBody, ErrorCode, ErrorDetail };
 
 export class DomainError extends Error {
   readonly status: number;
@@ -45,8 +18,7 @@ export class DomainError extends Error {
   }
 }
 
-export const validationFailed = (message: string, details: ErrorDetail[] = []) =>
-  new DomainError('VALIDATION_FAILED', message, details);
+export const validationFailed = (message: string, details: ErrorDetail[] = []) => new DomainError('VALIDATION_FAILED', message, details);
 export const notFound = (message: string) => new DomainError('NOT_FOUND', message);
 export const unauthenticated = (message: string) => new DomainError('UNAUTHENTICATED', message);
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
@@ -56,11 +28,6 @@ export const payloadTooLarge = (message: string) => new DomainError('PAYLOAD_TOO
 export const unsupportedMediaType = (message: string) => new DomainError('UNSUPPORTED_MEDIA_TYPE', message);
 export const rateLimited = (message: string) => new DomainError('RATE_LIMITED', message);
 export const unavailable = (message: string) => new DomainError('UNAVAILABLE', message);
-
-/** The contract's error body. */
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details: ErrorDetail[] };
-}
 
 export function errorBody(error: DomainError): ErrorBody {
   return { error: { code: error.code, message: error.message, details: error.details } };

@@ -1,7 +1,8 @@
 // Turns uploads into evidence (invariant 6): each upload must be one the server issued, must have arrived, must
 // have the declared size (at most 25 MiB) and its bytes must be of the declared type. Then it is copied, with its
 // metadata stripped where the format allows, under evidence/<caseId>/.
-import { MAX_ATTACHMENT_BYTES, SNIFF_BYTES, contentMatchesType } from './attachmentType.js';
+import { LIMITS } from '#contract/limits.js';
+import { SNIFF_BYTES, contentMatchesType } from './attachmentType.js';
 import type { CitizenDeps } from './deps.js';
 import { DomainError, payloadTooLarge, unsupportedMediaType, validationFailed } from './errors.js';
 import { newId } from './ids.js';
@@ -29,7 +30,10 @@ export function uploadTaken(pathPrefix: string, count: number): DomainError {
   return new DomainError(
     'CONFLICT',
     'An attached file was already sent with another report or message. Remove it and attach it again.',
-    Array.from({ length: count }, (_, i) => ({ path: `${pathPrefix}.${i}`, message: 'this upload may already belong to another submission' })),
+    Array.from({ length: count }, (_, i) => ({
+      path: `${pathPrefix}.${i}`,
+      message: 'this upload may already belong to another submission',
+    })),
   );
 }
 
@@ -58,7 +62,7 @@ export async function checkUploads(deps: IntakeDeps, uploadIds: string[], pathPr
       const path = `${pathPrefix}.${i}`;
       const found = await deps.evidence.inspect(upload.key, SNIFF_BYTES);
       if (!found) throw new UploadMissingError(path);
-      if (found.size > MAX_ATTACHMENT_BYTES) throw payloadTooLarge('An attachment is larger than 25 MiB.');
+      if (found.size > LIMITS.attachmentBytes) throw payloadTooLarge('An attachment is larger than 25 MiB.');
       if (found.size !== upload.size) {
         throw validationFailed('An attachment does not have the size that was declared.', [
           { path, message: `declared ${upload.size} bytes, received ${found.size}` },

@@ -1,22 +1,7 @@
 // Who an agency caller is. Handlers learn it only from the authorizer's claims (Cognito's in AWS, the local
 // runtime's in local mode), never from the request body.
+import { AGENCY_ROLES, type AgencyUser, CLAIMS } from '#contract/agencyRoles.js';
 import { unauthenticated } from './errors.js';
-
-export const AGENCY_ROLES = ['handler', 'supervisor', 'oversight'] as const;
-export type AgencyRole = (typeof AGENCY_ROLES)[number];
-
-export interface AgencyUser {
-  username: string;
-  organizationId: string;
-  role: AgencyRole;
-}
-
-/** The claim names, as a Cognito ID token carries them. */
-export const CLAIMS = {
-  username: 'cognito:username',
-  organizationId: 'custom:organizationId',
-  groups: 'cognito:groups',
-} as const;
 
 /**
  * Reads the caller from authorizer claims. API Gateway hands Cognito's `cognito:groups` over as a string, either
@@ -29,7 +14,10 @@ export function identityFromClaims(claims: Record<string, unknown> | null | unde
   const groups = Array.isArray(rawGroups)
     ? rawGroups.map(String)
     : typeof rawGroups === 'string'
-      ? rawGroups.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean)
+      ? rawGroups
+          .replace(/^\[|\]$/g, '')
+          .split(/[\s,]+/)
+          .filter(Boolean)
       : [];
   const role = [...AGENCY_ROLES].reverse().find((r) => groups.includes(r));
   if (typeof username !== 'string' || !username || typeof organizationId !== 'string' || !organizationId || !role) {

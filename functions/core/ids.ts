@@ -1,4 +1,4 @@
-import { encodeCrockford } from './crockford.js';
+import { encodeCrockford } from '#contract/trackingCode.js';
 import type { RandomSource } from './ports.js';
 
 /** A random 80-bit id in Crockford base32, for attachments, messages and timeline entries. */

@@ -1,6 +1,8 @@
 // POST /uploads: one presigned S3 POST per file, under incoming/, whose policy pins the exact size and type.
-import type { UploadsRequest } from '../schemas/uploads.js';
-import { MAX_ATTACHMENT_BYTES, declaredUploadProblem } from './attachmentType.js';
+import { LIMITS } from '#contract/limits.js';
+import type { UploadsRequest } from '#schemas/uploads.js';
+
+import { declaredUploadProblem } from '#contract/attachmentTypes.js';
 import type { CitizenDeps } from './deps.js';
 import { payloadTooLarge, unsupportedMediaType } from './errors.js';
 import { newId } from './ids.js';
@@ -13,7 +15,7 @@ export const UPLOAD_ID_LIFETIME_SECONDS = 24 * 60 * 60;
 
 export async function issueUploads(deps: Pick<CitizenDeps, 'evidence' | 'pepper' | 'clock' | 'random'>, request: UploadsRequest) {
   for (const file of request.files) {
-    if (file.size > MAX_ATTACHMENT_BYTES) throw payloadTooLarge(`"${file.name}" is larger than 25 MiB.`);
+    if (file.size > LIMITS.attachmentBytes) throw payloadTooLarge(`"${file.name}" is larger than 25 MiB.`);
     const problem = declaredUploadProblem(file.name, file.contentType);
     if (problem) throw unsupportedMediaType(`"${file.name}": ${problem}.`);
   }

@@ -2,10 +2,10 @@
 // local key file; tests implement them in memory.
 import type { AnchorChunk, AnchorRoot, AuditHead } from './auditAnchor.js';
 import type { AuditEventRecord } from './auditChain.js';
-import type { CaseStatus, Resolution } from './caseStatus.js';
-import type { AgencyUser } from './identity.js';
+import type { CaseStatus, Resolution } from '#contract/caseLife.js';
+import type { AgencyUser } from '#contract/agencyRoles.js';
 import type { CaseSummary } from './publicStatistics.js';
-import type { PublicStatistics } from '../schemas/publicStats.js';
+import type { PublicStatistics } from '#schemas/publicStats.js';
 
 export interface Clock {
   now(): Date;
@@ -142,7 +142,11 @@ export interface CaseStore {
    * Adds a message (its attachments and their upload claims) to an open case, atomically with the check that it
    * exists and is open and that no upload is claimed.
    */
-  addMessage(message: MessageRecord, attachments: AttachmentRecord[], uploadClaims: UploadClaim[]): Promise<'added' | 'missing' | 'closed' | 'uploadTaken'>;
+  addMessage(
+    message: MessageRecord,
+    attachments: AttachmentRecord[],
+    uploadClaims: UploadClaim[],
+  ): Promise<'added' | 'missing' | 'closed' | 'uploadTaken'>;
 }
 
 export interface PresignedPost {

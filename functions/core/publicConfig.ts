@@ -1,6 +1,6 @@
 // GET /config and GET /pages/{id}: the pack, in one language.
-import type { ConfigResponse } from '../schemas/config.js';
-import { PAGE_IDS, type PageId } from '../schemas/countryPack.js';
+import type { ConfigResponse } from '#schemas/config.js';
+import { PAGE_IDS, type PageId } from '#schemas/countryPack.js';
 import { type PackIndex, chooseLanguage, localize } from './countryPackIndex.js';
 import { notFound } from './errors.js';
 
@@ -19,7 +19,13 @@ export function publicConfig(index: PackIndex, asked: string | undefined): Confi
       const name = text(o.name);
       // The same organization's names in the pack's other languages, so a search finds it in any of them.
       const otherNames = [...new Set(Object.values(o.name))].filter((n) => n !== name);
-      return { id: o.id, name, type: o.type, ...(o.parentId ? { parentId: o.parentId } : {}), ...(otherNames.length ? { otherNames } : {}) };
+      return {
+        id: o.id,
+        name,
+        type: o.type,
+        ...(o.parentId ? { parentId: o.parentId } : {}),
+        ...(otherNames.length ? { otherNames } : {}),
+      };
     }),
     pages: Object.entries(pack.pages[language] ?? pack.pages[fallback] ?? {}).map(([id, page]) => ({ id, title: page.title })),
     deadlines: pack.country.deadlines,

@@ -18,9 +18,9 @@
 // A suppressed row still says that the organization has at least one case in that category; that is the contract's
 // "suppressed below 5 cases". Hiding that too would mean listing every organization × category of the pack, so
 // that none and a few read the same.
-import type { PublicCategoryRow, PublicOrganizationRow, PublicStatistics } from '../schemas/publicStats.js';
+import type { PublicCategoryRow, PublicOrganizationRow, PublicStatistics } from '#schemas/publicStats.js';
 import { daysBetween, median } from './agency/organizationStats.js';
-import { CASE_STATUSES, type CaseStatus } from './caseStatus.js';
+import { CASE_STATUSES, type CaseStatus } from '#contract/caseLife.js';
 
 /** Fewer cases than this in a row, and the row shows nothing but `suppressed: true`. */
 export const PUBLIC_STATS_MINIMUM_CASES = 5;
@@ -77,10 +77,10 @@ export class PublicStatisticsTally {
   add(records: Iterable<CaseSummary>): this {
     for (const record of records) {
       if (!CASE_STATUSES.includes(record.status)) continue;
-      let organization = this.organizations.get(record.organizationId);
-      if (!organization) this.organizations.set(record.organizationId, (organization = { all: newTally(), categories: new Map() }));
-      let category = organization.categories.get(record.category);
-      if (!category) organization.categories.set(record.category, (category = newTally()));
+      const organization = this.organizations.get(record.organizationId) ?? { all: newTally(), categories: new Map() };
+      this.organizations.set(record.organizationId, organization);
+      const category = organization.categories.get(record.category) ?? newTally();
+      organization.categories.set(record.category, category);
       count(organization.all, record);
       count(category, record);
     }

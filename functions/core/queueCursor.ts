@@ -10,7 +10,8 @@ export function encodeCursor(pepper: Uint8Array, key: Record<string, unknown>, s
 
 export function decodeCursor(pepper: Uint8Array, cursor: string, scope: string): Record<string, unknown> {
   const [payload, signature, extra] = cursor.split('.');
-  const bad = () => validationFailed('The cursor is not valid for this list.', [{ path: 'cursor', message: 'use nextCursor from the previous page' }]);
+  const bad = () =>
+    validationFailed('The cursor is not valid for this list.', [{ path: 'cursor', message: 'use nextCursor from the previous page' }]);
   if (!payload || !signature || extra !== undefined) throw bad();
   const signatureBytes = Buffer.from(signature, 'base64url');
   if (signatureBytes.toString('base64url') !== signature) throw bad();

@@ -1,7 +1,7 @@
 // Routing over the country pack's ordered rules: the first rule whose every condition matches decides.
 // Invariant 5: a report about an organization's head never lands in that organization's queue, nor in the queue of
 // an organization under it; a rule whose target would be one of them is passed over for such a report.
-import type { Organization, RoutingRule, RouteTarget } from '../schemas/countryPack.js';
+import type { Organization, RoutingRule, RouteTarget } from '#schemas/countryPack.js';
 import { barredFromCase } from './headReport.js';
 
 export interface RoutingInput {

@@ -2,7 +2,7 @@
 // decides first), and two rules with the same conditions but different targets, or the same id (ambiguous).
 // Reachability is found by routing every category × organization × head-or-not × amount band, so it takes the
 // head-of-organization exception into account exactly as real reports meet it.
-import type { CountryPack, RoutingRule } from '../schemas/countryPack.js';
+import type { CountryPack, RoutingRule } from '#schemas/countryPack.js';
 import { canonicalJson } from './keyedHash.js';
 import type { PackProblem } from './countryPackCheck.js';
 import { indexPack } from './countryPackIndex.js';
@@ -11,7 +11,11 @@ import { routeReport } from './routing.js';
 const isCatchAll = (rule: RoutingRule) => Object.keys(rule.match).length === 0;
 
 /** Whether every report `later` matches is also matched by `earlier` (ignoring the head-of-organization skip). */
-export function covers(earlier: RoutingRule['match'], later: RoutingRule['match'], typeOf: (organizationId: string) => string | undefined): boolean {
+export function covers(
+  earlier: RoutingRule['match'],
+  later: RoutingRule['match'],
+  typeOf: (organizationId: string) => string | undefined,
+): boolean {
   if (earlier.category !== undefined && earlier.category !== later.category) return false;
   if (earlier.organizationId !== undefined && earlier.organizationId !== later.organizationId) return false;
   if (earlier.organizationType !== undefined) {
@@ -33,7 +37,11 @@ export function checkRoutingRules(pack: CountryPack): PackProblem[] {
   rules.forEach((rule, i) => {
     const first = firstWithId.get(rule.id);
     if (first !== undefined) {
-      problems.push({ file: 'routing.json', path: `${at(i)}.id`, message: `ambiguous: rule id "${rule.id}" is also used by rule ${first}` });
+      problems.push({
+        file: 'routing.json',
+        path: `${at(i)}.id`,
+        message: `ambiguous: rule id "${rule.id}" is also used by rule ${first}`,
+      });
       ambiguous.add(i);
     } else firstWithId.set(rule.id, i);
   });
@@ -56,7 +64,10 @@ export function checkRoutingRules(pack: CountryPack): PackProblem[] {
     for (const organization of pack.organizations) {
       for (const subjectIsHead of [false, true]) {
         for (const value of amounts) {
-          const decision = routeReport({ category: category.id, organizationId: organization.id, subjectIsHead, amount: value === null ? null : { value } }, index.routing);
+          const decision = routeReport(
+            { category: category.id, organizationId: organization.id, subjectIsHead, amount: value === null ? null : { value } },
+            index.routing,
+          );
           if (decision) decisive.add(decision.ruleId);
         }
       }

@@ -1,7 +1,7 @@
 // The public statistics snapshot. GET /stats/public needs no sign-in, so it must not read every case per request
 // (that would let anyone run up the bill, or slow the table down, at will): a scheduled job computes the statistics
 // and writes one snapshot; the endpoint reads that one item.
-import type { PublicStatistics } from '../schemas/publicStats.js';
+import type { PublicStatistics } from '#schemas/publicStats.js';
 import type { CaseSummarySource, Clock, PublicStatisticsSnapshots } from './ports.js';
 import { PublicStatisticsTally, noPublicStatistics } from './publicStatistics.js';
 
@@ -15,7 +15,10 @@ export interface PublishResult {
 }
 
 /** Reads every case's summary a page at a time, computes the statistics and stores them as the snapshot. */
-export async function publishPublicStatistics(deps: { store: CaseSummarySource & PublicStatisticsSnapshots; clock: Clock }): Promise<PublishResult> {
+export async function publishPublicStatistics(deps: {
+  store: CaseSummarySource & PublicStatisticsSnapshots;
+  clock: Clock;
+}): Promise<PublishResult> {
   // As of when the reading starts: a case filed during the scan may or may not be in it.
   const asOf = deps.clock.now();
   const tally = new PublicStatisticsTally();

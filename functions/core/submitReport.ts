@@ -1,13 +1,13 @@
 // Filing a report: check it against the pack, route it, seal its text, take in its evidence and store it in one
 // atomic write. A client-proposed tracking code makes a retry idempotent: same content → the same case (200),
 // other content → 409.
-import type { SubmitReportRequest, SubmitReportResponse } from '../schemas/report.js';
+import type { SubmitReportRequest, SubmitReportResponse } from '#schemas/report.js';
 import { chooseLanguage, localize } from './countryPackIndex.js';
 import { nextAuditEvent } from './auditChain.js';
 import { computeDeadlines } from './deadlines.js';
 import type { CitizenDeps } from './deps.js';
 import { conflict, validationFailed, type ErrorDetail } from './errors.js';
-import { UploadMissingError, checkUploads, promoteUploads, uploadClaims, uploadTaken } from './evidenceIntake.js';
+import { type CheckedUpload, UploadMissingError, checkUploads, promoteUploads, uploadClaims, uploadTaken } from './evidenceIntake.js';
 import { newId } from './ids.js';
 import { canonicalJson, keyedHash } from './keyedHash.js';
 import type { CaseRecord, ReportText } from './ports.js';
@@ -19,7 +19,7 @@ import {
   formatTrackingCode,
   normalizeTrackingCode,
   trackingCodeFromBytes,
-} from './trackingCode.js';
+} from '#contract/trackingCode.js';
 
 export interface SubmitOutcome {
   /** 201 for a new case, 200 for an idempotent retry. */
@@ -39,7 +39,7 @@ export async function submitReport(deps: CitizenDeps, report: SubmitReportReques
   const decision = routeReport(report, deps.index.routing);
   if (!decision) throw new Error('the country pack routes no rule for this report; run the pack checker');
 
-  let uploads;
+  let uploads: CheckedUpload[];
   try {
     uploads = await checkUploads(deps, report.uploadIds, 'uploadIds');
   } catch (error) {

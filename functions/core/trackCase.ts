@@ -1,12 +1,12 @@
 // What the whistleblower sees with the code alone: status, deadlines, public notes, messages and attachment
 // names. Never internal notes, contact details or the audit trail.
-import type { TrackResponse } from '../schemas/track.js';
+import type { TrackResponse } from '#schemas/track.js';
 import { chooseLanguage, localize } from './countryPackIndex.js';
 import type { CitizenDeps } from './deps.js';
 import { notFound, validationFailed } from './errors.js';
 import type { CaseRecord } from './ports.js';
 import { type CaseId, caseIdForCode } from './trackingKey.js';
-import { normalizeTrackingCode } from './trackingCode.js';
+import { normalizeTrackingCode } from '#contract/trackingCode.js';
 
 /** Normalizes a typed code and derives its case id; a malformed code is a 400, never a look-up. */
 export function caseIdFromTypedCode(pepper: Uint8Array, input: string): CaseId {
@@ -41,12 +41,8 @@ export async function trackCase(deps: CitizenDeps, typedCode: string): Promise<T
         ...(t.organizationId ? { organization: organizationRef(deps, { ...file.case, organizationId: t.organizationId }) } : {}),
       })),
     ),
-    messages: await Promise.all(
-      file.messages.map(async (m) => ({ id: m.id, at: m.at, from: m.from, body: await open(m.sealedBody) })),
-    ),
-    attachments: await Promise.all(
-      file.attachments.map(async (a) => ({ id: a.id, name: await open(a.sealedName), size: a.size })),
-    ),
+    messages: await Promise.all(file.messages.map(async (m) => ({ id: m.id, at: m.at, from: m.from, body: await open(m.sealedBody) }))),
+    attachments: await Promise.all(file.attachments.map(async (a) => ({ id: a.id, name: await open(a.sealedName), size: a.size }))),
   };
 }
 

@@ -2,8 +2,8 @@
 // so a tracking request finds its case with a single key lookup, and nobody holding a case id (staff, logs)
 // can work back to the code without the pepper and a 2^80 search.
 import { createHmac } from 'node:crypto';
-import { encodeCrockford } from './crockford.js';
-import type { TrackingCode } from './trackingCode.js';
+import { encodeCrockford } from '#contract/trackingCode.js';
+import type { TrackingCode } from '#contract/trackingCode.js';
 
 declare const caseIdBrand: unique symbol;
 export type CaseId = string & { readonly [caseIdBrand]: true };

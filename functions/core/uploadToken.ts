@@ -15,7 +15,9 @@ export interface DeclaredUpload {
 const LABEL = 'upload-token';
 
 export function issueUploadToken(pepper: Uint8Array, upload: DeclaredUpload): string {
-  const payload = Buffer.from(JSON.stringify([upload.key, upload.name, upload.size, upload.contentType, upload.expires])).toString('base64url');
+  const payload = Buffer.from(JSON.stringify([upload.key, upload.name, upload.size, upload.contentType, upload.expires])).toString(
+    'base64url',
+  );
   return `${payload}.${keyedHash(pepper, LABEL, payload).toString('base64url')}`;
 }
 

@@ -1,5 +1,5 @@
 // The whistleblower answers the agency or adds evidence, with the code alone.
-import type { TrackMessageRequest } from '../schemas/track.js';
+import type { TrackMessageRequest } from '#schemas/track.js';
 import type { CitizenDeps } from './deps.js';
 import { conflict, notFound } from './errors.js';
 import { checkUploads, promoteUploads, uploadClaims, uploadTaken } from './evidenceIntake.js';

@@ -5,9 +5,9 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { ScheduledEvent } from 'aws-lambda';
-import { anchorAuditHeads } from '../core/anchorAuditHeads.js';
-import { auditAnchorDeps } from '../runtime/auditAnchorDeps.js';
-import { logger } from '../runtime/logger.js';
+import { anchorAuditHeads } from '#core/anchorAuditHeads.js';
+import { auditAnchorDeps } from '#composition/auditAnchorDeps.js';
+import { logger } from '#runtime/logger.js';
 
 const deps = await auditAnchorDeps();
 

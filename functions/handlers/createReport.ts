@@ -1,11 +1,11 @@
 // POST /reports — file a report: 201 with the tracking code, or 200 for an idempotent retry.
-import { submitReport } from '../core/submitReport.js';
-import { citizenDeps } from '../runtime/citizenDeps.js';
-import { jsonHandler } from '../runtime/httpHandler.js';
-import { json } from '../runtime/httpResponse.js';
-import { logger } from '../runtime/logger.js';
-import { parseInput } from '../runtime/parse.js';
-import { submitReportRequest } from '../schemas/report.js';
+import { submitReport } from '#core/submitReport.js';
+import { citizenDeps } from '#composition/portalDeps.js';
+import { jsonHandler } from '#runtime/httpHandler.js';
+import { json } from '#runtime/httpResponse.js';
+import { logger } from '#runtime/logger.js';
+import { parseInput } from '#runtime/parse.js';
+import { submitReportRequest } from '#schemas/report.js';
 
 const deps = await citizenDeps();
 

@@ -1,10 +1,10 @@
 // POST /uploads — presigned S3 POSTs for the citizen's attachments, under incoming/.
-import { issueUploads } from '../core/issueUploads.js';
-import { citizenDeps } from '../runtime/citizenDeps.js';
-import { jsonHandler } from '../runtime/httpHandler.js';
-import { json } from '../runtime/httpResponse.js';
-import { parseInput } from '../runtime/parse.js';
-import { uploadsRequest } from '../schemas/uploads.js';
+import { issueUploads } from '#core/issueUploads.js';
+import { citizenDeps } from '#composition/portalDeps.js';
+import { jsonHandler } from '#runtime/httpHandler.js';
+import { json } from '#runtime/httpResponse.js';
+import { parseInput } from '#runtime/parse.js';
+import { uploadsRequest } from '#schemas/uploads.js';
 
 const deps = await citizenDeps();
 

@@ -1,11 +1,11 @@
 // GET /cases/{caseId}/attachments/{attachmentId} — a download link valid for five minutes.
-import { attachmentLink } from '../core/agency/attachmentLink.js';
-import { caller } from '../runtime/agencyRequest.js';
-import { agencyDeps } from '../runtime/citizenDeps.js';
-import { httpHandler } from '../runtime/httpHandler.js';
-import { json } from '../runtime/httpResponse.js';
-import { parseInput } from '../runtime/parse.js';
-import { attachmentParams } from '../schemas/agency.js';
+import { attachmentLink } from '#core/agency/attachmentLink.js';
+import { caller } from '#runtime/agencyRequest.js';
+import { agencyDeps } from '#composition/portalDeps.js';
+import { httpHandler } from '#runtime/httpHandler.js';
+import { json } from '#runtime/httpResponse.js';
+import { parseInput } from '#runtime/parse.js';
+import { attachmentParams } from '#schemas/agency.js';
 
 const deps = await agencyDeps();
 

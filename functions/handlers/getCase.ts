@@ -1,12 +1,12 @@
 // GET /cases/{caseId} — open a case; the opening is recorded in its audit trail.
-import { viewCase } from '../core/agency/viewCase.js';
-import { caller } from '../runtime/agencyRequest.js';
-import { agencyDeps } from '../runtime/citizenDeps.js';
-import { httpHandler } from '../runtime/httpHandler.js';
-import { json } from '../runtime/httpResponse.js';
-import { logger } from '../runtime/logger.js';
-import { parseInput } from '../runtime/parse.js';
-import { caseParams } from '../schemas/agency.js';
+import { viewCase } from '#core/agency/viewCase.js';
+import { caller } from '#runtime/agencyRequest.js';
+import { agencyDeps } from '#composition/portalDeps.js';
+import { httpHandler } from '#runtime/httpHandler.js';
+import { json } from '#runtime/httpResponse.js';
+import { logger } from '#runtime/logger.js';
+import { parseInput } from '#runtime/parse.js';
+import { caseParams } from '#schemas/agency.js';
 
 const deps = await agencyDeps();
 

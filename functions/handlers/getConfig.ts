@@ -1,10 +1,10 @@
 // GET /config?lang=xx — the deployment's categories, organizations, pages, deadlines and UI strings.
-import { publicConfig } from '../core/publicConfig.js';
-import { packIndex } from '../runtime/packIndex.js';
-import { httpHandler } from '../runtime/httpHandler.js';
-import { json } from '../runtime/httpResponse.js';
-import { parseInput } from '../runtime/parse.js';
-import { languageQuery } from '../schemas/config.js';
+import { publicConfig } from '#core/publicConfig.js';
+import { packIndex } from '#composition/packIndex.js';
+import { httpHandler } from '#runtime/httpHandler.js';
+import { json } from '#runtime/httpResponse.js';
+import { parseInput } from '#runtime/parse.js';
+import { languageQuery } from '#schemas/config.js';
 
 const index = packIndex();
 // One serialized answer per language, built on first use: 1,000+ organizations need not be mapped per request.

@@ -1,10 +1,10 @@
 // GET /pages/{id}?lang=xx — an information page (how it works, protection, rewards, policies) as Markdown.
-import { publicPage } from '../core/publicConfig.js';
-import { packIndex } from '../runtime/packIndex.js';
-import { httpHandler } from '../runtime/httpHandler.js';
-import { json } from '../runtime/httpResponse.js';
-import { parseInput } from '../runtime/parse.js';
-import { languageQuery, pageParams } from '../schemas/config.js';
+import { publicPage } from '#core/publicConfig.js';
+import { packIndex } from '#composition/packIndex.js';
+import { httpHandler } from '#runtime/httpHandler.js';
+import { json } from '#runtime/httpResponse.js';
+import { parseInput } from '#runtime/parse.js';
+import { languageQuery, pageParams } from '#schemas/config.js';
 
 const index = packIndex();
 

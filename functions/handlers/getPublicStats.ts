@@ -2,10 +2,10 @@
 // suppressed. Public, so it reads one published snapshot (one GetItem), never the cases themselves; the query
 // string is ignored. Nothing in it is personal, so browsers and the edge may keep it for five minutes (the
 // snapshot changes hourly).
-import { getPublicStatistics } from '../core/statisticsSnapshot.js';
-import { httpHandler } from '../runtime/httpHandler.js';
-import { json } from '../runtime/httpResponse.js';
-import { statisticsDeps } from '../runtime/statisticsDeps.js';
+import { getPublicStatistics } from '#core/statisticsSnapshot.js';
+import { httpHandler } from '#runtime/httpHandler.js';
+import { json } from '#runtime/httpResponse.js';
+import { statisticsDeps } from '#composition/statisticsDeps.js';
 
 const deps = statisticsDeps();
 // The answer serialized once per snapshot: a warm function reads the item and sends the same text.

@@ -1,9 +1,9 @@
 // GET /stats — the caller's organization: counts by status, overdue, escalated, median days to acknowledge and close.
-import { organizationStats } from '../core/agency/organizationStats.js';
-import { caller } from '../runtime/agencyRequest.js';
-import { agencyDeps } from '../runtime/citizenDeps.js';
-import { httpHandler } from '../runtime/httpHandler.js';
-import { json } from '../runtime/httpResponse.js';
+import { organizationStats } from '#core/agency/organizationStats.js';
+import { caller } from '#runtime/agencyRequest.js';
+import { agencyDeps } from '#composition/portalDeps.js';
+import { httpHandler } from '#runtime/httpHandler.js';
+import { json } from '#runtime/httpResponse.js';
 
 const deps = await agencyDeps();
 

@@ -1,11 +1,11 @@
 // GET /cases — the caller's queue: filter by status and overdue, overdue first then oldest, cursor pages.
-import { listCases } from '../core/agency/listCases.js';
-import { caller } from '../runtime/agencyRequest.js';
-import { agencyDeps } from '../runtime/citizenDeps.js';
-import { httpHandler } from '../runtime/httpHandler.js';
-import { json } from '../runtime/httpResponse.js';
-import { parseInput } from '../runtime/parse.js';
-import { listCasesQuery } from '../schemas/agency.js';
+import { listCases } from '#core/agency/listCases.js';
+import { caller } from '#runtime/agencyRequest.js';
+import { agencyDeps } from '#composition/portalDeps.js';
+import { httpHandler } from '#runtime/httpHandler.js';
+import { json } from '#runtime/httpResponse.js';
+import { parseInput } from '#runtime/parse.js';
+import { listCasesQuery } from '#schemas/agency.js';
 
 const deps = await agencyDeps();
 

@@ -1,11 +1,11 @@
 // POST /cases/{caseId}/messages — the agency asks the whistleblower a question.
-import { messageWhistleblower } from '../core/agency/messageWhistleblower.js';
-import { caller } from '../runtime/agencyRequest.js';
-import { agencyDeps } from '../runtime/citizenDeps.js';
-import { jsonHandler } from '../runtime/httpHandler.js';
-import { json } from '../runtime/httpResponse.js';
-import { parseInput } from '../runtime/parse.js';
-import { agencyMessageRequest, caseParams } from '../schemas/agency.js';
+import { messageWhistleblower } from '#core/agency/messageWhistleblower.js';
+import { caller } from '#runtime/agencyRequest.js';
+import { agencyDeps } from '#composition/portalDeps.js';
+import { jsonHandler } from '#runtime/httpHandler.js';
+import { json } from '#runtime/httpResponse.js';
+import { parseInput } from '#runtime/parse.js';
+import { agencyMessageRequest, caseParams } from '#schemas/agency.js';
 
 const deps = await agencyDeps();
 

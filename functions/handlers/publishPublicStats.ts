@@ -5,9 +5,9 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { ScheduledEvent } from 'aws-lambda';
-import { publishPublicStatistics } from '../core/statisticsSnapshot.js';
-import { logger } from '../runtime/logger.js';
-import { statisticsDeps } from '../runtime/statisticsDeps.js';
+import { publishPublicStatistics } from '#core/statisticsSnapshot.js';
+import { logger } from '#runtime/logger.js';
+import { statisticsDeps } from '#composition/statisticsDeps.js';
 
 const deps = statisticsDeps();
 

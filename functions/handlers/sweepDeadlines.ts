@@ -3,9 +3,9 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { ScheduledEvent } from 'aws-lambda';
-import { sweepDeadlines } from '../core/agency/sweepDeadlines.js';
-import { agencyDeps } from '../runtime/citizenDeps.js';
-import { logger } from '../runtime/logger.js';
+import { sweepDeadlines } from '#core/agency/sweepDeadlines.js';
+import { agencyDeps } from '#composition/portalDeps.js';
+import { logger } from '#runtime/logger.js';
 
 const deps = await agencyDeps();
 

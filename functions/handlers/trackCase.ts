@@ -1,10 +1,10 @@
 // POST /track — the whistleblower's view of their case, by tracking code alone (in the body, never the URL).
-import { trackCase } from '../core/trackCase.js';
-import { citizenDeps } from '../runtime/citizenDeps.js';
-import { jsonHandler } from '../runtime/httpHandler.js';
-import { json } from '../runtime/httpResponse.js';
-import { parseInput } from '../runtime/parse.js';
-import { trackRequest } from '../schemas/track.js';
+import { trackCase } from '#core/trackCase.js';
+import { citizenDeps } from '#composition/portalDeps.js';
+import { jsonHandler } from '#runtime/httpHandler.js';
+import { json } from '#runtime/httpResponse.js';
+import { parseInput } from '#runtime/parse.js';
+import { trackRequest } from '#schemas/track.js';
 
 const deps = await citizenDeps();
 

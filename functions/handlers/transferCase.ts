@@ -1,12 +1,12 @@
 // POST /cases/{caseId}/transfer — move a case to another organization's queue (supervisor and oversight).
-import { transferCase } from '../core/agency/transferCase.js';
-import { caller } from '../runtime/agencyRequest.js';
-import { agencyDeps } from '../runtime/citizenDeps.js';
-import { jsonHandler } from '../runtime/httpHandler.js';
-import { json } from '../runtime/httpResponse.js';
-import { logger } from '../runtime/logger.js';
-import { parseInput } from '../runtime/parse.js';
-import { caseParams, transferRequest } from '../schemas/agency.js';
+import { transferCase } from '#core/agency/transferCase.js';
+import { caller } from '#runtime/agencyRequest.js';
+import { agencyDeps } from '#composition/portalDeps.js';
+import { jsonHandler } from '#runtime/httpHandler.js';
+import { json } from '#runtime/httpResponse.js';
+import { logger } from '#runtime/logger.js';
+import { parseInput } from '#runtime/parse.js';
+import { caseParams, transferRequest } from '#schemas/agency.js';
 
 const deps = await agencyDeps();
 

@@ -1,12 +1,12 @@
 // PATCH /cases/{caseId} — change a case's status, with a public note, an internal note, or a resolution.
-import { changeStatus } from '../core/agency/changeStatus.js';
-import { caller } from '../runtime/agencyRequest.js';
-import { agencyDeps } from '../runtime/citizenDeps.js';
-import { jsonHandler } from '../runtime/httpHandler.js';
-import { json } from '../runtime/httpResponse.js';
-import { logger } from '../runtime/logger.js';
-import { parseInput } from '../runtime/parse.js';
-import { caseParams, updateCaseRequest } from '../schemas/agency.js';
+import { changeStatus } from '#core/agency/changeStatus.js';
+import { caller } from '#runtime/agencyRequest.js';
+import { agencyDeps } from '#composition/portalDeps.js';
+import { jsonHandler } from '#runtime/httpHandler.js';
+import { json } from '#runtime/httpResponse.js';
+import { logger } from '#runtime/logger.js';
+import { parseInput } from '#runtime/parse.js';
+import { caseParams, updateCaseRequest } from '#schemas/agency.js';
 
 const deps = await agencyDeps();
 

@@ -2,6 +2,8 @@
 import * as z from 'zod';
 
 const optionalUrl = z.url().optional();
+/** A DynamoDB table or S3 bucket name is at least 3 characters long. */
+const resourceName = z.string().min(3);
 
 /** What the handlers that only read the country pack need. */
 export const packEnvironment = z.object({
@@ -9,44 +11,66 @@ export const packEnvironment = z.object({
   COUNTRY_PACKS_DIR: z.string().min(1).default('countries'),
 });
 
-export const citizenEnvironment = z
-  .object({
-    TABLE_NAME: z.string().min(3),
-    BUCKET_NAME: z.string().min(3),
-    COUNTRY: z.string().regex(/^[a-z]{2}$/),
-    COUNTRY_PACKS_DIR: z.string().min(1).default('countries'),
-    AWS_REGION: z.string().min(1).default('us-east-1'),
-    /** Local mode: files under the data dir. */
-    PEPPER_FILE: z.string().min(1).optional(),
-    ENCRYPTION_KEY_FILE: z.string().min(1).optional(),
-    /** Local mode: the key that seals evidence files (the deployed bucket encrypts under a KMS key of its own). */
-    EVIDENCE_KEY_FILE: z.string().min(1).optional(),
-    /** AWS: a Secrets Manager secret and a KMS key. */
-    PEPPER_SECRET_ARN: z.string().min(1).optional(),
-    KMS_KEY_ID: z.string().min(1).optional(),
-    /** Local mode: the embedded servers, and the S3 address handed to browsers. */
-    DYNAMODB_ENDPOINT: optionalUrl,
-    S3_ENDPOINT: optionalUrl,
-    S3_PUBLIC_ENDPOINT: optionalUrl,
-  })
-  .refine((e) => (e.PEPPER_FILE === undefined) !== (e.PEPPER_SECRET_ARN === undefined), {
-    message: 'set exactly one of PEPPER_FILE (local) or PEPPER_SECRET_ARN (AWS)',
-  })
-  .refine((e) => (e.ENCRYPTION_KEY_FILE === undefined) !== (e.KMS_KEY_ID === undefined), {
-    message: 'set exactly one of ENCRYPTION_KEY_FILE (local) or KMS_KEY_ID (AWS)',
-  })
-  .refine((e) => (e.ENCRYPTION_KEY_FILE === undefined) === (e.EVIDENCE_KEY_FILE === undefined), {
-    message: 'EVIDENCE_KEY_FILE goes with ENCRYPTION_KEY_FILE (local mode seals evidence files too)',
-  });
+/**
+ * A function runs either locally (`npm start`: secrets in files under the data dir) or in AWS (a Secrets Manager
+ * secret, KMS keys). `mode` is read from which secret is named, then the environment must be wholly that mode's, so
+ * each mode's settings are required where they are used, with no `!`.
+ */
+function localOrAws<L extends z.ZodRawShape, A extends z.ZodRawShape>(
+  isLocal: (env: Record<string, unknown>) => boolean,
+  local: z.ZodObject<L>,
+  aws: z.ZodObject<A>,
+) {
+  return z.preprocess(
+    (env) => (typeof env === 'object' && env !== null ? { ...env, mode: isLocal(env as Record<string, unknown>) ? 'local' : 'aws' } : env),
+    z.discriminatedUnion('mode', [local.extend({ mode: z.literal('local') }), aws.extend({ mode: z.literal('aws') })]),
+  );
+}
 
-export type CitizenEnvironment = z.infer<typeof citizenEnvironment>;
+const required = z.string().min(1);
+/** Set in the other mode only: naming it here is a misconfiguration. */
+const absent = (mode: string) => z.never({ error: `not used in ${mode}; set the ${mode}'s variables only` }).optional();
+
+const portalShared = z.object({
+  TABLE_NAME: resourceName,
+  BUCKET_NAME: resourceName,
+  COUNTRY: z.string().regex(/^[a-z]{2}$/),
+  COUNTRY_PACKS_DIR: z.string().min(1).default('countries'),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  /** Local mode: the embedded servers, and the S3 address handed to browsers. */
+  DYNAMODB_ENDPOINT: optionalUrl,
+  S3_ENDPOINT: optionalUrl,
+  S3_PUBLIC_ENDPOINT: optionalUrl,
+});
+
+export const portalEnvironment = localOrAws(
+  (env) => env.PEPPER_FILE !== undefined,
+  portalShared.extend({
+    /** Files under the data dir: the pepper, the key that seals case text, and the one that seals evidence files. */
+    PEPPER_FILE: required,
+    ENCRYPTION_KEY_FILE: required,
+    EVIDENCE_KEY_FILE: required,
+    PEPPER_SECRET_ARN: absent('local mode'),
+    KMS_KEY_ID: absent('local mode'),
+  }),
+  portalShared.extend({
+    /** A Secrets Manager secret and the KMS key of case text (the bucket encrypts evidence under its own key). */
+    PEPPER_SECRET_ARN: required,
+    KMS_KEY_ID: required,
+    PEPPER_FILE: absent('AWS'),
+    ENCRYPTION_KEY_FILE: absent('AWS'),
+    EVIDENCE_KEY_FILE: absent('AWS'),
+  }),
+);
+
+export type PortalEnvironment = z.infer<typeof portalEnvironment>;
 
 /**
  * What the public statistics need (GET /stats/public and its scheduled publisher): the table only. No pepper, no
  * key, no bucket: neither ever reads case text.
  */
 export const statisticsEnvironment = z.object({
-  TABLE_NAME: z.string().min(3),
+  TABLE_NAME: resourceName,
   AWS_REGION: z.string().min(1).default('us-east-1'),
   /** Local mode: the embedded table server. */
   DYNAMODB_ENDPOINT: optionalUrl,
@@ -58,38 +82,46 @@ export type StatisticsEnvironment = z.infer<typeof statisticsEnvironment>;
  * What the audit anchor job needs: the table and the audit MAC's key (the pepper, functions/core/auditMac.ts). No
  * case-text key, no bucket: it reads the heads of the chains, never a case's text.
  */
-export const auditAnchorEnvironment = z
-  .object({
-    TABLE_NAME: z.string().min(3),
+export const auditAnchorEnvironment = localOrAws(
+  (env) => env.PEPPER_FILE !== undefined,
+  z.object({
+    TABLE_NAME: resourceName,
     AWS_REGION: z.string().min(1).default('us-east-1'),
-    /** Local mode: a file under the data dir. AWS: the Secrets Manager secret. */
-    PEPPER_FILE: z.string().min(1).optional(),
-    PEPPER_SECRET_ARN: z.string().min(1).optional(),
-    /** Local mode: the embedded table server. */
+    /** A file under the data dir, and the embedded table server. */
+    PEPPER_FILE: required,
     DYNAMODB_ENDPOINT: optionalUrl,
-  })
-  .refine((e) => (e.PEPPER_FILE === undefined) !== (e.PEPPER_SECRET_ARN === undefined), {
-    message: 'set exactly one of PEPPER_FILE (local) or PEPPER_SECRET_ARN (AWS)',
-  });
+    PEPPER_SECRET_ARN: absent('local mode'),
+  }),
+  z.object({
+    TABLE_NAME: resourceName,
+    AWS_REGION: z.string().min(1).default('us-east-1'),
+    /** The Secrets Manager secret. */
+    PEPPER_SECRET_ARN: required,
+    PEPPER_FILE: absent('AWS'),
+    DYNAMODB_ENDPOINT: optionalUrl,
+  }),
+);
 
 export type AuditAnchorEnvironment = z.infer<typeof auditAnchorEnvironment>;
 
 /** What the sign-in handler needs: a local users dir, or the Cognito user pool and its app client. */
-export const authEnvironment = z
-  .object({
-    /** Local mode: users, hashes and the signing key under the data dir. */
-    LOCAL_AUTH_DIR: z.string().min(1).optional(),
+export const authEnvironment = localOrAws(
+  (env) => env.LOCAL_AUTH_DIR !== undefined,
+  z.object({
+    /** Users, hashes and the signing key under the data dir. */
+    LOCAL_AUTH_DIR: required,
     AWS_REGION: z.string().min(1).default('us-east-1'),
-    /** AWS: the user pool (in the function's region) and its app client (no secret, USER_PASSWORD_AUTH allowed). */
-    USER_POOL_ID: z.string().min(1).optional(),
-    USER_POOL_CLIENT_ID: z.string().min(1).optional(),
-  })
-  .refine((e) => (e.LOCAL_AUTH_DIR === undefined) !== (e.USER_POOL_ID === undefined), {
-    message: 'set exactly one of LOCAL_AUTH_DIR (local) or USER_POOL_ID with USER_POOL_CLIENT_ID (AWS)',
-  })
-  .refine((e) => (e.USER_POOL_ID === undefined) === (e.USER_POOL_CLIENT_ID === undefined), {
-    message: 'USER_POOL_ID and USER_POOL_CLIENT_ID go together',
-  });
+    USER_POOL_ID: absent('local mode'),
+    USER_POOL_CLIENT_ID: absent('local mode'),
+  }),
+  z.object({
+    AWS_REGION: z.string().min(1).default('us-east-1'),
+    /** The user pool (in the function's region) and its app client (no secret, USER_PASSWORD_AUTH allowed). */
+    USER_POOL_ID: required,
+    USER_POOL_CLIENT_ID: required,
+    LOCAL_AUTH_DIR: absent('AWS'),
+  }),
+);
 
 export type AuthEnvironment = z.infer<typeof authEnvironment>;
 

@@ -1,27 +1,30 @@
 // The middy chain every HTTP handler shares: structured logging with a correlation id, header normalization,
-// typed errors to the contract's shape, and (for POSTs) the JSON body rules.
+// typed errors to the contract's shape, and (for POSTs) the JSON body rules. The chain is built middlewares first
+// and the handler attached last, so the handler's context carries what the middlewares put in it, typed.
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { logger } from './logger.js';
 import { errorResponse } from './middleware/errorResponse.js';
 import { type JsonBodyContext, jsonBody } from './middleware/jsonBody.js';
 
-type Core = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+type HttpCore = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
 type JsonCore = (body: unknown, event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
 
-function base(core: Core) {
-  return middy<APIGatewayProxyEvent, APIGatewayProxyResult>(core)
+function chain<TContext extends Context>() {
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, TContext>()
     .use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }))
     .use(httpHeaderNormalizer())
     .use(errorResponse());
 }
 
-export function httpHandler(core: (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>) {
-  return base((event) => core(event));
+export function httpHandler(core: HttpCore) {
+  return chain<Context>().handler((event) => core(event));
 }
 
 export function jsonHandler(core: JsonCore) {
-  return base((event, context) => core((context as unknown as JsonBodyContext).jsonBody, event)).use(jsonBody());
+  return chain<Context & JsonBodyContext>()
+    .use(jsonBody())
+    .handler((event, context) => core(context.jsonBody, event));
 }

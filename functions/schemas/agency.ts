@@ -1,5 +1,6 @@
 // The agency API: queue, case view, case work and statistics.
 import * as z from 'zod';
+import { LIMITS } from '#contract/limits.js';
 import { organizationId } from './countryPack.js';
 import { caseStatusSchema, isoInstant, resolutionSchema } from './common.js';
 import { amountSchema, contactSchema, organizationRef } from './report.js';
@@ -12,8 +13,8 @@ export const listCasesQuery = z.strictObject({
   overdue: flag.optional(),
   /** Oversight only: the cases escalated to the caller's body instead of its own queue. */
   escalated: flag.optional(),
-  cursor: z.string().min(1).max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().min(1).max(LIMITS.cursor).optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.queuePageMaximum).default(LIMITS.queuePageDefault),
 });
 export type ListCasesQuery = z.infer<typeof listCasesQuery>;
 
@@ -32,10 +33,13 @@ export const caseListItem = z.object({
 export const caseListResponse = z.object({ items: z.array(caseListItem), nextCursor: z.string().nullable() });
 export type CaseListResponse = z.infer<typeof caseListResponse>;
 
-export const caseParams = z.strictObject({ caseId: z.string().min(1).max(64) });
-export const attachmentParams = z.strictObject({ caseId: z.string().min(1).max(64), attachmentId: z.string().min(1).max(64) });
+export const caseParams = z.strictObject({ caseId: z.string().min(1).max(LIMITS.pathId) });
+export const attachmentParams = z.strictObject({
+  caseId: z.string().min(1).max(LIMITS.pathId),
+  attachmentId: z.string().min(1).max(LIMITS.pathId),
+});
 
-const note = z.string().trim().min(1).max(5_000);
+const note = z.string().trim().min(1).max(LIMITS.note);
 
 export const updateCaseRequest = z.strictObject({
   status: caseStatusSchema,
@@ -45,11 +49,11 @@ export const updateCaseRequest = z.strictObject({
 });
 export type UpdateCaseRequest = z.infer<typeof updateCaseRequest>;
 
-export const agencyMessageRequest = z.strictObject({ body: z.string().trim().min(1).max(5_000) });
+export const agencyMessageRequest = z.strictObject({ body: z.string().trim().min(1).max(LIMITS.message) });
 
 export const transferRequest = z.strictObject({
   organizationId,
-  reason: z.string().trim().min(1).max(2_000),
+  reason: z.string().trim().min(1).max(LIMITS.transferReason),
 });
 export type TransferRequest = z.infer<typeof transferRequest>;
 

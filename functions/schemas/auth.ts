@@ -1,23 +1,30 @@
 // POST /auth/login: a password sign-in, or the answer to an MFA challenge (deployed, Cognito TOTP).
 import * as z from 'zod';
-import { AGENCY_ROLES } from '../core/identity.js';
+import { LIMITS } from '#contract/limits.js';
+import { AGENCY_ROLES } from '#contract/agencyRoles.js';
 
 export const passwordLogin = z.strictObject({
-  username: z.string().trim().min(1).max(128),
-  password: z.string().min(1).max(256),
+  username: z.string().trim().min(1).max(LIMITS.username),
+  password: z.string().min(1).max(LIMITS.password),
 });
 
 export const mfaAnswer = z.strictObject({
-  username: z.string().trim().min(1).max(128),
-  session: z.string().min(1).max(4096),
+  username: z.string().trim().min(1).max(LIMITS.username),
+  session: z.string().min(1).max(LIMITS.signInSession),
   code: z.string().regex(/^\d{6}$/, 'the 6-digit code from your authenticator app'),
 });
 
 /** Deployed only: the first sign-in with an administrator's temporary password sets the user's own. */
 export const newPasswordAnswer = z.strictObject({
-  username: z.string().trim().min(1).max(128),
-  session: z.string().min(1).max(4096),
-  newPassword: z.string().min(14, 'at least 14 characters, with upper- and lower-case letters, digits and symbols').max(256),
+  username: z.string().trim().min(1).max(LIMITS.username),
+  session: z.string().min(1).max(LIMITS.signInSession),
+  newPassword: z
+    .string()
+    .min(
+      LIMITS.newPasswordMinimum,
+      `at least ${LIMITS.newPasswordMinimum} characters, with upper- and lower-case letters, digits and symbols`,
+    )
+    .max(LIMITS.password),
 });
 
 export const loginRequest = z.union([passwordLogin, mfaAnswer, newPasswordAnswer]);

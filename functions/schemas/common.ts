@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CASE_STATUSES, RESOLUTIONS } from '../core/caseStatus.js';
+import { CASE_STATUSES, RESOLUTIONS } from '#contract/caseLife.js';
 
 export const caseStatusSchema = z.enum(CASE_STATUSES);
 export const resolutionSchema = z.enum(RESOLUTIONS);

@@ -11,7 +11,13 @@ export const configResponse = z.object({
   language: z.string(),
   categories: z.array(z.object({ id: z.string(), name: z.string(), description: z.string() })),
   organizations: z.array(
-    z.object({ id: z.string(), name: z.string(), type: z.string(), parentId: z.string().optional(), otherNames: z.array(z.string()).optional() }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      type: z.string(),
+      parentId: z.string().optional(),
+      otherNames: z.array(z.string()).optional(),
+    }),
   ),
   pages: z.array(z.object({ id: z.string(), title: z.string() })),
   deadlines: z.object({ acknowledgeDays: z.number(), respondDays: z.number() }),

@@ -1,5 +1,6 @@
 // The shape of a country pack (countries/<code>/). Loaded by local mode, the CDK app and the pack checker.
 import * as z from 'zod';
+import { LIMITS } from '#contract/limits.js';
 
 export const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'a language code such as "en" or "uz-Latn"');
 export const organizationId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
@@ -19,13 +20,11 @@ export const countrySchema = z.strictObject({
   currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "KRW"'),
   oversightOrganizationId: organizationId,
   deadlines: z.strictObject({
-    acknowledgeDays: z.int().min(1).max(365),
-    respondDays: z.int().min(1).max(730),
+    acknowledgeDays: z.int().min(1).max(LIMITS.acknowledgeDaysMaximum),
+    respondDays: z.int().min(1).max(LIMITS.respondDaysMaximum),
   }),
-  retentionYears: z.int().min(1).max(100),
-  legalReferences: z
-    .array(z.strictObject({ title: z.string().min(1), url: z.url().optional(), note: z.string().optional() }))
-    .min(1),
+  retentionYears: z.int().min(1).max(LIMITS.retentionYearsMaximum),
+  legalReferences: z.array(z.strictObject({ title: z.string().min(1), url: z.url().optional(), note: z.string().optional() })).min(1),
 });
 
 export const organizationSchema = z.strictObject({

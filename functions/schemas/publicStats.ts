@@ -1,7 +1,7 @@
 // GET /stats/public: the published statistics snapshot, per organization and category. Public, so a row with too
 // few cases carries nothing but `suppressed: true` (functions/core/publicStatistics.ts says why and how).
 import * as z from 'zod';
-import { PUBLIC_STATS_MINIMUM_CASES } from '../core/publicStatistics.js';
+import { PUBLIC_STATS_MINIMUM_CASES } from '#contract/limits.js';
 import { caseStatusSchema, isoInstant } from './common.js';
 
 const count = z.number().int().nonnegative();

@@ -1,19 +1,17 @@
 // POST /reports: the citizen's report, and the answer they leave with.
 import * as z from 'zod';
+import { LIMITS } from '#contract/limits.js';
 import { categoryId, languageCode, organizationId } from './countryPack.js';
 import { caseStatusSchema, isoInstant } from './common.js';
 
-export const MAX_TITLE = 200;
-export const MAX_DESCRIPTION = 20_000;
-
 export const contactSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(200).optional(),
-    email: z.email().max(254).optional(),
+    name: z.string().trim().min(1).max(LIMITS.contactName).optional(),
+    email: z.email().max(LIMITS.email).optional(),
     phone: z
       .string()
       .trim()
-      .max(40)
+      .max(LIMITS.phone)
       .regex(/^\+?[0-9 ()-]{4,40}$/, 'digits, spaces, dashes, brackets and an optional leading +')
       .optional(),
   })
@@ -22,31 +20,35 @@ export const contactSchema = z
   });
 
 export const amountSchema = z.strictObject({
-  value: z.number().nonnegative().max(1e18),
+  value: z.number().nonnegative().max(LIMITS.amountValue),
   currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as "KRW"'),
 });
 
-export const uploadIdSchema = z.string().min(1).max(1024);
+export const uploadIdSchema = z.string().min(1).max(LIMITS.uploadId);
 
 export const submitReportRequest = z
   .strictObject({
     category: categoryId,
     organizationId,
     language: languageCode,
-    title: z.string().trim().min(1).max(MAX_TITLE),
-    description: z.string().trim().min(1).max(MAX_DESCRIPTION),
+    title: z.string().trim().min(1).max(LIMITS.title),
+    description: z.string().trim().min(1).max(LIMITS.description),
     occurredOn: z.iso.date().nullish(),
-    location: z.string().trim().max(500).nullish(),
+    location: z.string().trim().max(LIMITS.location).nullish(),
     amount: amountSchema.nullish(),
     subjectIsHead: z.boolean().default(false),
     anonymity: z.enum(['anonymous', 'confidential']),
     contact: contactSchema.nullish(),
-    uploadIds: z.array(uploadIdSchema).max(10).default([]),
-    trackingCode: z.string().max(64).optional(),
+    uploadIds: z.array(uploadIdSchema).max(LIMITS.attachmentsPerSubmission).default([]),
+    trackingCode: z.string().max(LIMITS.trackingCodeInput).optional(),
   })
   .superRefine((report, ctx) => {
     if (report.anonymity === 'anonymous' && report.contact != null) {
-      ctx.addIssue({ code: 'custom', path: ['contact'], message: 'an anonymous report carries no contact details; choose "confidential" to give them' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contact'],
+        message: 'an anonymous report carries no contact details; choose "confidential" to give them',
+      });
     }
     if (report.anonymity === 'confidential' && report.contact == null) {
       ctx.addIssue({ code: 'custom', path: ['contact'], message: 'a confidential report needs contact details' });

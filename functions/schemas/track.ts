@@ -1,16 +1,15 @@
 // POST /track and POST /track/messages: what the whistleblower sees and says with the code alone.
 import * as z from 'zod';
+import { LIMITS } from '#contract/limits.js';
 import { caseStatusSchema, isoInstant } from './common.js';
 import { organizationRef, uploadIdSchema } from './report.js';
 
-export const MAX_MESSAGE = 5_000;
-
-export const trackRequest = z.strictObject({ trackingCode: z.string().min(1).max(64) });
+export const trackRequest = z.strictObject({ trackingCode: z.string().min(1).max(LIMITS.trackingCodeInput) });
 
 export const trackMessageRequest = z.strictObject({
-  trackingCode: z.string().min(1).max(64),
-  body: z.string().trim().min(1).max(MAX_MESSAGE),
-  uploadIds: z.array(uploadIdSchema).max(10).default([]),
+  trackingCode: z.string().min(1).max(LIMITS.trackingCodeInput),
+  body: z.string().trim().min(1).max(LIMITS.message),
+  uploadIds: z.array(uploadIdSchema).max(LIMITS.attachmentsPerSubmission).default([]),
 });
 export type TrackMessageRequest = z.infer<typeof trackMessageRequest>;
 

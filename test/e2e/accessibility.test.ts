@@ -2,7 +2,7 @@
 // citizen flow is also walked with the keyboard alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chooseLanguage, followCase, readCode, writeReport } from './support/citizen.js';
+import { chooseLanguage, followCase, readCode } from './support/citizen.js';
 import { seriousViolations, type AxeFinding } from './support/axe.js';
 import { agencySignIn, openCase } from './support/agency.js';
 import { categoryName, organizationName, wordsIn } from './support/pack.js';
@@ -29,7 +29,10 @@ describe('accessibility', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await scan(page, 'home', found);
 
-    await page.getByRole('link', { name: words('nav.report') }).first().click();
+    await page
+      .getByRole('link', { name: words('nav.report') })
+      .first()
+      .click();
     await page.getByRole('button', { name: words('wizard.next') }).click();
     await page.locator('.error-summary').waitFor();
     await scan(page, 'wizard: category, with an error', found);
@@ -95,8 +98,15 @@ describe('accessibility', () => {
   it('agency console: sign-in, queue, case and statistics', { timeout: 120_000 }, async () => {
     const found: Record<string, AxeFinding[]> = {};
     const filed = await e2e.portal.api('POST', '/reports', {
-      category: 'code-of-conduct', organizationId: 'kr-mpm', language: 'en', title: 'Hiring favours', description: 'A relative was hired.',
-      subjectIsHead: false, anonymity: 'confidential', contact: { email: 'r@example.org' }, uploadIds: [],
+      category: 'code-of-conduct',
+      organizationId: 'kr-mpm',
+      language: 'en',
+      title: 'Hiring favours',
+      description: 'A relative was hired.',
+      subjectIsHead: false,
+      anonymity: 'confidential',
+      contact: { email: 'r@example.org' },
+      uploadIds: [],
     });
     expect(filed.status).toBe(201);
     const { page, problems } = await e2e.newPage();

@@ -11,8 +11,15 @@ beforeAll(async () => {
   e2e = await startE2E();
   const file = async (organizationId: string) => {
     const answer = await e2e.portal.api('POST', '/reports', {
-      category: 'code-of-conduct', organizationId, language: 'en', title: 'Hiring favours', description: 'A relative was hired.',
-      subjectIsHead: false, anonymity: 'anonymous', contact: null, uploadIds: [],
+      category: 'code-of-conduct',
+      organizationId,
+      language: 'en',
+      title: 'Hiring favours',
+      description: 'A relative was hired.',
+      subjectIsHead: false,
+      anonymity: 'anonymous',
+      contact: null,
+      uploadIds: [],
     });
     expect(answer.status).toBe(201);
   };
@@ -28,7 +35,10 @@ describe('the statistics view', () => {
     const { page, problems } = await e2e.newPage();
     await page.goto('/');
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await page.getByRole('main').getByRole('link', { name: en('nav.stats') }).click();
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: en('nav.stats') })
+      .click();
     await page.getByRole('heading', { level: 1, name: en('nav.stats') }).waitFor();
 
     const molit = page.getByRole('region', { name: organizationName('kr-molit', 'en') }).first();
@@ -51,7 +61,10 @@ describe('the statistics view', () => {
     await page.getByLabel(ko('stats.search')).fill('');
     const molitKo = page.getByRole('region', { name: organizationName('kr-molit', 'ko') }).first();
     await molitKo.getByRole('rowheader', { name: categoryName('code-of-conduct', 'ko') }).waitFor();
-    await page.getByText(ko('stats.suppressed', { count: 5 })).first().waitFor();
+    await page
+      .getByText(ko('stats.suppressed', { count: 5 }))
+      .first()
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { agencySignIn, openCase } from './support/agency.js';
-import { chooseLanguage, followCase, readCode, writeReport } from './support/citizen.js';
+import { chooseLanguage, followCase, readCode } from './support/citizen.js';
 import { categoryName, organizationName, wordsIn } from './support/pack.js';
 import { startE2E } from './support/session.js';
 
@@ -27,7 +27,10 @@ try {
   await page.getByRole('heading', { level: 1 }).waitFor();
   await shot(page, 'citizen-home');
 
-  await page.getByRole('link', { name: words('nav.report') }).first().click();
+  await page
+    .getByRole('link', { name: words('nav.report') })
+    .first()
+    .click();
   await page.getByLabel(categoryName('budget-waste', 'en')).check();
   await shot(page, 'citizen-report-1-type');
   await page.getByRole('button', { name: words('wizard.next') }).click();
@@ -39,7 +42,9 @@ try {
   await page.locator('.error-summary').waitFor();
   await shot(page, 'citizen-report-3-details-errors');
   await page.getByLabel(words('report.title')).fill('Harbour dredging paid twice');
-  await page.getByLabel(words('report.description')).fill('The same dredging work at the harbour was invoiced and paid in March and again in June.');
+  await page
+    .getByLabel(words('report.description'))
+    .fill('The same dredging work at the harbour was invoiced and paid in March and again in June.');
   await page.getByLabel(words('report.amount')).fill('120000000');
   await page.getByRole('button', { name: words('wizard.next') }).click();
   await page.getByLabel(words('report.subjectIsHead.no')).check();
@@ -85,8 +90,15 @@ try {
   const code = await (async () => {
     // A second report, so the status page shows a conversation.
     const filed = await e2e.portal.api('POST', '/reports', {
-      category: 'budget-waste', organizationId: 'kr-mof', language: 'en', title: 'Fuel cards used privately',
-      description: 'Office fuel cards are used for private trips.', subjectIsHead: false, anonymity: 'anonymous', contact: null, uploadIds: [],
+      category: 'budget-waste',
+      organizationId: 'kr-mof',
+      language: 'en',
+      title: 'Fuel cards used privately',
+      description: 'Office fuel cards are used for private trips.',
+      subjectIsHead: false,
+      anonymity: 'anonymous',
+      contact: null,
+      uploadIds: [],
     });
     return filed.body.trackingCode as string;
   })();

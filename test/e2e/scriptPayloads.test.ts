@@ -15,15 +15,25 @@ afterAll(() => e2e?.stop());
 
 const words = wordsIn('en');
 const TITLE = '<img src=x onerror="window.__xss=\'title\';alert(1)">';
-const DESCRIPTION = '<script>window.__xss="description";alert(2)</script>\n<svg onload="window.__xss=\'svg\'"></svg> [link](javascript:window.__xss=1)';
+const DESCRIPTION =
+  '<script>window.__xss="description";alert(2)</script>\n<svg onload="window.__xss=\'svg\'"></svg> [link](javascript:window.__xss=1)';
 const MESSAGE = '<iframe srcdoc="<script>parent.__xss=\'message\'</script>"></iframe><b onmouseover="window.__xss=1">bold?</b>';
 
 describe('script payloads', () => {
   it('show as text in the agency console and on the status page, and run nothing', { timeout: 90_000 }, async () => {
     const trackingCode = proposedCode();
     const filed = await e2e.portal.api('POST', '/reports', {
-      category: 'code-of-conduct', organizationId: 'kr-mpm', language: 'en', title: TITLE, description: DESCRIPTION,
-      location: '<b>Sejong</b>', subjectIsHead: false, anonymity: 'confidential', contact: { name: '<script>alert(3)</script>' }, uploadIds: [], trackingCode,
+      category: 'code-of-conduct',
+      organizationId: 'kr-mpm',
+      language: 'en',
+      title: TITLE,
+      description: DESCRIPTION,
+      location: '<b>Sejong</b>',
+      subjectIsHead: false,
+      anonymity: 'confidential',
+      contact: { name: '<script>alert(3)</script>' },
+      uploadIds: [],
+      trackingCode,
     });
     expect(filed.status).toBe(201);
 

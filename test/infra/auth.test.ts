@@ -5,8 +5,8 @@ import { App, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { AGENCY_ROLES } from '../../functions/core/identity.js';
-import { AGENCY_GROUPS, AgencyAuth, type AgencyAuthProps } from '../../lib/auth.js';
+import { AGENCY_ROLES } from '#contract/agencyRoles.js';
+import { AGENCY_GROUPS, AgencyAuth, type AgencyAuthProps } from '#lib/auth.js';
 
 type Json = any;
 
@@ -141,7 +141,7 @@ describe('login client', () => {
     expect(props.WriteAttributes.length).toBeGreaterThan(0);
   });
 
-  it('hands CitizenApi the pool and client ids', () => {
+  it('hands PortalApi the pool and client ids', () => {
     expect(stack.resolve(auth.pool)).toEqual({
       userPoolId: { Ref: Object.keys(template.findResources('AWS::Cognito::UserPool'))[0] },
       userPoolClientId: { Ref: Object.keys(template.findResources('AWS::Cognito::UserPoolClient'))[0] },
@@ -164,7 +164,9 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   it('acknowledges only the Plus-tier rule (COG8), with its reason in code', () => {
-    expect(acknowledged(auth.userPool)).toEqual([{ id: 'AwsSolutions-COG8', reason: expect.stringMatching(/Lite feature plan on purpose/) }]);
+    expect(acknowledged(auth.userPool)).toEqual([
+      { id: 'AwsSolutions-COG8', reason: expect.stringMatching(/Lite feature plan on purpose/) },
+    ]);
   });
 
   it('needs no acknowledgement with threat protection on (Plus, enforced)', () => {

@@ -10,9 +10,9 @@ import type { PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { securityHeaders } from '../../local/staticFiles.js';
-import { ROUTES } from '../../local/routes.js';
-import { VIEWER_IP_FUNCTION_CODE, WebEdge } from '../../lib/edge.js';
+import { securityHeaders } from '#contract/securityHeaders.js';
+import { ROUTES } from '#contract/routes.js';
+import { VIEWER_IP_FUNCTION_CODE, WebEdge } from '#lib/edge.js';
 import {
   ApiFirewall,
   DEFAULT_RATE_LIMIT,
@@ -20,10 +20,9 @@ import {
   VIEWER_IP_HEADER,
   pathSuffixRegex,
   rateLimitedApiPaths,
-} from '../../lib/firewall.js';
-import { PROJECT_ROOT } from '../../lib/portalFunction.js';
+} from '#lib/firewall.js';
+import { PROJECT_ROOT } from '#lib/portalFunction.js';
 import { type CfnResource, type Json, ofType as ofTypeIn, onlyOne as onlyOneIn } from './support/template.js';
-
 
 const STAGE = 'dev';
 const UPLOAD_ORIGIN = 'https://attachments-bucket.s3.eu-west-1.amazonaws.com';
@@ -83,7 +82,9 @@ describe('web bucket', () => {
       IgnorePublicAcls: true,
       RestrictPublicBuckets: true,
     });
-    expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe(
+      'AES256',
+    );
     expect(bucket.Properties.LoggingConfiguration).toBeUndefined();
     const statements = onlyOne('AWS::S3::BucketPolicy')[1].Properties.PolicyDocument.Statement as Json[];
     expect(statements).toContainEqual(
@@ -230,9 +231,13 @@ describe('distribution', () => {
     const attachments = new Bucket(stack, 'Attachments');
     new WebEdge(stack, 'Edge', { name: 'Tokens', api, stageName: 'dev', uploadOrigin: `https://${attachments.bucketRegionalDomainName}` });
     const policies = Template.fromStack(stack).findResources('AWS::CloudFront::ResponseHeadersPolicy');
-    const csp = JSON.stringify(Object.values(policies)[0]!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy);
+    const csp = JSON.stringify(
+      Object.values(policies)[0]!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy,
+    );
     expect(csp).toContain("connect-src 'self' https://");
-    expect(csp).toContain(JSON.stringify({ 'Fn::GetAtt': [stack.getLogicalId(attachments.node.defaultChild as never), 'RegionalDomainName'] }));
+    expect(csp).toContain(
+      JSON.stringify({ 'Fn::GetAtt': [stack.getLogicalId(attachments.node.defaultChild as never), 'RegionalDomainName'] }),
+    );
   });
 
   it('refuses an upload origin that is not an https origin', () => {
@@ -345,7 +350,7 @@ describe('API web ACL', () => {
     }
   });
 
-  it('limits exactly the rateLimited routes of local/routes.ts', () => {
+  it('limits exactly the rateLimited routes of functions/contract/routes.ts', () => {
     const expected = ROUTES.filter((r) => r.rateLimited).map((r) => `/api${r.resource}`);
     expect(rateLimitedApiPaths()).toEqual(expected);
     expect(rateLimitedApiPaths()).toEqual(['/api/reports', '/api/track', '/api/track/messages', '/api/auth/login']);
@@ -439,7 +444,14 @@ describe('cdk-nag AwsSolutions', () => {
     }
     const ids = Object.keys(acknowledged).map((id) => id.replace(/^annotation::/i, ''));
     expect(ids).toEqual(
-      expect.arrayContaining(['AwsSolutions-S1', 'AwsSolutions-SMG4', 'AwsSolutions-CFR1', 'AwsSolutions-CFR3', 'AwsSolutions-CFR4', 'AwsSolutions-L1']),
+      expect.arrayContaining([
+        'AwsSolutions-S1',
+        'AwsSolutions-SMG4',
+        'AwsSolutions-CFR1',
+        'AwsSolutions-CFR3',
+        'AwsSolutions-CFR4',
+        'AwsSolutions-L1',
+      ]),
     );
     for (const [id, reason] of Object.entries(acknowledged)) expect(reason.length, id).toBeGreaterThan(40);
   });

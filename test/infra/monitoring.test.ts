@@ -9,12 +9,11 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
-import { PortalJobs } from '../../lib/jobs.js';
-import { dashboardNameFor, PortalMonitoring, type PortalMonitoringProps } from '../../lib/monitoring.js';
-import { PortalSecrets } from '../../lib/secrets.js';
-import { PortalStorage } from '../../lib/storage.js';
+import { PortalJobs } from '#lib/jobs.js';
+import { dashboardNameFor, PortalMonitoring, type PortalMonitoringProps } from '#lib/monitoring.js';
+import { PortalSecrets } from '#lib/secrets.js';
+import { PortalStorage } from '#lib/storage.js';
 import { type CfnResource, type Json, ofType } from './support/template.js';
-
 
 const NAME = 'CleanPortal-zz-test';
 const EMAIL = 'alarms@example.org';
@@ -59,16 +58,30 @@ function metricOf(alarm: CfnResource): { namespace: string; name: string; dimens
   if (p.Metrics) {
     expect(p.Metrics).toHaveLength(1);
     const stat = p.Metrics[0].MetricStat;
-    return { namespace: stat.Metric.Namespace, name: stat.Metric.MetricName, dimensions: stat.Metric.Dimensions, stat: stat.Stat, period: stat.Period };
+    return {
+      namespace: stat.Metric.Namespace,
+      name: stat.Metric.MetricName,
+      dimensions: stat.Metric.Dimensions,
+      stat: stat.Stat,
+      period: stat.Period,
+    };
   }
-  return { namespace: p.Namespace, name: p.MetricName, dimensions: p.Dimensions, stat: p.Statistic ?? p.ExtendedStatistic, period: p.Period };
+  return {
+    namespace: p.Namespace,
+    name: p.MetricName,
+    dimensions: p.Dimensions,
+    stat: p.Statistic ?? p.ExtendedStatistic,
+    period: p.Period,
+  };
 }
 
 /** cdk-nag AwsSolutions findings (errors and warnings) on resources under `scopePath`. */
 function nagFindings(app: App, stack: Stack, scopePath: string): string[] {
   const report = new AwsSolutionsChecks(app).validateScope(stack);
   return report.violations.flatMap((v) =>
-    v.violatingResources.filter((r) => (r.constructPath ?? '').startsWith(scopePath)).map((r) => `${v.severity} ${v.ruleName} at ${r.constructPath}`),
+    v.violatingResources
+      .filter((r) => (r.constructPath ?? '').startsWith(scopePath))
+      .map((r) => `${v.severity} ${v.ruleName} at ${r.constructPath}`),
   );
 }
 
@@ -132,12 +145,16 @@ describe('PortalMonitoring: alarms', () => {
     const own = alarms.filter(([, a]) => refersTo(metricOf(a).dimensions, fnId));
     expect(own.map(([, a]) => metricOf(a).name).sort()).toEqual(['Errors', 'Throttles']);
     for (const [, a] of own) {
-      expect(metricOf(a)).toMatchObject({ namespace: 'AWS/Lambda', stat: 'Sum', dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId } }] });
+      expect(metricOf(a)).toMatchObject({
+        namespace: 'AWS/Lambda',
+        stat: 'Sum',
+        dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId } }],
+      });
       expect(a.Properties.AlarmName).toMatch(new RegExp(`-fn-${name}-(errors|throttles)$`));
     }
   });
 
-  it("alarms when a dead-letter queue holds a message (ApproximateNumberOfMessagesVisible, maximum)", () => {
+  it('alarms when a dead-letter queue holds a message (ApproximateNumberOfMessagesVisible, maximum)', () => {
     const queueId = logicalId(queue);
     const own = alarms.filter(([, a]) => metricOf(a).namespace === 'AWS/SQS');
     expect(own).toHaveLength(1);
@@ -352,7 +369,11 @@ describe('PortalJobs: the scheduled jobs\u2019 dead-letter queue', () => {
       name: NAME,
       api,
       stageName: 'dev',
-      functions: { sweepDeadlines: wired.deadlineSweep, publishPublicStats: wired.statisticsPublisher, anchorAuditHeads: wired.auditAnchorJob },
+      functions: {
+        sweepDeadlines: wired.deadlineSweep,
+        publishPublicStats: wired.statisticsPublisher,
+        anchorAuditHeads: wired.auditAnchorJob,
+      },
       deadLetterQueues: [wired.deadLetters],
     });
     const names = Object.values(Template.fromStack(s).findResources('AWS::CloudWatch::Alarm')).map((x) => x.Properties.AlarmName);

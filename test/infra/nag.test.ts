@@ -4,7 +4,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
-import { PortalStack } from '../../lib/portalStack.js';
+import { PortalStack } from '#lib/portalStack.js';
 
 const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
 const stack = new PortalStack(app, 'CleanPortal-kr-dev', { country: 'kr', stage: 'dev' });
@@ -12,7 +12,9 @@ const stack = new PortalStack(app, 'CleanPortal-kr-dev', { country: 'kr', stage:
 describe('cdk-nag AwsSolutions', () => {
   it('reports no unacknowledged error or warning on the whole stack', () => {
     const report = new AwsSolutionsChecks(app).validateScope(stack);
-    const findings = report.violations.map((v) => `${v.ruleName} (${v.severity}): ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+    const findings = report.violations.map(
+      (v) => `${v.ruleName} (${v.severity}): ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+    );
     expect(findings).toEqual([]);
     expect(report.success).toBe(true);
   });
@@ -22,7 +24,8 @@ describe('cdk-nag AwsSolutions', () => {
     const visit = (node: IConstruct) => {
       for (const entry of node.node.metadata) {
         if (entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY && entry.data) {
-          for (const [id, reason] of Object.entries(entry.data as Record<string, unknown>)) acknowledgements.push({ id, reason: String(reason) });
+          for (const [id, reason] of Object.entries(entry.data as Record<string, unknown>))
+            acknowledgements.push({ id, reason: String(reason) });
         }
       }
       node.node.children.forEach(visit);

@@ -8,15 +8,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   auditAnchorEnvironment,
   authEnvironment,
-  citizenEnvironment,
+  portalEnvironment,
   packEnvironment,
   parseEnvironment,
   statisticsEnvironment,
-} from '../../functions/runtime/config.js';
-import { ROUTES, type Route } from '../../local/routes.js';
-import { DEFAULT_LOOKUP_THROTTLE, DEFAULT_THROTTLE, FUNCTION_ACCESS } from '../../lib/api.js';
-import { PROJECT_ROOT } from '../../lib/portalFunction.js';
-import { PortalStack, portalStackName } from '../../lib/portalStack.js';
+} from '#runtime/config.js';
+import { ROUTES, type Route } from '#contract/routes.js';
+import { DEFAULT_LOOKUP_THROTTLE, DEFAULT_THROTTLE, FUNCTION_ACCESS } from '#lib/api.js';
+import { PROJECT_ROOT } from '#lib/portalFunction.js';
+import { PortalStack, portalStackName } from '#lib/portalStack.js';
 import { type CfnResource, type Json, ofType as ofTypeIn, onlyOne as onlyOneIn } from './support/template.js';
 
 interface Statement {
@@ -26,14 +26,13 @@ interface Statement {
   Condition?: Json;
 }
 
-
 /** The feature flags of cdk.json, so the tests synthesize what `cdk synth` does. */
 function appContext(extra: Record<string, unknown> = {}): Record<string, unknown> {
   const cdkJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
   return { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...extra };
 }
 
-/** With the user pool context, so every route of local/routes.ts is deployed. */
+/** With the user pool context, so every route of functions/contract/routes.ts is deployed. */
 function synth(country = 'kr', stage = 'dev', context: Record<string, unknown> = {}): { stack: PortalStack; template: Template } {
   const app = new App({ context: appContext(context) });
   const stack = new PortalStack(app, portalStackName(country, stage), { country, stage });
@@ -54,7 +53,8 @@ const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Act
 const resourcesOf = (s: Statement): Json[] => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]);
 const routeOf = (handler: string): Route => ROUTES.find((r) => r.handler === handler)!;
 /** The portal's own functions (PortalFunction describes each as "<stack>: …"), not CDK's deployment helpers. */
-const portalFunctions = () => ofType('AWS::Lambda::Function').filter(([, r]) => String(r.Properties.Description ?? '').startsWith('CleanPortal-kr-dev: '));
+const portalFunctions = () =>
+  ofType('AWS::Lambda::Function').filter(([, r]) => String(r.Properties.Description ?? '').startsWith('CleanPortal-kr-dev: '));
 /** The one resource of a type whose logical id starts with `prefix` (the stack has other buckets and secrets too). */
 const theOne = (type: string, prefix: string): [string, CfnResource] => {
   const found = ofType(type).filter(([id]) => id.startsWith(prefix));
@@ -164,7 +164,11 @@ describe('KMS keys', () => {
     // The alarm topic's key (lib/monitoring.ts) guards no report data and goes with the stack.
     const keys = ofType('AWS::KMS::Key').filter(([id]) => !id.startsWith('Monitoring'));
     expect(keys).toHaveLength(3);
-    for (const name of ['TableKey', 'AttachmentsKey', 'CaseTextKey']) expect(keys.some(([id]) => id.includes(name)), name).toBe(true);
+    for (const name of ['TableKey', 'AttachmentsKey', 'CaseTextKey'])
+      expect(
+        keys.some(([id]) => id.includes(name)),
+        name,
+      ).toBe(true);
     for (const [, key] of keys) {
       expect(key.Properties.EnableKeyRotation).toBe(true);
       expect(key.DeletionPolicy).toBe('Retain');
@@ -250,7 +254,7 @@ describe('tracking-code pepper', () => {
 });
 
 describe('functions', () => {
-  it('has one function per route of local/routes.ts, each with an access profile', () => {
+  it('has one function per route of functions/contract/routes.ts, each with an access profile', () => {
     // Plus three scheduled jobs: the deadline sweep, the public statistics publisher and the audit anchor job.
     expect(portalFunctions()).toHaveLength(ROUTES.length + 3);
     for (const route of ROUTES) {
@@ -264,7 +268,12 @@ describe('functions', () => {
       const description = String(fn.Properties.Description);
       const anchors = description.includes('audit anchor job');
       const timeout = description.includes('deadline sweep') ? 60 : description.includes('statistics publisher') ? 300 : anchors ? 900 : 10;
-      expect(fn.Properties, id).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], MemorySize: anchors ? 1024 : 512, Timeout: timeout });
+      expect(fn.Properties, id).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        MemorySize: anchors ? 1024 : 512,
+        Timeout: timeout,
+      });
       expect(fn.Properties.TracingConfig?.Mode ?? 'PassThrough', id).toBe('PassThrough');
       const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref as string;
       expect(resources[logGroupId]!.Properties.RetentionInDays, id).toBe(anchors ? 3653 : 30);
@@ -318,13 +327,16 @@ describe('functions', () => {
       const resolved = Object.fromEntries(
         Object.entries(variables).map(([k, v]) => [k, typeof v === 'string' ? v : `resolved-${k.toLowerCase()}`]),
       );
-      const parsed = parseEnvironment(usesCitizenDeps ? citizenEnvironment : packEnvironment, resolved);
+      const parsed = parseEnvironment(usesCitizenDeps ? portalEnvironment : packEnvironment, resolved);
       expect(parsed.COUNTRY).toBe('kr');
       expect(parsed.COUNTRY_PACKS_DIR).toBe('/var/task/countries');
       if (usesAuthDeps) {
         const pool = parseEnvironment(authEnvironment, resolved);
         // References to the stack's own user pool and app client, resolved by CloudFormation.
-        expect(pool, route.handler).toMatchObject({ USER_POOL_ID: 'resolved-user_pool_id', USER_POOL_CLIENT_ID: 'resolved-user_pool_client_id' });
+        expect(pool, route.handler).toMatchObject({
+          USER_POOL_ID: 'resolved-user_pool_id',
+          USER_POOL_CLIENT_ID: 'resolved-user_pool_client_id',
+        });
         expect(pool.LOCAL_AUTH_DIR, route.handler).toBeUndefined();
       }
     }
@@ -525,7 +537,10 @@ describe('agency sign-in', () => {
     expect(agencyRoutes.length).toBeGreaterThanOrEqual(7);
     for (const route of agencyRoutes) {
       const method = methods.find((m) => m.Properties.OperationName === route.handler)!;
-      expect(method.Properties, route.handler).toMatchObject({ AuthorizationType: 'COGNITO_USER_POOLS', AuthorizerId: { Ref: authorizerId } });
+      expect(method.Properties, route.handler).toMatchObject({
+        AuthorizationType: 'COGNITO_USER_POOLS',
+        AuthorizerId: { Ref: authorizerId },
+      });
     }
     for (const route of ROUTES.filter((r) => r.auth !== 'agency')) {
       const method = methods.find((m) => m.Properties.OperationName === route.handler)!;
@@ -652,7 +667,11 @@ describe('audit anchor job', () => {
     expect(resourcesOf(query)).toEqual([{ 'Fn::GetAtt': [tableId, 'Arn'] }]);
     expect(query.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['AUDIT-ANCHOR#ROOT'] } });
     // No update, delete or batch write anywhere: the anchors are append-only as far as this role goes.
-    expect(statements.flatMap(actionsOf).filter((a) => /UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems|\*/.test(a) && a.startsWith('dynamodb:'))).toEqual([]);
+    expect(
+      statements
+        .flatMap(actionsOf)
+        .filter((a) => /UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems|\*/.test(a) && a.startsWith('dynamodb:')),
+    ).toEqual([]);
     const kms = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
     expect(kms.every((s) => refersTo(s.Resource, keyId('TableKey')) && JSON.stringify(s.Condition).includes('kms:ViaService'))).toBe(true);
     expect(kms.flatMap(actionsOf)).not.toContain('kms:GenerateDataKey');

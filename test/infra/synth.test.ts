@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundleFunction } from '../../bench/functionBundles.js';
-import { ROUTES } from '../../local/routes.js';
+import { ROUTES } from '#contract/routes.js';
 
 const out = mkdtempSync(join(tmpdir(), 'clean-portal-synth-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -35,7 +35,9 @@ describe('cdk synth with bundling', () => {
     const web = join(out, webAssets[0]!);
     expect(readdirSync(web).sort()).toEqual(['agency.html', 'assets', 'favicon.svg', 'index.html']);
     expect(readdirSync(join(web, 'assets')).some((f) => /^citizen-.+\.js$/.test(f))).toBe(true);
-    expect(readFileSync(join(web, 'index.html'), 'utf8')).toMatch(/<script type="module" crossorigin src="\/assets\/citizen-[^"]+\.js"><\/script>/);
+    expect(readFileSync(join(web, 'index.html'), 'utf8')).toMatch(
+      /<script type="module" crossorigin src="\/assets\/citizen-[^"]+\.js"><\/script>/,
+    );
     for (const fn of functions) {
       const asset = fn.Metadata?.['aws:asset:path'];
       expect(asset, JSON.stringify(fn.Properties)).toBeDefined();
@@ -49,7 +51,10 @@ describe('cdk synth with bundling', () => {
     const deployed = functions.map((fn) => readFileSync(join(out, fn.Metadata!['aws:asset:path']!, 'index.mjs')));
     for (const handler of ['getConfig', 'trackCase']) {
       const measured = readFileSync((await bundleFunction(handler)).file);
-      expect(deployed.some((bundle) => bundle.equals(measured)), handler).toBe(true);
+      expect(
+        deployed.some((bundle) => bundle.equals(measured)),
+        handler,
+      ).toBe(true);
     }
   });
 });

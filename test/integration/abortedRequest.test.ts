@@ -16,7 +16,9 @@ describe('a request abandoned mid-body', () => {
     for (let i = 0; i < 3; i++) {
       await new Promise<void>((done, fail) => {
         const socket = connect(Number(port), '127.0.0.1', () => {
-          socket.write('POST /api/reports HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"category":');
+          socket.write(
+            'POST /api/reports HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"category":',
+          );
           setTimeout(() => socket.destroy(), 100);
         });
         socket.on('close', () => done());

@@ -1,7 +1,7 @@
 // Isolation (invariant 3) as a matrix: role × endpoint × whose case, every cell with its expected status. A case
 // of another organization answers 404 on every route, for every role — except oversight on a case escalated to it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lambdaContext, scheduledEvent } from '../../local/apiGatewayEvent.js';
+import { lambdaContext, scheduledEvent } from '#local/runtime/apiGatewayEvent.js';
 import { type TestPortal, bearer, fileReport, signIn, startTestPortal, uploadFile } from './support/testPortal.js';
 
 let portal: TestPortal;
@@ -12,11 +12,17 @@ type Whose = 'own' | 'other' | 'escalated';
 
 /** Files a case for the cell: routed to the role's organization, to another one, or to another one and escalated. */
 async function caseFor(role: Role, whose: Whose): Promise<{ caseId: string; attachmentId: string }> {
-  const home = role === 'oversight' ? { category: 'corruption', organizationId: 'kr-molit' } : { category: 'code-of-conduct', organizationId: 'kr-molit' };
+  const home =
+    role === 'oversight'
+      ? { category: 'corruption', organizationId: 'kr-molit' }
+      : { category: 'code-of-conduct', organizationId: 'kr-molit' };
   const elsewhere = { category: 'code-of-conduct', organizationId: 'kr-moef' };
   const uploadId = await uploadFile(portal, { name: 'note.txt', contentType: 'text/plain', bytes: Buffer.from('evidence') });
   const report = await fileReport(portal, { ...(whose === 'own' ? home : elsewhere), uploadIds: [uploadId] });
-  const owner = await signIn(portal, whose === 'own' && role === 'oversight' ? 'handler@kr-acrc' : whose === 'own' ? 'handler@kr-molit' : 'handler@kr-moef');
+  const owner = await signIn(
+    portal,
+    whose === 'own' && role === 'oversight' ? 'handler@kr-acrc' : whose === 'own' ? 'handler@kr-molit' : 'handler@kr-moef',
+  );
   const detail = (await portal.api('GET', `/cases/${report.caseId}`, undefined, bearer(owner))).body;
   return { caseId: report.caseId, attachmentId: detail.attachments[0].id };
 }
@@ -78,7 +84,7 @@ async function sweepJustAfterLastDeadline() {
   const deadlines = await Promise.all(
     escalated.map(async (c) => Date.parse((await portal.api('GET', `/cases/${c.caseId}`, undefined, bearer(owner))).body.acknowledgeBy)),
   );
-  const { handler } = (await import('../../functions/handlers/sweepDeadlines.js')) as {
+  const { handler } = (await import('#handlers/sweepDeadlines.js')) as {
     handler: (event: ReturnType<typeof scheduledEvent>, context: ReturnType<typeof lambdaContext>) => Promise<{ overdue: number }>;
   };
   const result = await handler(scheduledEvent('matrix', new Date(Math.max(...deadlines) + 1)), lambdaContext('sweepDeadlines', 'matrix'));
@@ -115,8 +121,16 @@ describe('queues and statistics', () => {
 
   it('refuses every agency route without a valid token', async () => {
     const someCase = cases.get('handler/own/view')!.caseId;
-    for (const headers of [{}, { authorization: 'Bearer nonsense' }, { authorization: `Basic ${tokens.handler}` }] as Record<string, string>[]) {
-      for (const [method, path] of [['GET', '/cases'], ['GET', `/cases/${someCase}`], ['GET', '/stats'], ['PATCH', `/cases/${someCase}`]] as const) {
+    for (const headers of [{}, { authorization: 'Bearer nonsense' }, { authorization: `Basic ${tokens.handler}` }] as Record<
+      string,
+      string
+    >[]) {
+      for (const [method, path] of [
+        ['GET', '/cases'],
+        ['GET', `/cases/${someCase}`],
+        ['GET', '/stats'],
+        ['PATCH', `/cases/${someCase}`],
+      ] as const) {
         const answer = await portal.api(method, path, method === 'PATCH' ? { status: 'acknowledged' } : undefined, headers);
         expect(answer.status, `${method} ${path}`).toBe(401);
         expect(answer.body.error.code).toBe('UNAUTHENTICATED');

@@ -1,14 +1,14 @@
 // The deadline sweep against the real table and its due index, run as EventBridge would run it, at chosen times:
 // the acknowledge deadline, the respond deadline, escalation to the oversight body, and idempotence.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lambdaContext, scheduledEvent } from '../../local/apiGatewayEvent.js';
+import { lambdaContext, scheduledEvent } from '#local/runtime/apiGatewayEvent.js';
 import { type TestPortal, bearer, fileReport, signIn, startTestPortal } from './support/testPortal.js';
 
 let portal: TestPortal;
 let sweep: (at: Date) => Promise<{ overdue: number; skipped: number }>;
 beforeAll(async () => {
   portal = await startTestPortal();
-  const { handler } = (await import('../../functions/handlers/sweepDeadlines.js')) as {
+  const { handler } = (await import('#handlers/sweepDeadlines.js')) as {
     handler: (e: ReturnType<typeof scheduledEvent>, c: ReturnType<typeof lambdaContext>) => Promise<{ overdue: number; skipped: number }>;
   };
   sweep = (at) => handler(scheduledEvent(`sweep-${at.getTime()}`, at), lambdaContext('sweepDeadlines', 'test'));
@@ -27,13 +27,20 @@ describe('the deadline sweep', () => {
 
   beforeAll(async () => {
     molit = await signIn(portal, 'handler@kr-molit');
-    waiting = await fileReport(portal, { category: 'code-of-conduct', organizationId: 'kr-molit', anonymity: 'confidential', contact: { phone: '+82 10 1234 5678' } });
+    waiting = await fileReport(portal, {
+      category: 'code-of-conduct',
+      organizationId: 'kr-molit',
+      anonymity: 'confidential',
+      contact: { phone: '+82 10 1234 5678' },
+    });
     acknowledged = await fileReport(portal, { category: 'code-of-conduct', organizationId: 'kr-molit' });
     closed = await fileReport(portal, { category: 'code-of-conduct', organizationId: 'kr-molit' });
     for (const c of [acknowledged, closed]) {
       expect((await portal.api('PATCH', `/cases/${c.caseId}`, { status: 'acknowledged' }, bearer(molit))).status).toBe(200);
     }
-    expect((await portal.api('PATCH', `/cases/${closed.caseId}`, { status: 'closed', resolution: 'unsubstantiated' }, bearer(molit))).status).toBe(200);
+    expect(
+      (await portal.api('PATCH', `/cases/${closed.caseId}`, { status: 'closed', resolution: 'unsubstantiated' }, bearer(molit))).status,
+    ).toBe(200);
   });
 
   const view = async (c: Record<string, any>) => (await portal.api('GET', `/cases/${c.caseId}`, undefined, bearer(molit))).body;
@@ -90,7 +97,12 @@ describe('the deadline sweep', () => {
     const filed = await fileReport(portal, { category: 'code-of-conduct', organizationId: 'kr-molit', anonymity: 'confidential', contact });
     await sweep(new Date(Date.parse(filed.acknowledgeBy) + 60_000));
     const oversight = await signIn(portal, 'oversight@kr-acrc');
-    const taken = await portal.api('POST', `/cases/${filed.caseId}/transfer`, { organizationId: 'kr-acrc', reason: 'We take it over.' }, bearer(oversight));
+    const taken = await portal.api(
+      'POST',
+      `/cases/${filed.caseId}/transfer`,
+      { organizationId: 'kr-acrc', reason: 'We take it over.' },
+      bearer(oversight),
+    );
     expect(taken.status).toBe(200);
     expect(taken.body).toMatchObject({ organization: { id: 'kr-acrc' }, contact: null, contactSharedWith: { id: 'kr-molit' } });
     const seen = (await portal.api('GET', `/cases/${filed.caseId}`, undefined, bearer(oversight))).body;
@@ -119,7 +131,12 @@ describe('the deadline sweep', () => {
 
     // A report about the head of the finance ministry, at the ACRC, cannot be moved to the tax service under it.
     const aboutMinister = await fileReport(portal, { category: 'budget-waste', organizationId: 'kr-moef', subjectIsHead: true });
-    const moved = await portal.api('POST', `/cases/${aboutMinister.caseId}/transfer`, { organizationId: 'kr-nts', reason: 'Tax matter.' }, bearer(acrc));
+    const moved = await portal.api(
+      'POST',
+      `/cases/${aboutMinister.caseId}/transfer`,
+      { organizationId: 'kr-nts', reason: 'Tax matter.' },
+      bearer(acrc),
+    );
     expect(moved.status).toBe(409);
     expect(moved.body.error.code).toBe('CONFLICT');
   });

@@ -6,8 +6,8 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/runtime/citizenDeps.js';
-import { caseDetailResponse, caseListResponse, statsResponse } from '../../functions/schemas/agency.js';
+import { createDocumentClient } from '#composition/awsClients.js';
+import { caseDetailResponse, caseListResponse, statsResponse } from '#schemas/agency.js';
 import { type TestPortal, bearer, fileReport, signIn, startTestPortal, uploadFile } from './support/testPortal.js';
 
 let portal: TestPortal;
@@ -25,8 +25,18 @@ describe('triage of one report, from filing to closing', () => {
   const contact = { name: 'Lee Min-ji', email: 'minji@example.org' };
 
   it('the citizen files a confidential report with evidence; it lands in MOLIT’s queue', async () => {
-    const uploadId = await uploadFile(portal, { name: 'invoices.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4\ninvoices\n%%EOF\n') });
-    report = await fileReport(portal, { category: 'budget-waste', anonymity: 'confidential', contact, uploadIds: [uploadId], title: 'Bridge study paid twice' });
+    const uploadId = await uploadFile(portal, {
+      name: 'invoices.pdf',
+      contentType: 'application/pdf',
+      bytes: Buffer.from('%PDF-1.4\ninvoices\n%%EOF\n'),
+    });
+    report = await fileReport(portal, {
+      category: 'budget-waste',
+      anonymity: 'confidential',
+      contact,
+      uploadIds: [uploadId],
+      title: 'Bridge study paid twice',
+    });
     expect(report.organization.id).toBe('kr-molit');
     caseId = report.caseId;
   });
@@ -37,7 +47,12 @@ describe('triage of one report, from filing to closing', () => {
     expect(list.status).toBe(200);
     const queue = caseListResponse.parse(list.body);
     expect(queue.items.map((i) => i.caseId)).toContain(caseId);
-    expect(queue.items.find((i) => i.caseId === caseId)).toMatchObject({ title: 'Bridge study paid twice', status: 'received', overdue: false, escalated: false });
+    expect(queue.items.find((i) => i.caseId === caseId)).toMatchObject({
+      title: 'Bridge study paid twice',
+      status: 'received',
+      overdue: false,
+      escalated: false,
+    });
     expect(queue.items.every((i) => i.organizationId === 'kr-molit')).toBe(true);
   });
 
@@ -45,7 +60,14 @@ describe('triage of one report, from filing to closing', () => {
     const answer = await portal.api('GET', `/cases/${caseId}`, undefined, bearer(handler));
     expect(answer.status).toBe(200);
     const detail = caseDetailResponse.parse(answer.body);
-    expect(detail).toMatchObject({ caseId, status: 'received', title: 'Bridge study paid twice', anonymity: 'confidential', contact, auditVerified: true });
+    expect(detail).toMatchObject({
+      caseId,
+      status: 'received',
+      title: 'Bridge study paid twice',
+      anonymity: 'confidential',
+      contact,
+      auditVerified: true,
+    });
     expect(detail.attachments).toEqual([{ id: expect.any(String), name: 'invoices.pdf', size: 24, contentType: 'application/pdf' }]);
     expect(detail.audit.map((e) => [e.actor, e.action])).toEqual([
       ['whistleblower', 'report.received'],
@@ -55,12 +77,24 @@ describe('triage of one report, from filing to closing', () => {
   });
 
   it('acknowledges with a public note, which the whistleblower reads; internal notes stay inside', async () => {
-    const ack = await portal.api('PATCH', `/cases/${caseId}`, { status: 'acknowledged', publicNote: 'We have your report and will look into it.' }, bearer(handler));
+    const ack = await portal.api(
+      'PATCH',
+      `/cases/${caseId}`,
+      { status: 'acknowledged', publicNote: 'We have your report and will look into it.' },
+      bearer(handler),
+    );
     expect(ack.status).toBe(200);
     expect(ack.body.status).toBe('acknowledged');
-    const review = await portal.api('PATCH', `/cases/${caseId}`, { status: 'in_review', internalNote: 'Compare the 2024 and 2025 invoices.' }, bearer(handler));
+    const review = await portal.api(
+      'PATCH',
+      `/cases/${caseId}`,
+      { status: 'in_review', internalNote: 'Compare the 2024 and 2025 invoices.' },
+      bearer(handler),
+    );
     expect(review.status).toBe(200);
-    expect(review.body.notes).toEqual([expect.objectContaining({ author: 'handler@kr-molit', body: 'Compare the 2024 and 2025 invoices.' })]);
+    expect(review.body.notes).toEqual([
+      expect.objectContaining({ author: 'handler@kr-molit', body: 'Compare the 2024 and 2025 invoices.' }),
+    ]);
 
     const tracked = await portal.api('POST', '/track', { trackingCode: report.trackingCode });
     expect(tracked.body.status).toBe('in_review');
@@ -75,10 +109,17 @@ describe('triage of one report, from filing to closing', () => {
   });
 
   it('asks a question; the whistleblower reads it with the code and answers', async () => {
-    const asked = await portal.api('POST', `/cases/${caseId}/messages`, { body: 'Which regional office sent the second invoice?' }, bearer(handler));
+    const asked = await portal.api(
+      'POST',
+      `/cases/${caseId}/messages`,
+      { body: 'Which regional office sent the second invoice?' },
+      bearer(handler),
+    );
     expect(asked.status).toBe(201);
     const tracked = await portal.api('POST', '/track', { trackingCode: report.trackingCode.toLowerCase() });
-    expect(tracked.body.messages).toEqual([{ id: asked.body.id, at: asked.body.at, from: 'agency', body: 'Which regional office sent the second invoice?' }]);
+    expect(tracked.body.messages).toEqual([
+      { id: asked.body.id, at: asked.body.at, from: 'agency', body: 'Which regional office sent the second invoice?' },
+    ]);
     const answered = await portal.api('POST', '/track/messages', { trackingCode: report.trackingCode, body: 'The Daejeon office.' });
     expect(answered.status).toBe(201);
     const detail = (await portal.api('GET', `/cases/${caseId}`, undefined, bearer(handler))).body;
@@ -101,17 +142,30 @@ describe('triage of one report, from filing to closing', () => {
   });
 
   it('a handler may not transfer; a supervisor moves it to the Ministry of Economy and Finance', async () => {
-    const refused = await portal.api('POST', `/cases/${caseId}/transfer`, { organizationId: 'kr-moef', reason: 'Budget matter' }, bearer(handler));
+    const refused = await portal.api(
+      'POST',
+      `/cases/${caseId}/transfer`,
+      { organizationId: 'kr-moef', reason: 'Budget matter' },
+      bearer(handler),
+    );
     expect(refused.status).toBe(403);
     const supervisor = await signIn(portal, 'supervisor@kr-molit');
-    const moved = await portal.api('POST', `/cases/${caseId}/transfer`, { organizationId: 'kr-moef', reason: 'A national budget matter.' }, bearer(supervisor));
+    const moved = await portal.api(
+      'POST',
+      `/cases/${caseId}/transfer`,
+      { organizationId: 'kr-moef', reason: 'A national budget matter.' },
+      bearer(supervisor),
+    );
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ status: 'received', organization: { id: 'kr-moef' }, contact: null });
     expect((await portal.api('GET', `/cases/${caseId}`, undefined, bearer(handler))).status).toBe(404);
 
     const tracked = await portal.api('POST', '/track', { trackingCode: report.trackingCode });
     expect(tracked.body.organization).toEqual({ id: 'kr-moef', name: 'Ministry of Economy and Finance' });
-    expect(tracked.body.timeline.at(-2)).toMatchObject({ status: 'transferred', organization: { id: 'kr-moef', name: 'Ministry of Economy and Finance' } });
+    expect(tracked.body.timeline.at(-2)).toMatchObject({
+      status: 'transferred',
+      organization: { id: 'kr-moef', name: 'Ministry of Economy and Finance' },
+    });
     expect(tracked.body.timeline.at(-1)).toMatchObject({ status: 'received' });
   });
 
@@ -124,7 +178,12 @@ describe('triage of one report, from filing to closing', () => {
     }
     const noResolution = await portal.api('PATCH', `/cases/${caseId}`, { status: 'closed' }, bearer(moef));
     expect(noResolution.status).toBe(400);
-    const closed = await portal.api('PATCH', `/cases/${caseId}`, { status: 'closed', resolution: 'substantiated', publicNote: 'The double payment has been recovered.' }, bearer(moef));
+    const closed = await portal.api(
+      'PATCH',
+      `/cases/${caseId}`,
+      { status: 'closed', resolution: 'substantiated', publicNote: 'The double payment has been recovered.' },
+      bearer(moef),
+    );
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'closed', resolution: 'substantiated', auditVerified: true });
     // Answers to changes never carry the contact details; only opening the case does, and is audited so.
@@ -148,7 +207,9 @@ describe('the state machine over HTTP', () => {
     expect(jump.body.error.code).toBe('CONFLICT');
     expect((await portal.api('POST', '/track', { trackingCode: report.trackingCode })).body.status).toBe('received');
     expect((await portal.api('PATCH', `/cases/${report.caseId}`, { status: 'teleported' }, bearer(token))).status).toBe(400);
-    expect((await portal.api('PATCH', `/cases/${report.caseId}`, { status: 'acknowledged', resolution: 'referred' }, bearer(token))).status).toBe(400);
+    expect(
+      (await portal.api('PATCH', `/cases/${report.caseId}`, { status: 'acknowledged', resolution: 'referred' }, bearer(token))).status,
+    ).toBe(400);
   });
 });
 
@@ -160,7 +221,7 @@ describe('a tampered audit trail', () => {
     expect((await portal.api('PATCH', `/cases/${report.caseId}`, { status: 'acknowledged' }, bearer(token))).status).toBe(200);
 
     const verify = () =>
-      promisify(execFile)(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'local/auditVerify.ts', report.caseId], {
+      promisify(execFile)(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'local/cli/auditVerify.ts', report.caseId], {
         env: { ...process.env, DATA_DIR: portal.dataDir },
       }).then(
         (r) => ({ code: 0, out: r.stdout + r.stderr }),

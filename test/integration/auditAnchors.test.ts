@@ -4,10 +4,10 @@
 // GET /cases/{caseId} and in `npm run audit:verify`, and `--all` catches an edited anchor.
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anchorBucketOf, anchorName } from '../../functions/core/auditAnchor.js';
-import type { AnchorRunResult } from '../../functions/core/anchorAuditHeads.js';
-import { type OpenedAuditTrail, openAuditTrail, verifyEverything, verifyOneCase } from '../../local/auditVerifyCommand.js';
-import { TABLE_NAME } from '../../local/localPortal.js';
+import { anchorBucketOf, anchorName } from '#core/auditAnchor.js';
+import type { AnchorRunResult } from '#core/anchorAuditHeads.js';
+import { type OpenedAuditTrail, openAuditTrail, verifyEverything, verifyOneCase } from '#local/cli/auditVerifyCommand.js';
+import { TABLE_NAME } from '#local/runtime/localStorage.js';
 import { cutAuditChain, portalTable } from '../support/auditTampering.js';
 import { type TestPortal, bearer, fileReport, signIn, startTestPortal } from './support/testPortal.js';
 
@@ -57,7 +57,12 @@ describe('a chain cut with its head rolled back, after an anchor', () => {
       .filter((l) => l.includes('"audit heads anchored"'));
     const line = lines.find((l) => l.includes(anchor.digest));
     expect(line).toBeDefined();
-    expect(JSON.parse(line!)).toMatchObject({ message: 'audit heads anchored', digest: anchor.digest, cases: anchor.cases, seq: anchor.seq });
+    expect(JSON.parse(line!)).toMatchObject({
+      message: 'audit heads anchored',
+      digest: anchor.digest,
+      cases: anchor.cases,
+      seq: anchor.seq,
+    });
     for (const l of lines) expect(l).not.toContain(caseId);
   });
 
@@ -67,7 +72,9 @@ describe('a chain cut with its head rolled back, after an anchor', () => {
 
     const cli = await auditVerify(caseId);
     expect(cli.code).toBe(1);
-    expect(cli.out).toContain(`✗ case ${caseId}: the chain was cut: ${anchorName(anchor.anchoredAt)} recorded event #4, the case now ends at #2`);
+    expect(cli.out).toContain(
+      `✗ case ${caseId}: the chain was cut: ${anchorName(anchor.anchoredAt)} recorded event #4, the case now ends at #2`,
+    );
 
     // Opening the case appends event #3 to what is left, and shows the cut.
     const detail = await open();
@@ -83,7 +90,9 @@ describe('a chain cut with its head rolled back, after an anchor', () => {
   it('--all reports an edited anchor chunk, and the case view no longer trusts it', async () => {
     const client = portalTable(portal.dataDir);
     const pk = `AUDIT-ANCHOR#${anchorBucketOf(caseId)}`;
-    const { Items } = await client.send(new QueryCommand({ TableName: TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }));
+    const { Items } = await client.send(
+      new QueryCommand({ TableName: TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }),
+    );
     const chunk = Items!.find((i) => i.SK === anchor.anchoredAt)!;
     // The cut hidden from the anchor too: its head for the case rolled back as well.
     const heads = (chunk.heads as [string, number, string][]).map(([id, seq, hash]) => [id, id === caseId ? 2 : seq, hash]);
@@ -92,6 +101,8 @@ describe('a chain cut with its head rolled back, after an anchor', () => {
     const all = await auditVerify('--all');
     expect(all.code).toBe(1);
     expect(all.out).toContain(`✗ the chunk ${anchorBucketOf(caseId)} of ${anchorName(anchor.anchoredAt)} was altered`);
-    expect((await open()).auditProblem).toBe(`${anchorName(anchor.anchoredAt)} for this case was altered, so the chain cannot be checked against it`);
+    expect((await open()).auditProblem).toBe(
+      `${anchorName(anchor.anchoredAt)} for this case was altered, so the chain cannot be checked against it`,
+    );
   });
 });

@@ -1,13 +1,13 @@
 // Agency sign-in through the local runtime: the demo accounts sign in and get a Cognito-shaped ID token; a wrong
 // password and an unknown user get identical 401s; a guessing address is slowed down (429 with Retry-After) while
 // the right password from another address still signs in; nothing secret is logged.
-// (The token checks themselves are unit tests of local/agencyAuthorizer.ts.)
+// (The token checks themselves are unit tests of local/runtime/agencyAuthorizer.ts.)
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityFromClaims } from '../../functions/core/identity.js';
-import { LocalAgencyAuthorizer } from '../../local/agencyAuthorizer.js';
+import { identityFromClaims } from '#core/identity.js';
+import { LocalAgencyAuthorizer } from '#local/runtime/agencyAuthorizer.js';
 import { type TestPortal, postFrom, startTestPortal } from './support/testPortal.js';
 
 let portal: TestPortal;
@@ -51,7 +51,10 @@ describe('POST /auth/login', () => {
   it('answers a wrong password and an unknown user with identical 401s', async () => {
     const wrong = await postFrom(portal, '127.0.0.60', '/auth/login', { username: 'supervisor@kr-moef', password: 'guess-0' });
     const unknown = await postFrom(portal, '127.0.0.60', '/auth/login', { username: 'nobody@kr-moef', password: 'guess-0' });
-    expect(wrong).toEqual({ status: 401, body: { error: { code: 'UNAUTHENTICATED', message: 'The username or password is not right.', details: [] } } });
+    expect(wrong).toEqual({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED', message: 'The username or password is not right.', details: [] } },
+    });
     expect(unknown).toEqual(wrong);
   });
 
@@ -59,20 +62,32 @@ describe('POST /auth/login', () => {
     const attacker = '127.0.0.61';
     const statuses: number[] = [];
     // A predictable username, in the case and spacing variants that used to add up to a lockout.
-    for (const username of ['supervisor@kr-molit', 'SUPERVISOR@kr-molit', ' supervisor@KR-MOLIT ', 'Supervisor@kr-molit', 'supervisor@kr-molit ', 'supervisor@kr-molit']) {
+    for (const username of [
+      'supervisor@kr-molit',
+      'SUPERVISOR@kr-molit',
+      ' supervisor@KR-MOLIT ',
+      'Supervisor@kr-molit',
+      'supervisor@kr-molit ',
+      'supervisor@kr-molit',
+    ]) {
       statuses.push((await postFrom(portal, attacker, '/auth/login', { username, password: `guess-${statuses.length}` })).status);
     }
     expect(statuses).toEqual(Array(6).fill(401));
     // Past five failures the address must wait before trying again.
     const slowed = await postFrom(portal, attacker, '/auth/login', { username: 'supervisor@kr-molit', password: 'guess-6' });
     expect(slowed.status).toBe(429);
-    expect(slowed.body.error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/failed sign-ins from your connection/) });
+    expect(slowed.body.error).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringMatching(/failed sign-ins from your connection/),
+    });
 
     // The account's owner, at another address, signs in at once — also in another spelling of the username.
     const owner = await postFrom(portal, '127.0.0.62', '/auth/login', { username: 'supervisor@kr-molit', password: portal.demoPassword });
     expect(owner.status).toBe(200);
     expect(owner.body.user).toEqual({ username: 'supervisor@kr-molit', organizationId: 'kr-molit', role: 'supervisor' });
-    expect((await postFrom(portal, '127.0.0.63', '/auth/login', { username: ' Supervisor@KR-MOLIT', password: portal.demoPassword })).status).toBe(200);
+    expect(
+      (await postFrom(portal, '127.0.0.63', '/auth/login', { username: ' Supervisor@KR-MOLIT', password: portal.demoPassword })).status,
+    ).toBe(200);
     // Other accounts sign in from anywhere.
     expect((await login({ username: 'handler@kr-moef', password: portal.demoPassword })).status).toBe(200);
   });

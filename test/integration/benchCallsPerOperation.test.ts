@@ -19,11 +19,14 @@ describe('AWS calls per operation', () => {
     expect(counted.map((c) => c.operation)).toEqual(OPERATION_MINIMUMS.map((o) => o.operation));
   });
 
-  it.each(OPERATION_MINIMUMS.map((o) => [o.operation, o.calls.length] as const))('%s makes its minimum, %i call(s), of the right kinds', (operation) => {
-    const found = counted.find((c) => c.operation === operation)!;
-    expect(found.calls).toEqual(found.minimumCalls);
-    expect(found.total).toBe(found.minimum);
-  });
+  it.each(OPERATION_MINIMUMS.map((o) => [o.operation, o.calls.length] as const))(
+    '%s makes its minimum, %i call(s), of the right kinds',
+    (operation) => {
+      const found = counted.find((c) => c.operation === operation)!;
+      expect(found.calls).toEqual(found.minimumCalls);
+      expect(found.total).toBe(found.minimum);
+    },
+  );
 
   it('reads the audit anchor, one Query more, in every answer that carries an audit verdict, and nowhere else', () => {
     // The case's own partition comes in one Query; the anchor of its heads lives outside it, on purpose.

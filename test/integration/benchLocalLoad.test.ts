@@ -14,7 +14,7 @@ describe('bench: local load', () => {
       warmupSeconds: 0.5,
       trackedCases: 20,
       // Not `npm start`: it rebuilds web/dist, which other tests read.
-      command: [process.execPath, '--import', 'tsx', 'local/start.ts'],
+      command: [process.execPath, '--import', 'tsx', 'local/runtime/start.ts'],
       log: (line) => lines.push(line),
     });
 
@@ -33,6 +33,9 @@ describe('bench: local load', () => {
       expect(f.ratio).toBeCloseTo(f.portal.rps / f.rawSdk.rps, 2);
     }
     // The portal stopped cleanly on SIGINT; the bench says so otherwise.
-    expect(lines.filter((l) => l.includes('did not stop cleanly')), lines.join('\n')).toEqual([]);
+    expect(
+      lines.filter((l) => l.includes('did not stop cleanly')),
+      lines.join('\n'),
+    ).toEqual([]);
   });
 });

@@ -5,7 +5,9 @@ import { LARGE_PACK_ORGANIZATIONS } from '../../bench/largePack.js';
 import { measureScale } from '../../bench/scale.js';
 
 describe('scale', () => {
-  it('reads one page per queue request over the 1,042-organization pack, and serves its /config gzipped', { timeout: 240_000 }, async () => {
+  it('reads one page per queue request over the 1,042-organization pack, and serves its /config gzipped', {
+    timeout: 240_000,
+  }, async () => {
     const figures = await measureScale({ cases: 2 * LARGE_PACK_ORGANIZATIONS, pageLimit: 1 });
     expect(figures.organizations).toBe(LARGE_PACK_ORGANIZATIONS);
     expect(figures.casesOfOrganization).toBe(2);

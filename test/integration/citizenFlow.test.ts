@@ -5,13 +5,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openEvidence } from '../../functions/adapters/localSealedEvidenceStore.js';
-import { createS3Client } from '../../functions/runtime/citizenDeps.js';
-import { configResponse, pageResponse } from '../../functions/schemas/config.js';
-import { submitReportResponse } from '../../functions/schemas/report.js';
-import { trackResponse } from '../../functions/schemas/track.js';
+import { openEvidence } from '#adapters/localSealedEvidenceStore.js';
+import { createS3Client } from '#composition/awsClients.js';
+import { configResponse, pageResponse } from '#schemas/config.js';
+import { submitReportResponse } from '#schemas/report.js';
+import { trackResponse } from '#schemas/track.js';
 import { pngWithText } from './support/fixtures.js';
-import { type IssuedUpload, type TestPortal, aReport, postUploadForm, proposedCode, startTestPortal, uploadFile } from './support/testPortal.js';
+import {
+  type IssuedUpload,
+  type TestPortal,
+  aReport,
+  postUploadForm,
+  proposedCode,
+  startTestPortal,
+  uploadFile,
+} from './support/testPortal.js';
 
 let portal: TestPortal;
 beforeAll(async () => {
@@ -98,7 +106,11 @@ describe('a report with an attachment', () => {
   });
 
   it('takes a reply from the whistleblower, with more evidence', async () => {
-    const more = await uploadFile(portal, { name: 'contract.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.7\n%%EOF\n') });
+    const more = await uploadFile(portal, {
+      name: 'contract.pdf',
+      contentType: 'application/pdf',
+      bytes: Buffer.from('%PDF-1.7\n%%EOF\n'),
+    });
     const answer = await portal.api('POST', '/track/messages', {
       trackingCode: code.match(/.{4}/g)!.join(' '),
       body: 'The officer is named Park; the meeting was on a Tuesday.',
@@ -107,7 +119,9 @@ describe('a report with an attachment', () => {
     expect(answer.status).toBe(201);
     expect(answer.body).toEqual({ id: expect.any(String), at: expect.any(String) });
     const tracked = (await portal.api('POST', '/track', { trackingCode: code })).body;
-    expect(tracked.messages).toEqual([{ id: answer.body.id, at: answer.body.at, from: 'whistleblower', body: 'The officer is named Park; the meeting was on a Tuesday.' }]);
+    expect(tracked.messages).toEqual([
+      { id: answer.body.id, at: answer.body.at, from: 'whistleblower', body: 'The officer is named Park; the meeting was on a Tuesday.' },
+    ]);
     expect(tracked.attachments.map((a: { name: string }) => a.name).sort()).toEqual(['contract.pdf', 'receipt.png']);
   });
 
@@ -145,7 +159,11 @@ describe('reports without a proposed code', () => {
   });
 
   it('never route a report about the head to that organization', async () => {
-    const answer = await portal.api('POST', '/reports', aReport({ category: 'code-of-conduct', organizationId: 'kr-nts', subjectIsHead: true }));
+    const answer = await portal.api(
+      'POST',
+      '/reports',
+      aReport({ category: 'code-of-conduct', organizationId: 'kr-nts', subjectIsHead: true }),
+    );
     expect(answer.status).toBe(201);
     expect(answer.body.organization.id).toBe('kr-acrc');
     const acrcHead = await portal.api('POST', '/reports', aReport({ organizationId: 'kr-acrc', subjectIsHead: true }));
@@ -162,7 +180,11 @@ describe('reports without a proposed code', () => {
 
 describe('attachment checks at submit', () => {
   it('refuses an upload whose bytes are not its declared type', async () => {
-    const id = await uploadFile(portal, { name: 'photo.png', contentType: 'image/png', bytes: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]) });
+    const id = await uploadFile(portal, {
+      name: 'photo.png',
+      contentType: 'image/png',
+      bytes: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]),
+    });
     const answer = await portal.api('POST', '/reports', aReport({ uploadIds: [id] }));
     expect(answer.status).toBe(415);
     expect(answer.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
@@ -171,7 +193,11 @@ describe('attachment checks at submit', () => {
   it('refuses an upload that is not the declared size: at storage, and again at submit if storage let it in', async () => {
     const issued = await portal.api('POST', '/uploads', { files: [{ name: 'notes.txt', size: 4, contentType: 'text/plain' }] });
     const upload = issued.body.uploads[0] as IssuedUpload;
-    const sent = await postUploadForm(upload, { name: 'notes.txt', contentType: 'text/plain', bytes: Buffer.from('much longer than declared') });
+    const sent = await postUploadForm(upload, {
+      name: 'notes.txt',
+      contentType: 'text/plain',
+      bytes: Buffer.from('much longer than declared'),
+    });
     expect(sent.status).toBe(403);
     expect(((await sent.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
     // A storage server that checks no policy (s3rver, reached directly) is why the intake checks the size too.

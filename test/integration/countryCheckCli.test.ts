@@ -12,9 +12,13 @@ afterAll(() => rmSync(packs, { recursive: true, force: true }));
 
 async function check(code: string, packsDir = resolve('countries')): Promise<{ status: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'local/checkCountryPack.ts', code], {
-      env: { ...process.env, COUNTRY_PACKS_DIR: packsDir },
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [resolve('node_modules/tsx/dist/cli.mjs'), 'local/cli/countryCheck.ts', code],
+      {
+        env: { ...process.env, COUNTRY_PACKS_DIR: packsDir },
+      },
+    );
     return { status: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCountryPack } from '../../functions/adapters/countryPackFiles.js';
-import { openAuditTrail } from '../../local/auditVerifyCommand.js';
-import { seedDemoCases } from '../../local/demoCases.js';
+import { loadCountryPack } from '#adapters/countryPackFiles.js';
+import { openAuditTrail } from '#local/cli/auditVerifyCommand.js';
+import { seedDemoCases } from '#local/demo/demoCases.js';
 import { bearer, signIn, startTestPortal, type TestPortal } from './support/testPortal.js';
 
 let portal: TestPortal;
@@ -15,24 +15,38 @@ beforeAll(async () => {
 afterAll(() => portal?.stop());
 
 describe('demo cases', () => {
-  it('cover every status, an overdue escalation, a transfer, a conversation, evidence and a head report', { timeout: 120_000 }, async () => {
+  it('cover every status, an overdue escalation, a transfer, a conversation, evidence and a head report', {
+    timeout: 120_000,
+  }, async () => {
     const pack = loadCountryPack(resolve('countries'), 'kr');
     const seeded = await seedDemoCases(portal, pack, portal.dataDir);
     expect(seeded.cases).toBe(10);
-    const codes = readFileSync(seeded.codesFile, 'utf8').split('\n').filter((l) => /^[0-9A-Z]{4}-/.test(l)).map((l) => l.slice(0, 19));
+    const codes = readFileSync(seeded.codesFile, 'utf8')
+      .split('\n')
+      .filter((l) => /^[0-9A-Z]{4}-/.test(l))
+      .map((l) => l.slice(0, 19));
     expect(codes).toHaveLength(10);
 
     const tracked = await Promise.all(codes.map(async (trackingCode) => (await portal.api('POST', '/track', { trackingCode })).body));
     const statuses = new Set(tracked.map((t) => t.status));
     for (const status of ['received', 'acknowledged', 'in_review', 'investigating', 'closed']) expect(statuses).toContain(status);
     expect(tracked.some((t) => t.timeline.some((e: { status: string }) => e.status === 'transferred'))).toBe(true);
-    expect(tracked.some((t) => t.messages.some((m: { from: string }) => m.from === 'agency') && t.messages.some((m: { from: string }) => m.from === 'whistleblower'))).toBe(true);
+    expect(
+      tracked.some(
+        (t) =>
+          t.messages.some((m: { from: string }) => m.from === 'agency') &&
+          t.messages.some((m: { from: string }) => m.from === 'whistleblower'),
+      ),
+    ).toBe(true);
     expect(tracked.some((t) => t.attachments.length === 1)).toBe(true);
 
     // The overdue case is escalated to the oversight body, which also holds the head-of-organization report.
     const oversight = await signIn(portal, 'oversight@kr-acrc');
     const escalated = await portal.api('GET', '/cases?escalated=true', undefined, bearer(oversight));
-    expect(escalated.body.items.map((i: { title: string; overdue: boolean }) => [i.title, i.overdue])).toContainEqual(['Inspector asked for cash to pass a building inspection', true]);
+    expect(escalated.body.items.map((i: { title: string; overdue: boolean }) => [i.title, i.overdue])).toContainEqual([
+      'Inspector asked for cash to pass a building inspection',
+      true,
+    ]);
     const own = await portal.api('GET', '/cases?limit=100', undefined, bearer(oversight));
     expect(own.body.items.map((i: { title: string }) => i.title)).toContain('The head of the organization hired a family member');
 

@@ -4,7 +4,7 @@ import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createS3Client } from '../../functions/runtime/citizenDeps.js';
+import { createS3Client } from '#composition/awsClients.js';
 import { type TestPortal, aReport, proposedCode, startTestPortal, uploadFile } from './support/testPortal.js';
 
 let portal: TestPortal;

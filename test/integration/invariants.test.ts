@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../local/routes.js';
+import { ROUTES } from '#contract/routes.js';
 import { type TestPortal, aReport, postFrom, proposedCode, startTestPortal, uploadFile } from './support/testPortal.js';
 
 let portal: TestPortal;
@@ -42,16 +42,23 @@ describe('what a report leaves behind', () => {
   let caseId = '';
 
   beforeAll(async () => {
-    const uploadId = await uploadFile(portal, { name: secrets.fileName, contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') });
-    const filed = await postFromClient('/reports', aReport({
-      trackingCode: code,
-      title: secrets.title,
-      description: secrets.description,
-      location: secrets.location,
-      anonymity: 'confidential',
-      contact: { name: secrets.name, email: secrets.email, phone: secrets.phone },
-      uploadIds: [uploadId],
-    }));
+    const uploadId = await uploadFile(portal, {
+      name: secrets.fileName,
+      contentType: 'application/pdf',
+      bytes: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
+    const filed = await postFromClient(
+      '/reports',
+      aReport({
+        trackingCode: code,
+        title: secrets.title,
+        description: secrets.description,
+        location: secrets.location,
+        anonymity: 'confidential',
+        contact: { name: secrets.name, email: secrets.email, phone: secrets.phone },
+        uploadIds: [uploadId],
+      }),
+    );
     expect(filed.status).toBe(201);
     caseId = filed.body.caseId;
     expect((await postFromClient('/track/messages', { trackingCode: code, body: secrets.message })).status).toBe(201);

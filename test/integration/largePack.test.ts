@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LARGE_PACK_ORGANIZATIONS, writeLargePack } from '../../bench/largePack.js';
-import { checkPackDirectory } from '../../local/countryPackReport.js';
+import { checkCountryPackDirectory } from '#local/cli/countryCheckReport.js';
 import { aReport, startTestPortal, type TestPortal } from './support/testPortal.js';
 
 const packs = mkdtempSync(join(tmpdir(), 'clean-portal-large-'));
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe('a pack of 1,042 organizations', () => {
   it('passes country:check, routing every category × organization × head-or-not', () => {
-    const { pack, problems } = checkPackDirectory(packs, 'zz');
+    const { pack, problems } = checkCountryPackDirectory(packs, 'zz');
     expect(problems).toEqual([]);
     expect(pack!.organizations).toHaveLength(LARGE_PACK_ORGANIZATIONS);
   });

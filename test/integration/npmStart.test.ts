@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../local/embedded/ports.js';
+import { freePort } from '#local/runtime/embedded/ports.js';
 import { aReport, proposedCode } from './support/testPortal.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'clean-portal-start-'));
@@ -14,7 +14,7 @@ let output = '';
 
 async function start(port: number): Promise<void> {
   // As `npm start` runs it: tsx as a loader in the portal's own process (its CLI would be a signal-relaying wrapper).
-  child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
+  child = spawn(process.execPath, ['--import', 'tsx', 'local/runtime/start.ts'], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, COUNTRY: 'kr' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -46,7 +46,11 @@ afterAll(async () => {
 });
 
 const post = (port: number, path: string, body: unknown) =>
-  fetch(`http://127.0.0.1:${port}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`http://127.0.0.1:${port}/api${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 // Each test starts a fresh process with its own JVM: give it room on a busy 2-core machine.
 describe('npm start', { timeout: 120_000 }, () => {

@@ -4,8 +4,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadPackIndex } from '../../functions/runtime/packIndex.js';
-import { startLocalPortal } from '../../local/localPortal.js';
+import { loadPackIndex } from '#composition/packIndex.js';
+import { startLocalPortal } from '#local/runtime/localPortal.js';
 
 const packsDir = mkdtempSync(join(tmpdir(), 'clean-portal-packs-'));
 const dataDir = mkdtempSync(join(tmpdir(), 'clean-portal-data-'));

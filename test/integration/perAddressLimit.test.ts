@@ -34,7 +34,10 @@ describe('one budget per address for lookups and filing', () => {
     for (let i = 0; i < 19; i++) await postFrom(portal, prober, '/track', { trackingCode: proposedCode() });
     expect((await postFrom(portal, prober, '/track', { trackingCode: code })).status).toBe(429);
     // The same question through filing gets the same refusal, not the 409 that says the code is taken.
-    expect(await postFrom(portal, prober, '/reports', aReport({ trackingCode: code, title: 'Another report' }))).toEqual({ status: 429, body: RATE_LIMITED });
+    expect(await postFrom(portal, prober, '/reports', aReport({ trackingCode: code, title: 'Another report' }))).toEqual({
+      status: 429,
+      body: RATE_LIMITED,
+    });
     // The reporter's own address is untouched.
     expect((await postFrom(portal, filer, '/track', { trackingCode: code })).status).toBe(200);
   });

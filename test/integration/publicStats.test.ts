@@ -3,10 +3,11 @@
 // more, nothing but `suppressed: true` below that, and nothing about any case itself.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { MAX_SNAPSHOT_BYTES, DynamoStatisticsStore } from '../../functions/adapters/dynamoStatisticsStore.js';
-import { type CaseSummary, PUBLIC_STATS_MINIMUM_CASES, publicStatistics } from '../../functions/core/publicStatistics.js';
-import { createDocumentClient } from '../../functions/runtime/documentClient.js';
-import { type PublicStatistics, publicStatisticsResponse } from '../../functions/schemas/publicStats.js';
+import { MAX_SNAPSHOT_BYTES, DynamoStatisticsStore } from '#adapters/dynamoStatisticsStore.js';
+import { type CaseSummary, publicStatistics } from '#core/publicStatistics.js';
+import { PUBLIC_STATS_MINIMUM_CASES } from '#contract/limits.js';
+import { createDocumentClient } from '#composition/awsClients.js';
+import { type PublicStatistics, publicStatisticsResponse } from '#schemas/publicStats.js';
 import { type TestPortal, bearer, fileReport, signIn, startTestPortal } from './support/testPortal.js';
 
 let portal: TestPortal;
@@ -55,7 +56,12 @@ describe('GET /stats/public', () => {
       for (const [i, c] of filed.slice(0, 6).entries()) {
         expect((await portal.api('PATCH', `/cases/${c.caseId}`, { status: 'acknowledged' }, bearer(molit))).status).toBe(200);
         if (i < 5) {
-          const closed = await portal.api('PATCH', `/cases/${c.caseId}`, { status: 'closed', resolution: 'unsubstantiated' }, bearer(molit));
+          const closed = await portal.api(
+            'PATCH',
+            `/cases/${c.caseId}`,
+            { status: 'closed', resolution: 'unsubstantiated' },
+            bearer(molit),
+          );
           expect(closed.status).toBe(200);
         }
       }
@@ -92,9 +98,15 @@ describe('GET /stats/public', () => {
     it('shows only `suppressed: true` for an organization with three cases', async () => {
       const { statistics, text } = await get();
       const moef = statistics!.organizations.find((o) => o.organizationId === 'kr-moef');
-      expect(moef).toEqual({ organizationId: 'kr-moef', suppressed: true, categories: [{ category: 'code-of-conduct', suppressed: true }] });
+      expect(moef).toEqual({
+        organizationId: 'kr-moef',
+        suppressed: true,
+        categories: [{ category: 'code-of-conduct', suppressed: true }],
+      });
       // Not in the raw answer either (the schema would strip an unknown key, the wire would not).
-      const raw = (JSON.parse(text) as { organizations: Record<string, unknown>[] }).organizations.find((o) => o.organizationId === 'kr-moef');
+      const raw = (JSON.parse(text) as { organizations: Record<string, unknown>[] }).organizations.find(
+        (o) => o.organizationId === 'kr-moef',
+      );
       expect(raw).toEqual(moef);
       expect(statistics!.organizations.map((o) => o.organizationId)).toEqual(['kr-moef', 'kr-molit']);
     });
@@ -138,12 +150,20 @@ describe('GET /stats/public', () => {
 
     it('counts a case in its new organization after a transfer, at the next publication', async () => {
       const supervisor = await signIn(portal, 'supervisor@kr-molit');
-      const moved = await portal.api('POST', `/cases/${filed[5]!.caseId}/transfer`, { organizationId: 'kr-moef', reason: 'Theirs.' }, bearer(supervisor));
+      const moved = await portal.api(
+        'POST',
+        `/cases/${filed[5]!.caseId}/transfer`,
+        { organizationId: 'kr-moef', reason: 'Theirs.' },
+        bearer(supervisor),
+      );
       expect(moved.status).toBe(200);
       await portal.publishStats();
       const { statistics } = await get();
       // kr-molit keeps five (all closed); kr-moef now has four, still suppressed.
-      expect(statistics!.organizations.find((o) => o.organizationId === 'kr-molit')).toMatchObject({ total: 5, byStatus: { closed: 5, acknowledged: 0 } });
+      expect(statistics!.organizations.find((o) => o.organizationId === 'kr-molit')).toMatchObject({
+        total: 5,
+        byStatus: { closed: 5, acknowledged: 0 },
+      });
       expect(statistics!.organizations.find((o) => o.organizationId === 'kr-moef')).toMatchObject({ suppressed: true });
     });
   });

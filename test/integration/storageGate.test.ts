@@ -7,10 +7,10 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openEvidence } from '../../functions/adapters/localSealedEvidenceStore.js';
-import { createS3Client } from '../../functions/runtime/citizenDeps.js';
-import { sealStoredEvidence } from '../../local/sealStoredEvidence.js';
-import { type IssuedUpload, type TestPortal, aReport, bearer, postUploadForm, signIn, startTestPortal, uploadFile } from './support/testPortal.js';
+import { openEvidence } from '#adapters/localSealedEvidenceStore.js';
+import { createS3Client } from '#composition/awsClients.js';
+import { sealStoredEvidence } from '#local/runtime/sealStoredEvidence.js';
+import { type IssuedUpload, type TestPortal, aReport, bearer, postUploadForm, signIn, startTestPortal } from './support/testPortal.js';
 
 let portal: TestPortal;
 let bucket: string;
@@ -29,20 +29,28 @@ interface RawAnswer {
 }
 
 /** One request with the target exactly as written (fetch would fold `..` away before sending). */
-function raw(method: string, target: string, options: { headers?: Record<string, string | number>; body?: Buffer } = {}): Promise<RawAnswer> {
+function raw(
+  method: string,
+  target: string,
+  options: { headers?: Record<string, string | number>; body?: Buffer } = {},
+): Promise<RawAnswer> {
   const { port } = new URL(portal.url);
   return new Promise((resolve, reject) => {
-    const sent = request({ host: '127.0.0.1', port, method, path: target, headers: { host: `localhost:${port}`, ...options.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
+    const sent = request(
+      { host: '127.0.0.1', port, method, path: target, headers: { host: `localhost:${port}`, ...options.headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+      },
+    );
     sent.on('error', reject);
     sent.end(options.body);
   });
 }
 
-const errorCode = (answer: RawAnswer) => (JSON.parse(answer.body) as { error: { code: string; message: string; details: unknown[] } }).error.code;
+const errorCode = (answer: RawAnswer) =>
+  (JSON.parse(answer.body) as { error: { code: string; message: string; details: unknown[] } }).error.code;
 
 async function issue(file: { name: string; size: number; contentType: string }): Promise<IssuedUpload> {
   const answer = await portal.api('POST', '/uploads', { files: [file] });
@@ -60,7 +68,13 @@ function storedFiles(dir: string): { path: string; bytes: Buffer }[] {
 
 describe('what the storage path refuses', () => {
   it('lists nothing and serves nothing without a signed link, with no CORS grant', async () => {
-    for (const target of [`/s3/${bucket}`, `/s3/${bucket}/`, `/s3/${bucket}?list-type=2`, `/s3/${bucket}/incoming/ANYTHING`, `/s3/${bucket}/evidence/CASE/FILE`]) {
+    for (const target of [
+      `/s3/${bucket}`,
+      `/s3/${bucket}/`,
+      `/s3/${bucket}?list-type=2`,
+      `/s3/${bucket}/incoming/ANYTHING`,
+      `/s3/${bucket}/evidence/CASE/FILE`,
+    ]) {
       const answer = await raw('GET', target, { headers: { origin: 'https://attacker.example' } });
       expect(answer.status, target).toBeGreaterThanOrEqual(400);
       expect(answer.status, target).toBeLessThan(500);
@@ -84,7 +98,10 @@ describe('what the storage path refuses', () => {
       if (method !== 'HEAD') expect(errorCode(answer), method).toBe('METHOD_NOT_ALLOWED');
     }
     // Multi-object delete is a POST to the bucket with ?delete.
-    const deleting = await raw('POST', `/s3/${bucket}?delete`, { headers: { 'content-type': 'application/xml' }, body: Buffer.from('<Delete/>') });
+    const deleting = await raw('POST', `/s3/${bucket}?delete`, {
+      headers: { 'content-type': 'application/xml' },
+      body: Buffer.from('<Delete/>'),
+    });
     expect(deleting.status).toBe(400);
   });
 
@@ -100,7 +117,10 @@ describe('what the storage path refuses', () => {
       `/s3/../s3/${bucket}/incoming/x`,
     ]) {
       for (const method of ['GET', 'POST']) {
-        const answer = await raw(method, target, { headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: Buffer.from('--x--\r\n') });
+        const answer = await raw(method, target, {
+          headers: { 'content-type': 'multipart/form-data; boundary=x' },
+          body: Buffer.from('--x--\r\n'),
+        });
         expect(answer.status, `${method} ${target}`).toBe(400);
         expect(errorCode(answer)).toBe('VALIDATION_FAILED');
       }
@@ -118,12 +138,18 @@ describe('what the storage path refuses', () => {
     const victim = await issue({ name: 'receipt.pdf', size: 15, contentType: 'application/pdf' });
     const attacker = await issue({ name: 'junk.pdf', size: 15, contentType: 'application/pdf' });
     const overwrite = { ...attacker, fields: { ...attacker.fields, key: victim.fields.key! } };
-    const answer = await postUploadForm(overwrite, { name: 'junk.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 forged') });
+    const answer = await postUploadForm(overwrite, {
+      name: 'junk.pdf',
+      contentType: 'application/pdf',
+      bytes: Buffer.from('%PDF-1.4 forged'),
+    });
     expect(answer.status).toBe(403);
     expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
     // A policy with its signature removed, or made up, is no policy.
     const unsigned = { ...attacker, fields: { ...attacker.fields, 'X-Amz-Signature': 'f'.repeat(64) } };
-    expect((await postUploadForm(unsigned, { name: 'junk.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 forged') })).status).toBe(403);
+    expect(
+      (await postUploadForm(unsigned, { name: 'junk.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 forged') })).status,
+    ).toBe(403);
   });
 
   it('refuses an upload over 25 MiB without reading it all (413), and a body that is not a form (415)', async () => {
@@ -151,7 +177,9 @@ describe('what the storage path refuses', () => {
       socket.on('error', (error) => {
         if (!answered) reject(error);
       });
-      socket.write(`POST /s3/${bucket} HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: multipart/form-data; boundary=x\r\nTransfer-Encoding: chunked\r\n\r\n`);
+      socket.write(
+        `POST /s3/${bucket} HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: multipart/form-data; boundary=x\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      );
       const chunk = Buffer.concat([Buffer.from(`${(1024 * 1024).toString(16)}\r\n`), Buffer.alloc(1024 * 1024, 0x41), Buffer.from('\r\n')]);
       let sentBytes = 0;
       const pump = () => {
@@ -201,7 +229,8 @@ describe('what the storage path takes', () => {
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: old }));
     const evidenceKey = Buffer.from(readFileSync(join(portal.dataDir, 'secrets', 'evidence.key'), 'utf8').trim(), 'base64');
     const marker = join(portal.dataDir, 'secrets', 'evidence-sealed-again');
-    const storedNow = async () => Buffer.from(await (await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToByteArray());
+    const storedNow = async () =>
+      Buffer.from(await (await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToByteArray());
 
     expect(await sealStoredEvidence(client, bucket, evidenceKey, marker)).toBe(1);
     expect((await storedNow()).includes(Buffer.from('stored before'))).toBe(false);

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, existsSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../local/embedded/ports.js';
+import { freePort } from '#local/runtime/embedded/ports.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'clean-portal-lifetime-'));
 const dbPath = join(dataDir, 'dynamodb');
@@ -25,7 +25,7 @@ interface Started {
  * a loader, not through its CLI: the CLI is a second process that relays signals and gives up on a busy machine.
  */
 function startPortal(port: number): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/runtime/start.ts'], {
     env: {
       PATH: process.env.PATH,
       PORT: String(port),
@@ -69,7 +69,12 @@ function tableServersOnDataDir(): number[] {
         const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
         // The JVM itself, not its guardian (a node process whose arguments repeat the JVM's).
         const isJava = basename(argv[0]!) === 'java';
-        return isJava && argv.some((a) => a.endsWith('DynamoDBLocal.jar')) && argv.includes(dbPath) && stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+        return (
+          isJava &&
+          argv.some((a) => a.endsWith('DynamoDBLocal.jar')) &&
+          argv.includes(dbPath) &&
+          stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'
+        );
       } catch {
         return false;
       }
@@ -122,7 +127,7 @@ describe.runIf(process.platform === 'linux')('the table server and the data dir'
     await serving(port, first);
     const jvms = tableServersOnDataDir();
     expect(jvms).toHaveLength(1);
-    jvms.forEach((pid) => seenPids.add(pid));
+    for (const pid of jvms) seenPids.add(pid);
 
     expect(portalPid()).toBe(first.child.pid);
     process.kill(portalPid(), 'SIGKILL');
@@ -134,9 +139,12 @@ describe.runIf(process.platform === 'linux')('the table server and the data dir'
     const port = await freePort();
     const second = startPortal(port);
     await serving(port, second);
-    tableServersOnDataDir().forEach((pid) => seenPids.add(pid));
+    for (const pid of tableServersOnDataDir()) seenPids.add(pid);
     expect(tableServersOnDataDir()).toHaveLength(1);
-    const lock = JSON.parse(readFileSync(join(dataDir, 'portal.lock'), 'utf8')) as { pid: number; tableServer: { pid: number; guardianPid: number } };
+    const lock = JSON.parse(readFileSync(join(dataDir, 'portal.lock'), 'utf8')) as {
+      pid: number;
+      tableServer: { pid: number; guardianPid: number };
+    };
     expect(lock.pid).toBe(portalPid());
     expect(tableServersOnDataDir()).toEqual([lock.tableServer.pid]);
   });
@@ -145,7 +153,10 @@ describe.runIf(process.platform === 'linux')('the table server and the data dir'
     const holder = portalPid();
     const third = startPortal(await freePort());
     expect(await third.exited).toBe(1);
-    const refusal = third.output().split('\n').find((line) => line.includes('could not start'));
+    const refusal = third
+      .output()
+      .split('\n')
+      .find((line) => line.includes('could not start'));
     expect(refusal).toContain(dataDir);
     expect(refusal).toContain(`pid ${holder}`);
     // The first is untouched: still one JVM, still its lock.
@@ -154,7 +165,10 @@ describe.runIf(process.platform === 'linux')('the table server and the data dir'
   });
 
   it('stops a JVM left running by a dead portal (its guardian killed too) before serving again', async () => {
-    const lock = JSON.parse(readFileSync(join(dataDir, 'portal.lock'), 'utf8')) as { pid: number; tableServer: { pid: number; guardianPid: number } };
+    const lock = JSON.parse(readFileSync(join(dataDir, 'portal.lock'), 'utf8')) as {
+      pid: number;
+      tableServer: { pid: number; guardianPid: number };
+    };
     seenPids.add(lock.tableServer.guardianPid);
     // Nothing is left to end the JVM: it runs on, orphaned, holding the data files.
     process.kill(lock.tableServer.guardianPid, 'SIGKILL');
@@ -165,7 +179,7 @@ describe.runIf(process.platform === 'linux')('the table server and the data dir'
     const port = await freePort();
     const fourth = startPortal(port);
     await serving(port, fourth);
-    tableServersOnDataDir().forEach((pid) => seenPids.add(pid));
+    for (const pid of tableServersOnDataDir()) seenPids.add(pid);
     expect(running(lock.tableServer.pid)).toBe(false);
     expect(tableServersOnDataDir()).toHaveLength(1);
 

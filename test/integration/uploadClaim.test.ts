@@ -11,7 +11,11 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-const pdf = () => ({ name: 'ledger.pdf', contentType: 'application/pdf', bytes: new TextEncoder().encode(`%PDF-1.4 ledger ${Math.random()}\n`) });
+const pdf = () => ({
+  name: 'ledger.pdf',
+  contentType: 'application/pdf',
+  bytes: new TextEncoder().encode(`%PDF-1.4 ledger ${Math.random()}\n`),
+});
 
 /** How many of these cases hold an attachment, as their handling organization sees them. */
 async function casesHoldingEvidence(caseIds: string[]): Promise<number> {
@@ -50,7 +54,10 @@ describe('an upload claimed once', () => {
         portal.api('POST', '/reports', aReport({ uploadIds: [uploadId] })),
         portal.api('POST', '/track/messages', { trackingCode: existing.trackingCode, body: 'The ledger.', uploadIds: [uploadId] }),
       ]);
-      expect([report.status, message.status].filter((s) => s === 201), `round ${round}: ${report.status} ${message.status}`).toHaveLength(1);
+      expect(
+        [report.status, message.status].filter((s) => s === 201),
+        `round ${round}: ${report.status} ${message.status}`,
+      ).toHaveLength(1);
       const tracked = await portal.api('POST', '/track', { trackingCode: existing.trackingCode });
       const tookIt = tracked.body.attachments.length - onExisting;
       onExisting = tracked.body.attachments.length;

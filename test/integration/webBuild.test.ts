@@ -10,15 +10,21 @@ import { afterAll, describe, expect, it } from 'vitest';
 const VITE = resolve('node_modules/vite/bin/vite.js');
 const CONFIG = resolve('web/vite.config.ts');
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 async function build(env: Record<string, string> = {}): Promise<{ out: string; code: number; stdout: string; stderr: string }> {
   const out = mkdtempSync(join(tmpdir(), 'clean-portal-web-'));
   dirs.push(out);
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [VITE, 'build', '--config', CONFIG, '--outDir', out, '--emptyOutDir'], {
-      env: { ...process.env, ...env },
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [VITE, 'build', '--config', CONFIG, '--outDir', out, '--emptyOutDir'],
+      {
+        env: { ...process.env, ...env },
+      },
+    );
     return { out, code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

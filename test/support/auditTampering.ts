@@ -2,9 +2,9 @@
 // newest events and roll the case item's head back to the last one left. Straight in DynamoDB (Local), through the
 // running portal's table server.
 import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../../functions/runtime/documentClient.js';
-import { TABLE_NAME } from '../../local/localPortal.js';
-import { readRuntimeFile } from '../../local/runtimeFile.js';
+import { createDocumentClient } from '#composition/awsClients.js';
+import { TABLE_NAME } from '#local/runtime/localStorage.js';
+import { readRuntimeFile } from '#local/runtime/runtimeFile.js';
 
 /** The table of the portal running on `dataDir`, reached as any SDK client would reach it. */
 export function portalTable(dataDir: string) {

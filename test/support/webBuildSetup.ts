@@ -6,7 +6,16 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const SOURCES = ['web/src', 'web/build', 'web/public', 'web/index.html', 'web/agency.html', 'web/vite.config.ts', 'functions/core', 'functions/schemas'];
+const SOURCES = [
+  'web/src',
+  'web/build',
+  'web/public',
+  'web/index.html',
+  'web/agency.html',
+  'web/vite.config.ts',
+  'functions/core',
+  'functions/schemas',
+];
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -19,8 +28,12 @@ export default function setup(): void {
   const built = join(ROOT, 'web', 'dist', 'index.html');
   const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
   if (builtAt > 0 && SOURCES.every((source) => newest(join(ROOT, source)) <= builtAt)) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'web', 'vite.config.ts')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'web', 'vite.config.ts')],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }

@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type JWTPayload, SignJWT, base64url, generateKeyPair, importJWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LocalIdentity, writeUsers } from '../../functions/adapters/localIdentity.js';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, readOrCreateSigningKey, readPublicSigningKey } from '../../functions/adapters/localSigningKey.js';
-import { hashPassword } from '../../functions/adapters/passwordHash.js';
-import { DomainError } from '../../functions/core/errors.js';
-import { identityFromClaims } from '../../functions/core/identity.js';
-import type { SignInOutcome } from '../../functions/core/ports.js';
-import { LocalAgencyAuthorizer, SIGN_IN_FIRST } from '../../local/agencyAuthorizer.js';
+import { LocalIdentity, writeUsers } from '#adapters/localIdentity.js';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, readOrCreateSigningKey, readPublicSigningKey } from '#adapters/localSigningKey.js';
+import { hashPassword } from '#adapters/passwordHash.js';
+import { DomainError } from '#core/errors.js';
+import { identityFromClaims } from '#core/identity.js';
+import type { SignInOutcome } from '#core/ports.js';
+import { LocalAgencyAuthorizer, SIGN_IN_FIRST } from '#local/runtime/agencyAuthorizer.js';
 
 const NOW = new Date('2026-10-01T09:00:00Z');
 const at = (date: Date) => () => date;
@@ -28,7 +28,17 @@ const claims = (overrides: JWTPayload = {}): JWTPayload => ({
 });
 
 /** A token as the local provider would sign it, with whatever key, issuer or claims a test wants. */
-function craft(options: { key?: CryptoKey | Uint8Array; kid?: string; alg?: string; issuer?: string; audience?: string; payload?: JWTPayload; exp?: number } = {}) {
+function craft(
+  options: {
+    key?: CryptoKey | Uint8Array;
+    kid?: string;
+    alg?: string;
+    issuer?: string;
+    audience?: string;
+    payload?: JWTPayload;
+    exp?: number;
+  } = {},
+) {
   const iat = Math.floor(NOW.getTime() / 1000);
   return new SignJWT(options.payload ?? claims())
     .setProtectedHeader({ alg: options.alg ?? 'ES256', kid: options.kid ?? localKey.kid, typ: 'JWT' })
@@ -43,7 +53,13 @@ function craft(options: { key?: CryptoKey | Uint8Array; kid?: string; alg?: stri
 beforeAll(async () => {
   authDir = mkdtempSync(join(tmpdir(), 'cp-authorizer-'));
   writeUsers(authDir, [
-    { username: 'supervisor@kr-molit', organizationId: 'kr-molit', role: 'supervisor', passwordHash: await hashPassword('pw-123456'), demo: true },
+    {
+      username: 'supervisor@kr-molit',
+      organizationId: 'kr-molit',
+      role: 'supervisor',
+      passwordHash: await hashPassword('pw-123456'),
+      demo: true,
+    },
   ]);
   const outcome = await new LocalIdentity(authDir, { now: () => NOW }).signIn('supervisor@kr-molit', 'pw-123456');
   validToken = (outcome as Extract<SignInOutcome, { kind: 'token' }>).token;

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { auditMac, auditMacMatches } from '../../functions/core/auditMac.js';
+import { auditMac, auditMacMatches } from '#core/auditMac.js';
 import { OTHER_PEPPER, TEST_PEPPER } from './support/memoryPorts.js';
 
 describe('auditMac', () => {

@@ -2,10 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PackFileError, loadCountryPack } from '../../functions/adapters/countryPackFiles.js';
-import { checkCountryPack, checkRoutingTotality } from '../../functions/core/countryPackCheck.js';
-import type { CountryPack } from '../../functions/schemas/countryPack.js';
-import { UI_STRING_KEYS } from '../../functions/schemas/uiStrings.js';
+import { PackFileError, loadCountryPack } from '#adapters/countryPackFiles.js';
+import { checkCountryPack, checkRoutingTotality } from '#core/countryPackCheck.js';
+import type { CountryPack } from '#schemas/countryPack.js';
+import { UI_STRING_KEYS } from '#schemas/uiStrings.js';
 import { loadKrPack } from './support/fixtures.js';
 
 const orgIndex = (pack: CountryPack, id: string) => {
@@ -26,7 +26,8 @@ describe('checkCountryPack on the real kr pack', () => {
 
   it('has every UI string in Korean and English', () => {
     const pack = loadKrPack();
-    for (const lang of ['ko', 'en']) for (const key of UI_STRING_KEYS) expect(pack.strings[lang]?.[key]?.trim(), `${lang} ${key}`).toBeTruthy();
+    for (const lang of ['ko', 'en'])
+      for (const key of UI_STRING_KEYS) expect(pack.strings[lang]?.[key]?.trim(), `${lang} ${key}`).toBeTruthy();
   });
 });
 
@@ -64,14 +65,18 @@ describe('checkCountryPack on a broken copy of the kr pack', () => {
     const pack = loadKrPack();
     const i = orgIndex(pack, 'kr-nts');
     pack.organizations[i]!.parentId = 'kr-nowhere';
-    expect(checkCountryPack(pack)).toEqual([{ file: 'organizations.json', path: `$[${i}].parentId`, message: 'no organization "kr-nowhere"' }]);
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'organizations.json', path: `$[${i}].parentId`, message: 'no organization "kr-nowhere"' },
+    ]);
   });
 
   it('names an organization that is its own parent', () => {
     const pack = loadKrPack();
     const i = orgIndex(pack, 'kr-nts');
     pack.organizations[i]!.parentId = 'kr-nts';
-    expect(checkCountryPack(pack)).toEqual([{ file: 'organizations.json', path: `$[${i}].parentId`, message: 'an organization cannot be its own parent' }]);
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'organizations.json', path: `$[${i}].parentId`, message: 'an organization cannot be its own parent' },
+    ]);
   });
 
   it('names every organization on a loop of parents', () => {
@@ -95,14 +100,20 @@ describe('checkCountryPack on a broken copy of the kr pack', () => {
     const pack = loadKrPack();
     pack.categories.push(structuredClone(pack.categories[0]!));
     expect(checkCountryPack(pack)).toEqual([
-      { file: 'categories.json', path: `$[${pack.categories.length - 1}].id`, message: `duplicate category id "${pack.categories[0]!.id}"` },
+      {
+        file: 'categories.json',
+        path: `$[${pack.categories.length - 1}].id`,
+        message: `duplicate category id "${pack.categories[0]!.id}"`,
+      },
     ]);
   });
 
   it('names an oversight organization that does not exist', () => {
     const pack = loadKrPack();
     pack.country.oversightOrganizationId = 'kr-nowhere';
-    expect(checkCountryPack(pack)).toEqual([{ file: 'country.json', path: '$.oversightOrganizationId', message: 'no organization "kr-nowhere"' }]);
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'country.json', path: '$.oversightOrganizationId', message: 'no organization "kr-nowhere"' },
+    ]);
   });
 
   it('names a default language that is not one of the languages', () => {
@@ -115,14 +126,18 @@ describe('checkCountryPack on a broken copy of the kr pack', () => {
     const pack = loadKrPack();
     const i = ruleIndex(pack, 'corruption-to-acrc');
     pack.routing[i]!.routeTo = 'kr-nowhere';
-    expect(checkCountryPack(pack)).toEqual([{ file: 'routing.json', path: `$.rules[${i}].routeTo`, message: 'no organization "kr-nowhere"' }]);
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'routing.json', path: `$.rules[${i}].routeTo`, message: 'no organization "kr-nowhere"' },
+    ]);
   });
 
   it('names an unknown category in a rule', () => {
     const pack = loadKrPack();
     const i = ruleIndex(pack, 'public-funds-fraud-to-acrc');
     pack.routing[i]!.match.category = 'lottery';
-    expect(checkCountryPack(pack)).toEqual([{ file: 'routing.json', path: `$.rules[${i}].match.category`, message: 'no category "lottery"' }]);
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'routing.json', path: `$.rules[${i}].match.category`, message: 'no category "lottery"' },
+    ]);
   });
 
   it('names an unknown organization or organization type in a rule', () => {
@@ -137,7 +152,9 @@ describe('checkCountryPack on a broken copy of the kr pack', () => {
 
   it('names the reports no rule routes when there is no catch-all', () => {
     const pack = loadKrPack();
-    pack.routing = pack.routing.filter((r) => r.id !== 'default-to-reported-organization' && r.id !== 'budget-waste-to-reported-organization');
+    pack.routing = pack.routing.filter(
+      (r) => r.id !== 'default-to-reported-organization' && r.id !== 'budget-waste-to-reported-organization',
+    );
     pack.organizations = pack.organizations.filter((o) => o.id === 'kr-acrc' || o.id === 'kr-bai');
     expect(checkCountryPack(pack)).toEqual([
       { file: 'routing.json', path: '$.rules', message: 'no rule routes a "budget-waste" report about kr-acrc' },
@@ -147,7 +164,9 @@ describe('checkCountryPack on a broken copy of the kr pack', () => {
 
   it('stops after 20 unrouted reports', () => {
     const pack = loadKrPack();
-    pack.routing = pack.routing.filter((r) => r.id !== 'default-to-reported-organization' && r.id !== 'budget-waste-to-reported-organization');
+    pack.routing = pack.routing.filter(
+      (r) => r.id !== 'default-to-reported-organization' && r.id !== 'budget-waste-to-reported-organization',
+    );
     const problems = checkCountryPack(pack);
     expect(problems).toHaveLength(20);
     expect(problems[0]).toEqual({ file: 'routing.json', path: '$.rules', message: 'no rule routes a "budget-waste" report about kr-acrc' });

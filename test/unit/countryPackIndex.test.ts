@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLanguage, indexPack, localize } from '../../functions/core/countryPackIndex.js';
+import { chooseLanguage, indexPack, localize } from '#core/countryPackIndex.js';
 import { loadKrPack } from './support/fixtures.js';
 
 describe('indexPack', () => {

@@ -4,8 +4,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PackProblem } from '../../functions/core/countryPackCheck.js';
-import { checkPackDirectory } from '../../local/countryPackReport.js';
+import type { PackProblem } from '#core/countryPackCheck.js';
+import { checkCountryPackDirectory } from '#local/cli/countryCheckReport.js';
 
 let dir: string;
 beforeEach(() => {
@@ -14,14 +14,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function editJson(file: string, edit: (data: any) => void): void {
   const path = join(dir, 'kr', file);
   const data = JSON.parse(readFileSync(path, 'utf8'));
   edit(data);
   writeFileSync(path, JSON.stringify(data, null, 2));
 }
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const ruleAt = (data: any, id: string): number => data.rules.findIndex((r: { id: string }) => r.id === id);
 
 const ROWS: { broken: string; edit: () => void; expected: PackProblem[] }[] = [
@@ -44,7 +42,11 @@ const ROWS: { broken: string; edit: () => void; expected: PackProblem[] }[] = [
     broken: 'an unreachable rule',
     edit: () =>
       editJson('routing.json', (r) =>
-        r.rules.splice(ruleAt(r, 'corruption-to-acrc') + 1, 0, { id: 'ministry-corruption-to-ministry', match: { category: 'corruption', organizationType: 'ministry' }, routeTo: '@reported' }),
+        r.rules.splice(ruleAt(r, 'corruption-to-acrc') + 1, 0, {
+          id: 'ministry-corruption-to-ministry',
+          match: { category: 'corruption', organizationType: 'ministry' },
+          routeTo: '@reported',
+        }),
       ),
     expected: [
       {
@@ -56,12 +58,20 @@ const ROWS: { broken: string; edit: () => void; expected: PackProblem[] }[] = [
   },
   {
     broken: 'an ambiguous rule (same conditions, another target)',
-    edit: () => editJson('routing.json', (r) => r.rules.splice(ruleAt(r, 'budget-waste-to-reported-organization') + 1, 0, { id: 'budget-waste-to-bai', match: { category: 'budget-waste' }, routeTo: 'kr-bai' })),
+    edit: () =>
+      editJson('routing.json', (r) =>
+        r.rules.splice(ruleAt(r, 'budget-waste-to-reported-organization') + 1, 0, {
+          id: 'budget-waste-to-bai',
+          match: { category: 'budget-waste' },
+          routeTo: 'kr-bai',
+        }),
+      ),
     expected: [
       {
         file: 'routing.json',
         path: '$.rules[9]',
-        message: 'ambiguous: same conditions as rule "budget-waste-to-reported-organization" (8) but routes to kr-bai instead of @reported; only the first ever applies',
+        message:
+          'ambiguous: same conditions as rule "budget-waste-to-reported-organization" (8) but routes to kr-bai instead of @reported; only the first ever applies',
       },
     ],
   },
@@ -79,7 +89,11 @@ const ROWS: { broken: string; edit: () => void; expected: PackProblem[] }[] = [
     broken: 'deadlines in the wrong order',
     edit: () => editJson('country.json', (c) => (c.deadlines = { acknowledgeDays: 90, respondDays: 60 })),
     expected: [
-      { file: 'country.json', path: '$.deadlines.acknowledgeDays', message: 'acknowledging (90 days) cannot take longer than handling the whole report (60 days)' },
+      {
+        file: 'country.json',
+        path: '$.deadlines.acknowledgeDays',
+        message: 'acknowledging (90 days) cannot take longer than handling the whole report (60 days)',
+      },
     ],
   },
   {
@@ -106,11 +120,11 @@ const ROWS: { broken: string; edit: () => void; expected: PackProblem[] }[] = [
 
 describe('country:check on a broken copy of the kr pack', () => {
   it('finds nothing wrong with the intact copy', () => {
-    expect(checkPackDirectory(dir, 'kr').problems).toEqual([]);
+    expect(checkCountryPackDirectory(dir, 'kr').problems).toEqual([]);
   });
 
   it.each(ROWS)('names $broken', ({ edit, expected }) => {
     edit();
-    expect(checkPackDirectory(dir, 'kr').problems).toEqual(expected);
+    expect(checkCountryPackDirectory(dir, 'kr').problems).toEqual(expected);
   });
 });

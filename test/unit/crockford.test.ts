@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CROCKFORD_ALPHABET, encodeCrockford } from '../../functions/core/crockford.js';
+import { CROCKFORD_ALPHABET, encodeCrockford } from '#contract/trackingCode.js';
 import { ascii } from './support/fixtures.js';
 
 /** A reference encoder over BigInt: the bytes as one big number, written in base 32 (after left-aligning to 5 bits). */

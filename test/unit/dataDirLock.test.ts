@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DataDirInUseError, lockDataDir } from '../../local/dataDirLock.js';
+import { DataDirInUseError, lockDataDir } from '#local/runtime/dataDirLock.js';
 
 const dirs: string[] = [];
 const aDataDir = () => {
@@ -13,7 +13,9 @@ const aDataDir = () => {
   dirs.push(dir);
   return dir;
 };
-afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 /** The pid of a process that has exited (and been reaped). */
 const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
@@ -37,7 +39,10 @@ describe('lockDataDir', () => {
       const lock = await lockDataDir(dir);
       expect(JSON.parse(readFileSync(join(dir, 'portal.lock'), 'utf8'))).toEqual({ pid: process.pid });
       lock.recordTableServer({ server: 11, guardian: 12 });
-      expect(JSON.parse(readFileSync(join(dir, 'portal.lock'), 'utf8'))).toEqual({ pid: process.pid, tableServer: { pid: 11, guardianPid: 12 } });
+      expect(JSON.parse(readFileSync(join(dir, 'portal.lock'), 'utf8'))).toEqual({
+        pid: process.pid,
+        tableServer: { pid: 11, guardianPid: 12 },
+      });
       lock.release();
     }
   });

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeDeadlines } from '../../functions/core/deadlines.js';
+import { computeDeadlines } from '#core/deadlines.js';
 
 describe('computeDeadlines', () => {
   it('gives 7 and 60 days from a fixed instant (Korea)', () => {

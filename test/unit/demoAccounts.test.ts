@@ -4,10 +4,10 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LocalIdentity, readUsers } from '../../functions/adapters/localIdentity.js';
-import type { PackIndex } from '../../functions/core/countryPackIndex.js';
-import { loadPackIndex } from '../../functions/runtime/packIndex.js';
-import { demoPasswordFile, ensureDemoAccounts, generateDemoPassword } from '../../local/demoAccounts.js';
+import { LocalIdentity, readUsers } from '#adapters/localIdentity.js';
+import type { PackIndex } from '#core/countryPackIndex.js';
+import { loadPackIndex } from '#composition/packIndex.js';
+import { demoPasswordFile, ensureDemoAccounts, generateDemoPassword } from '#local/demo/demoAccounts.js';
 
 let index: PackIndex;
 beforeAll(() => {

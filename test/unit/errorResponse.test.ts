@@ -1,14 +1,16 @@
 // The one place error bodies are built: typed errors keep their status and words; anything else reveals nothing.
 import { describe, expect, it } from 'vitest';
-import { conflict, unavailable, validationFailed } from '../../functions/core/errors.js';
-import { responseForError } from '../../functions/runtime/middleware/errorResponse.js';
-import { readJsonBody } from '../../functions/runtime/middleware/jsonBody.js';
+import { conflict, unavailable, validationFailed } from '#core/errors.js';
+import { responseForError } from '#runtime/middleware/errorResponse.js';
+import { readJsonBody } from '#runtime/middleware/jsonBody.js';
 
 describe('responseForError', () => {
   it('maps typed errors to the contract shape and status', () => {
     const answer = responseForError(validationFailed('Bad.', [{ path: 'title', message: 'required' }]));
     expect(answer.statusCode).toBe(400);
-    expect(JSON.parse(answer.body)).toEqual({ error: { code: 'VALIDATION_FAILED', message: 'Bad.', details: [{ path: 'title', message: 'required' }] } });
+    expect(JSON.parse(answer.body)).toEqual({
+      error: { code: 'VALIDATION_FAILED', message: 'Bad.', details: [{ path: 'title', message: 'required' }] },
+    });
     expect(responseForError(conflict('Taken.')).statusCode).toBe(409);
     expect(responseForError(unavailable('Down.')).statusCode).toBe(503);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { STATUS_OF } from '#contract/errorCodes.js';
 import {
   DomainError,
-  STATUS_OF,
   conflict,
   errorBody,
   notFound,
@@ -10,7 +10,7 @@ import {
   unavailable,
   unsupportedMediaType,
   validationFailed,
-} from '../../functions/core/errors.js';
+} from '#core/errors.js';
 
 describe('domain errors', () => {
   it('maps every code to the contract status', () => {
@@ -29,7 +29,17 @@ describe('domain errors', () => {
   });
 
   it('builds each error with its code and status', () => {
-    expect([validationFailed('x'), notFound('x'), conflict('x'), payloadTooLarge('x'), unsupportedMediaType('x'), rateLimited('x'), unavailable('x')].map((e) => [e.code, e.status])).toEqual([
+    expect(
+      [
+        validationFailed('x'),
+        notFound('x'),
+        conflict('x'),
+        payloadTooLarge('x'),
+        unsupportedMediaType('x'),
+        rateLimited('x'),
+        unavailable('x'),
+      ].map((e) => [e.code, e.status]),
+    ).toEqual([
       ['VALIDATION_FAILED', 400],
       ['NOT_FOUND', 404],
       ['CONFLICT', 409],

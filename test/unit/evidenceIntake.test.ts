@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../functions/core/errors.js';
-import { UploadMissingError, checkUploads, promoteUploads } from '../../functions/core/evidenceIntake.js';
-import { PDF_BYTES, PLAIN_TEXT_BYTES, jpegWithMetadata, jpegWithoutMetadata, krIndex, pngWithMetadata, pngWithoutMetadata } from './support/fixtures.js';
+import { DomainError } from '#core/errors.js';
+import { UploadMissingError, checkUploads, promoteUploads } from '#core/evidenceIntake.js';
+import {
+  PDF_BYTES,
+  PLAIN_TEXT_BYTES,
+  jpegWithMetadata,
+  jpegWithoutMetadata,
+  krIndex,
+  pngWithMetadata,
+  pngWithoutMetadata,
+} from './support/fixtures.js';
 import { DependencyDown, TEST_NOW, memoryDeps } from './support/memoryPorts.js';
 import { domainError } from './support/errors.js';
 import { upload, uploadOne } from './support/uploads.js';
@@ -20,10 +28,20 @@ describe('checkUploads', () => {
       { name: 'a.pdf', contentType: 'application/pdf', body: PDF_BYTES },
       { name: 'notes.txt', contentType: 'text/plain', body: PLAIN_TEXT_BYTES },
     ]);
-    const checked = await checkUploads(deps, uploads.map((u) => u.uploadId), 'uploadIds');
+    const checked = await checkUploads(
+      deps,
+      uploads.map((u) => u.uploadId),
+      'uploadIds',
+    );
     expect(checked).toEqual([
-      { declared: expect.objectContaining({ key: uploads[0]!.key, name: 'a.pdf', contentType: 'application/pdf', size: PDF_BYTES.length }), size: PDF_BYTES.length },
-      { declared: expect.objectContaining({ key: uploads[1]!.key, name: 'notes.txt', contentType: 'text/plain' }), size: PLAIN_TEXT_BYTES.length },
+      {
+        declared: expect.objectContaining({ key: uploads[0]!.key, name: 'a.pdf', contentType: 'application/pdf', size: PDF_BYTES.length }),
+        size: PDF_BYTES.length,
+      },
+      {
+        declared: expect.objectContaining({ key: uploads[1]!.key, name: 'notes.txt', contentType: 'text/plain' }),
+        size: PLAIN_TEXT_BYTES.length,
+      },
     ]);
   });
 
@@ -39,7 +57,11 @@ describe('checkUploads', () => {
     const error = await checkUploads(deps, [uploadId], 'uploadIds').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UploadMissingError);
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, details: [{ path: 'uploadIds.0', message: 'no file was uploaded for this upload id' }] });
+    expect(error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      status: 400,
+      details: [{ path: 'uploadIds.0', message: 'no file was uploaded for this upload id' }],
+    });
   });
 
   it('refuses text declared as a PDF, and a PDF declared as text', async () => {
@@ -59,7 +81,11 @@ describe('promoteUploads', () => {
       { name: 'b.jpg', contentType: 'image/jpeg', body: jpegWithMetadata() },
       { name: 'c.png', contentType: 'image/png', body: pngWithMetadata() },
     ]);
-    const checked = await checkUploads(deps, uploads.map((u) => u.uploadId), 'uploadIds');
+    const checked = await checkUploads(
+      deps,
+      uploads.map((u) => u.uploadId),
+      'uploadIds',
+    );
     const records = await promoteUploads(deps, CASE, checked, 'agency');
 
     expect(records.map((r) => [r.contentType, r.size])).toEqual([
@@ -87,7 +113,11 @@ describe('promoteUploads', () => {
       { name: 'b.jpg', contentType: 'image/jpeg', body: jpegWithMetadata() },
       { name: 'c.pdf', contentType: 'application/pdf', body: PDF_BYTES },
     ]);
-    const checked = await checkUploads(deps, uploads.map((u) => u.uploadId), 'uploadIds');
+    const checked = await checkUploads(
+      deps,
+      uploads.map((u) => u.uploadId),
+      'uploadIds',
+    );
     deps.evidence.writesBeforeFailure = 2;
     await expect(promoteUploads(deps, CASE, checked, 'whistleblower')).rejects.toBeInstanceOf(DependencyDown);
     expect(deps.evidence.keys('evidence/')).toEqual([]);
@@ -99,7 +129,11 @@ describe('promoteUploads', () => {
       { name: 'a.pdf', contentType: 'application/pdf', body: PDF_BYTES },
       { name: 'b.pdf', contentType: 'application/pdf', body: PDF_BYTES },
     ]);
-    const checked = await checkUploads(deps, uploads.map((u) => u.uploadId), 'uploadIds');
+    const checked = await checkUploads(
+      deps,
+      uploads.map((u) => u.uploadId),
+      'uploadIds',
+    );
     deps.sealer.sealsBeforeFailure = 1;
     await expect(promoteUploads(deps, CASE, checked, 'whistleblower')).rejects.toBeInstanceOf(DependencyDown);
     expect(deps.evidence.keys('evidence/')).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barredFromCase, isWithinOrganization } from '../../functions/core/headReport.js';
+import { barredFromCase, isWithinOrganization } from '#core/headReport.js';
 
 const organizations = new Map<string, { parentId?: string }>([
   ['ministry', {}],

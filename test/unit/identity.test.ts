@@ -1,7 +1,7 @@
 // Who an agency caller is, from authorizer claims as API Gateway (or the local runtime) hands them over.
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../functions/core/errors.js';
-import { identityFromClaims } from '../../functions/core/identity.js';
+import { DomainError } from '#core/errors.js';
+import { identityFromClaims } from '#core/identity.js';
 
 const claims = (groups: unknown, extra: Record<string, unknown> = {}) => ({
   'cognito:username': 'supervisor@kr-molit',
@@ -12,7 +12,11 @@ const claims = (groups: unknown, extra: Record<string, unknown> = {}) => ({
 
 describe('identityFromClaims', () => {
   it('reads a single group given as a string', () => {
-    expect(identityFromClaims(claims('supervisor'))).toEqual({ username: 'supervisor@kr-molit', organizationId: 'kr-molit', role: 'supervisor' });
+    expect(identityFromClaims(claims('supervisor'))).toEqual({
+      username: 'supervisor@kr-molit',
+      organizationId: 'kr-molit',
+      role: 'supervisor',
+    });
   });
 
   it('reads bracketed, space- or comma-separated lists and arrays; the most powerful role wins', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newId } from '../../functions/core/ids.js';
+import { newId } from '#core/ids.js';
 import { CountingRandom, ScriptedRandom } from './support/memoryPorts.js';
 
 describe('newId', () => {

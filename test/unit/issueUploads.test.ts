@@ -1,8 +1,9 @@
+import { LIMITS } from '#contract/limits.js';
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTACHMENT_BYTES } from '../../functions/core/attachmentType.js';
-import { UPLOAD_ID_LIFETIME_SECONDS, UPLOAD_WINDOW_SECONDS, issueUploads } from '../../functions/core/issueUploads.js';
-import { verifyUploadToken } from '../../functions/core/uploadToken.js';
-import { uploadsRequest, uploadsResponse } from '../../functions/schemas/uploads.js';
+
+import { UPLOAD_ID_LIFETIME_SECONDS, UPLOAD_WINDOW_SECONDS, issueUploads } from '#core/issueUploads.js';
+import { verifyUploadToken } from '#core/uploadToken.js';
+import { uploadsRequest, uploadsResponse } from '#schemas/uploads.js';
 import { domainError } from './support/errors.js';
 import { krIndex } from './support/fixtures.js';
 import { TEST_NOW, memoryDeps } from './support/memoryPorts.js';
@@ -15,7 +16,7 @@ describe('issueUploads', () => {
     const deps = memoryDeps(index);
     const files = [
       { name: '계약서.pdf', size: 120_000, contentType: 'application/pdf' },
-      { name: 'site.jpg', size: MAX_ATTACHMENT_BYTES, contentType: 'image/jpeg' },
+      { name: 'site.jpg', size: LIMITS.attachmentBytes, contentType: 'image/jpeg' },
       { name: 'minutes.hwp', size: 1, contentType: 'application/vnd.hancom.hwp' },
     ];
     const response = await issueUploads(deps, request(files));
@@ -35,7 +36,12 @@ describe('issueUploads', () => {
     });
     expect(keys.size).toBe(3);
     expect(deps.evidence.presigned).toEqual(
-      files.map((f, i) => ({ key: response.uploads[i]!.fields.key, size: f.size, contentType: f.contentType, expiresInSeconds: UPLOAD_WINDOW_SECONDS })),
+      files.map((f, i) => ({
+        key: response.uploads[i]!.fields.key,
+        size: f.size,
+        contentType: f.contentType,
+        expiresInSeconds: UPLOAD_WINDOW_SECONDS,
+      })),
     );
   });
 
@@ -54,7 +60,7 @@ describe('issueUploads', () => {
         deps,
         request([
           { name: 'a.pdf', size: 10, contentType: 'application/pdf' },
-          { name: 'video.mp4', size: MAX_ATTACHMENT_BYTES + 1, contentType: 'video/mp4' },
+          { name: 'video.mp4', size: LIMITS.attachmentBytes + 1, contentType: 'video/mp4' },
         ]),
       ),
     );

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, keyedHash, keyedHashMatches } from '../../functions/core/keyedHash.js';
+import { canonicalJson, keyedHash, keyedHashMatches } from '#core/keyedHash.js';
 import { OTHER_PEPPER, TEST_PEPPER } from './support/memoryPorts.js';
 
 /** Shuffles an object's keys at every level, deterministically from a seed. */

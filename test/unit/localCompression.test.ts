@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { maybeGzip } from '../../local/compression.js';
+import { maybeGzip } from '#local/runtime/compression.js';
 
 const request = (acceptEncoding?: string) => ({ headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }) as IncomingMessage;
 const big = JSON.stringify({ organizations: Array.from({ length: 100 }, (_, i) => ({ id: `org-${i}`, name: `Organization ${i}` })) });

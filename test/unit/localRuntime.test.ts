@@ -1,7 +1,7 @@
 // The local runtime's own rules: route matching as API Gateway does it, and the per-address rate limit.
 import { describe, expect, it } from 'vitest';
-import { FixedWindowLimiter } from '../../local/rateLimit.js';
-import { matchRoute } from '../../local/routes.js';
+import { FixedWindowLimiter } from '#local/runtime/rateLimit.js';
+import { matchRoute } from '#local/runtime/routeMatch.js';
 
 describe('matchRoute', () => {
   it('maps a path to its resource template and path parameters', () => {

@@ -1,6 +1,6 @@
 // Local mode's settings: the rate-limit knob load tests raise, checked like every other setting.
 import { describe, expect, it } from 'vitest';
-import { localSettings } from '../../local/settings.js';
+import { localSettings } from '#local/runtime/settings.js';
 
 describe('local settings', () => {
   it('limits the per-address routes to 20 calls a minute unless RATE_LIMIT_PER_MINUTE says otherwise', () => {

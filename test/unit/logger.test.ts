@@ -1,8 +1,8 @@
 // Every log line carries the request's id as its correlation id, found by a plain dotted-path lookup.
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { httpHandler } from '../../functions/runtime/httpHandler.js';
-import { logger, valueAtPath } from '../../functions/runtime/logger.js';
+import { httpHandler } from '#runtime/httpHandler.js';
+import { logger, valueAtPath } from '#runtime/logger.js';
 
 describe('valueAtPath', () => {
   it('walks a dotted path and gives undefined where it leads nowhere', () => {
@@ -21,7 +21,10 @@ describe('the handlers’ logger', () => {
     const lines: string[] = [];
     // Powertools writes info to stdout and warnings to stderr.
     for (const stream of [process.stdout, process.stderr]) {
-      vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => (lines.push(String(chunk)), true));
+      vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        lines.push(String(chunk));
+        return true;
+      });
     }
     const handler = httpHandler(async () => {
       logger.warn('case viewed', { caseId: 'C1' });

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sniffFamily } from '../../functions/core/attachmentType.js';
-import { canStripMetadata, stripJpegMetadata, stripMetadata, stripPngMetadata } from '../../functions/core/metadataStrip.js';
+import { sniffFamily } from '#core/attachmentType.js';
+import { canStripMetadata, stripJpegMetadata, stripMetadata, stripPngMetadata } from '#core/metadataStrip.js';
 import {
   JPEG_APP0,
   JPEG_DQT,
@@ -51,7 +51,11 @@ describe('stripJpegMetadata', () => {
   });
 
   it('keeps whatever follows the start of scan, even bytes that look like markers', () => {
-    const scanWithFakeExif = bytes(jpegSegment(0xda, bytes([1, 1, 0, 0, 0x3f, 0])), jpegSegment(0xe1, 'image data, not metadata'), [0xff, 0xd9]);
+    const scanWithFakeExif = bytes(
+      jpegSegment(0xda, bytes([1, 1, 0, 0, 0x3f, 0])),
+      jpegSegment(0xe1, 'image data, not metadata'),
+      [0xff, 0xd9],
+    );
     const input = bytes(JPEG_SOI, JPEG_APP0, scanWithFakeExif);
     expect(stripJpegMetadata(input)).toEqual(input);
   });
@@ -133,7 +137,14 @@ describe('stripPngMetadata', () => {
   });
 
   it('removes zTXt and iTXt too', () => {
-    const input = bytes(PNG_SIGNATURE, PNG_IHDR, pngChunk('zTXt', 'Author\0\0x-SECRET'), pngChunk('iTXt', 'XML:com.adobe.xmp\0\0\0\0\0x-SECRET'), PNG_IDAT, PNG_IEND);
+    const input = bytes(
+      PNG_SIGNATURE,
+      PNG_IHDR,
+      pngChunk('zTXt', 'Author\0\0x-SECRET'),
+      pngChunk('iTXt', 'XML:com.adobe.xmp\0\0\0\0\0x-SECRET'),
+      PNG_IDAT,
+      PNG_IEND,
+    );
     expect(stripPngMetadata(input)).toEqual(pngWithoutMetadata());
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { indexPack } from '../../functions/core/countryPackIndex.js';
-import { publicConfig, publicPage } from '../../functions/core/publicConfig.js';
-import { configResponse } from '../../functions/schemas/config.js';
-import { PAGE_IDS } from '../../functions/schemas/countryPack.js';
+import { indexPack } from '#core/countryPackIndex.js';
+import { publicConfig, publicPage } from '#core/publicConfig.js';
+import { configResponse } from '#schemas/config.js';
+import { PAGE_IDS } from '#schemas/countryPack.js';
 import { krIndex, loadKrPack } from './support/fixtures.js';
 
 const index = krIndex();

@@ -2,11 +2,12 @@
 // closed cases only, and the snapshot use cases over an in-memory store.
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CASE_STATUSES, type CaseStatus } from '../../functions/core/caseStatus.js';
-import type { CaseSummarySource, PublicStatisticsSnapshots } from '../../functions/core/ports.js';
-import { type CaseSummary, PUBLIC_STATS_MINIMUM_CASES, PublicStatisticsTally, publicStatistics } from '../../functions/core/publicStatistics.js';
-import { getPublicStatistics, publishPublicStatistics } from '../../functions/core/statisticsSnapshot.js';
-import { type PublicStatistics, publicStatisticsResponse } from '../../functions/schemas/publicStats.js';
+import { CASE_STATUSES, type CaseStatus } from '#contract/caseLife.js';
+import type { CaseSummarySource, PublicStatisticsSnapshots } from '#core/ports.js';
+import { type CaseSummary, PublicStatisticsTally, publicStatistics } from '#core/publicStatistics.js';
+import { PUBLIC_STATS_MINIMUM_CASES } from '#contract/limits.js';
+import { getPublicStatistics, publishPublicStatistics } from '#core/statisticsSnapshot.js';
+import { type PublicStatistics, publicStatisticsResponse } from '#schemas/publicStats.js';
 import { FixedClock, TEST_NOW } from './support/memoryPorts.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -67,13 +68,26 @@ describe('publicStatistics', () => {
     ];
     const [moef, mohw] = publicStatistics(records, NOW).organizations;
     expect(moef).toEqual({ organizationId: 'kr-moef', suppressed: true, categories: [{ category: 'corruption', suppressed: true }] });
-    expect(mohw).toMatchObject({ organizationId: 'kr-mohw', suppressed: false, total: 5, categories: [{ category: 'corruption', suppressed: false, total: 5 }] });
+    expect(mohw).toMatchObject({
+      organizationId: 'kr-mohw',
+      suppressed: false,
+      total: 5,
+      categories: [{ category: 'corruption', suppressed: false, total: 5 }],
+    });
   });
 
   it('shows counts but no median while fewer than 5 of a row’s cases are closed', () => {
     const four = publicStatistics([...times(4, (i) => aCase({ closedAfterDays: i + 1 })), aCase()], NOW).organizations[0]!;
-    expect(four.categories[0]).toMatchObject({ suppressed: false, total: 5, byStatus: { closed: 4, received: 1 }, medianDaysToClose: null });
-    const five = publicStatistics(times(5, (i) => aCase({ closedAfterDays: i + 1 })), NOW).organizations[0]!;
+    expect(four.categories[0]).toMatchObject({
+      suppressed: false,
+      total: 5,
+      byStatus: { closed: 4, received: 1 },
+      medianDaysToClose: null,
+    });
+    const five = publicStatistics(
+      times(5, (i) => aCase({ closedAfterDays: i + 1 })),
+      NOW,
+    ).organizations[0]!;
     expect(five.categories[0]).toMatchObject({ suppressed: false, total: 5, medianDaysToClose: 3 });
   });
 
@@ -132,7 +146,9 @@ describe('publicStatistics', () => {
   });
 
   it('gives the same answer whether the cases come in one page or many', () => {
-    const records = times(23, (i) => aCase({ organizationId: `org-${i % 3}`, category: `c-${i % 2}`, ...(i % 4 ? {} : { closedAfterDays: i }) }));
+    const records = times(23, (i) =>
+      aCase({ organizationId: `org-${i % 3}`, category: `c-${i % 2}`, ...(i % 4 ? {} : { closedAfterDays: i }) }),
+    );
     const paged = new PublicStatisticsTally();
     for (let i = 0; i < records.length; i += 4) paged.add(records.slice(i, i + 4));
     expect(paged.result(NOW)).toEqual(publicStatistics(records, NOW));
@@ -188,7 +204,9 @@ describe('publicStatistics', () => {
         }
         expect(visible).toBeLessThanOrEqual(records.length);
         // Every case is in exactly one listed row.
-        expect(stats.organizations.reduce((n, o) => n + o.categories.length, 0)).toBe(new Set(records.map((r) => `${r.organizationId}/${r.category}`)).size);
+        expect(stats.organizations.reduce((n, o) => n + o.categories.length, 0)).toBe(
+          new Set(records.map((r) => `${r.organizationId}/${r.category}`)).size,
+        );
       }),
     );
   });
@@ -214,9 +232,23 @@ describe('publicStatistics', () => {
   });
 
   it('rejects a suppressed row carrying a count (the publisher validates before it writes)', () => {
-    const leaky = { asOf: TEST_NOW, minimumCases: 5, organizations: [{ organizationId: 'a', suppressed: true, categories: [{ category: 'x', suppressed: true, total: 3 }] }] };
+    const leaky = {
+      asOf: TEST_NOW,
+      minimumCases: 5,
+      organizations: [{ organizationId: 'a', suppressed: true, categories: [{ category: 'x', suppressed: true, total: 3 }] }],
+    };
     expect(publicStatisticsResponse.safeParse(leaky).success).toBe(false);
-    const small = { asOf: TEST_NOW, minimumCases: 5, organizations: [{ organizationId: 'a', suppressed: true, categories: [{ category: 'x', suppressed: false, total: 3, byStatus: {}, medianDaysToClose: null }] }] };
+    const small = {
+      asOf: TEST_NOW,
+      minimumCases: 5,
+      organizations: [
+        {
+          organizationId: 'a',
+          suppressed: true,
+          categories: [{ category: 'x', suppressed: false, total: 3, byStatus: {}, medianDaysToClose: null }],
+        },
+      ],
+    };
     expect(publicStatisticsResponse.safeParse(small).success).toBe(false);
   });
 });

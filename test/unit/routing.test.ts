@@ -1,9 +1,9 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexPack } from '../../functions/core/countryPackIndex.js';
-import { isWithinOrganization } from '../../functions/core/headReport.js';
-import { type RoutingContext, type RoutingInput, resolveTarget, routeReport, ruleMatches } from '../../functions/core/routing.js';
-import type { Organization, RoutingRule } from '../../functions/schemas/countryPack.js';
+import { indexPack } from '#core/countryPackIndex.js';
+import { isWithinOrganization } from '#core/headReport.js';
+import { type RoutingContext, type RoutingInput, resolveTarget, routeReport, ruleMatches } from '#core/routing.js';
+import type { Organization, RoutingRule } from '#schemas/countryPack.js';
 import { loadKrPack } from './support/fixtures.js';
 
 describe('routing totality over the real kr pack', () => {
@@ -31,7 +31,8 @@ describe('routing totality over the real kr pack', () => {
         expect(decision).not.toBeNull();
         expect(index.organizations.has(decision!.organizationId)).toBe(true);
         expect(pack.routing.some((r) => r.id === decision!.ruleId)).toBe(true);
-        if (report.subjectIsHead) expect(isWithinOrganization(index.organizations, decision!.organizationId, report.organizationId)).toBe(false);
+        if (report.subjectIsHead)
+          expect(isWithinOrganization(index.organizations, decision!.organizationId, report.organizationId)).toBe(false);
       }),
       { numRuns: 2000 },
     );
@@ -64,8 +65,12 @@ describe('routing totality over the real kr pack', () => {
     const route = (r: RoutingInput) => routeReport(r, index.routing)?.organizationId;
     expect(route({ category: 'corruption', organizationId: 'kr-molit', subjectIsHead: false })).toBe('kr-acrc');
     expect(route({ category: 'budget-waste', organizationId: 'kr-molit', subjectIsHead: false })).toBe('kr-molit');
-    expect(route({ category: 'public-interest', organizationId: 'kr-seoul', subjectIsHead: false, amount: { value: 1_000_000_000 } })).toBe('kr-seoul');
-    expect(route({ category: 'public-interest', organizationId: 'kr-seoul', subjectIsHead: false, amount: { value: 1_000_000_001 } })).toBe('kr-acrc');
+    expect(route({ category: 'public-interest', organizationId: 'kr-seoul', subjectIsHead: false, amount: { value: 1_000_000_000 } })).toBe(
+      'kr-seoul',
+    );
+    expect(route({ category: 'public-interest', organizationId: 'kr-seoul', subjectIsHead: false, amount: { value: 1_000_000_001 } })).toBe(
+      'kr-acrc',
+    );
   });
 
   it('returns null for an organization that is not in the pack', () => {
@@ -74,14 +79,28 @@ describe('routing totality over the real kr pack', () => {
 });
 
 describe('routing rules on a small pack', () => {
-  const org = (id: string, type: string, parentId?: string): Organization => ({ id, type, name: { en: id }, ...(parentId ? { parentId } : {}) });
+  const org = (id: string, type: string, parentId?: string): Organization => ({
+    id,
+    type,
+    name: { en: id },
+    ...(parentId ? { parentId } : {}),
+  });
   const organizations = new Map(
-    [org('xx-oversight', 'oversight'), org('xx-audit', 'audit'), org('xx-ministry', 'ministry'), org('xx-agency', 'agency', 'xx-ministry'), org('xx-city', 'city')].map(
-      (o) => [o.id, o] as const,
-    ),
+    [
+      org('xx-oversight', 'oversight'),
+      org('xx-audit', 'audit'),
+      org('xx-ministry', 'ministry'),
+      org('xx-agency', 'agency', 'xx-ministry'),
+      org('xx-city', 'city'),
+    ].map((o) => [o.id, o] as const),
   );
   const ctx = (rules: RoutingRule[]): RoutingContext => ({ rules, organizations, oversightOrganizationId: 'xx-oversight' });
-  const report = (over: Partial<RoutingInput> = {}): RoutingInput => ({ category: 'bribery', organizationId: 'xx-agency', subjectIsHead: false, ...over });
+  const report = (over: Partial<RoutingInput> = {}): RoutingInput => ({
+    category: 'bribery',
+    organizationId: 'xx-agency',
+    subjectIsHead: false,
+    ...over,
+  });
 
   it('takes the first matching rule, not a later more specific one', () => {
     const rules: RoutingRule[] = [
@@ -102,9 +121,18 @@ describe('routing rules on a small pack', () => {
     expect(resolveTarget('@parent', city, c)).toBeNull();
     expect(resolveTarget('@oversight', city, c)).toBe('xx-oversight');
     expect(resolveTarget('xx-audit', city, c)).toBe('xx-audit');
-    expect(routeReport(report(), ctx([{ id: 'p', match: {}, routeTo: '@parent' }]))).toEqual({ organizationId: 'xx-ministry', ruleId: 'p' });
-    expect(routeReport(report(), ctx([{ id: 'o', match: {}, routeTo: '@oversight' }]))).toEqual({ organizationId: 'xx-oversight', ruleId: 'o' });
-    expect(routeReport(report(), ctx([{ id: 'r', match: {}, routeTo: '@reported' }]))).toEqual({ organizationId: 'xx-agency', ruleId: 'r' });
+    expect(routeReport(report(), ctx([{ id: 'p', match: {}, routeTo: '@parent' }]))).toEqual({
+      organizationId: 'xx-ministry',
+      ruleId: 'p',
+    });
+    expect(routeReport(report(), ctx([{ id: 'o', match: {}, routeTo: '@oversight' }]))).toEqual({
+      organizationId: 'xx-oversight',
+      ruleId: 'o',
+    });
+    expect(routeReport(report(), ctx([{ id: 'r', match: {}, routeTo: '@reported' }]))).toEqual({
+      organizationId: 'xx-agency',
+      ruleId: 'r',
+    });
   });
 
   it('never routes a head report to an organization under the reported one (invariant 5)', () => {
@@ -113,9 +141,15 @@ describe('routing rules on a small pack', () => {
       { id: 'fallback', match: {}, routeTo: '@oversight' },
     ];
     // xx-agency sits under xx-ministry: its staff answer to the head of the ministry.
-    expect(routeReport(report({ organizationId: 'xx-ministry', subjectIsHead: true }), ctx(rules))).toEqual({ organizationId: 'xx-oversight', ruleId: 'fallback' });
+    expect(routeReport(report({ organizationId: 'xx-ministry', subjectIsHead: true }), ctx(rules))).toEqual({
+      organizationId: 'xx-oversight',
+      ruleId: 'fallback',
+    });
     // Not a head report, or about another organization's head: the rule applies.
-    expect(routeReport(report({ organizationId: 'xx-city', subjectIsHead: true }), ctx(rules))).toEqual({ organizationId: 'xx-agency', ruleId: 'to-the-agency' });
+    expect(routeReport(report({ organizationId: 'xx-city', subjectIsHead: true }), ctx(rules))).toEqual({
+      organizationId: 'xx-agency',
+      ruleId: 'to-the-agency',
+    });
   });
 
   it('passes over @parent for an organization without a parent', () => {
@@ -160,7 +194,13 @@ describe('routing rules on a small pack', () => {
     expect(ruleMatches({ id: 'a', match: { organizationType: 'agency' }, routeTo: '@reported' }, r, agency)).toBe(true);
     expect(ruleMatches({ id: 'a', match: { subjectIsHead: true }, routeTo: '@reported' }, r, agency)).toBe(false);
     expect(ruleMatches({ id: 'a', match: { subjectIsHead: false }, routeTo: '@reported' }, r, agency)).toBe(true);
-    expect(ruleMatches({ id: 'a', match: { category: 'bribery', organizationType: 'agency', subjectIsHead: false }, routeTo: '@reported' }, r, agency)).toBe(true);
+    expect(
+      ruleMatches(
+        { id: 'a', match: { category: 'bribery', organizationType: 'agency', subjectIsHead: false }, routeTo: '@reported' },
+        r,
+        agency,
+      ),
+    ).toBe(true);
   });
 
   it('skips a rule pointing at the subject organization for a report about its head', () => {

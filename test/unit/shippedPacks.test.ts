@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPackDirectory } from '../../local/countryPackReport.js';
+import { checkCountryPackDirectory } from '#local/cli/countryCheckReport.js';
 
 const PACKS = readdirSync(resolve('countries')).filter((name) => /^[a-z]{2}$/.test(name));
 
@@ -12,7 +12,7 @@ describe('shipped country packs', () => {
   });
 
   it.each(PACKS)('%s passes country:check', (code) => {
-    const { pack, problems } = checkPackDirectory(resolve('countries'), code);
+    const { pack, problems } = checkCountryPackDirectory(resolve('countries'), code);
     expect(problems).toEqual([]);
     expect(pack!.country.code).toBe(code);
   });

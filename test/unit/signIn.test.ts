@@ -1,11 +1,11 @@
 // The sign-in use case over an in-memory identity provider: one refusal for a wrong password and an unknown user,
 // 429 when locked, the MFA challenge passed through, and the contract's answer shape.
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../functions/core/errors.js';
-import type { AgencyUser } from '../../functions/core/identity.js';
-import type { IdentityProvider, SignInOutcome } from '../../functions/core/ports.js';
-import { MFA_CODE_REFUSED, SIGN_IN_LOCKED, SIGN_IN_REFUSED, signIn } from '../../functions/core/signIn.js';
-import { loginResponse } from '../../functions/schemas/auth.js';
+import { DomainError } from '#core/errors.js';
+import type { AgencyUser } from '#contract/agencyRoles.js';
+import type { IdentityProvider, SignInOutcome } from '#core/ports.js';
+import { MFA_CODE_REFUSED, SIGN_IN_LOCKED, SIGN_IN_REFUSED, signIn } from '#core/signIn.js';
+import { loginResponse } from '#schemas/auth.js';
 
 const HANDLER: AgencyUser = { username: 'handler@kr-molit', organizationId: 'kr-molit', role: 'handler' };
 
@@ -27,7 +27,9 @@ function fakeIdentity(options: { mfa?: boolean; locked?: boolean } = {}): Identi
     },
     async setNewPassword(username, session, newPassword) {
       calls.push(`setNewPassword ${username}`);
-      return session === 'temporary' && newPassword.length >= 14 ? { kind: 'mfaSetup', session: 'setup.s2', secretCode: 'JBSWY3DPEHPK3PXP' } : { kind: 'rejected' };
+      return session === 'temporary' && newPassword.length >= 14
+        ? { kind: 'mfaSetup', session: 'setup.s2', secretCode: 'JBSWY3DPEHPK3PXP' }
+        : { kind: 'rejected' };
     },
   };
 }
@@ -78,7 +80,11 @@ describe('signIn', () => {
   });
 
   it('walks a first sign-in through a new password and the authenticator registration', async () => {
-    const setup = await signIn(fakeIdentity(), { username: 'handler@kr-molit', session: 'temporary', newPassword: 'A-much-longer-passw0rd!' });
+    const setup = await signIn(fakeIdentity(), {
+      username: 'handler@kr-molit',
+      session: 'temporary',
+      newPassword: 'A-much-longer-passw0rd!',
+    });
     expect(setup).toEqual({
       challenge: 'MFA_SETUP',
       session: 'setup.s2',
@@ -86,7 +92,9 @@ describe('signIn', () => {
       otpauthUri: 'otpauth://totp/Clean%20Portal%3Ahandler%40kr-molit?secret=JBSWY3DPEHPK3PXP&issuer=Clean%20Portal',
     });
     expect(loginResponse.safeParse(setup).success).toBe(true);
-    const refused = await refusal(signIn(fakeIdentity(), { username: 'handler@kr-molit', session: 'stale', newPassword: 'A-much-longer-passw0rd!' }));
+    const refused = await refusal(
+      signIn(fakeIdentity(), { username: 'handler@kr-molit', session: 'stale', newPassword: 'A-much-longer-passw0rd!' }),
+    );
     expect(refused.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FAILURE_WINDOW_MS, FREE_FAILURES, FailureLog, backoffMs } from '../../functions/core/signInBackoff.js';
-import { ADDRESS_BACKOFF_MAX_MS, SignInAddressBackoff } from '../../local/signInAddressBackoff.js';
-import { USERNAME_BACKOFF_MAX_MS } from '../../functions/adapters/localIdentity.js';
+import { FAILURE_WINDOW_MS, FREE_FAILURES, FailureLog, backoffMs } from '#core/signInBackoff.js';
+import { ADDRESS_BACKOFF_MAX_MS, SignInAddressBackoff } from '#local/runtime/signInAddressBackoff.js';
+import { USERNAME_BACKOFF_MAX_MS } from '#adapters/localIdentity.js';
 
 describe('backoffMs', () => {
   it('costs nothing for the first five failures, then 1 s doubling', () => {

@@ -5,10 +5,10 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { describe, expect, it } from 'vitest';
-import { type UploadForm, verifyPostPolicy } from '../../local/storageGate/postPolicy.js';
-import { verifyPresignedGet } from '../../local/storageGate/presignedLink.js';
-import type { SigningCredentials } from '../../local/storageGate/sigV4.js';
-import { parseStoragePath } from '../../local/storageGate/storagePath.js';
+import { type UploadForm, verifyPostPolicy } from '#local/runtime/storageGate/postPolicy.js';
+import { verifyPresignedGet } from '#local/runtime/storageGate/presignedLink.js';
+import type { SigningCredentials } from '#local/runtime/storageGate/sigV4.js';
+import { parseStoragePath } from '#local/runtime/storageGate/storagePath.js';
 
 const BUCKET = 'attachments';
 const LOCAL: SigningCredentials = { accessKeyId: 'LOCALKEY', secretAccessKey: 'local-secret', region: 'us-east-1' };
@@ -26,7 +26,15 @@ const clientFor = (credentials: Omit<SigningCredentials, 'region'>, region = LOC
   });
 
 async function issuedUpload(
-  options: { key?: string; size?: number; type?: string; expires?: number; conditions?: unknown[]; fields?: Record<string, string>; signer?: S3Client } = {},
+  options: {
+    key?: string;
+    size?: number;
+    type?: string;
+    expires?: number;
+    conditions?: unknown[];
+    fields?: Record<string, string>;
+    signer?: S3Client;
+  } = {},
 ) {
   const type = options.type ?? 'image/png';
   const post = await createPresignedPost(options.signer ?? clientFor(LOCAL), {
@@ -52,12 +60,17 @@ const inTenMinutes = () => new Date(Date.now() + 11 * 60_000);
 describe('verifyPostPolicy', () => {
   it('accepts the upload the portal issued, and returns its key and type', async () => {
     const post = await issuedUpload();
-    expect(verifyPostPolicy(formOf(post.fields), BUCKET, LOCAL, new Date())).toEqual({ key: 'incoming/ABCDEFGHJKMNPQRS', contentType: 'image/png' });
+    expect(verifyPostPolicy(formOf(post.fields), BUCKET, LOCAL, new Date())).toEqual({
+      key: 'incoming/ABCDEFGHJKMNPQRS',
+      contentType: 'image/png',
+    });
   });
 
   it('refuses an expired policy', async () => {
     const post = await issuedUpload();
-    expect(() => verifyPostPolicy(formOf(post.fields), BUCKET, LOCAL, inTenMinutes())).toThrow(expect.objectContaining({ status: 403, message: expect.stringMatching(/expired/) }));
+    expect(() => verifyPostPolicy(formOf(post.fields), BUCKET, LOCAL, inTenMinutes())).toThrow(
+      expect.objectContaining({ status: 403, message: expect.stringMatching(/expired/) }),
+    );
   });
 
   it('refuses a file of another size, another type, another key, a field outside the policy', async () => {
@@ -68,9 +81,10 @@ describe('verifyPostPolicy', () => {
       formOf({ ...post.fields, 'Content-Type': 'text/html' }),
       formOf({ ...post.fields, key: 'incoming/SOMEONEELSESFILE' }),
       formOf({ ...post.fields, bucket: 'another-bucket' }),
-      formOf({ ...post.fields, 'success_action_redirect': 'https://example.org/' }),
+      formOf({ ...post.fields, success_action_redirect: 'https://example.org/' }),
     ];
-    for (const form of refusals) expect(() => verifyPostPolicy(form, BUCKET, LOCAL, new Date())).toThrow(expect.objectContaining({ status: 403 }));
+    for (const form of refusals)
+      expect(() => verifyPostPolicy(form, BUCKET, LOCAL, new Date())).toThrow(expect.objectContaining({ status: 403 }));
   });
 
   it('refuses an altered policy or signature, another credential, another region, another algorithm', async () => {
@@ -87,7 +101,8 @@ describe('verifyPostPolicy', () => {
       elsewhere.fields,
       { ...post.fields, 'X-Amz-Algorithm': 'AWS4-HMAC-SHA1' },
     ];
-    for (const fields of refusals) expect(() => verifyPostPolicy(formOf(fields), BUCKET, LOCAL, new Date())).toThrow(expect.objectContaining({ status: 403 }));
+    for (const fields of refusals)
+      expect(() => verifyPostPolicy(formOf(fields), BUCKET, LOCAL, new Date())).toThrow(expect.objectContaining({ status: 403 }));
   });
 
   it('refuses a signed policy of a shape the portal never issues: a key outside incoming/, no size, no type, a prefix key', async () => {
@@ -142,7 +157,10 @@ describe('verifyPresignedGet', () => {
 
   it('refuses an expired link, and one dated ahead of the clock', async () => {
     const url = await downloadLink();
-    await expect(verifyPresignedGet(requestFor(url), LOCAL, new Date(Date.now() + 301_000))).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/expired/) });
+    await expect(verifyPresignedGet(requestFor(url), LOCAL, new Date(Date.now() + 301_000))).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringMatching(/expired/),
+    });
     await expect(verifyPresignedGet(requestFor(url), LOCAL, new Date(Date.now() - 3_600_000))).rejects.toMatchObject({ status: 403 });
   });
 
@@ -159,7 +177,9 @@ describe('verifyPresignedGet', () => {
   });
 
   it('refuses an unsigned request, and one with a query the portal never signs', async () => {
-    await expect(verifyPresignedGet({ host: HOST, rawPath: '/s3/attachments/evidence/CASE/FILE', query: new Map() }, LOCAL, new Date())).rejects.toMatchObject({ status: 403 });
+    await expect(
+      verifyPresignedGet({ host: HOST, rawPath: '/s3/attachments/evidence/CASE/FILE', query: new Map() }, LOCAL, new Date()),
+    ).rejects.toMatchObject({ status: 403 });
     const url = await downloadLink();
     url.searchParams.set('versionId', '1');
     await expect(verifyPresignedGet(requestFor(url), LOCAL, new Date())).rejects.toMatchObject({ status: 400 });
@@ -170,7 +190,13 @@ describe('parseStoragePath', () => {
   it('reads the bucket, the key and the query', () => {
     expect(parseStoragePath('/s3/attachments', BUCKET)).toEqual({ key: null, query: new Map() });
     expect(parseStoragePath('/s3/attachments/', BUCKET)).toEqual({ key: null, query: new Map() });
-    expect(parseStoragePath('/s3/attachments/evidence/C/F?a=1&b=x%2Fy', BUCKET)).toEqual({ key: 'evidence/C/F', query: new Map([['a', '1'], ['b', 'x/y']]) });
+    expect(parseStoragePath('/s3/attachments/evidence/C/F?a=1&b=x%2Fy', BUCKET)).toEqual({
+      key: 'evidence/C/F',
+      query: new Map([
+        ['a', '1'],
+        ['b', 'x/y'],
+      ]),
+    });
   });
 
   it('refuses dot segments, encoded slashes and backslashes, NUL, bad escapes and repeated parameters (400), another bucket (404)', () => {
@@ -189,7 +215,8 @@ describe('parseStoragePath', () => {
       '/s3/attachments/evidence/C/F?a=1&a=2',
       '/s3/attachments/evidence/C/F?a=%E0%A4%A',
     ];
-    for (const target of malformed) expect(() => parseStoragePath(target, BUCKET), target).toThrow(expect.objectContaining({ status: 400 }));
+    for (const target of malformed)
+      expect(() => parseStoragePath(target, BUCKET), target).toThrow(expect.objectContaining({ status: 400 }));
     expect(() => parseStoragePath('/s3/other/evidence/C/F', BUCKET)).toThrow(expect.objectContaining({ status: 404 }));
   });
 });

@@ -1,12 +1,20 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { submitReport } from '../../functions/core/submitReport.js';
-import { caseIdForCode } from '../../functions/core/trackingKey.js';
-import { normalizeTrackingCode } from '../../functions/core/trackingCode.js';
-import { submitReportResponse } from '../../functions/schemas/report.js';
-import type { SubmitReportRequest } from '../../functions/schemas/report.js';
+import { submitReport } from '#core/submitReport.js';
+import { caseIdForCode } from '#core/trackingKey.js';
+import { normalizeTrackingCode } from '#contract/trackingCode.js';
+import { submitReportResponse } from '#schemas/report.js';
+import type { SubmitReportRequest } from '#schemas/report.js';
 import { domainError } from './support/errors.js';
-import { PDF_BYTES, containsBytes, jpegWithMetadata, jpegWithoutMetadata, krIndex, pngWithMetadata, reportRequest } from './support/fixtures.js';
+import {
+  PDF_BYTES,
+  containsBytes,
+  jpegWithMetadata,
+  jpegWithoutMetadata,
+  krIndex,
+  pngWithMetadata,
+  reportRequest,
+} from './support/fixtures.js';
 import { DependencyDown, OTHER_PEPPER, ScriptedRandom, TEST_NOW, memoryDeps } from './support/memoryPorts.js';
 import { upload, uploadOne } from './support/uploads.js';
 
@@ -50,7 +58,9 @@ describe('submitReport', () => {
       contactSharedWith: null,
       resolution: null,
     });
-    expect(file.timeline).toEqual([{ caseId: body.caseId, id: expect.stringMatching(/^[0-9A-Z]{16}$/), at: TEST_NOW, status: 'received', sealedPublicNote: null }]);
+    expect(file.timeline).toEqual([
+      { caseId: body.caseId, id: expect.stringMatching(/^[0-9A-Z]{16}$/), at: TEST_NOW, status: 'received', sealedPublicNote: null },
+    ]);
     expect(file.attachments).toEqual([]);
   });
 
@@ -104,7 +114,16 @@ describe('submitReport', () => {
     });
     const { body } = await submitReport(deps, report);
     const stored = JSON.stringify([...deps.store.files.values()]);
-    for (const secret of [report.title, report.description, 'Gwacheon annex', '30,000,000', contact.name, contact.email, contact.phone, '1234-5678']) {
+    for (const secret of [
+      report.title,
+      report.description,
+      'Gwacheon annex',
+      '30,000,000',
+      contact.name,
+      contact.email,
+      contact.phone,
+      '1234-5678',
+    ]) {
       expect(stored).not.toContain(secret);
     }
     expect(stored).not.toContain(CODE);
@@ -126,7 +145,11 @@ describe('submitReport', () => {
     const deps = memoryDeps(index);
     const { body } = await submitReport(deps, reportRequest({ occurredOn: undefined, location: undefined, amount: undefined }));
     const record = deps.store.files.get(body.caseId)!.case;
-    expect(JSON.parse(await deps.sealer.open(record.sealedReport, body.caseId))).toMatchObject({ occurredOn: null, location: null, amount: null });
+    expect(JSON.parse(await deps.sealer.open(record.sealedReport, body.caseId))).toMatchObject({
+      occurredOn: null,
+      location: null,
+      amount: null,
+    });
   });
 
   it('makes the tracking code from the random source when none is proposed', async () => {
@@ -172,7 +195,12 @@ describe('submitReport', () => {
     const deps = memoryDeps(index);
     await submitReport(deps, reportRequest({ trackingCode: CODE }));
     const before = structuredClone(deps.store.files.get(CASE_ID));
-    for (const change of [{ description: 'Something else entirely.' }, { subjectIsHead: true }, { amount: null }, { organizationId: 'kr-moe' }]) {
+    for (const change of [
+      { description: 'Something else entirely.' },
+      { subjectIsHead: true },
+      { amount: null },
+      { organizationId: 'kr-moe' },
+    ]) {
       const error = await domainError(submitReport(deps, reportRequest({ trackingCode: CODE, ...change })));
       expect(error.code).toBe('CONFLICT');
       expect(error.status).toBe(409);
@@ -227,7 +255,13 @@ describe('submitReport', () => {
 
       const [attachment, ...others] = deps.store.files.get(body.caseId)!.attachments;
       expect(others).toEqual([]);
-      expect(attachment).toMatchObject({ caseId: body.caseId, at: TEST_NOW, size: PDF_BYTES.length, contentType: 'application/pdf', addedBy: 'whistleblower' });
+      expect(attachment).toMatchObject({
+        caseId: body.caseId,
+        at: TEST_NOW,
+        size: PDF_BYTES.length,
+        contentType: 'application/pdf',
+        addedBy: 'whistleblower',
+      });
       expect(attachment!.key).toBe(`evidence/${body.caseId}/${attachment!.id}`);
       expect(await deps.sealer.open(attachment!.sealedName, body.caseId)).toBe('계약서.pdf');
       expect(JSON.stringify(attachment)).not.toContain('계약서');
@@ -278,7 +312,9 @@ describe('submitReport', () => {
       const { uploadId } = await uploadOne(deps, { ...pdf, declaredSize: PDF_BYTES.length + 1 });
       const error = await domainError(submitReport(deps, reportRequest({ uploadIds: [uploadId] })));
       expect(error.code).toBe('VALIDATION_FAILED');
-      expect(error.details).toEqual([{ path: 'uploadIds.0', message: `declared ${PDF_BYTES.length + 1} bytes, received ${PDF_BYTES.length}` }]);
+      expect(error.details).toEqual([
+        { path: 'uploadIds.0', message: `declared ${PDF_BYTES.length + 1} bytes, received ${PDF_BYTES.length}` },
+      ]);
       expect(deps.store.files.size).toBe(0);
       expect(deps.evidence.keys('evidence/')).toEqual([]);
     });
@@ -295,7 +331,11 @@ describe('submitReport', () => {
 
     it('refuses an executable sent as text (415)', async () => {
       const deps = memoryDeps(index);
-      const { uploadId } = await uploadOne(deps, { name: 'notes.txt', contentType: 'text/plain', body: new Uint8Array(Buffer.from('#!/bin/sh\necho hi\n')) });
+      const { uploadId } = await uploadOne(deps, {
+        name: 'notes.txt',
+        contentType: 'text/plain',
+        body: new Uint8Array(Buffer.from('#!/bin/sh\necho hi\n')),
+      });
       expect((await domainError(submitReport(deps, reportRequest({ uploadIds: [uploadId] })))).code).toBe('UNSUPPORTED_MEDIA_TYPE');
     });
 
@@ -341,7 +381,9 @@ describe('submitReport', () => {
 
       const own = await uploadOne(deps, pdf);
       deps.clock.advance(25 * 60 * 60 * 1000);
-      expect((await domainError(submitReport(deps, reportRequest({ uploadIds: [own.uploadId], occurredOn: null })))).code).toBe('VALIDATION_FAILED');
+      expect((await domainError(submitReport(deps, reportRequest({ uploadIds: [own.uploadId], occurredOn: null })))).code).toBe(
+        'VALIDATION_FAILED',
+      );
       expect(deps.store.files.size).toBe(0);
     });
 
@@ -363,7 +405,9 @@ describe('submitReport', () => {
       const deps = memoryDeps(index);
       const { uploadId } = await uploadOne(deps, pdf);
       await submitReport(deps, reportRequest({ uploadIds: [uploadId], trackingCode: CODE }));
-      const error = await domainError(submitReport(deps, reportRequest({ uploadIds: [uploadId], trackingCode: CODE, title: 'Another report' })));
+      const error = await domainError(
+        submitReport(deps, reportRequest({ uploadIds: [uploadId], trackingCode: CODE, title: 'Another report' })),
+      );
       expect(error.code).toBe('CONFLICT');
     });
 

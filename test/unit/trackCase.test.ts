@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { submitReport } from '../../functions/core/submitReport.js';
-import { UNKNOWN_CODE_MESSAGE, caseIdFromTypedCode, trackCase } from '../../functions/core/trackCase.js';
-import { caseIdForCode } from '../../functions/core/trackingKey.js';
-import { normalizeTrackingCode } from '../../functions/core/trackingCode.js';
-import { trackResponse } from '../../functions/schemas/track.js';
+import { submitReport } from '#core/submitReport.js';
+import { UNKNOWN_CODE_MESSAGE, caseIdFromTypedCode, trackCase } from '#core/trackCase.js';
+import { caseIdForCode } from '#core/trackingKey.js';
+import { normalizeTrackingCode } from '#contract/trackingCode.js';
+import { trackResponse } from '#schemas/track.js';
 import { domainError } from './support/errors.js';
 import { PDF_BYTES, krIndex, reportRequest } from './support/fixtures.js';
 import { type MemoryDeps, OTHER_PEPPER, TEST_NOW, TEST_PEPPER, memoryDeps } from './support/memoryPorts.js';
@@ -28,8 +28,21 @@ async function filedCase(deps: MemoryDeps) {
   const question = await seal('Can you tell us the date of the second payment?');
   deps.store.update(body.caseId, (file) => {
     file.case.status = 'acknowledged';
-    file.timeline.push({ caseId: body.caseId, id: 'T2', at: '2026-10-16T01:00:00.000Z', status: 'acknowledged', sealedPublicNote: publicNote });
-    file.messages.push({ caseId: body.caseId, id: 'M1', at: '2026-10-16T01:05:00.000Z', from: 'agency', sealedBody: question, attachmentIds: [] });
+    file.timeline.push({
+      caseId: body.caseId,
+      id: 'T2',
+      at: '2026-10-16T01:00:00.000Z',
+      status: 'acknowledged',
+      sealedPublicNote: publicNote,
+    });
+    file.messages.push({
+      caseId: body.caseId,
+      id: 'M1',
+      at: '2026-10-16T01:05:00.000Z',
+      from: 'agency',
+      sealedBody: question,
+      attachmentIds: [],
+    });
   });
   return body;
 }
@@ -49,7 +62,11 @@ describe('trackCase', () => {
       respondBy: filed.respondBy,
       timeline: [
         { at: TEST_NOW, status: 'received' },
-        { at: '2026-10-16T01:00:00.000Z', status: 'acknowledged', publicNote: 'We have received your report and assigned an investigator.' },
+        {
+          at: '2026-10-16T01:00:00.000Z',
+          status: 'acknowledged',
+          publicNote: 'We have received your report and assigned an investigator.',
+        },
       ],
       messages: [{ id: 'M1', at: '2026-10-16T01:05:00.000Z', from: 'agency', body: 'Can you tell us the date of the second payment?' }],
       attachments: [{ id: expect.any(String), name: '영수증 사본.pdf', size: PDF_BYTES.length }],
@@ -60,7 +77,14 @@ describe('trackCase', () => {
     const deps = memoryDeps(index);
     await filedCase(deps);
     const shown = JSON.stringify(await trackCase(deps, CODE));
-    for (const hidden of ['reporter@example.kr', 'head of the road division', 'routingRuleId', 'evidence/', 'sealed', 'contentFingerprint']) {
+    for (const hidden of [
+      'reporter@example.kr',
+      'head of the road division',
+      'routingRuleId',
+      'evidence/',
+      'sealed',
+      'contentFingerprint',
+    ]) {
       expect(shown).not.toContain(hidden);
     }
   });
@@ -88,12 +112,15 @@ describe('trackCase', () => {
     expect((await domainError(trackCase({ ...deps, pepper: OTHER_PEPPER }, CODE))).code).toBe('NOT_FOUND');
   });
 
-  it.each([['TVWX-YZ01-2345-678'], ['TVWX-YZ01-2345-678U'], [''], ['<script>'], ['x'.repeat(65)]])('answers VALIDATION_FAILED for the malformed code %j', async (typed) => {
-    const deps = memoryDeps(index);
-    const error = await domainError(trackCase(deps, typed));
-    expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.details.map((d) => d.path)).toEqual(['trackingCode']);
-  });
+  it.each([['TVWX-YZ01-2345-678'], ['TVWX-YZ01-2345-678U'], [''], ['<script>'], ['x'.repeat(65)]])(
+    'answers VALIDATION_FAILED for the malformed code %j',
+    async (typed) => {
+      const deps = memoryDeps(index);
+      const error = await domainError(trackCase(deps, typed));
+      expect(error.code).toBe('VALIDATION_FAILED');
+      expect(error.details.map((d) => d.path)).toEqual(['trackingCode']);
+    },
+  );
 
   it('names the organization in the language of the report', async () => {
     const deps = memoryDeps(index);

@@ -7,7 +7,7 @@ import {
   formatTrackingCode,
   normalizeTrackingCode,
   trackingCodeFromBytes,
-} from '../../functions/core/trackingCode.js';
+} from '#contract/trackingCode.js';
 
 const tenBytes = fc.uint8Array({ minLength: TRACKING_CODE_BYTES, maxLength: TRACKING_CODE_BYTES });
 const code = (s: string) => s as TrackingCode;
@@ -18,7 +18,12 @@ function retyped(c: string) {
     .tuple(
       ...[...c].map((ch) =>
         fc.record({
-          glyph: ch === '1' ? fc.constantFrom('1', 'I', 'i', 'L', 'l') : ch === '0' ? fc.constantFrom('0', 'O', 'o') : fc.constantFrom(ch, ch.toLowerCase()),
+          glyph:
+            ch === '1'
+              ? fc.constantFrom('1', 'I', 'i', 'L', 'l')
+              : ch === '0'
+                ? fc.constantFrom('0', 'O', 'o')
+                : fc.constantFrom(ch, ch.toLowerCase()),
           after: fc.constantFrom('', '', '-', ' ', '  ', ' - '),
         }),
       ),

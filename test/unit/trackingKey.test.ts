@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keyedHash } from '../../functions/core/keyedHash.js';
-import { TRACKING_CODE_BYTES, type TrackingCode, normalizeTrackingCode, trackingCodeFromBytes } from '../../functions/core/trackingCode.js';
-import { CASE_ID_LENGTH, caseIdForCode, parseCaseId, trackingDigest } from '../../functions/core/trackingKey.js';
+import { keyedHash } from '#core/keyedHash.js';
+import { TRACKING_CODE_BYTES, type TrackingCode, normalizeTrackingCode, trackingCodeFromBytes } from '#contract/trackingCode.js';
+import { CASE_ID_LENGTH, caseIdForCode, parseCaseId, trackingDigest } from '#core/trackingKey.js';
 import { OTHER_PEPPER, TEST_PEPPER } from './support/memoryPorts.js';
 
 const tenBytes = fc.uint8Array({ minLength: TRACKING_CODE_BYTES, maxLength: TRACKING_CODE_BYTES });

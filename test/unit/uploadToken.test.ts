@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keyedHash } from '../../functions/core/keyedHash.js';
-import { type DeclaredUpload, issueUploadToken, verifyUploadToken } from '../../functions/core/uploadToken.js';
+import { keyedHash } from '#core/keyedHash.js';
+import { type DeclaredUpload, issueUploadToken, verifyUploadToken } from '#core/uploadToken.js';
 import { OTHER_PEPPER, TEST_PEPPER } from './support/memoryPorts.js';
 
 const NOW = new Date('2026-10-15T03:00:00.000Z');
@@ -45,9 +45,13 @@ describe('upload tokens', () => {
 
   it('refuses an altered payload', () => {
     const [, signature] = issueUploadToken(TEST_PEPPER, upload).split('.');
-    const bigger = Buffer.from(JSON.stringify([upload.key, upload.name, 999_999_999, upload.contentType, upload.expires])).toString('base64url');
+    const bigger = Buffer.from(JSON.stringify([upload.key, upload.name, 999_999_999, upload.contentType, upload.expires])).toString(
+      'base64url',
+    );
     expect(verifyUploadToken(TEST_PEPPER, `${bigger}.${signature}`, NOW)).toBeNull();
-    const otherKey = Buffer.from(JSON.stringify(['incoming/SOMEONE-ELSES', upload.name, upload.size, upload.contentType, upload.expires])).toString('base64url');
+    const otherKey = Buffer.from(
+      JSON.stringify(['incoming/SOMEONE-ELSES', upload.name, upload.size, upload.contentType, upload.expires]),
+    ).toString('base64url');
     expect(verifyUploadToken(TEST_PEPPER, `${otherKey}.${signature}`, NOW)).toBeNull();
   });
 
@@ -71,11 +75,15 @@ describe('upload tokens', () => {
       expect(verifyUploadToken(TEST_PEPPER, variant, NOW), variant).toBeNull();
     }
     fc.assert(
-      fc.property(fc.nat({ max: token.length - 1 }), fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ '), (at, ch) => {
-        const variant = token.slice(0, at) + ch + token.slice(at + 1);
-        fc.pre(variant !== token);
-        expect(verifyUploadToken(TEST_PEPPER, variant, NOW)).toBeNull();
-      }),
+      fc.property(
+        fc.nat({ max: token.length - 1 }),
+        fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ '),
+        (at, ch) => {
+          const variant = token.slice(0, at) + ch + token.slice(at + 1);
+          fc.pre(variant !== token);
+          expect(verifyUploadToken(TEST_PEPPER, variant, NOW)).toBeNull();
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -1,4 +1,4 @@
-// `npm run users:create` (bin/agencyUsers.ts), with the CloudFormation and Cognito clients mocked: the arguments it
+// `npm run users:create` (local/cli/agencyUsers.ts), with the CloudFormation and Cognito clients mocked: the arguments it
 // accepts, the pool it finds, the requests it sends, and a clear error (and exit status) for each way it can fail.
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import {
@@ -17,7 +17,7 @@ import {
   UsersCreateError,
   createAgencyUser,
   parseUsersCreateArgs,
-} from '../../bin/agencyUsers.js';
+} from '#local/cli/agencyUsers.js';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const cloudFormation = mockClient(CloudFormationClient);
@@ -213,8 +213,13 @@ describe('createAgencyUser', () => {
     cognito.on(AdminDeleteUserCommand).resolves({});
     const error = await refusal(createAgencyUser(clients(), args({ userPoolId: POOL_ID })));
     expect(error.exitCode).toBe(1);
-    expect(error.message).toMatch(/could not add "jane.kim@molit.go.kr" to group "handler" \(ResourceNotFoundException: Group not found.\)/);
+    expect(error.message).toMatch(
+      /could not add "jane.kim@molit.go.kr" to group "handler" \(ResourceNotFoundException: Group not found.\)/,
+    );
     expect(error.message).toMatch(/deleted again/);
-    expect(cognito.commandCalls(AdminDeleteUserCommand)[0]!.args[0].input).toEqual({ UserPoolId: POOL_ID, Username: 'jane.kim@molit.go.kr' });
+    expect(cognito.commandCalls(AdminDeleteUserCommand)[0]!.args[0].input).toEqual({
+      UserPoolId: POOL_ID,
+      Username: 'jane.kim@molit.go.kr',
+    });
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { submitReport } from '../../functions/core/submitReport.js';
-import { UNKNOWN_CODE_MESSAGE, trackCase } from '../../functions/core/trackCase.js';
-import { addWhistleblowerMessage } from '../../functions/core/whistleblowerMessage.js';
-import { trackMessageRequest } from '../../functions/schemas/track.js';
+import { submitReport } from '#core/submitReport.js';
+import { UNKNOWN_CODE_MESSAGE, trackCase } from '#core/trackCase.js';
+import { addWhistleblowerMessage } from '#core/whistleblowerMessage.js';
+import { trackMessageRequest } from '#schemas/track.js';
 import { domainError } from './support/errors.js';
 import { PDF_BYTES, containsBytes, jpegWithMetadata, krIndex, reportRequest } from './support/fixtures.js';
 import { DependencyDown, type MemoryDeps, TEST_NOW, memoryDeps } from './support/memoryPorts.js';
@@ -10,7 +10,8 @@ import { uploadOne } from './support/uploads.js';
 
 const index = krIndex();
 const CODE = 'MNPQ-RSTV-WXYZ-0123';
-const message = (body: string, uploadIds: string[] = [], trackingCode = CODE) => trackMessageRequest.parse({ trackingCode, body, uploadIds });
+const message = (body: string, uploadIds: string[] = [], trackingCode = CODE) =>
+  trackMessageRequest.parse({ trackingCode, body, uploadIds });
 
 async function filed(deps: MemoryDeps) {
   return (await submitReport(deps, reportRequest({ trackingCode: CODE }))).body.caseId;
@@ -52,7 +53,13 @@ describe('addWhistleblowerMessage', () => {
     expect(stored.attachments).toHaveLength(1);
     const attachment = stored.attachments[0]!;
     expect(stored.messages[0]!.attachmentIds).toEqual([attachment.id]);
-    expect(attachment).toMatchObject({ caseId, at: added.at, contentType: 'image/jpeg', addedBy: 'whistleblower', key: `evidence/${caseId}/${attachment.id}` });
+    expect(attachment).toMatchObject({
+      caseId,
+      at: added.at,
+      contentType: 'image/jpeg',
+      addedBy: 'whistleblower',
+      key: `evidence/${caseId}/${attachment.id}`,
+    });
     expect(containsBytes(deps.evidence.objects.get(attachment.key)!.body, 'GPS-SECRET')).toBe(false);
     expect(deps.evidence.keys('incoming/')).toEqual([]);
     expect((await trackCase(deps, CODE)).attachments).toEqual([{ id: attachment.id, name: 'envelope.jpg', size: attachment.size }]);

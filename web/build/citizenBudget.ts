@@ -67,7 +67,16 @@ export function citizenBudget(options: { entryHtml: string; budgetBytes: number;
     generateBundle(_output, bundle) {
       const chunks: BuiltChunk[] = Object.values(bundle).flatMap((item) =>
         item.type === 'chunk'
-          ? [{ fileName: item.fileName, code: item.code, isEntry: item.isEntry, facadeModuleId: item.facadeModuleId, imports: item.imports, dynamicImports: item.dynamicImports }]
+          ? [
+              {
+                fileName: item.fileName,
+                code: item.code,
+                isEntry: item.isEntry,
+                facadeModuleId: item.facadeModuleId,
+                imports: item.imports,
+                dynamicImports: item.dynamicImports,
+              },
+            ]
           : [],
       );
       const scripts = scriptsLoadedBy(chunks, options.entryHtml).map((c) => ({ fileName: c.fileName, gzipBytes: gzipSize(c.code) }));

@@ -2,10 +2,10 @@
 // cases escalated to their body. Anything else answers 404, exactly as for a case that does not exist. Invariant 5
 // comes first: a report about an organization's head is out of reach of that organization and those under it,
 // whatever the case's stored owner or escalation says (a case escalated there before the rule was whole included).
-import type { Organization } from '../../schemas/countryPack.js';
+import type { Organization } from '#schemas/countryPack.js';
 import { notFound } from '../errors.js';
 import { barredFromCase } from '../headReport.js';
-import type { AgencyUser } from '../identity.js';
+import type { AgencyUser } from '#contract/agencyRoles.js';
 import { parseCaseId } from '../trackingKey.js';
 import type { AgencyDeps } from './deps.js';
 import type { CaseFolder } from './ports.js';

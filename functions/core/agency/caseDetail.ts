@@ -1,11 +1,10 @@
 // The agency's view of a case: report text, contact (assigned organization only), timeline, messages, internal
 // notes, attachments and the audit trail with its verification, against the newest anchor of its heads too.
-import type { CaseDetailResponse } from '../../schemas/agency.js';
+import type { CaseDetailResponse } from '#schemas/agency.js';
 import { anchorBucketOf, verifyAnchoredAuditChain } from '../auditAnchor.js';
 import { isPastDeadline } from '../caseDeadlines.js';
 import { localize } from '../countryPackIndex.js';
 import type { ReportText } from '../ports.js';
-import type { CaseAccess } from './caseAccess.js';
 import { contactSharedWith } from './contactDisclosure.js';
 import type { AgencyDeps } from './deps.js';
 import type { CaseCommit, CaseFolder } from './ports.js';
@@ -33,12 +32,7 @@ export function organizationRef(deps: Pick<AgencyDeps, 'index'>, id: string) {
  * `openContact`: the caller has established (opensContact) that this reader may see the contact details and has
  * recorded the opening in the audit event of this request; only GET /cases/{caseId} does.
  */
-export async function caseDetail(
-  deps: AgencyDeps,
-  folder: CaseFolder,
-  access: CaseAccess,
-  openContact = false,
-): Promise<CaseDetailResponse> {
+export async function caseDetail(deps: AgencyDeps, folder: CaseFolder, openContact = false): Promise<CaseDetailResponse> {
   const record = folder.case;
   const open = (sealed: string) => deps.sealer.open(sealed, record.caseId);
   // Contact details are opened only when the caller established that this reader may (opensContact) and audited it.
@@ -53,7 +47,13 @@ export async function caseDetail(
   const sharedWith = contactSharedWith(folder);
   const byTime = <T extends { at: string }>(items: T[]) => [...items].sort((a, b) => a.at.localeCompare(b.at));
   const audit = [...folder.audit].sort((a, b) => a.seq - b.seq);
-  const verdict = verifyAnchoredAuditChain(deps.pepper, record.caseId, audit, { seq: record.auditSeq, hash: record.auditHash }, anchorChunk);
+  const verdict = verifyAnchoredAuditChain(
+    deps.pepper,
+    record.caseId,
+    audit,
+    { seq: record.auditSeq, hash: record.auditHash },
+    anchorChunk,
+  );
   return {
     caseId: record.caseId,
     status: record.status,
@@ -83,12 +83,24 @@ export async function caseDetail(
         ...(t.organizationId ? { organization: organizationRef(deps, t.organizationId) } : {}),
       })),
     ),
-    messages: await Promise.all(byTime(folder.messages).map(async (m) => ({ id: m.id, at: m.at, from: m.from, body: await open(m.sealedBody) }))),
-    notes: await Promise.all(byTime(folder.notes).map(async (n) => ({ id: n.id, at: n.at, author: n.author, body: await open(n.sealedBody) }))),
+    messages: await Promise.all(
+      byTime(folder.messages).map(async (m) => ({ id: m.id, at: m.at, from: m.from, body: await open(m.sealedBody) })),
+    ),
+    notes: await Promise.all(
+      byTime(folder.notes).map(async (n) => ({ id: n.id, at: n.at, author: n.author, body: await open(n.sealedBody) })),
+    ),
     attachments: await Promise.all(
       byTime(folder.attachments).map(async (a) => ({ id: a.id, name: await open(a.sealedName), size: a.size, contentType: a.contentType })),
     ),
-    audit: audit.map(({ seq, at, actor, action, details, hash, previousHash }) => ({ seq, at, actor, action, details, hash, previousHash })),
+    audit: audit.map(({ seq, at, actor, action, details, hash, previousHash }) => ({
+      seq,
+      at,
+      actor,
+      action,
+      details,
+      hash,
+      previousHash,
+    })),
     auditVerified: verdict.verified,
     auditProblem: verdict.verified ? null : verdict.problem,
   };

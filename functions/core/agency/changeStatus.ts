@@ -1,8 +1,8 @@
 // PATCH /cases/{caseId}: move a case along its life, with a note the whistleblower sees and/or an internal one.
-import type { CaseDetailResponse, UpdateCaseRequest } from '../../schemas/agency.js';
+import type { CaseDetailResponse, UpdateCaseRequest } from '#schemas/agency.js';
 import { deadlineState } from '../caseDeadlines.js';
 import { checkStatusChange } from '../caseStateMachine.js';
-import type { AgencyUser } from '../identity.js';
+import type { AgencyUser } from '#contract/agencyRoles.js';
 import { newId } from '../ids.js';
 import type { CaseRecord } from '../ports.js';
 import { afterCommit, caseDetail } from './caseDetail.js';
@@ -17,7 +17,7 @@ export async function changeStatus(
 ): Promise<CaseDetailResponse> {
   const now = deps.clock.now();
   const at = now.toISOString();
-  const { folder, access, commit } = await recordChange(deps, user, caseId, async (f) => {
+  const { folder, commit } = await recordChange(deps, user, caseId, async (f) => {
     const before = f.case;
     const kind = checkStatusChange(before.status, {
       status: request.status,
@@ -46,12 +46,20 @@ export async function changeStatus(
         details: { from: before.status, to: record.status, ...(record.resolution ? { resolution: record.resolution } : {}) },
       },
       timeline: movedOrPublic
-        ? [{ caseId: before.caseId, id: newId(deps.random), at, status: record.status, sealedPublicNote: request.publicNote ? await seal(request.publicNote) : null }]
+        ? [
+            {
+              caseId: before.caseId,
+              id: newId(deps.random),
+              at,
+              status: record.status,
+              sealedPublicNote: request.publicNote ? await seal(request.publicNote) : null,
+            },
+          ]
         : [],
       notes: request.internalNote
         ? [{ caseId: before.caseId, id: newId(deps.random), at, author: user.username, sealedBody: await seal(request.internalNote) }]
         : [],
     };
   });
-  return caseDetail(deps, afterCommit(folder, commit), access);
+  return caseDetail(deps, afterCommit(folder, commit));
 }

@@ -1,10 +1,10 @@
 // GET /cases: the caller's organization's queue (or, for oversight, the cases escalated to it), overdue first
 // then oldest, one Query per page behind a signed cursor.
-import type { CaseListResponse, ListCasesQuery } from '../../schemas/agency.js';
+import type { CaseListResponse, ListCasesQuery } from '#schemas/agency.js';
 import { isPastDeadline } from '../caseDeadlines.js';
 import { forbidden } from '../errors.js';
 import { barredFromCase } from '../headReport.js';
-import type { AgencyUser } from '../identity.js';
+import type { AgencyUser } from '#contract/agencyRoles.js';
 import type { ReportText } from '../ports.js';
 import { decodeCursor, encodeCursor } from '../queueCursor.js';
 import type { AgencyDeps } from './deps.js';

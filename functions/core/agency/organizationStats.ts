@@ -1,9 +1,9 @@
 // GET /stats: the caller's organization at a glance — counts by status, overdue, escalated, and the median days
 // to acknowledge and to close.
-import type { StatsResponse } from '../../schemas/agency.js';
+import type { StatsResponse } from '#schemas/agency.js';
 import { isPastDeadline } from '../caseDeadlines.js';
-import { CASE_STATUSES, type CaseStatus } from '../caseStatus.js';
-import type { AgencyUser } from '../identity.js';
+import { CASE_STATUSES, type CaseStatus } from '#contract/caseLife.js';
+import type { AgencyUser } from '#contract/agencyRoles.js';
 import type { CaseRecord } from '../ports.js';
 import type { AgencyDeps } from './deps.js';
 

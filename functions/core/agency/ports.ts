@@ -1,6 +1,6 @@
 // What agency case work needs from storage beyond the citizen's ports.
 import type { AuditEventRecord } from '../auditChain.js';
-import type { CaseStatus } from '../caseStatus.js';
+import type { CaseStatus } from '#contract/caseLife.js';
 import type { CaseFile, CaseRecord, CaseStore, MessageRecord, TimelineRecord } from '../ports.js';
 
 export interface InternalNoteRecord {

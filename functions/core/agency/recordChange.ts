@@ -2,7 +2,7 @@
 // the audit head it was computed from; if another change landed in between, it is recomputed from a fresh read.
 import { type AuditEventInput, nextAuditEvent } from '../auditChain.js';
 import { conflict } from '../errors.js';
-import type { AgencyUser } from '../identity.js';
+import type { AgencyUser } from '#contract/agencyRoles.js';
 import type { CaseRecord } from '../ports.js';
 import { type CaseAccess, openCaseFolder } from './caseAccess.js';
 import type { AgencyDeps } from './deps.js';

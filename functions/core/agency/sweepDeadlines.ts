@@ -30,14 +30,26 @@ export async function sweepDeadlines(deps: Pick<AgencyDeps, 'store' | 'index' | 
       if (!pending) continue;
       const escalatedTo = record.escalatedTo ?? (barredFromCase(deps.index.organizations, record, oversight) ? null : oversight);
       const commit = commitFor(deps.pepper, record, {
-        record: { ...record, overdue: true, dueAt: null, escalatedTo, escalatedAt: escalatedTo ? (record.escalatedAt ?? at) : null, updatedAt: at },
+        record: {
+          ...record,
+          overdue: true,
+          dueAt: null,
+          escalatedTo,
+          escalatedAt: escalatedTo ? (record.escalatedAt ?? at) : null,
+          updatedAt: at,
+        },
         audit: {
           at,
           actor: SWEEP_ACTOR,
           action: 'deadline.missed',
           details: escalatedTo
             ? { deadline: pending.kind, due: pending.at, escalatedTo }
-            : { deadline: pending.kind, due: pending.at, escalatedTo: 'none', notEscalated: `the report is about the head of ${oversight}` },
+            : {
+                deadline: pending.kind,
+                due: pending.at,
+                escalatedTo: 'none',
+                notEscalated: `the report is about the head of ${oversight}`,
+              },
         },
       });
       // Stale: someone changed the case since the index was read; the next run sees its new state.

@@ -1,14 +1,14 @@
 // POST /cases/{caseId}/transfer: supervisors and oversight move a case to another organization's queue, where it
 // starts again as received. The whistleblower's timeline shows where it went and when. Invariant 5 holds here
 // too: a report about an organization's head never moves into that organization.
-import type { CaseDetailResponse, TransferRequest } from '../../schemas/agency.js';
+import type { CaseDetailResponse, TransferRequest } from '#schemas/agency.js';
 import { deadlineState } from '../caseDeadlines.js';
 import { conflict, forbidden, validationFailed } from '../errors.js';
 import { barredFromCase } from '../headReport.js';
-import type { AgencyUser } from '../identity.js';
+import type { AgencyUser } from '#contract/agencyRoles.js';
 import { newId } from '../ids.js';
 import { afterCommit, caseDetail } from './caseDetail.js';
-import { accessTo, openCaseFolder } from './caseAccess.js';
+import { openCaseFolder } from './caseAccess.js';
 import type { AgencyDeps } from './deps.js';
 import { recordChange } from './recordChange.js';
 
@@ -22,7 +22,9 @@ export async function transferCase(
   const first = await openCaseFolder(deps, user, caseId);
   if (user.role === 'handler') throw forbidden('Only a supervisor or the oversight body can transfer a case.');
   if (!deps.index.organizations.has(request.organizationId)) {
-    throw validationFailed('There is no such organization.', [{ path: 'organizationId', message: `no organization "${request.organizationId}"` }]);
+    throw validationFailed('There is no such organization.', [
+      { path: 'organizationId', message: `no organization "${request.organizationId}"` },
+    ]);
   }
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -41,20 +43,45 @@ export async function transferCase(
       const moved = { ...before, organizationId: request.organizationId, status: 'received' as const, acknowledgedAt: null, updatedAt: at };
       return {
         record: { ...moved, ...deadlineState(moved, now) },
-        audit: { at, actor: user.username, action: 'case.transferred', details: { from: before.organizationId, to: request.organizationId } },
+        audit: {
+          at,
+          actor: user.username,
+          action: 'case.transferred',
+          details: { from: before.organizationId, to: request.organizationId },
+        },
         timeline: [
-          { caseId: before.caseId, id: newId(deps.random), at, status: 'transferred', sealedPublicNote: null, organizationId: request.organizationId },
+          {
+            caseId: before.caseId,
+            id: newId(deps.random),
+            at,
+            status: 'transferred',
+            sealedPublicNote: null,
+            organizationId: request.organizationId,
+          },
           // A millisecond later, so the two entries keep their order wherever they are sorted by time.
-          { caseId: before.caseId, id: newId(deps.random), at: new Date(now.getTime() + 1).toISOString(), status: 'received', sealedPublicNote: null, organizationId: request.organizationId },
+          {
+            caseId: before.caseId,
+            id: newId(deps.random),
+            at: new Date(now.getTime() + 1).toISOString(),
+            status: 'received',
+            sealedPublicNote: null,
+            organizationId: request.organizationId,
+          },
         ],
-        notes: [{ caseId: before.caseId, id: newId(deps.random), at, author: user.username, sealedBody: await seal(`Transfer reason: ${request.reason}`) }],
+        notes: [
+          {
+            caseId: before.caseId,
+            id: newId(deps.random),
+            at,
+            author: user.username,
+            sealedBody: await seal(`Transfer reason: ${request.reason}`),
+          },
+        ],
       };
     },
     first,
   );
-  // The caller sees the case as it now stands: as its owner when it is now their organization's (oversight taking
-  // over an escalation), otherwise as oversight. Never with the contact details, which a transfer does not pass on
+  // The caller sees the case as it now stands, never with the contact details, which a transfer does not pass on
   // (contactDisclosure.ts).
-  const accessAfter = accessTo(user, commit.record, deps.index.organizations) === 'owner' ? 'owner' : 'oversight';
-  return caseDetail(deps, afterCommit(folder, commit), accessAfter);
+  return caseDetail(deps, afterCommit(folder, commit));
 }

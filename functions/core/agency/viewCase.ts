@@ -1,6 +1,6 @@
 // GET /cases/{caseId}: opening a case is itself recorded in its audit trail (one Query, then one write).
-import type { CaseDetailResponse } from '../../schemas/agency.js';
-import type { AgencyUser } from '../identity.js';
+import type { CaseDetailResponse } from '#schemas/agency.js';
+import type { AgencyUser } from '#contract/agencyRoles.js';
 import { afterCommit, caseDetail } from './caseDetail.js';
 import { opensContact } from './contactDisclosure.js';
 import type { AgencyDeps } from './deps.js';
@@ -9,9 +9,14 @@ import { recordChange } from './recordChange.js';
 /** Opening a confidential report's contact details is recorded in the same event (`contact: opened`). */
 export async function viewCase(deps: AgencyDeps, user: AgencyUser, caseId: string): Promise<CaseDetailResponse> {
   const at = deps.clock.now().toISOString();
-  const { folder, access, commit } = await recordChange(deps, user, caseId, (f, access) => ({
+  const { folder, commit } = await recordChange(deps, user, caseId, (f, access) => ({
     record: f.case,
-    audit: { at, actor: user.username, action: 'case.viewed', details: { access, ...(opensContact(access, f) ? { contact: 'opened' } : {}) } },
+    audit: {
+      at,
+      actor: user.username,
+      action: 'case.viewed',
+      details: { access, ...(opensContact(access, f) ? { contact: 'opened' } : {}) },
+    },
   }));
-  return caseDetail(deps, afterCommit(folder, commit), access, commit.audit.details.contact === 'opened');
+  return caseDetail(deps, afterCommit(folder, commit), commit.audit.details.contact === 'opened');
 }

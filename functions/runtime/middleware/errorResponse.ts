@@ -2,7 +2,7 @@
 // message; anything else is logged by name and answered with a generic 500 that reveals nothing.
 import type middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { DomainError, errorBody } from '../../core/errors.js';
+import { DomainError, errorBody } from '#core/errors.js';
 import { json } from '../httpResponse.js';
 import { logger } from '../logger.js';
 
@@ -16,7 +16,9 @@ export function responseForError(error: unknown): APIGatewayProxyResult {
   }
   // Only the error's class name: messages of unexpected errors may quote input.
   logger.error('unexpected failure', { errorName: (error as { name?: string })?.name ?? typeof error });
-  return json(500, { error: { code: 'INTERNAL', message: 'Something went wrong on our side. Nothing was saved; try again later.', details: [] } });
+  return json(500, {
+    error: { code: 'INTERNAL', message: 'Something went wrong on our side. Nothing was saved; try again later.', details: [] },
+  });
 }
 
 export function errorResponse(): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {

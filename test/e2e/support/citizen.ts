@@ -22,7 +22,10 @@ export async function chooseLanguage(page: Page, words: Words, language: string)
 
 /** From the home page to the review step, answering every question. */
 export async function writeReport(page: Page, words: Words, language: string, report: ReportInput): Promise<void> {
-  await page.getByRole('link', { name: words('nav.report') }).first().click();
+  await page
+    .getByRole('link', { name: words('nav.report') })
+    .first()
+    .click();
   await page.getByLabel(categoryName(report.category, language, report.country)).check();
   await page.getByRole('button', { name: words('wizard.next') }).click();
   await page.getByLabel(words('report.organizationSearch')).fill(report.search);
@@ -69,7 +72,10 @@ export async function followCase(page: Page, words: Words): Promise<void> {
 
 /** Opens the status page with the code typed in, as a returning whistleblower does. */
 export async function trackWithCode(page: Page, words: Words, code: string): Promise<void> {
-  await page.getByRole('link', { name: words('nav.track') }).first().click();
+  await page
+    .getByRole('link', { name: words('nav.track') })
+    .first()
+    .click();
   await page.getByLabel(words('track.code'), { exact: true }).fill(code);
   await page.getByRole('button', { name: words('track.submit') }).click();
   await page.getByRole('heading', { level: 2, name: words('track.messages') }).waitFor();

@@ -2,7 +2,7 @@
 // same words a reader sees, in whichever language the test runs.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { UiStringKey } from '../../../functions/schemas/uiStrings.js';
+import type { UiStringKey } from '#schemas/uiStrings.js';
 
 const pack = (country: string) => resolve('countries', country);
 

@@ -39,7 +39,9 @@ export async function runPackFlow(e2e: E2ESession, flow: PackFlow): Promise<void
   const staff = (await e2e.newPage()).page;
   await staff.goto('/agency.html');
   await chooseLanguage(staff, wordsIn('en', country), language);
-  const config = (await (await fetch(`${e2e.portal.url}/api/config?lang=${language}`)).json()) as { organizations: { id: string; name: string }[] };
+  const config = (await (await fetch(`${e2e.portal.url}/api/config?lang=${language}`)).json()) as {
+    organizations: { id: string; name: string }[];
+  };
   const organizationId = config.organizations.find((o) => o.name === routedTo)!.id;
   await agencySignIn(staff, words, `handler@${organizationId}`, e2e.portal.demoPassword);
   await openCase(staff, caseId);

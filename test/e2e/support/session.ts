@@ -8,7 +8,10 @@ export interface E2ESession {
   portal: TestPortal;
   browser: Browser;
   /** A new private window: nothing shared with earlier ones (no storage, no cache). */
-  newPage(options?: { locale?: string; viewport?: { width: number; height: number } }): Promise<{ context: BrowserContext; page: Page; problems: string[] }>;
+  newPage(options?: {
+    locale?: string;
+    viewport?: { width: number; height: number };
+  }): Promise<{ context: BrowserContext; page: Page; problems: string[] }>;
   stop(): Promise<void>;
 }
 
@@ -25,14 +28,19 @@ export async function startE2E(options: { country?: string } = {}): Promise<E2ES
     portal,
     browser,
     async newPage(options = {}) {
-      const context = await browser.newContext({ locale: options.locale ?? 'en-US', viewport: options.viewport ?? { width: 1100, height: 900 }, baseURL: portal.url });
+      const context = await browser.newContext({
+        locale: options.locale ?? 'en-US',
+        viewport: options.viewport ?? { width: 1100, height: 900 },
+        baseURL: portal.url,
+      });
       const page = await context.newPage();
       // Script errors and CSP refusals end up here; tests expect none.
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
       page.on('console', (message) => {
         // An API answer of 4xx is logged by Chromium as a failed resource; the page handles those itself.
-        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+          problems.push(`console: ${message.text()}`);
       });
       page.on('dialog', (dialog) => {
         problems.push(`dialog: ${dialog.message()}`);

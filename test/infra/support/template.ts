@@ -2,7 +2,6 @@
 import { expect } from 'vitest';
 
 // Template JSON is untyped by nature.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
 export interface CfnResource {

@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnchorRunResult } from '../../../functions/core/anchorAuditHeads.js';
-import type { PublishResult } from '../../../functions/core/statisticsSnapshot.js';
-import { type LocalPortal, startLocalPortal } from '../../../local/localPortal.js';
+import type { AnchorRunResult } from '#core/anchorAuditHeads.js';
+import type { PublishResult } from '#core/statisticsSnapshot.js';
+import { type LocalPortal, startLocalPortal } from '#local/runtime/localPortal.js';
 export { aReport } from '../../support/aReport.js';
 
 export interface ApiAnswer {
@@ -37,7 +37,9 @@ export interface TestPortal {
   stop(): Promise<void>;
 }
 
-export async function startTestPortal(options: { rateLimitPerMinute?: number; country?: string; packsDir?: string } = {}): Promise<TestPortal> {
+export async function startTestPortal(
+  options: { rateLimitPerMinute?: number; country?: string; packsDir?: string } = {},
+): Promise<TestPortal> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clean-portal-test-'));
   const captured: string[] = [];
   const restore: (() => void)[] = [];
@@ -68,7 +70,7 @@ export async function startTestPortal(options: { rateLimitPerMinute?: number; co
       anchorAuditEveryMs: 0,
     });
   } catch (error) {
-    restore.forEach((r) => r());
+    for (const undo of restore) undo();
     throw error;
   }
   return {
@@ -99,7 +101,7 @@ export async function startTestPortal(options: { rateLimitPerMinute?: number; co
     anchorAudit: () => portal.anchorAudit(),
     async stop() {
       await portal.stop();
-      restore.forEach((r) => r());
+      for (const undo of restore) undo();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -146,10 +148,7 @@ export function proposedCode(): string {
 }
 
 /** Asks for a presigned POST and uploads the bytes through it, as the browser does. */
-export async function uploadFile(
-  portal: TestPortal,
-  file: { name: string; contentType: string; bytes: Uint8Array },
-): Promise<string> {
+export async function uploadFile(portal: TestPortal, file: { name: string; contentType: string; bytes: Uint8Array }): Promise<string> {
   const answer = await portal.api('POST', '/uploads', {
     files: [{ name: file.name, size: file.bytes.length, contentType: file.contentType }],
   });

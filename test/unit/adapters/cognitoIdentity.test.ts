@@ -17,8 +17,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { UnsecuredJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CognitoIdentity } from '../../../functions/adapters/cognitoIdentity.js';
-import { DomainError } from '../../../functions/core/errors.js';
+import { CognitoIdentity } from '#adapters/cognitoIdentity.js';
+import { DomainError } from '#core/errors.js';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 afterEach(() => cognito.reset());
@@ -114,7 +114,9 @@ describe('CognitoIdentity', () => {
     });
 
     cognito.on(VerifySoftwareTokenCommand).resolves({ Status: 'SUCCESS', Session: 's4' });
-    cognito.on(RespondToAuthChallengeCommand, { ChallengeName: 'MFA_SETUP' }).resolves({ AuthenticationResult: { IdToken: idToken(['handler']), ExpiresIn: 3600 } });
+    cognito
+      .on(RespondToAuthChallengeCommand, { ChallengeName: 'MFA_SETUP' })
+      .resolves({ AuthenticationResult: { IdToken: idToken(['handler']), ExpiresIn: 3600 } });
     const done = await identity().answerMfa('kim', 'setup.s3', '123456');
     expect(done).toMatchObject({ kind: 'token', user: { role: 'handler' } });
     expect(cognito.commandCalls(VerifySoftwareTokenCommand)[0]!.args[0].input).toMatchObject({ Session: 's3', UserCode: '123456' });

@@ -4,8 +4,8 @@ import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client
 import { DynamoDBDocumentClient, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DynamoAuditAnchorStore, MAX_CHUNK_BYTES } from '../../../functions/adapters/dynamoAuditAnchorStore.js';
-import { anchorChunks, anchorRoot, chunkVerifies } from '../../../functions/core/auditAnchor.js';
+import { DynamoAuditAnchorStore, MAX_CHUNK_BYTES } from '#adapters/dynamoAuditAnchorStore.js';
+import { anchorChunks, anchorRoot, chunkVerifies } from '#core/auditAnchor.js';
 import { TEST_PEPPER } from '../support/memoryPorts.js';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
@@ -40,7 +40,11 @@ describe('DynamoAuditAnchorStore', () => {
   });
 
   it('refuses a chunk too large for one item instead of writing part of it', async () => {
-    const heads = Array.from({ length: Math.ceil(MAX_CHUNK_BYTES / 90) }, (_, i) => ({ caseId: `K7${String(i).padStart(18, '0')}`, seq: i, hash: 'b'.repeat(64) }));
+    const heads = Array.from({ length: Math.ceil(MAX_CHUNK_BYTES / 90) }, (_, i) => ({
+      caseId: `K7${String(i).padStart(18, '0')}`,
+      seq: i,
+      hash: 'b'.repeat(64),
+    }));
     await expect(store.appendChunk(anchorChunks(TEST_PEPPER, AT, heads)[0]!)).rejects.toThrow(/over the/);
     expect(dynamo.calls()).toHaveLength(0);
   });
@@ -93,7 +97,12 @@ describe('DynamoAuditAnchorStore', () => {
       [{ caseId: '00AAAAAAAAAAAAAAAAAA', seq: 0, hash: 'c'.repeat(64) }],
     ]);
     const scans = dynamo.commandCalls(ScanCommand).map((c) => c.args[0].input);
-    expect(scans[0]).toEqual({ TableName: 'cases', IndexName: 'GSI2', ProjectionExpression: 'caseId, auditSeq, auditHash', ExclusiveStartKey: undefined });
+    expect(scans[0]).toEqual({
+      TableName: 'cases',
+      IndexName: 'GSI2',
+      ProjectionExpression: 'caseId, auditSeq, auditHash',
+      ExclusiveStartKey: undefined,
+    });
     expect(scans[1]!.ExclusiveStartKey).toEqual({ PK: 'x' });
   });
 

@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { LocalIdentity, TOKEN_LIFETIME_SECONDS, writeUsers } from '../../../functions/adapters/localIdentity.js';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, readPublicSigningKey, signingKeyFiles } from '../../../functions/adapters/localSigningKey.js';
-import * as passwords from '../../../functions/adapters/passwordHash.js';
-import type { SignInOutcome } from '../../../functions/core/ports.js';
-import { FAILURE_WINDOW_MS } from '../../../functions/core/signInBackoff.js';
+import { LocalIdentity, TOKEN_LIFETIME_SECONDS, writeUsers } from '#adapters/localIdentity.js';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, readPublicSigningKey, signingKeyFiles } from '#adapters/localSigningKey.js';
+import * as passwords from '#adapters/passwordHash.js';
+import type { SignInOutcome } from '#core/ports.js';
+import { FAILURE_WINDOW_MS } from '#core/signInBackoff.js';
 
-vi.mock('../../../functions/adapters/passwordHash.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../functions/adapters/passwordHash.js')>();
+vi.mock('#adapters/passwordHash.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('#adapters/passwordHash.js')>();
   return { ...original, verifyPassword: vi.fn(original.verifyPassword) };
 });
 

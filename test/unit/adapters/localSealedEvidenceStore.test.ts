@@ -1,9 +1,9 @@
 // Local mode seals evidence files at rest: what the store below holds under evidence/ is ciphertext bound to its
 // object key; uploads under incoming/ pass through as sent.
 import { describe, expect, it } from 'vitest';
-import { LocalSealedEvidenceStore, isSealedEvidence, openEvidence, sealEvidence } from '../../../functions/adapters/localSealedEvidenceStore.js';
-import type { EvidenceLinks } from '../../../functions/core/agency/ports.js';
-import type { EvidenceStore } from '../../../functions/core/ports.js';
+import { LocalSealedEvidenceStore, isSealedEvidence, openEvidence, sealEvidence } from '#adapters/localSealedEvidenceStore.js';
+import type { EvidenceLinks } from '#core/agency/ports.js';
+import type { EvidenceStore } from '#core/ports.js';
 
 const KEY = Buffer.alloc(32, 3);
 

@@ -2,7 +2,7 @@
 import { GetObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { S3EvidenceStore } from '../../../functions/adapters/s3EvidenceStore.js';
+import { S3EvidenceStore } from '#adapters/s3EvidenceStore.js';
 
 const s3 = mockClient(S3Client);
 afterEach(() => s3.reset());

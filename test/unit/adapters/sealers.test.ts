@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KmsEnvelopeSealer } from '../../../functions/adapters/kmsEnvelopeSealer.js';
-import { LocalKeySealer, readOrCreateSecretFile } from '../../../functions/adapters/localKeySealer.js';
+import { KmsEnvelopeSealer } from '#adapters/kmsEnvelopeSealer.js';
+import { LocalKeySealer, readOrCreateSecretFile } from '#adapters/localKeySealer.js';
 
 const KEY = Buffer.alloc(32, 7);
 const BLOB = Buffer.from('encrypted-data-key');

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { anchorAuditHeads } from '../../../functions/core/anchorAuditHeads.js';
-import { type AuditHead, anchorBucketOf, chunkVerifies, rootDigest, rootVerifies } from '../../../functions/core/auditAnchor.js';
-import { GENESIS_HASH } from '../../../functions/core/auditChain.js';
-import type { AuditHeadSource } from '../../../functions/core/ports.js';
+import { anchorAuditHeads } from '#core/anchorAuditHeads.js';
+import { type AuditHead, anchorBucketOf, chunkVerifies, rootDigest, rootVerifies } from '#core/auditAnchor.js';
+import { GENESIS_HASH } from '#core/auditChain.js';
+import type { AuditHeadSource } from '#core/ports.js';
 import { MemoryAuditAnchorStore } from '../support/memoryAuditAnchors.js';
 import { FixedClock, TEST_PEPPER } from '../support/memoryPorts.js';
 
 const head = (caseId: string, seq: number): AuditHead => ({ caseId, seq, hash: seq.toString(16).padStart(64, 'a') });
-const HEADS = [head('K7QR2M4X9TBN6WZ3PH8D', 7), head('00AAAAAAAAAAAAAAAAAA', 0), head('K7AAAAAAAAAAAAAAAAAA', 3), head('ZZ0000000000000000000'.slice(0, 20), 1)];
+const HEADS = [
+  head('K7QR2M4X9TBN6WZ3PH8D', 7),
+  head('00AAAAAAAAAAAAAAAAAA', 0),
+  head('K7AAAAAAAAAAAAAAAAAA', 3),
+  head('ZZ0000000000000000000'.slice(0, 20), 1),
+];
 
 /** Heads in pages of two, as the queue index scan hands them over. */
 const source = (heads: AuditHead[]): AuditHeadSource => ({
@@ -35,7 +40,11 @@ describe('anchorAuditHeads', () => {
     expect(chunks.every((c) => c.anchoredAt === '2026-12-01T03:00:00.000Z' && chunkVerifies(TEST_PEPPER, c))).toBe(true);
     const [root] = anchors.allRoots();
     expect(root).toMatchObject({ seq: 0, anchoredAt: '2026-12-01T03:00:00.000Z', cases: 4, previousDigest: GENESIS_HASH });
-    expect(root!.chunks.map((c) => [c.bucket, c.cases])).toEqual([['00', 1], ['K7', 2], ['ZZ', 1]]);
+    expect(root!.chunks.map((c) => [c.bucket, c.cases])).toEqual([
+      ['00', 1],
+      ['K7', 2],
+      ['ZZ', 1],
+    ]);
     expect(rootVerifies(TEST_PEPPER, root!)).toBe(true);
     expect(result).toEqual({ seq: 0, anchoredAt: '2026-12-01T03:00:00.000Z', digest: rootDigest(root!), cases: 4, chunks: 3 });
   });
@@ -97,7 +106,9 @@ describe('anchorAuditHeads', () => {
   });
 
   it('keeps every case of a bucket in that bucket’s chunk', async () => {
-    const many = Array.from({ length: 200 }, (_, i) => head(`${'0123456789ABCDEFGHJK'[i % 20]}${'MNPQ'[i % 4]}${String(i).padStart(18, '0')}`, i));
+    const many = Array.from({ length: 200 }, (_, i) =>
+      head(`${'0123456789ABCDEFGHJK'[i % 20]}${'MNPQ'[i % 4]}${String(i).padStart(18, '0')}`, i),
+    );
     const { anchors, deps } = setup(many);
     const result = await anchorAuditHeads(deps);
     expect(result.cases).toBe(200);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DOWNLOAD_LINK_SECONDS, attachmentLink } from '../../../functions/core/agency/attachmentLink.js';
-import { viewCase } from '../../../functions/core/agency/viewCase.js';
-import { attachmentLinkResponse } from '../../../functions/schemas/agency.js';
+import { DOWNLOAD_LINK_SECONDS, attachmentLink } from '#core/agency/attachmentLink.js';
+import { viewCase } from '#core/agency/viewCase.js';
+import { attachmentLinkResponse } from '#schemas/agency.js';
 import { domainError } from '../support/errors.js';
 import { PDF_BYTES, jpegWithoutMetadata } from '../support/fixtures.js';
 import { HOUR_MS, type MemoryAgencyDeps, agencyDeps, fileReport, staff } from '../support/memoryCaseWork.js';
@@ -36,10 +36,17 @@ describe('attachmentLink', () => {
     expect(pdf.key).toMatch(new RegExp(`^evidence/${filed.caseId}/`));
     expect(url.searchParams.get('name')).toBe('계약서 사본.pdf');
     expect(url.searchParams.get('expires')).toBe(String(DOWNLOAD_LINK_SECONDS));
-    expect(deps.evidence.downloads).toEqual([{ key: pdf.key, fileName: '계약서 사본.pdf', contentType: 'application/pdf', expiresInSeconds: DOWNLOAD_LINK_SECONDS }]);
+    expect(deps.evidence.downloads).toEqual([
+      { key: pdf.key, fileName: '계약서 사본.pdf', contentType: 'application/pdf', expiresInSeconds: DOWNLOAD_LINK_SECONDS },
+    ]);
 
     const audit = deps.store.auditOf(filed.caseId);
-    expect(audit.at(-1)).toMatchObject({ seq: 1, actor: 'handler@kr-molit', action: 'attachment.downloaded', details: { attachmentId: pdf.id } });
+    expect(audit.at(-1)).toMatchObject({
+      seq: 1,
+      actor: 'handler@kr-molit',
+      action: 'attachment.downloaded',
+      details: { attachmentId: pdf.id },
+    });
     expect((await viewCase(deps, handler, filed.caseId)).auditVerified).toBe(true);
   });
 
@@ -47,7 +54,12 @@ describe('attachmentLink', () => {
     const deps = agencyDeps();
     const { filed, attachments } = await caseWithEvidence(deps);
     for (const a of attachments) await attachmentLink(deps, staff('supervisor@kr-molit'), filed.caseId, a.id);
-    expect(deps.store.auditOf(filed.caseId).filter((e) => e.action === 'attachment.downloaded').map((e) => e.details.attachmentId)).toEqual(attachments.map((a) => a.id));
+    expect(
+      deps.store
+        .auditOf(filed.caseId)
+        .filter((e) => e.action === 'attachment.downloaded')
+        .map((e) => e.details.attachmentId),
+    ).toEqual(attachments.map((a) => a.id));
   });
 
   it('answers 404 for an attachment the case does not have, and writes nothing', async () => {

@@ -14,10 +14,10 @@ import {
   rootDigest,
   rootVerifies,
   verifyAnchoredAuditChain,
-} from '../../../functions/core/auditAnchor.js';
-import { type AuditEventInput, type AuditEventRecord, GENESIS_HASH, nextAuditEvent } from '../../../functions/core/auditChain.js';
-import { auditMac } from '../../../functions/core/auditMac.js';
-import { canonicalJson } from '../../../functions/core/keyedHash.js';
+} from '#core/auditAnchor.js';
+import { type AuditEventInput, type AuditEventRecord, GENESIS_HASH, nextAuditEvent } from '#core/auditChain.js';
+import { auditMac } from '#core/auditMac.js';
+import { canonicalJson } from '#core/keyedHash.js';
 import { OTHER_PEPPER, TEST_PEPPER } from '../support/memoryPorts.js';
 
 const CASE_ID = 'K7QR2M4X9TBN6WZ3PH8D';
@@ -39,7 +39,8 @@ function chain(length: number, caseId = CASE_ID): AuditEventRecord[] {
 /** More events after `events`, by someone else. */
 function regrow(events: AuditEventRecord[], count: number, caseId = CASE_ID): AuditEventRecord[] {
   const grown = [...events];
-  for (let i = 0; i < count; i++) grown.push(nextAuditEvent(TEST_PEPPER, caseId, grown.at(-1) ?? null, input(events.length + i, 'intruder@kr-molit')));
+  for (let i = 0; i < count; i++)
+    grown.push(nextAuditEvent(TEST_PEPPER, caseId, grown.at(-1) ?? null, input(events.length + i, 'intruder@kr-molit')));
   return grown;
 }
 
@@ -49,7 +50,11 @@ const head = (caseId: string, seq: number): AuditHead => ({ caseId, seq, hash: s
 
 /** The chunk an anchor of these cases would hold for CASE_ID's bucket. */
 function chunkFor(cases: Record<string, AuditEventRecord[]>, anchoredAt = ANCHORED_AT): AnchorChunk {
-  const chunks = anchorChunks(TEST_PEPPER, anchoredAt, Object.entries(cases).map(([id, events]) => headsOf(id, events)));
+  const chunks = anchorChunks(
+    TEST_PEPPER,
+    anchoredAt,
+    Object.entries(cases).map(([id, events]) => headsOf(id, events)),
+  );
   return chunks.find((c) => c.bucket === anchorBucketOf(CASE_ID))!;
 }
 
@@ -99,10 +104,26 @@ describe('chunkVerifies', () => {
   it.each<[string, (c: AnchorChunk) => AnchorChunk]>([
     ['a head rolled back', (c) => ({ ...c, heads: c.heads.map(([id, seq, hash]) => [id, id === CASE_ID ? seq - 2 : seq, hash]) })],
     ['a head removed', (c) => ({ ...c, heads: c.heads.slice(1) })],
-    ['another hash', (c) => ({ ...c, heads: c.heads.map(([id, seq, hash]) => [id, seq, id === CASE_ID ? hash.replace(/^./, hash[0] === '0' ? '1' : '0') : hash]) })],
+    [
+      'another hash',
+      (c) => ({
+        ...c,
+        heads: c.heads.map(([id, seq, hash]) => [id, seq, id === CASE_ID ? hash.replace(/^./, hash[0] === '0' ? '1' : '0') : hash]),
+      }),
+    ],
     ['another moment', (c) => ({ ...c, anchoredAt: '2026-12-02T03:00:00.000Z' })],
     ['another bucket', (c) => ({ ...c, bucket: '00' })],
-    ['a MAC under another key', (c) => ({ ...c, mac: anchorChunks(OTHER_PEPPER, c.anchoredAt, c.heads.map(([caseId, seq, hash]) => ({ caseId, seq, hash })))[0]!.mac })],
+    [
+      'a MAC under another key',
+      (c) => ({
+        ...c,
+        mac: anchorChunks(
+          OTHER_PEPPER,
+          c.anchoredAt,
+          c.heads.map(([caseId, seq, hash]) => ({ caseId, seq, hash })),
+        )[0]!.mac,
+      }),
+    ],
   ])('refuses a chunk with %s', (_what, edit) => {
     expect(chunkVerifies(TEST_PEPPER, chunk())).toBe(true);
     expect(chunkVerifies(TEST_PEPPER, edit(chunk()))).toBe(false);
@@ -110,7 +131,10 @@ describe('chunkVerifies', () => {
 });
 
 describe('anchorRoot', () => {
-  const chunks = anchorChunks(TEST_PEPPER, ANCHORED_AT, [headsOf(CASE_ID, chain(4)), headsOf('00AAAAAAAAAAAAAAAAAA', chain(1, '00AAAAAAAAAAAAAAAAAA'))]);
+  const chunks = anchorChunks(TEST_PEPPER, ANCHORED_AT, [
+    headsOf(CASE_ID, chain(4)),
+    headsOf('00AAAAAAAAAAAAAAAAAA', chain(1, '00AAAAAAAAAAAAAAAAAA')),
+  ]);
 
   it('lists each chunk’s SHA-256 and count, starts at #0 from the genesis hash, and verifies', () => {
     const root = anchorRoot(TEST_PEPPER, ANCHORED_AT, chunks, null);
@@ -186,7 +210,11 @@ describe('judging a chain against its anchor', () => {
     const events = chain(6);
     const chunk = chunkFor({ [CASE_ID]: events });
     const edited = events.map((e) => (e.seq === 2 ? { ...e, actor: 'nobody' } : e));
-    expect(verifyAnchoredAuditChain(TEST_PEPPER, CASE_ID, edited, headOf(events), chunk)).toMatchObject({ verified: false, seq: 2, problem: expect.stringMatching(/#2 .*altered/) });
+    expect(verifyAnchoredAuditChain(TEST_PEPPER, CASE_ID, edited, headOf(events), chunk)).toMatchObject({
+      verified: false,
+      seq: 2,
+      problem: expect.stringMatching(/#2 .*altered/),
+    });
   });
 
   it('verifies a case the anchor does not know (filed since) as its chain does', () => {
@@ -198,7 +226,7 @@ describe('judging a chain against its anchor', () => {
   it('refuses to vouch with an altered chunk, or another bucket’s', () => {
     const events = chain(6);
     const chunk = chunkFor({ [CASE_ID]: events });
-    const rolledBack: AnchorChunk = { ...chunk, heads: chunk.heads.map(([id, , ]) => [id, 2, events[2]!.hash]) };
+    const rolledBack: AnchorChunk = { ...chunk, heads: chunk.heads.map(([id, ,]) => [id, 2, events[2]!.hash]) };
     expect(verifyAnchoredAuditChain(TEST_PEPPER, CASE_ID, events, headOf(events), rolledBack)).toEqual({
       verified: false,
       seq: null,
@@ -210,8 +238,13 @@ describe('judging a chain against its anchor', () => {
 
   it('judges by the anchored event itself, whatever order the events come in', () => {
     const events = chain(5);
-    expect(judgeAgainstAnchor([...events].reverse(), { anchoredAt: ANCHORED_AT, seq: 4, hash: events[4]!.hash })).toEqual({ verified: true });
-    expect(judgeAgainstAnchor(events, { anchoredAt: ANCHORED_AT, seq: 4, hash: events[3]!.hash })).toMatchObject({ verified: false, seq: 4 });
+    expect(judgeAgainstAnchor([...events].reverse(), { anchoredAt: ANCHORED_AT, seq: 4, hash: events[4]!.hash })).toEqual({
+      verified: true,
+    });
+    expect(judgeAgainstAnchor(events, { anchoredAt: ANCHORED_AT, seq: 4, hash: events[3]!.hash })).toMatchObject({
+      verified: false,
+      seq: 4,
+    });
   });
 
   it('catches any truncation of an anchored chain, with the head rolled back and the chain grown again or not', () => {

@@ -8,17 +8,32 @@ import {
   auditEventHash,
   nextAuditEvent,
   verifyAuditChain,
-} from '../../../functions/core/auditChain.js';
+} from '#core/auditChain.js';
 import { OTHER_PEPPER, TEST_PEPPER } from '../support/memoryPorts.js';
 
 const CASE_ID = '0123456789ABCDEFGHJK';
 
 const INPUTS: AuditEventInput[] = [
-  { at: '2026-10-15T03:00:00.000Z', actor: 'whistleblower', action: 'report.received', details: { organizationId: 'kr-molit', routingRuleId: 'budget-waste-to-reported-organization' } },
+  {
+    at: '2026-10-15T03:00:00.000Z',
+    actor: 'whistleblower',
+    action: 'report.received',
+    details: { organizationId: 'kr-molit', routingRuleId: 'budget-waste-to-reported-organization' },
+  },
   { at: '2026-10-15T04:00:00.000Z', actor: 'handler@kr-molit', action: 'case.viewed', details: { access: 'owner' } },
-  { at: '2026-10-15T05:00:00.000Z', actor: 'handler@kr-molit', action: 'case.status_changed', details: { from: 'received', to: 'acknowledged' } },
+  {
+    at: '2026-10-15T05:00:00.000Z',
+    actor: 'handler@kr-molit',
+    action: 'case.status_changed',
+    details: { from: 'received', to: 'acknowledged' },
+  },
   { at: '2026-10-16T01:00:00.000Z', actor: 'handler@kr-molit', action: 'case.message_sent', details: { messageId: 'M1' } },
-  { at: '2026-10-23T03:00:00.000Z', actor: 'system:deadline-sweep', action: 'deadline.missed', details: { deadline: 'respond', due: '2026-10-22T03:00:00.000Z', escalatedTo: 'kr-acrc' } },
+  {
+    at: '2026-10-23T03:00:00.000Z',
+    actor: 'system:deadline-sweep',
+    action: 'deadline.missed',
+    details: { deadline: 'respond', due: '2026-10-22T03:00:00.000Z', escalatedTo: 'kr-acrc' },
+  },
 ];
 
 function chain(pepper: Uint8Array = TEST_PEPPER, inputs: AuditEventInput[] = INPUTS): AuditEventRecord[] {
@@ -32,18 +47,34 @@ const headOf = (events: AuditEventRecord[]) => ({ seq: events.at(-1)!.seq, hash:
 /** Another hex digit in the same place. */
 const flipHex = (hex: string, at: number) => hex.slice(0, at) + (hex[at] === '0' ? '1' : '0') + hex.slice(at + 1);
 
-const ACTIONS: AuditAction[] = ['report.received', 'case.viewed', 'case.status_changed', 'case.note_added', 'case.message_sent', 'case.transferred', 'attachment.downloaded', 'deadline.missed'];
+const ACTIONS: AuditAction[] = [
+  'report.received',
+  'case.viewed',
+  'case.status_changed',
+  'case.note_added',
+  'case.message_sent',
+  'case.transferred',
+  'attachment.downloaded',
+  'deadline.missed',
+];
 
 /** One way of editing one field of an event, after the fact. */
 const tampering: fc.Arbitrary<{ field: string; edit: (e: AuditEventRecord) => AuditEventRecord }> = fc.oneof(
   fc.constant({ field: 'caseId', edit: (e: AuditEventRecord) => ({ ...e, caseId: `${e.caseId.slice(0, -1)}M` }) }),
-  fc.integer({ min: 1, max: 100 * 86_400_000 }).map((ms) => ({ field: 'at', edit: (e: AuditEventRecord) => ({ ...e, at: new Date(Date.parse(e.at) - ms).toISOString() }) })),
+  fc
+    .integer({ min: 1, max: 100 * 86_400_000 })
+    .map((ms) => ({ field: 'at', edit: (e: AuditEventRecord) => ({ ...e, at: new Date(Date.parse(e.at) - ms).toISOString() }) })),
   fc.string({ minLength: 1, maxLength: 8 }).map((s) => ({ field: 'actor', edit: (e: AuditEventRecord) => ({ ...e, actor: e.actor + s }) })),
   fc.constantFrom(...ACTIONS).map((action) => ({
     field: 'action',
-    edit: (e: AuditEventRecord) => ({ ...e, action: action === e.action ? (e.action === 'case.viewed' ? 'case.note_added' : 'case.viewed') : action }),
+    edit: (e: AuditEventRecord) => ({
+      ...e,
+      action: action === e.action ? (e.action === 'case.viewed' ? 'case.note_added' : 'case.viewed') : action,
+    }),
   })),
-  fc.string({ maxLength: 8 }).map((s) => ({ field: 'details (new entry)', edit: (e: AuditEventRecord) => ({ ...e, details: { ...e.details, extra: s } }) })),
+  fc
+    .string({ maxLength: 8 })
+    .map((s) => ({ field: 'details (new entry)', edit: (e: AuditEventRecord) => ({ ...e, details: { ...e.details, extra: s } }) })),
   fc.string({ minLength: 1, maxLength: 8 }).map((s) => ({
     field: 'details (changed value)',
     edit: (e: AuditEventRecord) => {
@@ -55,7 +86,9 @@ const tampering: fc.Arbitrary<{ field: string; edit: (e: AuditEventRecord) => Au
     field: 'details (removed entry)',
     edit: (e: AuditEventRecord) => ({ ...e, details: Object.fromEntries(Object.entries(e.details).slice(1)) }),
   }),
-  fc.integer({ min: 0, max: 63 }).map((at) => ({ field: 'previousHash', edit: (e: AuditEventRecord) => ({ ...e, previousHash: flipHex(e.previousHash, at) }) })),
+  fc
+    .integer({ min: 0, max: 63 })
+    .map((at) => ({ field: 'previousHash', edit: (e: AuditEventRecord) => ({ ...e, previousHash: flipHex(e.previousHash, at) }) })),
   fc.integer({ min: 0, max: 63 }).map((at) => ({ field: 'hash', edit: (e: AuditEventRecord) => ({ ...e, hash: flipHex(e.hash, at) }) })),
   fc.integer({ min: 1, max: 10 }).map((by) => ({ field: 'seq', edit: (e: AuditEventRecord) => ({ ...e, seq: e.seq + by }) })),
 );
@@ -63,7 +96,13 @@ const tampering: fc.Arbitrary<{ field: string; edit: (e: AuditEventRecord) => Au
 describe('nextAuditEvent', () => {
   it('starts a chain at seq 0 from the genesis hash', () => {
     const first = nextAuditEvent(TEST_PEPPER, CASE_ID, null, INPUTS[0]!);
-    expect(first).toEqual({ caseId: CASE_ID, seq: 0, previousHash: GENESIS_HASH, ...INPUTS[0]!, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(first).toEqual({
+      caseId: CASE_ID,
+      seq: 0,
+      previousHash: GENESIS_HASH,
+      ...INPUTS[0]!,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(GENESIS_HASH).toBe('0'.repeat(64));
     const { hash, ...unsigned } = first;
     expect(hash).toBe(auditEventHash(TEST_PEPPER, unsigned));
@@ -77,7 +116,9 @@ describe('nextAuditEvent', () => {
   });
 
   it('hashes under the pepper: the same event under another pepper has another hash', () => {
-    expect(nextAuditEvent(OTHER_PEPPER, CASE_ID, null, INPUTS[0]!).hash).not.toBe(nextAuditEvent(TEST_PEPPER, CASE_ID, null, INPUTS[0]!).hash);
+    expect(nextAuditEvent(OTHER_PEPPER, CASE_ID, null, INPUTS[0]!).hash).not.toBe(
+      nextAuditEvent(TEST_PEPPER, CASE_ID, null, INPUTS[0]!).hash,
+    );
   });
 
   it('does not depend on the order of the details entries', () => {
@@ -135,7 +176,11 @@ describe('verifyAuditChain', () => {
 
   it('catches a middle event removed', () => {
     const events = chain();
-    const verdict = verifyAuditChain(TEST_PEPPER, events.filter((e) => e.seq !== 2), headOf(events));
+    const verdict = verifyAuditChain(
+      TEST_PEPPER,
+      events.filter((e) => e.seq !== 2),
+      headOf(events),
+    );
     expect(verdict).toMatchObject({ verified: false, seq: 2 });
     expect(verdict.verified ? '' : verdict.problem).toMatch(/#2 is missing/);
   });

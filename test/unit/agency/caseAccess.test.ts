@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentLink } from '../../../functions/core/agency/attachmentLink.js';
-import { CASE_NOT_FOUND, accessTo, openCaseFolder } from '../../../functions/core/agency/caseAccess.js';
-import { changeStatus } from '../../../functions/core/agency/changeStatus.js';
-import { messageWhistleblower } from '../../../functions/core/agency/messageWhistleblower.js';
-import { sweepDeadlines } from '../../../functions/core/agency/sweepDeadlines.js';
-import { transferCase } from '../../../functions/core/agency/transferCase.js';
-import { viewCase } from '../../../functions/core/agency/viewCase.js';
-import type { AgencyUser } from '../../../functions/core/identity.js';
+import { attachmentLink } from '#core/agency/attachmentLink.js';
+import { CASE_NOT_FOUND, accessTo, openCaseFolder } from '#core/agency/caseAccess.js';
+import { changeStatus } from '#core/agency/changeStatus.js';
+import { messageWhistleblower } from '#core/agency/messageWhistleblower.js';
+import { sweepDeadlines } from '#core/agency/sweepDeadlines.js';
+import { transferCase } from '#core/agency/transferCase.js';
+import { viewCase } from '#core/agency/viewCase.js';
+import type { AgencyUser } from '#contract/agencyRoles.js';
 import { domainError } from '../support/errors.js';
 import { krIndex } from '../support/fixtures.js';
 import { DAY_MS, type MemoryAgencyDeps, agencyDeps, fileReport, staff } from '../support/memoryCaseWork.js';
@@ -90,10 +90,22 @@ describe('case isolation', () => {
     const filed = await molitCase(deps);
     const before = JSON.stringify(await deps.store.getCaseFolder(filed.caseId));
     const auditBefore = deps.store.auditOf(filed.caseId);
-    for (const username of ['handler@kr-moef', 'supervisor@kr-moef', 'handler@kr-acrc', 'supervisor@kr-acrc', 'oversight@kr-acrc', 'oversight@kr-bai']) {
+    for (const username of [
+      'handler@kr-moef',
+      'supervisor@kr-moef',
+      'handler@kr-acrc',
+      'supervisor@kr-acrc',
+      'oversight@kr-acrc',
+      'oversight@kr-bai',
+    ]) {
       for (const [name, run] of Object.entries(everyUseCase(deps, staff(username), filed.caseId))) {
         const error = await domainError(run());
-        expect({ username, name, code: error.code, message: error.message }).toEqual({ username, name, code: 'NOT_FOUND', message: CASE_NOT_FOUND });
+        expect({ username, name, code: error.code, message: error.message }).toEqual({
+          username,
+          name,
+          code: 'NOT_FOUND',
+          message: CASE_NOT_FOUND,
+        });
       }
     }
     expect(deps.store.auditOf(filed.caseId)).toEqual(auditBefore);
@@ -138,19 +150,25 @@ describe('case isolation', () => {
     expect((await domainError(viewCase(deps, staff('oversight@kr-acrc'), filed.caseId))).code).toBe('NOT_FOUND');
   });
 
-  it.each(['', 'abc', '../../CASE', '0123456789ABCDEFGHJ', '0123456789ABCDEFGHJKM', '0123456789abcdefghjk', '0123456789ABCDEFGHIL', 'CASE#0123456789ABCDEF'])(
-    'answers 404 for the malformed case id %j without reading the store',
-    async (caseId) => {
-      const deps = agencyDeps();
-      let reads = 0;
-      const getCaseFolder = deps.store.getCaseFolder.bind(deps.store);
-      deps.store.getCaseFolder = async (id) => {
-        reads++;
-        return getCaseFolder(id);
-      };
-      const error = await domainError(viewCase(deps, staff('handler@kr-molit'), caseId));
-      expect(error).toMatchObject({ code: 'NOT_FOUND', message: CASE_NOT_FOUND });
-      expect(reads).toBe(0);
-    },
-  );
+  it.each([
+    '',
+    'abc',
+    '../../CASE',
+    '0123456789ABCDEFGHJ',
+    '0123456789ABCDEFGHJKM',
+    '0123456789abcdefghjk',
+    '0123456789ABCDEFGHIL',
+    'CASE#0123456789ABCDEF',
+  ])('answers 404 for the malformed case id %j without reading the store', async (caseId) => {
+    const deps = agencyDeps();
+    let reads = 0;
+    const getCaseFolder = deps.store.getCaseFolder.bind(deps.store);
+    deps.store.getCaseFolder = async (id) => {
+      reads++;
+      return getCaseFolder(id);
+    };
+    const error = await domainError(viewCase(deps, staff('handler@kr-molit'), caseId));
+    expect(error).toMatchObject({ code: 'NOT_FOUND', message: CASE_NOT_FOUND });
+    expect(reads).toBe(0);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineState, isPastDeadline, pendingDeadline } from '../../../functions/core/caseDeadlines.js';
-import type { CaseStatus } from '../../../functions/core/caseStatus.js';
+import { deadlineState, isPastDeadline, pendingDeadline } from '#core/caseDeadlines.js';
+import type { CaseStatus } from '#contract/caseLife.js';
 
 const ACKNOWLEDGE_BY = '2026-10-22T03:00:00.000Z';
 const RESPOND_BY = '2026-12-14T03:00:00.000Z';

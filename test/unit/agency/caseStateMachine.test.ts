@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { allowedNextStatuses, canMove, checkStatusChange } from '../../../functions/core/caseStateMachine.js';
-import { CASE_STATUSES, type CaseStatus, RESOLUTIONS } from '../../../functions/core/caseStatus.js';
-import { DomainError } from '../../../functions/core/errors.js';
+import { checkStatusChange } from '#core/caseStateMachine.js';
+import { allowedNextStatuses, canMove } from '#contract/caseLife.js';
+import { CASE_STATUSES, type CaseStatus, RESOLUTIONS } from '#contract/caseLife.js';
+import { DomainError } from '#core/errors.js';
 
 /** The case life as DESIGN.md tells it. */
 const ALLOWED: [CaseStatus, CaseStatus][] = [
@@ -34,7 +35,11 @@ const ILLEGAL: [CaseStatus, CaseStatus][] = [
 ];
 
 /** A request for `to`, carrying a resolution when it closes. */
-const moveTo = (to: CaseStatus, hasNote = false) => ({ status: to, resolution: to === 'closed' ? ('substantiated' as const) : undefined, hasNote });
+const moveTo = (to: CaseStatus, hasNote = false) => ({
+  status: to,
+  resolution: to === 'closed' ? ('substantiated' as const) : undefined,
+  hasNote,
+});
 
 function thrown(action: () => unknown): DomainError {
   try {
@@ -55,7 +60,11 @@ describe('case state machine', () => {
 
   it('allows nothing but those moves', () => {
     for (const from of CASE_STATUSES) {
-      expect([...allowedNextStatuses(from)].sort()).toEqual(ALLOWED.filter(([f]) => f === from).map(([, t]) => t).sort());
+      expect([...allowedNextStatuses(from)].sort()).toEqual(
+        ALLOWED.filter(([f]) => f === from)
+          .map(([, t]) => t)
+          .sort(),
+      );
     }
     expect(allowedNextStatuses('closed')).toEqual([]);
   });
@@ -82,12 +91,17 @@ describe('case state machine', () => {
   it('needs a resolution to close (400 on the resolution field)', () => {
     for (const from of ['acknowledged', 'in_review', 'investigating'] as const) {
       const error = thrown(() => checkStatusChange(from, { status: 'closed', hasNote: true }));
-      expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, details: [{ path: 'resolution', message: expect.any(String) }] });
+      expect(error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        status: 400,
+        details: [{ path: 'resolution', message: expect.any(String) }],
+      });
     }
   });
 
   it('closes with any of the resolutions', () => {
-    for (const resolution of RESOLUTIONS) expect(checkStatusChange('in_review', { status: 'closed', resolution, hasNote: false })).toBe('move');
+    for (const resolution of RESOLUTIONS)
+      expect(checkStatusChange('in_review', { status: 'closed', resolution, hasNote: false })).toBe('move');
   });
 
   it('takes a resolution only with closed (400)', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { changeStatus } from '../../../functions/core/agency/changeStatus.js';
-import { messageWhistleblower } from '../../../functions/core/agency/messageWhistleblower.js';
-import { viewCase } from '../../../functions/core/agency/viewCase.js';
-import { trackCase } from '../../../functions/core/trackCase.js';
-import { addWhistleblowerMessage } from '../../../functions/core/whistleblowerMessage.js';
-import { caseDetailResponse, updateCaseRequest } from '../../../functions/schemas/agency.js';
-import { trackMessageRequest, trackResponse } from '../../../functions/schemas/track.js';
+import { changeStatus } from '#core/agency/changeStatus.js';
+import { messageWhistleblower } from '#core/agency/messageWhistleblower.js';
+import { viewCase } from '#core/agency/viewCase.js';
+import { trackCase } from '#core/trackCase.js';
+import { addWhistleblowerMessage } from '#core/whistleblowerMessage.js';
+import { caseDetailResponse, updateCaseRequest } from '#schemas/agency.js';
+import { trackMessageRequest, trackResponse } from '#schemas/track.js';
 import { domainError } from '../support/errors.js';
 import { DAY_MS, HOUR_MS, type MemoryAgencyDeps, agencyDeps, fileReport, staff } from '../support/memoryCaseWork.js';
 import { TEST_NOW } from '../support/memoryPorts.js';
@@ -24,14 +24,25 @@ describe('changeStatus', () => {
     const deps = agencyDeps();
     const filed = await fileReport(deps);
     deps.clock.advance(DAY_MS);
-    const changed = await changeStatus(deps, handler, filed.caseId, update({ status: 'acknowledged', publicNote: 'We have your report and will answer by December.' }));
+    const changed = await changeStatus(
+      deps,
+      handler,
+      filed.caseId,
+      update({ status: 'acknowledged', publicNote: 'We have your report and will answer by December.' }),
+    );
     expect(caseDetailResponse.parse(changed)).toEqual(changed);
     expect(changed).toMatchObject({ status: 'acknowledged', overdue: false, resolution: null, auditVerified: true });
     expect(changed.timeline).toEqual([
       { at: TEST_NOW, status: 'received' },
       { at: at(DAY_MS), status: 'acknowledged', publicNote: 'We have your report and will answer by December.' },
     ]);
-    expect(changed.audit.at(-1)).toMatchObject({ seq: 1, at: at(DAY_MS), actor: 'handler@kr-molit', action: 'case.status_changed', details: { from: 'received', to: 'acknowledged' } });
+    expect(changed.audit.at(-1)).toMatchObject({
+      seq: 1,
+      at: at(DAY_MS),
+      actor: 'handler@kr-molit',
+      action: 'case.status_changed',
+      details: { from: 'received', to: 'acknowledged' },
+    });
     expect(deps.store.record(filed.caseId)).toMatchObject({
       status: 'acknowledged',
       acknowledgedAt: at(DAY_MS),
@@ -54,9 +65,19 @@ describe('changeStatus', () => {
     const deps = agencyDeps();
     const filed = await fileReport(deps);
     deps.clock.advance(HOUR_MS);
-    await changeStatus(deps, handler, filed.caseId, update({ status: 'acknowledged', publicNote: 'Received.', internalNote: 'Contractor is the director’s cousin.' }));
+    await changeStatus(
+      deps,
+      handler,
+      filed.caseId,
+      update({ status: 'acknowledged', publicNote: 'Received.', internalNote: 'Contractor is the director’s cousin.' }),
+    );
     deps.clock.advance(HOUR_MS);
-    const noted = await changeStatus(deps, handler, filed.caseId, update({ status: 'acknowledged', internalNote: 'Ask the audit office for the invoices.' }));
+    const noted = await changeStatus(
+      deps,
+      handler,
+      filed.caseId,
+      update({ status: 'acknowledged', internalNote: 'Ask the audit office for the invoices.' }),
+    );
     expect(noted.status).toBe('acknowledged');
     expect(noted.notes).toEqual([
       { id: expect.any(String), at: at(HOUR_MS), author: 'handler@kr-molit', body: 'Contractor is the director’s cousin.' },
@@ -81,7 +102,12 @@ describe('changeStatus', () => {
     const filed = await fileReport(deps);
     await changeStatus(deps, handler, filed.caseId, update({ status: 'acknowledged' }));
     deps.clock.advance(DAY_MS);
-    const noted = await changeStatus(deps, handler, filed.caseId, update({ status: 'acknowledged', publicNote: 'An investigator is assigned.' }));
+    const noted = await changeStatus(
+      deps,
+      handler,
+      filed.caseId,
+      update({ status: 'acknowledged', publicNote: 'An investigator is assigned.' }),
+    );
     expect(noted.timeline.at(-1)).toEqual({ at: at(DAY_MS), status: 'acknowledged', publicNote: 'An investigator is assigned.' });
     expect(noted.audit.at(-1)!.action).toBe('case.note_added');
   });
@@ -109,7 +135,9 @@ describe('changeStatus', () => {
     const before = await snapshot(deps, filed.caseId);
     const error = await domainError(changeStatus(deps, handler, filed.caseId, update({ status: 'closed', publicNote: 'Done.' })));
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'resolution' }] });
-    expect((await domainError(changeStatus(deps, handler, filed.caseId, update({ status: 'in_review', resolution: 'referred' })))).code).toBe('VALIDATION_FAILED');
+    expect(
+      (await domainError(changeStatus(deps, handler, filed.caseId, update({ status: 'in_review', resolution: 'referred' })))).code,
+    ).toBe('VALIDATION_FAILED');
     expect(await snapshot(deps, filed.caseId)).toBe(before);
   });
 
@@ -121,11 +149,20 @@ describe('changeStatus', () => {
       expect((await changeStatus(deps, handler, filed.caseId, update({ status }))).status).toBe(status);
     }
     deps.clock.advance(DAY_MS);
-    const closed = await changeStatus(deps, handler, filed.caseId, update({ status: 'closed', resolution: 'substantiated', publicNote: 'The payment was recovered.' }));
+    const closed = await changeStatus(
+      deps,
+      handler,
+      filed.caseId,
+      update({ status: 'closed', resolution: 'substantiated', publicNote: 'The payment was recovered.' }),
+    );
     expect(closed).toMatchObject({ status: 'closed', resolution: 'substantiated', overdue: false, auditVerified: true });
     expect(closed.timeline.map((t) => t.status)).toEqual(['received', 'acknowledged', 'in_review', 'investigating', 'closed']);
     expect(closed.timeline.at(-1)).toEqual({ at: at(4 * DAY_MS), status: 'closed', publicNote: 'The payment was recovered.' });
-    expect(closed.audit.at(-1)).toMatchObject({ seq: 4, action: 'case.status_changed', details: { from: 'investigating', to: 'closed', resolution: 'substantiated' } });
+    expect(closed.audit.at(-1)).toMatchObject({
+      seq: 4,
+      action: 'case.status_changed',
+      details: { from: 'investigating', to: 'closed', resolution: 'substantiated' },
+    });
     expect(deps.store.record(filed.caseId)).toMatchObject({
       status: 'closed',
       resolution: 'substantiated',
@@ -146,7 +183,9 @@ describe('changeStatus', () => {
     deps.clock.advance(HOUR_MS);
     await changeStatus(deps, handler, filed.caseId, update({ status: 'closed', resolution: 'insufficient_information' }));
     const before = await snapshot(deps, filed.caseId);
-    expect((await domainError(changeStatus(deps, handler, filed.caseId, update({ status: 'closed', internalNote: 'Again.' })))).code).toBe('CONFLICT');
+    expect((await domainError(changeStatus(deps, handler, filed.caseId, update({ status: 'closed', internalNote: 'Again.' })))).code).toBe(
+      'CONFLICT',
+    );
     expect((await domainError(changeStatus(deps, handler, filed.caseId, update({ status: 'in_review' })))).code).toBe('CONFLICT');
     expect((await domainError(messageWhistleblower(deps, handler, filed.caseId, 'One more question'))).code).toBe('CONFLICT');
     expect(await snapshot(deps, filed.caseId)).toBe(before);
@@ -171,6 +210,11 @@ describe('changeStatus', () => {
     deps.clock.set(new Date(Date.parse(filed.respondBy) + DAY_MS));
     const changed = await changeStatus(deps, handler, filed.caseId, update({ status: 'in_review' }));
     expect(changed.overdue).toBe(true);
-    expect(deps.store.record(filed.caseId)).toMatchObject({ status: 'in_review', overdue: true, dueAt: filed.respondBy, escalatedTo: null });
+    expect(deps.store.record(filed.caseId)).toMatchObject({
+      status: 'in_review',
+      overdue: true,
+      dueAt: filed.respondBy,
+      escalatedTo: null,
+    });
   });
 });

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { contactSharedWith, opensContact } from '../../../functions/core/agency/contactDisclosure.js';
-import type { AuditEventRecord } from '../../../functions/core/auditChain.js';
-import type { CaseRecord } from '../../../functions/core/ports.js';
+import { contactSharedWith, opensContact } from '#core/agency/contactDisclosure.js';
+import type { AuditEventRecord } from '#core/auditChain.js';
+import type { CaseRecord } from '#core/ports.js';
 
 const received = (organizationId: string) =>
-  ({ caseId: 'C', seq: 0, at: '2026-10-01T00:00:00.000Z', actor: 'whistleblower', action: 'report.received', details: { organizationId, routingRuleId: 'r' }, previousHash: '0', hash: '1' }) satisfies AuditEventRecord;
+  ({
+    caseId: 'C',
+    seq: 0,
+    at: '2026-10-01T00:00:00.000Z',
+    actor: 'whistleblower',
+    action: 'report.received',
+    details: { organizationId, routingRuleId: 'r' },
+    previousHash: '0',
+    hash: '1',
+  }) satisfies AuditEventRecord;
 
 const folder = (record: Partial<CaseRecord>, audit: AuditEventRecord[] = [received('kr-molit')]) => ({
   case: { organizationId: 'kr-molit', sealedContact: 'sealed', contactSharedWith: 'kr-molit', ...record } as CaseRecord,

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { changeStatus } from '../../../functions/core/agency/changeStatus.js';
-import { listCases } from '../../../functions/core/agency/listCases.js';
-import { sweepDeadlines } from '../../../functions/core/agency/sweepDeadlines.js';
-import type { AgencyUser } from '../../../functions/core/identity.js';
-import { caseListResponse, listCasesQuery, updateCaseRequest } from '../../../functions/schemas/agency.js';
+import { changeStatus } from '#core/agency/changeStatus.js';
+import { listCases } from '#core/agency/listCases.js';
+import { sweepDeadlines } from '#core/agency/sweepDeadlines.js';
+import type { AgencyUser } from '#contract/agencyRoles.js';
+import { caseListResponse, listCasesQuery, updateCaseRequest } from '#schemas/agency.js';
 import { domainError } from '../support/errors.js';
 import { DAY_MS, HOUR_MS, type MemoryAgencyDeps, agencyDeps, fileReport, staff } from '../support/memoryCaseWork.js';
 import { TEST_NOW } from '../support/memoryPorts.js';
 
 const handler = staff('handler@kr-molit');
 const query = (q: Record<string, string> = {}) => listCasesQuery.parse(q);
-const move = (deps: MemoryAgencyDeps, caseId: string, body: Record<string, unknown>) => changeStatus(deps, handler, caseId, updateCaseRequest.parse(body));
+const move = (deps: MemoryAgencyDeps, caseId: string, body: Record<string, unknown>) =>
+  changeStatus(deps, handler, caseId, updateCaseRequest.parse(body));
 
 /**
  * Four kr-molit cases an hour apart: `first` and `second` acknowledged in time, `late` never acknowledged (so
@@ -159,6 +160,8 @@ describe('listCases', () => {
     const deps = agencyDeps();
     const filed = await fileReport(deps);
     deps.clock.set(new Date(Date.parse(filed.acknowledgeBy) + 1));
-    expect((await listCases(deps, handler, query())).items.map((i) => [i.caseId, i.overdue, i.escalated])).toEqual([[filed.caseId, true, false]]);
+    expect((await listCases(deps, handler, query())).items.map((i) => [i.caseId, i.overdue, i.escalated])).toEqual([
+      [filed.caseId, true, false],
+    ]);
   });
 });

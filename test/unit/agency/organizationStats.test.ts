@@ -1,11 +1,11 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changeStatus } from '../../../functions/core/agency/changeStatus.js';
-import { median, organizationStats, summarize } from '../../../functions/core/agency/organizationStats.js';
-import { sweepDeadlines } from '../../../functions/core/agency/sweepDeadlines.js';
-import { transferCase } from '../../../functions/core/agency/transferCase.js';
-import type { CaseRecord } from '../../../functions/core/ports.js';
-import { statsResponse, updateCaseRequest } from '../../../functions/schemas/agency.js';
+import { changeStatus } from '#core/agency/changeStatus.js';
+import { median, organizationStats, summarize } from '#core/agency/organizationStats.js';
+import { sweepDeadlines } from '#core/agency/sweepDeadlines.js';
+import { transferCase } from '#core/agency/transferCase.js';
+import type { CaseRecord } from '#core/ports.js';
+import { statsResponse, updateCaseRequest } from '#schemas/agency.js';
 import { DAY_MS, HOUR_MS, agencyDeps, fileReport, staff } from '../support/memoryCaseWork.js';
 import { TEST_NOW } from '../support/memoryPorts.js';
 
@@ -90,8 +90,23 @@ describe('summarize', () => {
         record({ caseId: 'B', overdue: true, dueAt: null, escalatedTo: 'kr-acrc' }),
         record({ caseId: 'C', status: 'acknowledged', acknowledgedAt: iso(DAY_MS), dueAt: iso(60 * DAY_MS) }),
         record({ caseId: 'D', status: 'in_review', acknowledgedAt: iso(1.5 * DAY_MS), dueAt: iso(60 * DAY_MS) }),
-        record({ caseId: 'E', status: 'closed', acknowledgedAt: iso(3 * DAY_MS), closedAt: iso(5 * DAY_MS), resolution: 'referred', dueAt: null }),
-        record({ caseId: 'F', status: 'closed', acknowledgedAt: iso(6 * DAY_MS), closedAt: iso(8 * DAY_MS + 12 * HOUR_MS), resolution: 'substantiated', dueAt: null, escalatedTo: 'kr-acrc' }),
+        record({
+          caseId: 'E',
+          status: 'closed',
+          acknowledgedAt: iso(3 * DAY_MS),
+          closedAt: iso(5 * DAY_MS),
+          resolution: 'referred',
+          dueAt: null,
+        }),
+        record({
+          caseId: 'F',
+          status: 'closed',
+          acknowledgedAt: iso(6 * DAY_MS),
+          closedAt: iso(8 * DAY_MS + 12 * HOUR_MS),
+          resolution: 'substantiated',
+          dueAt: null,
+          escalatedTo: 'kr-acrc',
+        }),
       ],
       now,
     );

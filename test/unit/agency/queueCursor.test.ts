@@ -1,11 +1,16 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../functions/core/errors.js';
-import { decodeCursor, encodeCursor } from '../../../functions/core/queueCursor.js';
+import { DomainError } from '#core/errors.js';
+import { decodeCursor, encodeCursor } from '#core/queueCursor.js';
 import { OTHER_PEPPER, TEST_PEPPER } from '../support/memoryPorts.js';
 
 const SCOPE = 'kr-molit|organization|||25';
-const KEY = { PK: 'CASE#0123456789ABCDEFGHJK', SK: 'CASE', GSI2PK: 'ORG#kr-molit', GSI2SK: '1#2026-10-15T03:00:00.000Z#0123456789ABCDEFGHJK' };
+const KEY = {
+  PK: 'CASE#0123456789ABCDEFGHJK',
+  SK: 'CASE',
+  GSI2PK: 'ORG#kr-molit',
+  GSI2SK: '1#2026-10-15T03:00:00.000Z#0123456789ABCDEFGHJK',
+};
 
 function rejected(action: () => unknown): DomainError {
   try {

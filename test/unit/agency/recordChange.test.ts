@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { changeStatus } from '../../../functions/core/agency/changeStatus.js';
-import { messageWhistleblower } from '../../../functions/core/agency/messageWhistleblower.js';
-import { commitFor, recordChange } from '../../../functions/core/agency/recordChange.js';
-import { transferCase } from '../../../functions/core/agency/transferCase.js';
-import { viewCase } from '../../../functions/core/agency/viewCase.js';
-import { verifyAuditChain } from '../../../functions/core/auditChain.js';
-import { updateCaseRequest } from '../../../functions/schemas/agency.js';
+import { changeStatus } from '#core/agency/changeStatus.js';
+import { messageWhistleblower } from '#core/agency/messageWhistleblower.js';
+import { commitFor, recordChange } from '#core/agency/recordChange.js';
+import { transferCase } from '#core/agency/transferCase.js';
+import { viewCase } from '#core/agency/viewCase.js';
+import { verifyAuditChain } from '#core/auditChain.js';
+import { updateCaseRequest } from '#schemas/agency.js';
 import { domainError } from '../support/errors.js';
 import { HOUR_MS, type MemoryAgencyDeps, agencyDeps, fileReport, staff } from '../support/memoryCaseWork.js';
 
@@ -100,7 +100,10 @@ describe('recordChange', () => {
     const seen: string[] = [];
     const { commit, access } = await recordChange(deps, handler, filed.caseId, (folder, access) => {
       seen.push(`${folder.case.caseId}:${access}`);
-      return { record: folder.case, audit: { at: deps.clock.now().toISOString(), actor: handler.username, action: 'case.viewed', details: {} } };
+      return {
+        record: folder.case,
+        audit: { at: deps.clock.now().toISOString(), actor: handler.username, action: 'case.viewed', details: {} },
+      };
     });
     expect(seen).toEqual([`${filed.caseId}:owner`]);
     expect(access).toBe('owner');
@@ -115,19 +118,29 @@ describe('commitFor', () => {
     const before = deps.store.record(filed.caseId);
     const commit = commitFor(deps.pepper, before, {
       record: { ...before, status: 'acknowledged' },
-      audit: { at: '2026-10-16T00:00:00.000Z', actor: 'handler@kr-molit', action: 'case.status_changed', details: { from: 'received', to: 'acknowledged' } },
+      audit: {
+        at: '2026-10-16T00:00:00.000Z',
+        actor: 'handler@kr-molit',
+        action: 'case.status_changed',
+        details: { from: 'received', to: 'acknowledged' },
+      },
     });
     expect(commit.expectedAuditSeq).toBe(0);
     expect(commit.audit).toMatchObject({ caseId: filed.caseId, seq: 1, previousHash: before.auditHash });
     expect(commit.record).toMatchObject({ status: 'acknowledged', auditSeq: 1, auditHash: commit.audit.hash });
-    expect(verifyAuditChain(deps.pepper, [...deps.store.auditOf(filed.caseId), commit.audit], { seq: 1, hash: commit.audit.hash })).toEqual({ verified: true });
+    expect(verifyAuditChain(deps.pepper, [...deps.store.auditOf(filed.caseId), commit.audit], { seq: 1, hash: commit.audit.hash })).toEqual(
+      { verified: true },
+    );
   });
 
   it('is refused by the store as stale once the head has moved, and nothing is written', async () => {
     const deps = agencyDeps();
     const filed = await fileReport(deps);
     const before = deps.store.record(filed.caseId);
-    const planned = { record: before, audit: { at: '2026-10-16T00:00:00.000Z', actor: 'handler@kr-molit', action: 'case.viewed' as const, details: {} } };
+    const planned = {
+      record: before,
+      audit: { at: '2026-10-16T00:00:00.000Z', actor: 'handler@kr-molit', action: 'case.viewed' as const, details: {} },
+    };
     const first = commitFor(deps.pepper, before, planned);
     const second = commitFor(deps.pepper, before, { ...planned, audit: { ...planned.audit, actor: 'supervisor@kr-molit' } });
     expect(await deps.store.commit(first)).toBe('committed');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { changeStatus } from '../../../functions/core/agency/changeStatus.js';
-import { listCases } from '../../../functions/core/agency/listCases.js';
-import { SWEEP_ACTOR, sweepDeadlines } from '../../../functions/core/agency/sweepDeadlines.js';
-import { transferCase } from '../../../functions/core/agency/transferCase.js';
-import { viewCase } from '../../../functions/core/agency/viewCase.js';
-import { verifyAuditChain } from '../../../functions/core/auditChain.js';
-import { listCasesQuery, updateCaseRequest } from '../../../functions/schemas/agency.js';
+import { changeStatus } from '#core/agency/changeStatus.js';
+import { listCases } from '#core/agency/listCases.js';
+import { SWEEP_ACTOR, sweepDeadlines } from '#core/agency/sweepDeadlines.js';
+import { transferCase } from '#core/agency/transferCase.js';
+import { viewCase } from '#core/agency/viewCase.js';
+import { verifyAuditChain } from '#core/auditChain.js';
+import { listCasesQuery, updateCaseRequest } from '#schemas/agency.js';
 import { domainError } from '../support/errors.js';
 import { DAY_MS, HOUR_MS, type MemoryAgencyDeps, agencyDeps, fileReport, staff } from '../support/memoryCaseWork.js';
 
@@ -13,7 +13,7 @@ const handler = staff('handler@kr-molit');
 const oversight = staff('oversight@kr-acrc');
 const CONTACT = { email: 'reporter@example.kr' };
 const list = (query: Record<string, string> = {}) => listCasesQuery.parse(query);
-const after = (at: string, ms = 1) => new Date(Date.parse(at) + ms);
+const past = (at: string, ms = 1) => new Date(Date.parse(at) + ms);
 const sweepNow = (deps: MemoryAgencyDeps) => sweepDeadlines(deps, deps.clock.now());
 
 function chainOf(deps: MemoryAgencyDeps, caseId: string) {
@@ -27,9 +27,15 @@ describe('sweepDeadlines', () => {
     // The kr pack sends a report about the ACRC's own head to the Board of Audit and Inspection.
     const filed = await fileReport(deps, { subjectIsHead: true, organizationId: 'kr-acrc' });
     expect(filed.organization.id).toBe('kr-bai');
-    deps.clock.set(after(filed.acknowledgeBy, HOUR_MS));
+    deps.clock.set(past(filed.acknowledgeBy, HOUR_MS));
     expect(await sweepNow(deps)).toEqual({ overdue: 1, skipped: 0 });
-    expect(deps.store.record(filed.caseId)).toMatchObject({ overdue: true, escalatedTo: null, escalatedAt: null, dueAt: null, organizationId: 'kr-bai' });
+    expect(deps.store.record(filed.caseId)).toMatchObject({
+      overdue: true,
+      escalatedTo: null,
+      escalatedAt: null,
+      dueAt: null,
+      organizationId: 'kr-bai',
+    });
     expect(deps.store.auditOf(filed.caseId).at(-1)).toMatchObject({
       actor: SWEEP_ACTOR,
       action: 'deadline.missed',
@@ -38,7 +44,11 @@ describe('sweepDeadlines', () => {
     // The ACRC neither lists it among its escalations nor opens it; the Board keeps it, overdue, first in its queue.
     expect((await listCases(deps, oversight, list({ escalated: 'true' }))).items).toEqual([]);
     expect((await domainError(viewCase(deps, oversight, filed.caseId))).code).toBe('NOT_FOUND');
-    expect((await listCases(deps, staff('handler@kr-bai'), list())).items[0]).toMatchObject({ caseId: filed.caseId, overdue: true, escalated: false });
+    expect((await listCases(deps, staff('handler@kr-bai'), list())).items[0]).toMatchObject({
+      caseId: filed.caseId,
+      overdue: true,
+      escalated: false,
+    });
     expect(chainOf(deps, filed.caseId)).toEqual({ verified: true });
     // A later run changes nothing more.
     expect(await sweepNow(deps)).toEqual({ overdue: 0, skipped: 0 });
@@ -58,7 +68,7 @@ describe('sweepDeadlines', () => {
   it('does nothing before the acknowledgement deadline, up to the very instant of it', async () => {
     const deps = agencyDeps();
     const filed = await fileReport(deps);
-    for (const at of [deps.clock.now(), after(filed.acknowledgeBy, -DAY_MS), new Date(filed.acknowledgeBy)]) {
+    for (const at of [deps.clock.now(), past(filed.acknowledgeBy, -DAY_MS), new Date(filed.acknowledgeBy)]) {
       deps.clock.set(at);
       expect(await sweepNow(deps)).toEqual({ overdue: 0, skipped: 0 });
     }
@@ -69,7 +79,7 @@ describe('sweepDeadlines', () => {
   it('marks a received case overdue after its acknowledgement deadline and escalates it to kr-acrc, once', async () => {
     const deps = agencyDeps();
     const filed = await fileReport(deps);
-    const sweptAt = after(filed.acknowledgeBy, HOUR_MS);
+    const sweptAt = past(filed.acknowledgeBy, HOUR_MS);
     deps.clock.set(sweptAt);
     expect(await sweepNow(deps)).toEqual({ overdue: 1, skipped: 0 });
 
@@ -95,7 +105,7 @@ describe('sweepDeadlines', () => {
     // Idempotent: later runs find nothing more to do.
     const folder = JSON.stringify(await deps.store.getCaseFolder(filed.caseId));
     for (const hours of [0, 1, 24 * 30]) {
-      deps.clock.set(after(sweptAt.toISOString(), hours * HOUR_MS));
+      deps.clock.set(past(sweptAt.toISOString(), hours * HOUR_MS));
       expect(await sweepNow(deps)).toEqual({ overdue: 0, skipped: 0 });
     }
     expect(deps.store.auditOf(filed.caseId)).toHaveLength(2);
@@ -107,13 +117,13 @@ describe('sweepDeadlines', () => {
     const filed = await fileReport(deps);
     deps.clock.advance(2 * DAY_MS);
     await changeStatus(deps, handler, filed.caseId, updateCaseRequest.parse({ status: 'acknowledged' }));
-    for (const at of [after(filed.acknowledgeBy), after(filed.acknowledgeBy, 30 * DAY_MS), new Date(filed.respondBy)]) {
+    for (const at of [past(filed.acknowledgeBy), past(filed.acknowledgeBy, 30 * DAY_MS), new Date(filed.respondBy)]) {
       deps.clock.set(at);
       expect(await sweepNow(deps)).toEqual({ overdue: 0, skipped: 0 });
     }
     expect(deps.store.record(filed.caseId)).toMatchObject({ overdue: false, escalatedTo: null });
 
-    deps.clock.set(after(filed.respondBy));
+    deps.clock.set(past(filed.respondBy));
     expect(await sweepNow(deps)).toEqual({ overdue: 1, skipped: 0 });
     expect(deps.store.record(filed.caseId)).toMatchObject({ status: 'acknowledged', overdue: true, escalatedTo: 'kr-acrc', dueAt: null });
     expect(deps.store.auditOf(filed.caseId).at(-1)).toMatchObject({
@@ -129,7 +139,7 @@ describe('sweepDeadlines', () => {
     await changeStatus(deps, handler, filed.caseId, updateCaseRequest.parse({ status: 'acknowledged' }));
     await changeStatus(deps, handler, filed.caseId, updateCaseRequest.parse({ status: 'closed', resolution: 'unsubstantiated' }));
     const audit = deps.store.auditOf(filed.caseId);
-    for (const at of [after(filed.acknowledgeBy), after(filed.respondBy), new Date('2036-01-01T00:00:00.000Z')]) {
+    for (const at of [past(filed.acknowledgeBy), past(filed.respondBy), new Date('2036-01-01T00:00:00.000Z')]) {
       deps.clock.set(at);
       expect(await sweepNow(deps)).toEqual({ overdue: 0, skipped: 0 });
     }
@@ -144,7 +154,7 @@ describe('sweepDeadlines', () => {
     const second = await fileReport(deps, { category: 'code-of-conduct', organizationId: 'kr-moef' });
     deps.clock.advance(DAY_MS);
     const notYet = await fileReport(deps);
-    deps.clock.set(after(second.acknowledgeBy));
+    deps.clock.set(past(second.acknowledgeBy));
     expect(await sweepNow(deps)).toEqual({ overdue: 2, skipped: 0 });
     expect(deps.store.record(first.caseId)).toMatchObject({ overdue: true, escalatedTo: 'kr-acrc' });
     expect(deps.store.record(second.caseId)).toMatchObject({ overdue: true, escalatedTo: 'kr-acrc', organizationId: 'kr-moef' });
@@ -164,7 +174,7 @@ describe('sweepDeadlines', () => {
   it('skips a case changed since the due list was read, leaving it for the next run', async () => {
     const deps = agencyDeps();
     const filed = await fileReport(deps);
-    deps.clock.set(after(filed.acknowledgeBy));
+    deps.clock.set(past(filed.acknowledgeBy));
     let interleaved = false;
     deps.store.beforeCommit = async (change) => {
       if (change.audit.action !== 'deadline.missed' || interleaved) return;
@@ -184,7 +194,7 @@ describe('sweepDeadlines', () => {
     const filed = await fileReport(deps);
     await changeStatus(deps, handler, filed.caseId, updateCaseRequest.parse({ status: 'acknowledged' }));
     // The sweep did not run in time (a stopped local portal, a missed schedule); the handler moves the case on.
-    deps.clock.set(after(filed.respondBy, DAY_MS));
+    deps.clock.set(past(filed.respondBy, DAY_MS));
     const moved = await changeStatus(deps, handler, filed.caseId, updateCaseRequest.parse({ status: 'in_review' }));
     expect(moved.overdue).toBe(true);
     expect(deps.store.record(filed.caseId).overdue).toBe(true);
@@ -198,11 +208,16 @@ describe('sweepDeadlines', () => {
     const deps = agencyDeps();
     const filed = await fileReport(deps);
     await changeStatus(deps, handler, filed.caseId, updateCaseRequest.parse({ status: 'acknowledged' }));
-    deps.clock.set(after(filed.acknowledgeBy, 3 * DAY_MS));
+    deps.clock.set(past(filed.acknowledgeBy, 3 * DAY_MS));
     await transferCase(deps, staff('supervisor@kr-molit'), filed.caseId, { organizationId: 'kr-moef', reason: 'Their budget line.' });
     expect(deps.store.record(filed.caseId)).toMatchObject({ organizationId: 'kr-moef', status: 'received', overdue: true });
     await sweepNow(deps);
-    expect(deps.store.record(filed.caseId)).toMatchObject({ organizationId: 'kr-moef', overdue: true, escalatedTo: 'kr-acrc', dueAt: null });
+    expect(deps.store.record(filed.caseId)).toMatchObject({
+      organizationId: 'kr-moef',
+      overdue: true,
+      escalatedTo: 'kr-acrc',
+      dueAt: null,
+    });
     expect((await listCases(deps, oversight, list({ escalated: 'true' }))).items.map((i) => i.caseId)).toEqual([filed.caseId]);
   });
 
@@ -215,7 +230,7 @@ describe('sweepDeadlines', () => {
     const late = await fileReport(deps, { anonymity: 'confidential', contact: CONTACT, title: 'Newer, never acknowledged' });
     expect((await listCases(deps, oversight, list({ escalated: 'true' }))).items).toEqual([]);
 
-    deps.clock.set(after(late.acknowledgeBy));
+    deps.clock.set(past(late.acknowledgeBy));
     await sweepNow(deps);
 
     const escalated = await listCases(deps, oversight, list({ escalated: 'true' }));
@@ -240,7 +255,14 @@ describe('sweepDeadlines', () => {
     expect((await listCases(deps, oversight, list())).items.map((i) => i.caseId)).not.toContain(late.caseId);
 
     const opened = await viewCase(deps, oversight, late.caseId);
-    expect(opened).toMatchObject({ caseId: late.caseId, organization: { id: 'kr-molit' }, contact: null, overdue: true, escalatedTo: 'kr-acrc', auditVerified: true });
+    expect(opened).toMatchObject({
+      caseId: late.caseId,
+      organization: { id: 'kr-molit' },
+      contact: null,
+      overdue: true,
+      escalatedTo: 'kr-acrc',
+      auditVerified: true,
+    });
     expect(opened.audit.at(-1)).toMatchObject({ actor: 'oversight@kr-acrc', action: 'case.viewed', details: { access: 'oversight' } });
 
     const own = await listCases(deps, handler, list());

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { changeStatus } from '../../../functions/core/agency/changeStatus.js';
-import { listCases } from '../../../functions/core/agency/listCases.js';
-import { sweepDeadlines } from '../../../functions/core/agency/sweepDeadlines.js';
-import { transferCase } from '../../../functions/core/agency/transferCase.js';
-import { viewCase } from '../../../functions/core/agency/viewCase.js';
-import { trackCase } from '../../../functions/core/trackCase.js';
-import { caseDetailResponse, listCasesQuery, transferRequest, updateCaseRequest } from '../../../functions/schemas/agency.js';
+import { changeStatus } from '#core/agency/changeStatus.js';
+import { listCases } from '#core/agency/listCases.js';
+import { sweepDeadlines } from '#core/agency/sweepDeadlines.js';
+import { transferCase } from '#core/agency/transferCase.js';
+import { viewCase } from '#core/agency/viewCase.js';
+import { trackCase } from '#core/trackCase.js';
+import { caseDetailResponse, listCasesQuery, transferRequest, updateCaseRequest } from '#schemas/agency.js';
 import { domainError } from '../support/errors.js';
 import { DAY_MS, HOUR_MS, type MemoryAgencyDeps, agencyDeps, fileReport, staff } from '../support/memoryCaseWork.js';
 import { TEST_NOW } from '../support/memoryPorts.js';
 
 const supervisor = staff('supervisor@kr-molit');
 const CONTACT = { email: 'reporter@example.kr' };
-const transfer = (organizationId: string, reason = 'The contract is managed by the finance ministry.') => transferRequest.parse({ organizationId, reason });
+const transfer = (organizationId: string, reason = 'The contract is managed by the finance ministry.') =>
+  transferRequest.parse({ organizationId, reason });
 const at = (ms: number) => new Date(Date.parse(TEST_NOW) + ms).toISOString();
 const queueOf = async (deps: MemoryAgencyDeps, username: string) =>
   (await listCases(deps, staff(username), listCasesQuery.parse({}))).items.map((i) => i.caseId);
@@ -26,7 +27,12 @@ describe('transferCase', () => {
     const deps = agencyDeps();
     const filed = await fileReport(deps, { anonymity: 'confidential', contact: CONTACT });
     deps.clock.advance(HOUR_MS);
-    await changeStatus(deps, staff('handler@kr-molit'), filed.caseId, updateCaseRequest.parse({ status: 'acknowledged', publicNote: 'Received.' }));
+    await changeStatus(
+      deps,
+      staff('handler@kr-molit'),
+      filed.caseId,
+      updateCaseRequest.parse({ status: 'acknowledged', publicNote: 'Received.' }),
+    );
     deps.clock.advance(HOUR_MS);
 
     const moved = await transferCase(deps, supervisor, filed.caseId, transfer('kr-moef'));
@@ -46,10 +52,24 @@ describe('transferCase', () => {
       { at: at(2 * HOUR_MS + 1), status: 'received', organization: { id: 'kr-moef', name: '기획재정부' } },
     ]);
     expect(moved.notes).toEqual([
-      { id: expect.any(String), at: at(2 * HOUR_MS), author: 'supervisor@kr-molit', body: 'Transfer reason: The contract is managed by the finance ministry.' },
+      {
+        id: expect.any(String),
+        at: at(2 * HOUR_MS),
+        author: 'supervisor@kr-molit',
+        body: 'Transfer reason: The contract is managed by the finance ministry.',
+      },
     ]);
-    expect(moved.audit.at(-1)).toMatchObject({ actor: 'supervisor@kr-molit', action: 'case.transferred', details: { from: 'kr-molit', to: 'kr-moef' } });
-    expect(deps.store.record(filed.caseId)).toMatchObject({ organizationId: 'kr-moef', reportedOrganizationId: 'kr-molit', status: 'received', acknowledgedAt: null });
+    expect(moved.audit.at(-1)).toMatchObject({
+      actor: 'supervisor@kr-molit',
+      action: 'case.transferred',
+      details: { from: 'kr-molit', to: 'kr-moef' },
+    });
+    expect(deps.store.record(filed.caseId)).toMatchObject({
+      organizationId: 'kr-moef',
+      reportedOrganizationId: 'kr-molit',
+      status: 'received',
+      acknowledgedAt: null,
+    });
 
     // The old organization has lost it; the new one has it with the reason, but not the reporter's contact details,
     // which were shared with kr-molit only (contactDisclosure.ts).
@@ -79,7 +99,9 @@ describe('transferCase', () => {
     await changeStatus(deps, staff('handler@kr-molit'), filed.caseId, updateCaseRequest.parse({ status: 'acknowledged' }));
     await transferCase(deps, supervisor, filed.caseId, transfer('kr-moef'));
     const moef = staff('handler@kr-moef');
-    expect((await domainError(changeStatus(deps, moef, filed.caseId, updateCaseRequest.parse({ status: 'in_review' })))).code).toBe('CONFLICT');
+    expect((await domainError(changeStatus(deps, moef, filed.caseId, updateCaseRequest.parse({ status: 'in_review' })))).code).toBe(
+      'CONFLICT',
+    );
     expect((await changeStatus(deps, moef, filed.caseId, updateCaseRequest.parse({ status: 'acknowledged' }))).status).toBe('acknowledged');
   });
 
@@ -103,7 +125,10 @@ describe('transferCase', () => {
     const filed = await fileReport(deps);
     const before = await snapshot(deps, filed.caseId);
     const error = await domainError(transferCase(deps, supervisor, filed.caseId, transfer('kr-nowhere')));
-    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'organizationId', message: expect.stringContaining('kr-nowhere') }] });
+    expect(error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'organizationId', message: expect.stringContaining('kr-nowhere') }],
+    });
     expect(await snapshot(deps, filed.caseId)).toBe(before);
   });
 

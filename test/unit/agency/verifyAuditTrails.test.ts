@@ -1,11 +1,11 @@
 // The anchors' full check and the per-case check, over in-memory ports: reports filed and viewed through the use
 // cases, anchored by the job's use case, then tampered with as someone with write access to the table would.
 import { describe, expect, it } from 'vitest';
-import { viewCase } from '../../../functions/core/agency/viewCase.js';
-import { verifyAuditTrails, verifyCaseAuditTrail } from '../../../functions/core/agency/verifyAuditTrails.js';
-import { anchorAuditHeads } from '../../../functions/core/anchorAuditHeads.js';
-import { type AnchorChunk, anchorBucketOf, anchorChunks } from '../../../functions/core/auditAnchor.js';
-import { AnchorChainCheck } from '../../../functions/core/auditAnchorCheck.js';
+import { viewCase } from '#core/agency/viewCase.js';
+import { verifyAuditTrails, verifyCaseAuditTrail } from '#core/agency/verifyAuditTrails.js';
+import { anchorAuditHeads } from '#core/anchorAuditHeads.js';
+import { type AnchorChunk, anchorBucketOf, anchorChunks } from '#core/auditAnchor.js';
+import { AnchorChainCheck } from '#core/auditAnchorCheck.js';
 import { DAY_MS, HOUR_MS, type MemoryAgencyDeps, agencyDeps, fileReport, staff } from '../support/memoryCaseWork.js';
 import { MemoryAuditAnchorStore, memoryAuditHeads } from '../support/memoryAuditAnchors.js';
 import { OTHER_PEPPER, TEST_PEPPER } from '../support/memoryPorts.js';
@@ -59,13 +59,21 @@ describe('verifyAuditTrails (audit:verify --all)', () => {
     cutChain(deps, caseIds[1]!, 2);
     const report = await all();
     expect(report.problems).toEqual([]);
-    expect(report.failed).toEqual([{ caseId: caseIds[1], problem: expect.stringMatching(/^the chain was cut: the anchor of .* recorded event #3, the case now ends at #1$/) }]);
+    expect(report.failed).toEqual([
+      {
+        caseId: caseIds[1],
+        problem: expect.stringMatching(/^the chain was cut: the anchor of .* recorded event #3, the case now ends at #1$/),
+      },
+    ]);
   });
 
   it('reports an edited chunk, even one re-signed under another key', async () => {
     const { all, anchors, caseIds, runs } = await anchoredPortal();
     const bucket = anchorBucketOf(caseIds[2]!);
-    anchors.editChunk(bucket, runs[1]!.anchoredAt, (chunk) => ({ ...chunk, heads: chunk.heads.map(([id, seq, hash]) => [id, seq - 1, hash]) }));
+    anchors.editChunk(bucket, runs[1]!.anchoredAt, (chunk) => ({
+      ...chunk,
+      heads: chunk.heads.map(([id, seq, hash]) => [id, seq - 1, hash]),
+    }));
     anchors.editChunk(bucket, runs[0]!.anchoredAt, (chunk) => resign(chunk, OTHER_PEPPER));
     const report = await all();
     expect(report.problems).toEqual([
@@ -100,13 +108,17 @@ describe('verifyAuditTrails (audit:verify --all)', () => {
     const { all, deps, caseIds, runs, anchors } = await anchoredPortal();
     deps.store.files.delete(caseIds[2]!);
     const report = await all();
-    expect(report.failed).toEqual([{ caseId: caseIds[2], problem: expect.stringMatching(/^the case is gone: the anchor of .* recorded its event #3$/) }]);
+    expect(report.failed).toEqual([
+      { caseId: caseIds[2], problem: expect.stringMatching(/^the case is gone: the anchor of .* recorded its event #3$/) },
+    ]);
     // A third anchor, taken while the case is gone, no longer lists it: the earlier anchors still do.
     deps.clock.advance(DAY_MS);
     await anchorAuditHeads({ heads: memoryAuditHeads(deps.store), anchors, pepper: TEST_PEPPER, clock: deps.clock });
     const later = await all();
     expect(later.failed).toEqual([{ caseId: caseIds[2], problem: expect.stringMatching(/^the case is gone/) }]);
-    expect(later.notes).toEqual([expect.stringMatching(new RegExp(`^case ${caseIds[2]} is in the anchor of ${when(runs[1]!.anchoredAt)} but not in the newest one`))]);
+    expect(later.notes).toEqual([
+      expect.stringMatching(new RegExp(`^case ${caseIds[2]} is in the anchor of ${when(runs[1]!.anchoredAt)} but not in the newest one`)),
+    ]);
   });
 
   it('still judges a case the newest anchor missed against the older anchor that has it', async () => {
@@ -117,9 +129,15 @@ describe('verifyAuditTrails (audit:verify --all)', () => {
     deps.clock.advance(DAY_MS);
     await anchorAuditHeads({ heads: memoryAuditHeads(deps.store), anchors, pepper: TEST_PEPPER, clock: deps.clock });
     deps.store.files.set(caseIds[1]!, hidden);
-    expect(await all()).toMatchObject({ problems: [], failed: [], notes: [expect.stringContaining(`case ${caseIds[1]} is in the anchor of`)] });
+    expect(await all()).toMatchObject({
+      problems: [],
+      failed: [],
+      notes: [expect.stringContaining(`case ${caseIds[1]} is in the anchor of`)],
+    });
     cutChain(deps, caseIds[1]!, 2);
-    expect((await all()).failed).toEqual([{ caseId: caseIds[1], problem: expect.stringMatching(/^the chain was cut: .* recorded event #3, the case now ends at #1$/) }]);
+    expect((await all()).failed).toEqual([
+      { caseId: caseIds[1], problem: expect.stringMatching(/^the chain was cut: .* recorded event #3, the case now ends at #1$/) },
+    ]);
   });
 
   it('checks cases filed after the last anchor by their chain alone', async () => {
@@ -134,8 +152,12 @@ describe('verifyAuditTrails (audit:verify --all)', () => {
 
   it('takes every root before the chunks', () => {
     const check = new AnchorChainCheck(TEST_PEPPER);
-    check.addChunk(anchorChunks(TEST_PEPPER, '2026-12-01T03:00:00.000Z', [{ caseId: 'K7QR2M4X9TBN6WZ3PH8D', seq: 1, hash: 'a'.repeat(64) }])[0]!);
-    expect(() => check.addRoot({ seq: 0, anchoredAt: '2026-12-01T03:00:00.000Z', chunks: [], cases: 0, previousDigest: '0'.repeat(64), mac: '' })).toThrow(/before the chunks/);
+    check.addChunk(
+      anchorChunks(TEST_PEPPER, '2026-12-01T03:00:00.000Z', [{ caseId: 'K7QR2M4X9TBN6WZ3PH8D', seq: 1, hash: 'a'.repeat(64) }])[0]!,
+    );
+    expect(() =>
+      check.addRoot({ seq: 0, anchoredAt: '2026-12-01T03:00:00.000Z', chunks: [], cases: 0, previousDigest: '0'.repeat(64), mac: '' }),
+    ).toThrow(/before the chunks/);
   });
 });
 
@@ -147,7 +169,10 @@ describe('verifyCaseAuditTrail (audit:verify <caseId>)', () => {
     cutChain(deps, caseIds[0]!, 3);
     const cut = (await verifyCaseAuditTrail(deps1, caseIds[0]!))!;
     expect(cut.events.map((e) => e.seq)).toEqual([0, 1]);
-    expect(cut.verdict).toMatchObject({ verified: false, problem: expect.stringMatching(/^the chain was cut: .* recorded event #4, the case now ends at #1$/) });
+    expect(cut.verdict).toMatchObject({
+      verified: false,
+      problem: expect.stringMatching(/^the chain was cut: .* recorded event #4, the case now ends at #1$/),
+    });
     expect(await verifyCaseAuditTrail(deps1, '0000000000000000000Z')).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { sweepDeadlines } from '../../../functions/core/agency/sweepDeadlines.js';
-import { viewCase } from '../../../functions/core/agency/viewCase.js';
-import { anchorAuditHeads } from '../../../functions/core/anchorAuditHeads.js';
-import { GENESIS_HASH } from '../../../functions/core/auditChain.js';
-import { caseDetailResponse } from '../../../functions/schemas/agency.js';
+import { sweepDeadlines } from '#core/agency/sweepDeadlines.js';
+import { viewCase } from '#core/agency/viewCase.js';
+import { anchorAuditHeads } from '#core/anchorAuditHeads.js';
+import { GENESIS_HASH } from '#core/auditChain.js';
+import { caseDetailResponse } from '#schemas/agency.js';
 import { PDF_BYTES } from '../support/fixtures.js';
 import { DAY_MS, HOUR_MS, agencyDeps, fileReport, staff } from '../support/memoryCaseWork.js';
 import { memoryAuditHeads } from '../support/memoryAuditAnchors.js';
@@ -17,7 +17,12 @@ describe('viewCase', () => {
   it('shows the whole report to its organization and records the view in the audit trail', async () => {
     const deps = agencyDeps();
     const { uploadId } = await uploadOne(deps, { name: '영수증.pdf', contentType: 'application/pdf', body: PDF_BYTES });
-    const filed = await fileReport(deps, { anonymity: 'confidential', contact: CONTACT, uploadIds: [uploadId], title: 'Paving paid twice' });
+    const filed = await fileReport(deps, {
+      anonymity: 'confidential',
+      contact: CONTACT,
+      uploadIds: [uploadId],
+      title: 'Paving paid twice',
+    });
     deps.clock.advance(HOUR_MS);
 
     const viewed = await viewCase(deps, handler, filed.caseId);
@@ -51,12 +56,33 @@ describe('viewCase', () => {
       auditProblem: null,
     });
     expect(viewed.audit).toEqual([
-      { seq: 0, at: TEST_NOW, actor: 'whistleblower', action: 'report.received', details: { organizationId: 'kr-molit', routingRuleId: 'budget-waste-to-reported-organization' }, previousHash: GENESIS_HASH, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
-      { seq: 1, at: '2026-10-15T04:00:00.000Z', actor: 'handler@kr-molit', action: 'case.viewed', details: { access: 'owner', contact: 'opened' }, previousHash: viewed.audit[0]!.hash, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      {
+        seq: 0,
+        at: TEST_NOW,
+        actor: 'whistleblower',
+        action: 'report.received',
+        details: { organizationId: 'kr-molit', routingRuleId: 'budget-waste-to-reported-organization' },
+        previousHash: GENESIS_HASH,
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+      {
+        seq: 1,
+        at: '2026-10-15T04:00:00.000Z',
+        actor: 'handler@kr-molit',
+        action: 'case.viewed',
+        details: { access: 'owner', contact: 'opened' },
+        previousHash: viewed.audit[0]!.hash,
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
     ]);
     // The view is stored, not only shown: the case head moved with it.
     expect(deps.store.auditOf(filed.caseId)).toHaveLength(2);
-    expect(deps.store.record(filed.caseId)).toMatchObject({ auditSeq: 1, auditHash: viewed.audit[1]!.hash, status: 'received', updatedAt: TEST_NOW });
+    expect(deps.store.record(filed.caseId)).toMatchObject({
+      auditSeq: 1,
+      auditHash: viewed.audit[1]!.hash,
+      status: 'received',
+      updatedAt: TEST_NOW,
+    });
   });
 
   it('appends one event per view, and the chain keeps verifying', async () => {
@@ -137,7 +163,8 @@ describe('viewCase', () => {
         deps.clock.advance(HOUR_MS);
         await viewCase(deps, handler, filed.caseId);
       }
-      if (anchorFirst) await anchorAuditHeads({ heads: memoryAuditHeads(deps.store), anchors: deps.anchors, pepper: TEST_PEPPER, clock: deps.clock });
+      if (anchorFirst)
+        await anchorAuditHeads({ heads: memoryAuditHeads(deps.store), anchors: deps.anchors, pepper: TEST_PEPPER, clock: deps.clock });
       const events = deps.store.audits.get(filed.caseId)!;
       events.splice(2);
       deps.store.update(filed.caseId, (file) => {

@@ -4,7 +4,14 @@ import { BUNDLE_OVER_BASELINE_BYTES, judgeBudgets } from '../../../bench/budgets
 import type { FunctionFigures } from '../../../bench/results.js';
 
 const fn = (over: number, cold: number): FunctionFigures => ({
-  handler: 'trackCase', bundleBytes: 500_000 + over, baselineBundleBytes: 500_000, coldStartMs: cold, baselineColdStartMs: 100, initMs: 1, baselineInitMs: 1, warmMs: 1,
+  handler: 'trackCase',
+  bundleBytes: 500_000 + over,
+  baselineBundleBytes: 500_000,
+  coldStartMs: cold,
+  baselineColdStartMs: 100,
+  initMs: 1,
+  baselineInitMs: 1,
+  warmMs: 1,
 });
 const verdicts = (f: FunctionFigures) => judgeBudgets({ functions: [f] }).map((b) => b.met);
 
@@ -21,8 +28,22 @@ describe('judgeBudgets', () => {
         { operation: 'caseView', calls: { 'DynamoDB.Query': 2 }, total: 3, minimum: 2, minimumCalls: {}, readUnits: 1, writeUnits: 0 },
       ],
       load: [
-        { operation: 'track', connections: 1, durationSeconds: 1, ratio: 0.7, portal: { rps: 70, latencyMs: { p50: 1, p99: 1 }, requests: 70, non2xx: 0, errors: 0 }, rawSdk: { rps: 100, latencyMs: { p50: 1, p99: 1 }, requests: 100, errors: 0 } },
-        { operation: 'submit', connections: 1, durationSeconds: 1, ratio: 0.69, portal: { rps: 69, latencyMs: { p50: 1, p99: 1 }, requests: 69, non2xx: 0, errors: 0 }, rawSdk: { rps: 100, latencyMs: { p50: 1, p99: 1 }, requests: 100, errors: 0 } },
+        {
+          operation: 'track',
+          connections: 1,
+          durationSeconds: 1,
+          ratio: 0.7,
+          portal: { rps: 70, latencyMs: { p50: 1, p99: 1 }, requests: 70, non2xx: 0, errors: 0 },
+          rawSdk: { rps: 100, latencyMs: { p50: 1, p99: 1 }, requests: 100, errors: 0 },
+        },
+        {
+          operation: 'submit',
+          connections: 1,
+          durationSeconds: 1,
+          ratio: 0.69,
+          portal: { rps: 69, latencyMs: { p50: 1, p99: 1 }, requests: 69, non2xx: 0, errors: 0 },
+          rawSdk: { rps: 100, latencyMs: { p50: 1, p99: 1 }, requests: 100, errors: 0 },
+        },
       ],
       citizenScripts: { gzipBytes: 80_001, budgetBytes: 80_000, scripts: [] },
     });

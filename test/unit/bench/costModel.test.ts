@@ -7,15 +7,36 @@ import type { FunctionFigures, OperationCalls } from '../../../bench/results.js'
 const handlers = [...new Set([...REPORT_LIFE.map((r) => r.handler), 'sweepDeadlines', 'publishPublicStats'])];
 // Every function: 100 ms cold, so 300 ms billed at the ×3 slowdown, 0.15 GB-s at 512 MB.
 const functions: FunctionFigures[] = handlers.map((handler) => ({
-  handler, bundleBytes: 1, baselineBundleBytes: 1, coldStartMs: 100, baselineColdStartMs: 100, initMs: 50, baselineInitMs: 50, warmMs: 10,
+  handler,
+  bundleBytes: 1,
+  baselineBundleBytes: 1,
+  coldStartMs: 100,
+  baselineColdStartMs: 100,
+  initMs: 50,
+  baselineInitMs: 50,
+  warmMs: 10,
 }));
 // Every operation: 2 read units and 10 write units.
 const operations: OperationCalls[] = OPERATION_MINIMUMS.map((o) => ({
-  operation: o.operation, calls: {}, total: 0, minimum: 0, minimumCalls: {}, readUnits: 2, writeUnits: 10,
+  operation: o.operation,
+  calls: {},
+  total: 0,
+  minimum: 0,
+  minimumCalls: {},
+  readUnits: 2,
+  writeUnits: 10,
 }));
 const inventory: StackInventory = {
-  webAcls: 1, wafRules: 6, kmsKeys: 4, alarms: 30, secrets: 2, functions: 17,
-  schedules: [{ function: 'sweepDeadlines', runsPerMonth: 8640 }, { function: 'publishPublicStats', runsPerMonth: 720 }],
+  webAcls: 1,
+  wafRules: 6,
+  kmsKeys: 4,
+  alarms: 30,
+  secrets: 2,
+  functions: 17,
+  schedules: [
+    { function: 'sweepDeadlines', runsPerMonth: 8640 },
+    { function: 'publishPublicStats', runsPerMonth: 720 },
+  ],
 };
 const line = (lines: { item: string; usd: number }[], item: string) => lines.find((l) => l.item === item)!.usd;
 
@@ -40,7 +61,10 @@ describe('costModel', () => {
     expect(line(costs.idleMonth.lines, 'KMS keys')).toBe(4);
     expect(line(costs.idleMonth.lines, 'CloudWatch alarms')).toBeCloseTo(3, 5);
     expect(line(costs.idleMonth.lines, 'Secrets Manager')).toBeCloseTo(0.8, 5);
-    expect(line(costs.idleMonth.lines, 'Schedule: sweepDeadlines')).toBeCloseTo(8640 * (0.3 * 0.5 * PRICES.lambdaGbSecondArm + PRICES.lambdaRequest), 4);
+    expect(line(costs.idleMonth.lines, 'Schedule: sweepDeadlines')).toBeCloseTo(
+      8640 * (0.3 * 0.5 * PRICES.lambdaGbSecondArm + PRICES.lambdaRequest),
+      4,
+    );
     const total = costs.idleMonth.lines.reduce((t, l) => t + l.usd, 0);
     expect(costs.idleMonth.totalUsd).toBeCloseTo(total, 3);
   });
@@ -51,7 +75,19 @@ describe('costModel', () => {
   });
 
   it('refuses to price a function or an operation that was not measured', () => {
-    expect(() => costModel(functions.filter((f) => f.handler !== 'trackCase'), operations, inventory)).toThrow(/not measured/);
-    expect(() => costModel(functions, operations.filter((o) => o.operation !== 'track'), inventory)).toThrow(/track was not measured/);
+    expect(() =>
+      costModel(
+        functions.filter((f) => f.handler !== 'trackCase'),
+        operations,
+        inventory,
+      ),
+    ).toThrow(/not measured/);
+    expect(() =>
+      costModel(
+        functions,
+        operations.filter((o) => o.operation !== 'track'),
+        inventory,
+      ),
+    ).toThrow(/track was not measured/);
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { DomainError } from '../../../functions/core/errors.js';
+import { DomainError } from '#core/errors.js';
 
 /** Awaits a promise that must fail with a DomainError, and returns that error. */
 export async function domainError(promise: Promise<unknown>): Promise<DomainError> {

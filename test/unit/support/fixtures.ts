@@ -1,10 +1,10 @@
 // Shared test data: the real Korean pack, report requests as the handler hands them to core, and tiny files.
 import { aReport } from '../../support/aReport.js';
 import { resolve } from 'node:path';
-import { loadCountryPack } from '../../../functions/adapters/countryPackFiles.js';
-import { type PackIndex, indexPack } from '../../../functions/core/countryPackIndex.js';
-import type { CountryPack } from '../../../functions/schemas/countryPack.js';
-import { type SubmitReportRequest, submitReportRequest } from '../../../functions/schemas/report.js';
+import { loadCountryPack } from '#adapters/countryPackFiles.js';
+import { type PackIndex, indexPack } from '#core/countryPackIndex.js';
+import type { CountryPack } from '#schemas/countryPack.js';
+import { type SubmitReportRequest, submitReportRequest } from '#schemas/report.js';
 
 let krPack: CountryPack | null = null;
 

@@ -1,8 +1,8 @@
 // The anchor store in memory, with the DynamoDB adapter's semantics (functions/adapters/dynamoAuditAnchorStore.ts):
 // appends never overwrite (an existing key answers `exists`/`taken` and writes nothing), chunks come back per bucket
 // oldest first, roots by sequence number. The test helpers below play someone with write access to the table.
-import type { AnchorChunk, AnchorRoot, AuditHead } from '../../../functions/core/auditAnchor.js';
-import type { AuditAnchorStore, AuditHeadSource } from '../../../functions/core/ports.js';
+import type { AnchorChunk, AnchorRoot, AuditHead } from '#core/auditAnchor.js';
+import type { AuditAnchorStore, AuditHeadSource } from '#core/ports.js';
 import type { MemoryCaseWorkStore } from './memoryCaseWork.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -17,7 +17,7 @@ export class MemoryAuditAnchorStore implements AuditAnchorStore {
    * When set, runs before each root append is checked (but not before appends it makes itself): another run getting
    * in first.
    */
-  beforeRootAppend: ((root: AnchorRoot) => Promise<unknown> | void) | null = null;
+  beforeRootAppend: ((root: AnchorRoot) => Promise<unknown> | undefined) | null = null;
   private interleaving = false;
 
   async appendChunk(chunk: AnchorChunk): Promise<'appended' | 'exists'> {
@@ -87,7 +87,10 @@ export class MemoryAuditAnchorStore implements AuditAnchorStore {
 
   /** Test helper: deletes a stored chunk. */
   deleteChunk(bucket: string, anchoredAt: string): void {
-    this.chunkItems.set(bucket, (this.chunkItems.get(bucket) ?? []).filter((c) => c.anchoredAt !== anchoredAt));
+    this.chunkItems.set(
+      bucket,
+      (this.chunkItems.get(bucket) ?? []).filter((c) => c.anchoredAt !== anchoredAt),
+    );
   }
 
   /** Test helper: rewrites or deletes (edit answers null) a stored root. */

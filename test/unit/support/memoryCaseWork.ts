@@ -1,7 +1,7 @@
 // The agency side of the in-memory ports: a CaseWorkStore with the DynamoDB store's semantics
 // (functions/adapters/dynamoCaseStore.ts), agency dependencies over the real Korean pack, agency users and a
 // citizen filing a report.
-import type { AgencyDeps } from '../../../functions/core/agency/deps.js';
+import type { AgencyDeps } from '#core/agency/deps.js';
 import type {
   CaseCommit,
   CaseFolder,
@@ -10,12 +10,12 @@ import type {
   QueuePage,
   QueueQuery,
   QueueStartKey,
-} from '../../../functions/core/agency/ports.js';
-import type { AuditEventRecord } from '../../../functions/core/auditChain.js';
-import { AGENCY_ROLES, type AgencyRole, type AgencyUser } from '../../../functions/core/identity.js';
-import type { CaseFile, CaseRecord, NewCaseWrite } from '../../../functions/core/ports.js';
-import { submitReport } from '../../../functions/core/submitReport.js';
-import type { SubmitReportResponse } from '../../../functions/schemas/report.js';
+} from '#core/agency/ports.js';
+import type { AuditEventRecord } from '#core/auditChain.js';
+import { AGENCY_ROLES, type AgencyRole, type AgencyUser } from '#contract/agencyRoles.js';
+import type { CaseFile, CaseRecord, NewCaseWrite } from '#core/ports.js';
+import { submitReport } from '#core/submitReport.js';
+import type { SubmitReportResponse } from '#schemas/report.js';
 import { krIndex, reportRequest } from './fixtures.js';
 import { MemoryAuditAnchorStore } from './memoryAuditAnchors.js';
 import { MemoryCaseStore, type MemoryDeps, memoryDeps } from './memoryPorts.js';
@@ -123,14 +123,12 @@ export class MemoryCaseWorkStore extends MemoryCaseStore implements CaseWorkStor
   }
 
   async queue(query: QueueQuery): Promise<QueuePage> {
-    const index: IndexName =
-      query.scope === 'escalated' ? 'escalations' : query.status && !query.overdueOnly ? 'byStatus' : 'queue';
+    const index: IndexName = query.scope === 'escalated' ? 'escalations' : query.status && !query.overdueOnly ? 'byStatus' : 'queue';
     const partition = `${index}:${query.organizationId}`;
     const inPartition = (r: CaseRecord) =>
       index === 'escalations' ? r.escalatedTo === query.organizationId : r.organizationId === query.organizationId;
     const sortKey = (r: CaseRecord) => (index === 'byStatus' ? `${r.status}#${ageKey(r)}` : ageKey(r));
-    const inRange = (r: CaseRecord) =>
-      index === 'byStatus' ? r.status === query.status : query.overdueOnly ? bucketOf(r) === '0' : true;
+    const inRange = (r: CaseRecord) => (index === 'byStatus' ? r.status === query.status : query.overdueOnly ? bucketOf(r) === '0' : true);
     let candidates = this.records()
       .filter((r) => inPartition(r) && inRange(r))
       .sort((a, b) => cmp(sortKey(a), sortKey(b)));
@@ -144,8 +142,7 @@ export class MemoryCaseWorkStore extends MemoryCaseStore implements CaseWorkStor
     const evaluated = candidates.slice(0, query.limit);
     const records = evaluated.filter((r) => index === 'byStatus' || !query.status || r.status === query.status);
     const last = evaluated.at(-1);
-    const nextKey: QueueStartKey | null =
-      last && evaluated.length === query.limit ? { partition, sortKey: sortKey(last) } : null;
+    const nextKey: QueueStartKey | null = last && evaluated.length === query.limit ? { partition, sortKey: sortKey(last) } : null;
     return { records: clone(records), nextKey };
   }
 

@@ -1,9 +1,9 @@
 // In-memory implementations of the ports in functions/core/ports.ts, with the same semantics as the adapters
 // (functions/adapters): the use cases are tested against these, without mocks.
 import { createHash } from 'node:crypto';
-import type { EvidenceLinks } from '../../../functions/core/agency/ports.js';
-import type { PackIndex } from '../../../functions/core/countryPackIndex.js';
-import type { CitizenDeps } from '../../../functions/core/deps.js';
+import type { EvidenceLinks } from '#core/agency/ports.js';
+import type { PackIndex } from '#core/countryPackIndex.js';
+import type { CitizenDeps } from '#core/deps.js';
 import type {
   AttachmentRecord,
   CaseFile,
@@ -17,7 +17,7 @@ import type {
   RandomSource,
   Sealer,
   UploadClaim,
-} from '../../../functions/core/ports.js';
+} from '#core/ports.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -66,7 +66,11 @@ export class MemoryCaseStore implements CaseStore {
     return file ? clone(file) : null;
   }
 
-  async addMessage(message: MessageRecord, attachments: AttachmentRecord[], uploadClaims: UploadClaim[]): Promise<'added' | 'missing' | 'closed' | 'uploadTaken'> {
+  async addMessage(
+    message: MessageRecord,
+    attachments: AttachmentRecord[],
+    uploadClaims: UploadClaim[],
+  ): Promise<'added' | 'missing' | 'closed' | 'uploadTaken'> {
     this.takeFailure();
     this.writes++;
     const file = this.files.get(message.caseId);
@@ -230,7 +234,9 @@ export class CountingRandom implements RandomSource {
     const out = new Uint8Array(count);
     let filled = 0;
     while (filled < count) {
-      const block = createHash('sha256').update(`${this.seed}:${this.counter++}`).digest();
+      const block = createHash('sha256')
+        .update(`${this.seed}:${this.counter++}`)
+        .digest();
       const take = Math.min(block.length, count - filled);
       out.set(block.subarray(0, take), filled);
       filled += take;

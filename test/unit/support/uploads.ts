@@ -1,5 +1,5 @@
 // Plays the browser's side of an upload: ask the portal for a presigned POST, then send the bytes to it.
-import { issueUploads } from '../../../functions/core/issueUploads.js';
+import { issueUploads } from '#core/issueUploads.js';
 import type { MemoryDeps } from './memoryPorts.js';
 
 export interface TestFile {

@@ -22,7 +22,11 @@ describe('scriptsLoadedBy', () => {
   ];
 
   it('counts the entry, what it imports (transitively) and what it may load later, not the other pages', () => {
-    expect(scriptsLoadedBy(chunks, '/web/index.html').map((c) => c.fileName).sort()).toEqual(['citizen.js', 'lazy.js', 'shared.js', 'zod.js']);
+    expect(
+      scriptsLoadedBy(chunks, '/web/index.html')
+        .map((c) => c.fileName)
+        .sort(),
+    ).toEqual(['citizen.js', 'lazy.js', 'shared.js', 'zod.js']);
   });
 
   it('fails loudly when the entry is missing, rather than measuring nothing', () => {
@@ -32,7 +36,15 @@ describe('scriptsLoadedBy', () => {
 
 describe('checkBudget', () => {
   it('passes at the budget and fails one byte over', () => {
-    expect(checkBudget([{ fileName: 'a.js', gzipBytes: 60_000 }, { fileName: 'b.js', gzipBytes: 20_000 }], 80_000).ok).toBe(true);
+    expect(
+      checkBudget(
+        [
+          { fileName: 'a.js', gzipBytes: 60_000 },
+          { fileName: 'b.js', gzipBytes: 20_000 },
+        ],
+        80_000,
+      ).ok,
+    ).toBe(true);
     const over = checkBudget([{ fileName: 'a.js', gzipBytes: 80_001 }], 80_000);
     expect(over).toMatchObject({ ok: false, totalBytes: 80_001 });
     expect(describeVerdict(over)).toBe('citizen JavaScript: 80001 B gzipped of a 80000 B budget (a.js 80001 B)');

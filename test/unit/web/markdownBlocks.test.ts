@@ -29,7 +29,13 @@ describe('parseMarkdown', () => {
 describe('parseInline', () => {
   it('reads bold, italic and links, nested', () => {
     expect(parseInline('**Call [1398](https://www.acrc.go.kr)** or *write*')).toEqual([
-      { kind: 'strong', children: [{ kind: 'text', text: 'Call ' }, { kind: 'link', href: 'https://www.acrc.go.kr', children: [{ kind: 'text', text: '1398' }] }] },
+      {
+        kind: 'strong',
+        children: [
+          { kind: 'text', text: 'Call ' },
+          { kind: 'link', href: 'https://www.acrc.go.kr', children: [{ kind: 'text', text: '1398' }] },
+        ],
+      },
       { kind: 'text', text: ' or ' },
       { kind: 'em', children: [{ kind: 'text', text: 'write' }] },
     ]);
@@ -44,7 +50,10 @@ describe('parseInline', () => {
   });
 
   it('never makes a link of javascript: or data: addresses', () => {
-    expect(parseInline('[click](javascript:alert(1))')).toEqual([{ kind: 'text', text: 'click' }, { kind: 'text', text: ')' }]);
+    expect(parseInline('[click](javascript:alert(1))')).toEqual([
+      { kind: 'text', text: 'click' },
+      { kind: 'text', text: ')' },
+    ]);
     expect(parseInline('[x](data:text/html,hi)')).toEqual([{ kind: 'text', text: 'x' }]);
     expect(safeHref('JavaScript:alert(1)')).toBeNull();
     expect(safeHref('mailto:a@b.org')).toBe('mailto:a@b.org');

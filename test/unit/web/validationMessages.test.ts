@@ -1,7 +1,7 @@
 // Form errors come from the API's own schemas, in the reader's language.
 import { describe, expect, it } from 'vitest';
-import { submitReportRequest } from '../../../functions/schemas/report.js';
-import { trackMessageRequest } from '../../../functions/schemas/track.js';
+import { submitReportRequest } from '#schemas/report.js';
+import { trackMessageRequest } from '#schemas/track.js';
 import en from '../../../countries/kr/i18n/en.json' with { type: 'json' };
 import ko from '../../../countries/kr/i18n/ko.json' with { type: 'json' };
 import { translator } from '../../../web/src/shared/i18n.js';
@@ -28,8 +28,16 @@ function errorsOf(report: Record<string, unknown>, strings: Record<string, strin
 describe('fieldErrors', () => {
   it('says what to do, per field, in English and in Korean', () => {
     const report = { ...base, category: '', title: '', description: 'x'.repeat(20_001) };
-    expect(errorsOf(report, en)).toEqual({ category: en['validation.choose'], title: en['validation.required'], description: 'At most 20000 characters.' });
-    expect(errorsOf(report, ko)).toEqual({ category: ko['validation.choose'], title: ko['validation.required'], description: '20000자 이내로 입력하세요.' });
+    expect(errorsOf(report, en)).toEqual({
+      category: en['validation.choose'],
+      title: en['validation.required'],
+      description: 'At most 20000 characters.',
+    });
+    expect(errorsOf(report, ko)).toEqual({
+      category: ko['validation.choose'],
+      title: ko['validation.required'],
+      description: '20000자 이내로 입력하세요.',
+    });
   });
 
   it('explains contact problems of a confidential report', () => {

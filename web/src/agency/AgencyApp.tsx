@@ -1,8 +1,9 @@
 // The agency console: sign-in, then the organization's queue, a case, and the organization's statistics, in the
 // language the user chooses. The session lives in sessionStorage; a 401 from any call ends it.
 import type { JSX } from 'preact';
+import type * as z from 'zod';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { UiStringKey } from '../../../functions/schemas/uiStrings.js';
+import type { UiStringKey } from '#schemas/uiStrings.js';
 import { apiRequest } from '../shared/api.js';
 import { LanguageSwitcher } from '../shared/LanguageSwitcher.js';
 import { usePortalConfig } from '../shared/portalConfig.js';
@@ -32,12 +33,12 @@ export function AgencyApp(): JSX.Element {
       setSession(null);
       setExpired(true);
     };
-    return async <T,>(method: string, path: string, body?: unknown) => {
+    return async <S extends z.ZodType>(method: string, path: string, answer: S, body?: unknown) => {
       if (!session || isExpired(session)) {
         expire();
         return { ok: false as const, status: 401, error: null };
       }
-      const result = await apiRequest<T>(method, path, body, { token: session.token });
+      const result = await apiRequest(method, path, answer, body, { token: session.token });
       if (!result.ok && result.status === 401) expire();
       return result;
     };
@@ -49,16 +50,32 @@ export function AgencyApp(): JSX.Element {
     // Each screen names itself in the window title (WCAG 2.4.2).
     if (!ready) return;
     const { t } = ready;
-    const screen = !session ? t('agency.signIn') : section === 'cases' ? `${t('agency.col.case')} ${route[1] ?? ''}` : section === 'stats' ? t('agency.stats') : t('agency.queue');
+    const screen = !session
+      ? t('agency.signIn')
+      : section === 'cases'
+        ? `${t('agency.col.case')} ${route[1] ?? ''}`
+        : section === 'stats'
+          ? t('agency.stats')
+          : t('agency.queue');
     document.title = `${screen} · ${t('agency.title')}`;
   }, [ready, session, section, route[1]]);
 
-  if (loaded.state === 'loading') return <p class="wrap loading" role="status">Loading… · 불러오는 중…</p>;
+  if (loaded.state === 'loading')
+    return (
+      <p class="wrap loading" role="status">
+        Loading… · 불러오는 중…
+      </p>
+    );
   if (loaded.state === 'failed') {
     return (
       <div class="wrap" role="alert">
-        <p>The portal could not be reached. Check your connection and try again. · 포털에 연결할 수 없습니다. 연결을 확인한 뒤 다시 시도하세요.</p>
-        <button type="button" onClick={loaded.retry}>Try again · 다시 시도</button>
+        <p>
+          The portal could not be reached. Check your connection and try again. · 포털에 연결할 수 없습니다. 연결을 확인한 뒤 다시
+          시도하세요.
+        </p>
+        <button type="button" onClick={loaded.retry}>
+          Try again · 다시 시도
+        </button>
       </div>
     );
   }
@@ -95,12 +112,22 @@ export function AgencyApp(): JSX.Element {
   ];
   const body = (
     <>
-      <a class="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link to #main; the hash router would take #main as a route, so it moves focus itself */}
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('nav.skip')}
       </a>
       <header class="site-header agency-header">
         <div class="wrap wrap-wide bar">
-          <a class="site-title" href="#/queue">{t('agency.title')}</a>
+          <a class="site-title" href="#/queue">
+            {t('agency.title')}
+          </a>
           <div class="header-tools">
             {session ? (
               <p class="signed-in">
@@ -112,7 +139,11 @@ export function AgencyApp(): JSX.Element {
               </p>
             ) : null}
             <LanguageSwitcher label={t('lang.label')} languages={config.languages} current={config.language} onChange={chooseLanguage} />
-            {session ? <button type="button" class="secondary sign-out" onClick={signOut}>{t('agency.signOut')}</button> : null}
+            {session ? (
+              <button type="button" class="secondary sign-out" onClick={signOut}>
+                {t('agency.signOut')}
+              </button>
+            ) : null}
           </div>
         </div>
         {session ? (
@@ -120,7 +151,9 @@ export function AgencyApp(): JSX.Element {
             <ul>
               {navItems.map(([path, label]) => (
                 <li key={path}>
-                  <a href={`#/${path}`} aria-current={section === path ? 'page' : undefined}>{label}</a>
+                  <a href={`#/${path}`} aria-current={section === path ? 'page' : undefined}>
+                    {label}
+                  </a>
                 </li>
               ))}
             </ul>

@@ -2,7 +2,7 @@
 // browser fetch it: the file is saved, never shown inside the console.
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import type { CaseDetailResponse } from '../../../functions/schemas/agency.js';
+import { type CaseDetailResponse, attachmentLinkResponse } from '#schemas/agency.js';
 import { Notice } from '../shared/ErrorSummary.js';
 import { formatSize } from '../shared/format.js';
 import { useAgency } from './context.js';
@@ -16,7 +16,11 @@ export function Attachments({ detail, onDownloaded }: { detail: CaseDetailRespon
   async function download(attachmentId: string, name: string): Promise<void> {
     setFailure(null);
     setBusy(attachmentId);
-    const result = await call<{ url: string; expiresAt: string }>('GET', `/cases/${encodeURIComponent(detail.caseId)}/attachments/${encodeURIComponent(attachmentId)}`);
+    const result = await call(
+      'GET',
+      `/cases/${encodeURIComponent(detail.caseId)}/attachments/${encodeURIComponent(attachmentId)}`,
+      attachmentLinkResponse,
+    );
     setBusy(null);
     if (!result.ok) return setFailure(failureText(result, t));
     const link = document.createElement('a');

@@ -1,6 +1,6 @@
 // The case at a glance: who handles it, what it is about, where it stands and its deadlines.
 import type { JSX } from 'preact';
-import type { CaseDetailResponse } from '../../../functions/schemas/agency.js';
+import type { CaseDetailResponse } from '#schemas/agency.js';
 import { formatDate } from '../shared/format.js';
 import { useAgency } from './context.js';
 import { categoryName, organizationName } from './labels.js';
@@ -22,8 +22,18 @@ export function CaseFacts({ detail }: { detail: CaseDetailResponse }): JSX.Eleme
       <dt>{t('agency.col.status')}</dt>
       <dd>
         <strong>{t(`status.${detail.status}`)}</strong>
-        {detail.overdue ? <> <span class="badge badge-overdue">{t('agency.overdue')}</span></> : null}
-        {detail.escalatedTo ? <> <span class="badge badge-escalated">{t('agency.escalated')}</span></> : null}
+        {detail.overdue ? (
+          <>
+            {' '}
+            <span class="badge badge-overdue">{t('agency.overdue')}</span>
+          </>
+        ) : null}
+        {detail.escalatedTo ? (
+          <>
+            {' '}
+            <span class="badge badge-escalated">{t('agency.escalated')}</span>
+          </>
+        ) : null}
       </dd>
       {detail.resolution ? (
         <>

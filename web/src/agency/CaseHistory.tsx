@@ -1,7 +1,7 @@
 // What has happened on the case: the public timeline, the conversation with the reporter, and the staff's
 // internal notes (which the reporter never sees). All of it is text, rendered as text.
 import type { JSX } from 'preact';
-import type { CaseDetailResponse } from '../../../functions/schemas/agency.js';
+import type { CaseDetailResponse } from '#schemas/agency.js';
 import { CaseConversation } from '../shared/CaseConversation.js';
 import { formatDate } from '../shared/format.js';
 import { useAgency } from './context.js';

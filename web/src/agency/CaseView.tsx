@@ -2,8 +2,8 @@
 // the actions. Opening it is itself audited; after each action the case is read again so every part is current.
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CaseDetailResponse } from '../../../functions/schemas/agency.js';
-import type { UiStringKey } from '../../../functions/schemas/uiStrings.js';
+import { type CaseDetailResponse, caseDetailResponse } from '#schemas/agency.js';
+import type { UiStringKey } from '#schemas/uiStrings.js';
 import type { ApiResult } from '../shared/api.js';
 import { Notice } from '../shared/ErrorSummary.js';
 import { navigate } from '../shared/route.js';
@@ -26,7 +26,7 @@ export function CaseView({ caseId }: { caseId: string }): JSX.Element {
   const doneRef = useRef<HTMLDivElement>(null);
 
   async function load(): Promise<ApiResult<CaseDetailResponse>> {
-    const result = await call<CaseDetailResponse>('GET', casePath(caseId));
+    const result = await call('GET', casePath(caseId), caseDetailResponse);
     if (result.ok) {
       setDetail(result.data);
       setFailure(null);
@@ -56,9 +56,14 @@ export function CaseView({ caseId }: { caseId: string }): JSX.Element {
 
   return (
     <>
-      <p class="back-link"><a href="#/queue">{t('agency.case.back')}</a></p>
+      <p class="back-link">
+        <a href="#/queue">{t('agency.case.back')}</a>
+      </p>
       <ScreenHeading focusKey={caseId}>
-        {t('agency.col.case')} <span class="case-id" translate={false}>{caseId}</span>
+        {t('agency.col.case')}{' '}
+        <span class="case-id" translate={false}>
+          {caseId}
+        </span>
       </ScreenHeading>
       <div class="action-outcome" tabIndex={-1} ref={doneRef}>
         <Notice kind="success" text={done ? t(done.key) : null} />
@@ -89,7 +94,9 @@ export function CaseView({ caseId }: { caseId: string }): JSX.Element {
           </div>
         </div>
       ) : failure ? null : (
-        <p class="loading" role="status">{t('common.loading')}</p>
+        <p class="loading" role="status">
+          {t('common.loading')}
+        </p>
       )}
     </>
   );

@@ -8,7 +8,9 @@ export function NotFound(): JSX.Element {
   return (
     <>
       <ScreenHeading>{t('error.notFound')}</ScreenHeading>
-      <p><a href="#/queue">{t('agency.case.back')}</a></p>
+      <p>
+        <a href="#/queue">{t('agency.case.back')}</a>
+      </p>
     </>
   );
 }

@@ -2,14 +2,15 @@
 // then oldest. Filters apply on "Show"; "Show more" follows the API's cursor.
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CASE_STATUSES, type CaseStatus } from '../../../functions/core/caseStatus.js';
-import type { CaseListResponse } from '../../../functions/schemas/agency.js';
-import type { UiStringKey } from '../../../functions/schemas/uiStrings.js';
+import { CASE_STATUSES, type CaseStatus } from '#contract/caseLife.js';
+import { type CaseListResponse, caseListResponse } from '#schemas/agency.js';
+import type { UiStringKey } from '#schemas/uiStrings.js';
 import { Notice } from '../shared/ErrorSummary.js';
 import { formatDate } from '../shared/format.js';
 import { ScreenHeading } from '../shared/ScreenHeading.js';
 import { useAgency } from './context.js';
 import { categoryName, failureText, organizationName } from './labels.js';
+import { TableScroll } from '../shared/TableScroll.js';
 
 export interface QueueFilters {
   status: CaseStatus | '';
@@ -30,7 +31,15 @@ function dueDate(item: QueueItem): string | null {
   return item.status === 'closed' ? null : item.respondBy;
 }
 
-export function Queue({ filters, onFilters, flash }: { filters: QueueFilters; onFilters: (filters: QueueFilters) => void; flash: UiStringKey | null }): JSX.Element {
+export function Queue({
+  filters,
+  onFilters,
+  flash,
+}: {
+  filters: QueueFilters;
+  onFilters: (filters: QueueFilters) => void;
+  flash: UiStringKey | null;
+}): JSX.Element {
   const { t, call, config, language, session, setFlash } = useAgency();
   const [draft, setDraft] = useState(filters);
   const [items, setItems] = useState<QueueItem[] | null>(null);
@@ -55,7 +64,7 @@ export function Queue({ filters, onFilters, flash }: { filters: QueueFilters; on
     if (escalated) query.set('escalated', 'true');
     if (cursor) query.set('cursor', cursor);
     setBusy(true);
-    const result = await call<CaseListResponse>('GET', `/cases?${query}`);
+    const result = await call('GET', `/cases?${query}`, caseListResponse);
     if (mine !== request.current) return; // filters changed meanwhile: a newer answer is on its way
     setBusy(false);
     if (!result.ok) return setFailure(failureText(result, t));
@@ -98,20 +107,36 @@ export function Queue({ filters, onFilters, flash }: { filters: QueueFilters; on
       >
         <div class="field">
           <label for="filter-status">{t('agency.filter.status')}</label>
-          <select id="filter-status" value={draft.status} onChange={(event) => setDraft({ ...draft, status: (event.target as HTMLSelectElement).value as CaseStatus | '' })}>
+          <select
+            id="filter-status"
+            value={draft.status}
+            onChange={(event) => setDraft({ ...draft, status: (event.target as HTMLSelectElement).value as CaseStatus | '' })}
+          >
             <option value="">{t('agency.filter.all')}</option>
             {FILTER_STATUSES.map((status) => (
-              <option key={status} value={status}>{t(`status.${status}`)}</option>
+              <option key={status} value={status}>
+                {t(`status.${status}`)}
+              </option>
             ))}
           </select>
         </div>
         <div class="choice">
-          <input id="filter-overdue" type="checkbox" checked={draft.overdue} onChange={(event) => setDraft({ ...draft, overdue: (event.target as HTMLInputElement).checked })} />
+          <input
+            id="filter-overdue"
+            type="checkbox"
+            checked={draft.overdue}
+            onChange={(event) => setDraft({ ...draft, overdue: (event.target as HTMLInputElement).checked })}
+          />
           <label for="filter-overdue">{t('agency.filter.overdue')}</label>
         </div>
         {oversight ? (
           <div class="choice">
-            <input id="filter-escalated" type="checkbox" checked={draft.escalated} onChange={(event) => setDraft({ ...draft, escalated: (event.target as HTMLInputElement).checked })} />
+            <input
+              id="filter-escalated"
+              type="checkbox"
+              checked={draft.escalated}
+              onChange={(event) => setDraft({ ...draft, escalated: (event.target as HTMLInputElement).checked })}
+            />
             <label for="filter-escalated">{t('agency.escalated')}</label>
           </div>
         ) : null}
@@ -120,13 +145,17 @@ export function Queue({ filters, onFilters, flash }: { filters: QueueFilters; on
 
       <Notice kind="error" text={failure} />
       {items === null ? (
-        busy ? <p class="loading" role="status">{t('common.loading')}</p> : null
+        busy ? (
+          <p class="loading" role="status">
+            {t('common.loading')}
+          </p>
+        ) : null
       ) : (
         // data-queue-loaded: the first page has arrived (what tests wait for after signing in).
         <div class="queue-results" data-queue-loaded="">
           <Notice kind="info" text={items.length === 0 ? t('agency.noCases') : null} />
           {items.length ? (
-            <div class="table-scroll" role="region" aria-labelledby="queue-caption" tabIndex={0}>
+            <TableScroll labelledBy="queue-caption">
               <table class="data-table queue-table" ref={table}>
                 <caption id="queue-caption">{caption}</caption>
                 <thead>
@@ -146,30 +175,44 @@ export function Queue({ filters, onFilters, flash }: { filters: QueueFilters; on
                     return (
                       <tr key={item.caseId} class={item.overdue ? 'is-overdue' : undefined}>
                         <th scope="row">
-                          <a class="case-id" href={`#/cases/${encodeURIComponent(item.caseId)}`} translate={false}>{item.caseId}</a>
+                          <a class="case-id" href={`#/cases/${encodeURIComponent(item.caseId)}`} translate={false}>
+                            {item.caseId}
+                          </a>
                         </th>
                         <td class="summary">{item.title}</td>
                         <td>{categoryName(config, item.category)}</td>
                         {escalated ? <td>{organizationName(config, item.organizationId)}</td> : null}
                         <td>
                           {t(`status.${item.status}`)}
-                          {item.escalated ? <> <span class="badge badge-escalated">{t('agency.escalated')}</span></> : null}
+                          {item.escalated ? (
+                            <>
+                              {' '}
+                              <span class="badge badge-escalated">{t('agency.escalated')}</span>
+                            </>
+                          ) : null}
                         </td>
                         <td class="date">{formatDate(item.createdAt, language, zone)}</td>
                         <td class="date">
                           {due ? formatDate(due, language, zone) : null}
-                          {item.overdue ? <> <span class="badge badge-overdue">{t('agency.overdue')}</span></> : null}
+                          {item.overdue ? (
+                            <>
+                              {' '}
+                              <span class="badge badge-overdue">{t('agency.overdue')}</span>
+                            </>
+                          ) : null}
                         </td>
                       </tr>
                     );
                   })}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ) : null}
           {nextCursor ? (
             <div class="actions">
-              <button type="button" class="secondary" disabled={busy} onClick={() => void load(nextCursor)}>{t('agency.loadMore')}</button>
+              <button type="button" class="secondary" disabled={busy} onClick={() => void load(nextCursor)}>
+                {t('agency.loadMore')}
+              </button>
             </div>
           ) : null}
         </div>

@@ -1,7 +1,7 @@
 // A confidential reporter's contact details: opened only for the organization the reporter shared them with, while
 // the case is in its queue; everyone else is told who holds them and to use messages.
 import type { JSX } from 'preact';
-import type { CaseDetailResponse } from '../../../functions/schemas/agency.js';
+import type { CaseDetailResponse } from '#schemas/agency.js';
 import { useAgency } from './context.js';
 
 export function ReporterContact({ detail }: { detail: CaseDetailResponse }): JSX.Element {
@@ -11,9 +11,24 @@ export function ReporterContact({ detail }: { detail: CaseDetailResponse }): JSX
   if (contact) {
     body = (
       <dl class="facts">
-        {contact.name ? <><dt>{t('report.contact.name')}</dt><dd class="user-text">{contact.name}</dd></> : null}
-        {contact.email ? <><dt>{t('report.contact.email')}</dt><dd class="user-text">{contact.email}</dd></> : null}
-        {contact.phone ? <><dt>{t('report.contact.phone')}</dt><dd class="user-text">{contact.phone}</dd></> : null}
+        {contact.name ? (
+          <>
+            <dt>{t('report.contact.name')}</dt>
+            <dd class="user-text">{contact.name}</dd>
+          </>
+        ) : null}
+        {contact.email ? (
+          <>
+            <dt>{t('report.contact.email')}</dt>
+            <dd class="user-text">{contact.email}</dd>
+          </>
+        ) : null}
+        {contact.phone ? (
+          <>
+            <dt>{t('report.contact.phone')}</dt>
+            <dd class="user-text">{contact.phone}</dd>
+          </>
+        ) : null}
       </dl>
     );
   } else if (detail.contactSharedWith) {

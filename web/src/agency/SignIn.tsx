@@ -1,8 +1,9 @@
 // Sign-in: username and password, then whatever step the identity provider asks for when deployed (the 6-digit
 // authenticator code, registering an authenticator first, or replacing a temporary password).
+import { LIMITS } from '#contract/limits.js';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { type LoginResponse, mfaAnswer, newPasswordAnswer, passwordLogin } from '../../../functions/schemas/auth.js';
+import { mfaAnswer, newPasswordAnswer, passwordLogin, loginResponse } from '#schemas/auth.js';
 import { apiRequest } from '../shared/api.js';
 import { ErrorSummary, Notice } from '../shared/ErrorSummary.js';
 import { Field } from '../shared/Field.js';
@@ -18,9 +19,22 @@ type Step =
   | { kind: 'MFA_SETUP'; session: string; secretCode: string }
   | { kind: 'NEW_PASSWORD'; session: string };
 
-const FIELD_IDS: Record<string, string> = { username: 'signin-username', password: 'signin-password', code: 'signin-code', newPassword: 'signin-new-password' };
+const FIELD_IDS: Record<string, string> = {
+  username: 'signin-username',
+  password: 'signin-password',
+  code: 'signin-code',
+  newPassword: 'signin-new-password',
+};
 
-export function SignIn({ t, notice, onSignedIn }: { t: Translate; notice: string | null; onSignedIn: (session: AgencySession) => void }): JSX.Element {
+export function SignIn({
+  t,
+  notice,
+  onSignedIn,
+}: {
+  t: Translate;
+  notice: string | null;
+  onSignedIn: (session: AgencySession) => void;
+}): JSX.Element {
   const [step, setStep] = useState<Step>({ kind: 'password' });
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -62,18 +76,28 @@ export function SignIn({ t, notice, onSignedIn }: { t: Translate; notice: string
     }
     setErrors({});
     setBusy(true);
-    const result = await apiRequest<LoginResponse>('POST', '/auth/login', checked.data);
+    const result = await apiRequest('POST', '/auth/login', loginResponse, checked.data);
     setBusy(false);
     if (result.ok) {
       const answer = result.data;
       if ('token' in answer) return onSignedIn(startSession(answer.token, answer.expiresIn, answer.user));
       setPassword('');
       setCode('');
-      setStep(answer.challenge === 'MFA_SETUP' ? { kind: 'MFA_SETUP', session: answer.session, secretCode: answer.secretCode } : { kind: answer.challenge, session: answer.session });
+      setStep(
+        answer.challenge === 'MFA_SETUP'
+          ? { kind: 'MFA_SETUP', session: answer.session, secretCode: answer.secretCode }
+          : { kind: answer.challenge, session: answer.session },
+      );
       return;
     }
     if (result.status === 401) {
-      setFailure(step.kind === 'password' ? t('agency.error.signIn') : step.kind === 'NEW_PASSWORD' ? t('agency.error.newPassword') : t('agency.error.code'));
+      setFailure(
+        step.kind === 'password'
+          ? t('agency.error.signIn')
+          : step.kind === 'NEW_PASSWORD'
+            ? t('agency.error.newPassword')
+            : t('agency.error.code'),
+      );
     } else setFailure(failureText(result, t));
   }
 
@@ -83,7 +107,11 @@ export function SignIn({ t, notice, onSignedIn }: { t: Translate; notice: string
     code: t('agency.mfaCode'),
     newPassword: t('agency.newPassword'),
   };
-  const summary = Object.entries(errors).map(([path, message]) => ({ fieldId: FIELD_IDS[path] ?? FIELD_IDS.username!, label: labels[path] ?? path, message }));
+  const summary = Object.entries(errors).map(([path, message]) => ({
+    fieldId: FIELD_IDS[path] ?? FIELD_IDS.username!,
+    label: labels[path] ?? path,
+    message,
+  }));
 
   return (
     <div class="sign-in">
@@ -107,13 +135,23 @@ export function SignIn({ t, notice, onSignedIn }: { t: Translate; notice: string
         </Field>
         {step.kind === 'password' ? (
           <Field id={FIELD_IDS.password!} label={labels.password!} error={errors.password}>
-            {(control) => <input {...control} type="password" autocomplete="current-password" value={password} onInput={(event) => setPassword((event.target as HTMLInputElement).value)} />}
+            {(control) => (
+              <input
+                {...control}
+                type="password"
+                autocomplete="current-password"
+                value={password}
+                onInput={(event) => setPassword((event.target as HTMLInputElement).value)}
+              />
+            )}
           </Field>
         ) : null}
         {step.kind === 'MFA_SETUP' ? (
           <div class="mfa-setup">
             <p id="signin-secret-hint">{t('agency.mfaSetup')}</p>
-            <p class="secret-code" translate={false} aria-describedby="signin-secret-hint">{step.secretCode}</p>
+            <p class="secret-code" translate={false} aria-describedby="signin-secret-hint">
+              {step.secretCode}
+            </p>
           </div>
         ) : null}
         {step.kind === 'MFA' || step.kind === 'MFA_SETUP' ? (
@@ -125,7 +163,7 @@ export function SignIn({ t, notice, onSignedIn }: { t: Translate; notice: string
                 class="code-input"
                 inputMode="numeric"
                 autocomplete="one-time-code"
-                maxLength={7}
+                maxLength={LIMITS.mfaCodeInput}
                 value={code}
                 onInput={(event) => setCode((event.target as HTMLInputElement).value)}
               />
@@ -134,13 +172,27 @@ export function SignIn({ t, notice, onSignedIn }: { t: Translate; notice: string
         ) : null}
         {step.kind === 'NEW_PASSWORD' ? (
           <Field id={FIELD_IDS.newPassword!} label={labels.newPassword!} error={errors.newPassword}>
-            {(control) => <input {...control} type="password" autocomplete="new-password" value={newPassword} onInput={(event) => setNewPassword((event.target as HTMLInputElement).value)} />}
+            {(control) => (
+              <input
+                {...control}
+                type="password"
+                autocomplete="new-password"
+                value={newPassword}
+                onInput={(event) => setNewPassword((event.target as HTMLInputElement).value)}
+              />
+            )}
           </Field>
         ) : null}
         <Notice kind="error" text={failure} />
         <div class="actions">
-          <button type="submit" disabled={busy}>{t('agency.signIn')}</button>
-          {step.kind !== 'password' ? <button type="button" class="secondary" onClick={startOver}>{t('common.cancel')}</button> : null}
+          <button type="submit" disabled={busy}>
+            {t('agency.signIn')}
+          </button>
+          {step.kind !== 'password' ? (
+            <button type="button" class="secondary" onClick={startOver}>
+              {t('common.cancel')}
+            </button>
+          ) : null}
         </div>
       </form>
     </div>

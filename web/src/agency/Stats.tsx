@@ -2,12 +2,13 @@
 // take (medians, in days).
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { CASE_STATUSES } from '../../../functions/core/caseStatus.js';
-import type { StatsResponse } from '../../../functions/schemas/agency.js';
+import { CASE_STATUSES } from '#contract/caseLife.js';
+import { type StatsResponse, statsResponse } from '#schemas/agency.js';
 import { Notice } from '../shared/ErrorSummary.js';
 import { ScreenHeading } from '../shared/ScreenHeading.js';
 import { useAgency } from './context.js';
 import { failureText, organizationName } from './labels.js';
+import { TableScroll } from '../shared/TableScroll.js';
 
 export function Stats(): JSX.Element {
   const { t, call, config, language, session } = useAgency();
@@ -15,7 +16,7 @@ export function Stats(): JSX.Element {
   const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
-    void call<StatsResponse>('GET', '/stats').then((result) => {
+    void call('GET', '/stats', statsResponse).then((result) => {
       if (result.ok) setStats(result.data);
       else setFailure(failureText(result, t));
     });
@@ -43,13 +44,15 @@ export function Stats(): JSX.Element {
             <dt>{t('agency.stats.medianClose')}</dt>
             <dd>{days(stats.medianDaysToClose)}</dd>
           </dl>
-          <div class="table-scroll" role="region" aria-labelledby="stats-caption" tabIndex={0}>
+          <TableScroll labelledBy="stats-caption">
             <table class="data-table stats-table">
               <caption id="stats-caption">{t('agency.stats.byStatus')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('agency.col.status')}</th>
-                  <th scope="col" class="number">{t('agency.stats.count')}</th>
+                  <th scope="col" class="number">
+                    {t('agency.stats.count')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -61,10 +64,12 @@ export function Stats(): JSX.Element {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       ) : failure ? null : (
-        <p class="loading" role="status">{t('common.loading')}</p>
+        <p class="loading" role="status">
+          {t('common.loading')}
+        </p>
       )}
     </>
   );

@@ -1,7 +1,7 @@
 // Names of the pack's organizations and categories in the reader's language, status and audit labels, and the
 // sentence for an API failure.
-import type { ConfigResponse } from '../../../functions/schemas/config.js';
-import type { UiStringKey } from '../../../functions/schemas/uiStrings.js';
+import type { ConfigResponse } from '#schemas/config.js';
+import type { UiStringKey } from '#schemas/uiStrings.js';
 import type { ApiResult } from '../shared/api.js';
 import type { Translate } from '../shared/i18n.js';
 

@@ -1,7 +1,7 @@
 // The signed-in agency user, kept in sessionStorage so a reload keeps the session but closing the tab ends it.
 // The token never goes into a URL or localStorage.
-import { agencyUserSchema } from '../../../functions/schemas/auth.js';
-import type { AgencyUser } from '../../../functions/core/identity.js';
+import { agencyUserSchema } from '#schemas/auth.js';
+import type { AgencyUser } from '#contract/agencyRoles.js';
 import { readJson, writeItem } from '../shared/storage.js';
 
 const SESSION_KEY = 'cp.agencySession';

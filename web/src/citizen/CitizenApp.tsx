@@ -2,7 +2,7 @@
 // pages and the public statistics, in the language the reader chooses.
 import type { ComponentType, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { SubmitReportResponse } from '../../../functions/schemas/report.js';
+import type { SubmitReportResponse } from '#schemas/report.js';
 import { LanguageSwitcher } from '../shared/LanguageSwitcher.js';
 import { usePortalConfig } from '../shared/portalConfig.js';
 import { navigate, useRoute } from '../shared/route.js';
@@ -22,12 +22,19 @@ export function CitizenApp(): JSX.Element {
   const [filed, setFiled] = useState<SubmitReportResponse | null>(null);
   const [trackingCode, setTrackingCode] = useState<string | null>(null);
 
-  if (loaded.state === 'loading') return <p class="wrap loading" role="status">Loading… · 불러오는 중…</p>;
+  if (loaded.state === 'loading')
+    return (
+      <p class="wrap loading" role="status">
+        Loading… · 불러오는 중…
+      </p>
+    );
   if (loaded.state === 'failed') {
     return (
       <div class="wrap" role="alert">
         <p>The portal could not be reached. Check your connection and try again.</p>
-        <button type="button" onClick={loaded.retry}>Try again</button>
+        <button type="button" onClick={loaded.retry}>
+          Try again
+        </button>
       </div>
     );
   }
@@ -69,19 +76,34 @@ export function CitizenApp(): JSX.Element {
   ];
   return (
     <PortalContext.Provider value={loaded}>
-      <a class="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link to #main; the hash router would take #main as a route, so it moves focus itself */}
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('nav.skip')}
       </a>
       <header class="site-header">
         <div class="wrap bar">
-          <a class="site-title" href="#/">{t('app.title')}</a>
+          <a class="site-title" href="#/">
+            {t('app.title')}
+          </a>
           <LanguageSwitcher label={t('lang.label')} languages={config.languages} current={config.language} onChange={chooseLanguage} />
         </div>
         <nav class="site-nav wrap" aria-label={t('app.title')}>
           <ul>
             {navItems.map(([path, label]) => (
               <li key={path}>
-                <a href={`#/${path}`} aria-current={section === path || (path === 'track' && section === 'code' && !filed) ? 'page' : undefined}>{label}</a>
+                <a
+                  href={`#/${path}`}
+                  aria-current={section === path || (path === 'track' && section === 'code' && !filed) ? 'page' : undefined}
+                >
+                  {label}
+                </a>
               </li>
             ))}
           </ul>
@@ -95,11 +117,15 @@ export function CitizenApp(): JSX.Element {
           <ul>
             {config.pages.map((page) => (
               <li key={page.id}>
-                <a href={`#/pages/${page.id}`} aria-current={section === 'pages' && route[1] === page.id ? 'page' : undefined}>{page.title}</a>
+                <a href={`#/pages/${page.id}`} aria-current={section === 'pages' && route[1] === page.id ? 'page' : undefined}>
+                  {page.title}
+                </a>
               </li>
             ))}
             <li>
-              <a href="#/stats" aria-current={section === 'stats' ? 'page' : undefined}>{t('nav.stats')}</a>
+              <a href="#/stats" aria-current={section === 'stats' ? 'page' : undefined}>
+                {t('nav.stats')}
+              </a>
             </li>
             <li>
               <a href="/agency.html">{t('nav.agency')}</a>
@@ -129,6 +155,11 @@ function StatsScreen(): JSX.Element {
     };
   }, []);
   if (view === 'failed') return <Notice kind="error" text={t('error.unavailable')} />;
-  if (!view) return <p class="loading" role="status">{t('common.loading')}</p>;
+  if (!view)
+    return (
+      <p class="loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
   return <view.Component />;
 }

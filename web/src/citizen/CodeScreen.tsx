@@ -2,8 +2,8 @@
 // warning that nobody can recover it. It lives in memory only; leaving this screen forgets it.
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { formatTrackingCode, normalizeTrackingCode } from '../../../functions/core/trackingCode.js';
-import type { SubmitReportResponse } from '../../../functions/schemas/report.js';
+import { formatTrackingCode, normalizeTrackingCode } from '#contract/trackingCode.js';
+import type { SubmitReportResponse } from '#schemas/report.js';
 import { Notice } from '../shared/ErrorSummary.js';
 import { formatDate } from '../shared/format.js';
 import { ScreenHeading } from '../shared/ScreenHeading.js';
@@ -43,14 +43,22 @@ export function CodeScreen({ filed, onTrack }: { filed: SubmitReportResponse; on
   return (
     <>
       <ScreenHeading>{t('code.heading')}</ScreenHeading>
-      <p class="warning" role="note">{t('code.warning')}</p>
-      <p class="tracking-code-label" id="tracking-code-label">{t('track.code')}</p>
-      <p class="tracking-code" id="tracking-code" aria-labelledby="tracking-code-label" translate={false}>
+      <p class="warning" role="note">
+        {t('code.warning')}
+      </p>
+      <p class="tracking-code-label" id="tracking-code-label">
+        {t('track.code')}
+      </p>
+      <p class="tracking-code" id="tracking-code" translate={false}>
         {grouped}
       </p>
       <div class="actions">
-        <button type="button" onClick={() => void copy()}>{t('code.copy')}</button>
-        <button type="button" class="secondary" onClick={download}>{t('code.download')}</button>
+        <button type="button" onClick={() => void copy()}>
+          {t('code.copy')}
+        </button>
+        <button type="button" class="secondary" onClick={download}>
+          {t('code.download')}
+        </button>
       </div>
       <Notice kind="success" text={copied ? t('code.copied') : null} />
       <dl class="facts">
@@ -68,7 +76,9 @@ export function CodeScreen({ filed, onTrack }: { filed: SubmitReportResponse; on
         <label for="code-saved">{t('code.saved')}</label>
       </div>
       <div class="actions">
-        <button type="button" disabled={!saved} onClick={onTrack}>{t('code.track')}</button>
+        <button type="button" disabled={!saved} onClick={onTrack}>
+          {t('code.track')}
+        </button>
       </div>
     </>
   );

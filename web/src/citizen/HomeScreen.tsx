@@ -10,8 +10,12 @@ export function HomeScreen(): JSX.Element {
       <ScreenHeading>{t('app.title')}</ScreenHeading>
       <p class="lead">{t('app.tagline')}</p>
       <div class="actions">
-        <a class="button" href="#/report">{t('nav.report')}</a>
-        <a class="button secondary" href="#/track">{t('nav.track')}</a>
+        <a class="button" href="#/report">
+          {t('nav.report')}
+        </a>
+        <a class="button secondary" href="#/track">
+          {t('nav.track')}
+        </a>
       </div>
       <section aria-labelledby="home-anonymity">
         <h2 id="home-anonymity">{t('home.anonymity.heading')}</h2>

@@ -1,4 +1,5 @@
 // An information page of the pack (rewards, protection, policies, how it works), as text and elements.
+import { pageResponse } from '#schemas/config.js';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { apiRequest } from '../shared/api.js';
@@ -19,15 +20,26 @@ export function InfoPage({ id }: { id: string }): JSX.Element {
   useEffect(() => {
     let live = true;
     setPage(null);
-    void apiRequest<Page>('GET', `/pages/${encodeURIComponent(id)}?lang=${encodeURIComponent(language)}`).then((result) => {
+    void apiRequest('GET', `/pages/${encodeURIComponent(id)}?lang=${encodeURIComponent(language)}`, pageResponse).then((result) => {
       if (live) setPage(result.ok ? result.data : result.status === 404 || result.status === 400 ? 'missing' : 'failed');
     });
     return () => {
       live = false;
     };
   }, [id, language]);
-  if (page === null) return <p class="loading" role="status">{t('common.loading')}</p>;
-  if (page === 'missing') return <><ScreenHeading focusKey={id}>{t('error.notFound')}</ScreenHeading><a href="#/">{t('nav.home')}</a></>;
+  if (page === null)
+    return (
+      <p class="loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  if (page === 'missing')
+    return (
+      <>
+        <ScreenHeading focusKey={id}>{t('error.notFound')}</ScreenHeading>
+        <a href="#/">{t('nav.home')}</a>
+      </>
+    );
   if (page === 'failed') return <Notice kind="error" text={t('error.unavailable')} />;
   return (
     <article class="info-page">

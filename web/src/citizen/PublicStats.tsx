@@ -3,8 +3,13 @@
 // the report wizard do not carry it. Rows the server suppressed say "fewer than 5" and nothing else.
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { CASE_STATUSES } from '../../../functions/core/caseStatus.js';
-import type { PublicCategoryRow, PublicOrganizationRow, PublicStatistics } from '../../../functions/schemas/publicStats.js';
+import { CASE_STATUSES } from '#contract/caseLife.js';
+import {
+  type PublicCategoryRow,
+  type PublicOrganizationRow,
+  type PublicStatistics,
+  publicStatisticsResponse,
+} from '#schemas/publicStats.js';
 import { apiRequest } from '../shared/api.js';
 import { Notice } from '../shared/ErrorSummary.js';
 import { Field } from '../shared/Field.js';
@@ -12,6 +17,7 @@ import { formatDate } from '../shared/format.js';
 import { ScreenHeading } from '../shared/ScreenHeading.js';
 import { usePortal } from './context.js';
 import { searchOrganizations } from './report/organizationSearch.js';
+import { TableScroll } from '../shared/TableScroll.js';
 
 /** A case never rests in `transferred` (a transfer puts it back to `received` in the new queue): no column for it. */
 const STATUS_COLUMNS = CASE_STATUSES.filter((s) => s !== 'transferred');
@@ -27,7 +33,7 @@ export function PublicStats(): JSX.Element {
 
   useEffect(() => {
     let live = true;
-    void apiRequest<PublicStatistics>('GET', '/stats/public').then((result) => {
+    void apiRequest('GET', '/stats/public', publicStatisticsResponse).then((result) => {
       if (live) setStatistics(result.ok ? result.data : 'failed');
     });
     return () => {
@@ -41,7 +47,12 @@ export function PublicStats(): JSX.Element {
     if (!statistics || statistics === 'failed') return { rows: [] as PublicOrganizationRow[], total: 0 };
     const searchable = statistics.organizations.map((row) => {
       const known = organizationNames.get(row.organizationId);
-      return { id: row.organizationId, name: known?.name ?? row.organizationId, ...(known?.otherNames ? { otherNames: known.otherNames } : {}), row };
+      return {
+        id: row.organizationId,
+        name: known?.name ?? row.organizationId,
+        ...(known?.otherNames ? { otherNames: known.otherNames } : {}),
+        row,
+      };
     });
     if (query.trim()) {
       const { matches, total } = searchOrganizations(searchable, query, SHOWN);
@@ -51,8 +62,19 @@ export function PublicStats(): JSX.Element {
     return { rows: byName.slice(0, SHOWN).map((s) => s.row), total: byName.length };
   }, [statistics, query, organizationNames, language]);
 
-  if (statistics === null) return <p class="loading" role="status">{t('common.loading')}</p>;
-  if (statistics === 'failed') return <><ScreenHeading>{t('nav.stats')}</ScreenHeading><Notice kind="error" text={t('error.unavailable')} /></>;
+  if (statistics === null)
+    return (
+      <p class="loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  if (statistics === 'failed')
+    return (
+      <>
+        <ScreenHeading>{t('nav.stats')}</ScreenHeading>
+        <Notice kind="error" text={t('error.unavailable')} />
+      </>
+    );
 
   const minimum = statistics.minimumCases;
   const number = (value: number) => new Intl.NumberFormat(language).format(value);
@@ -67,7 +89,9 @@ export function PublicStats(): JSX.Element {
       <>
         <td class="number">{number(row.total)}</td>
         {STATUS_COLUMNS.map((status) => (
-          <td key={status} class="number">{number(row.byStatus[status] ?? 0)}</td>
+          <td key={status} class="number">
+            {number(row.byStatus[status] ?? 0)}
+          </td>
         ))}
         <td class="number">{row.medianDaysToClose === null ? t('stats.noMedian') : number(row.medianDaysToClose)}</td>
       </>
@@ -85,7 +109,13 @@ export function PublicStats(): JSX.Element {
           <p>{t('stats.asOf', { date: formatDate(statistics.asOf, language, undefined, true) })}</p>
           <Field id="stats-search" label={t('stats.search')}>
             {(control) => (
-              <input {...control} type="search" autoComplete="off" value={query} onInput={(event) => setQuery((event.target as HTMLInputElement).value)} />
+              <input
+                {...control}
+                type="search"
+                autoComplete="off"
+                value={query}
+                onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
+              />
             )}
           </Field>
           <p class="hint" role="status" aria-live="polite">
@@ -97,16 +127,22 @@ export function PublicStats(): JSX.Element {
             return (
               <section key={organization.organizationId} class="public-stats" aria-labelledby={captionId}>
                 <h2 id={captionId}>{name}</h2>
-                <div class="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+                <TableScroll labelledBy={captionId}>
                   <table class="data-table public-stats-table">
                     <thead>
                       <tr>
                         <th scope="col">{t('stats.category')}</th>
-                        <th scope="col" class="number">{t('stats.total')}</th>
+                        <th scope="col" class="number">
+                          {t('stats.total')}
+                        </th>
                         {STATUS_COLUMNS.map((status) => (
-                          <th key={status} scope="col" class="number">{t(`status.${status}`)}</th>
+                          <th key={status} scope="col" class="number">
+                            {t(`status.${status}`)}
+                          </th>
                         ))}
-                        <th scope="col" class="number">{t('stats.medianClose')}</th>
+                        <th scope="col" class="number">
+                          {t('stats.medianClose')}
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
@@ -122,7 +158,7 @@ export function PublicStats(): JSX.Element {
                       </tr>
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               </section>
             );
           })}

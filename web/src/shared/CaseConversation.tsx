@@ -1,7 +1,7 @@
 // The public side of a case's history, the same for the whistleblower and agency staff: the timeline of statuses
 // with their public notes, and the messages between them. Everything stored is rendered as text.
 import type { JSX } from 'preact';
-import type { CaseStatus } from '../../../functions/core/caseStatus.js';
+import type { CaseStatus } from '#contract/caseLife.js';
 import type { Translate } from './i18n.js';
 
 export interface TimelineItem {

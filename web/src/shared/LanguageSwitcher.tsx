@@ -9,14 +9,26 @@ export function languageName(code: string): string {
   }
 }
 
-export function LanguageSwitcher({ label, languages, current, onChange }: { label: string; languages: string[]; current: string; onChange: (language: string) => void }): JSX.Element | null {
+export function LanguageSwitcher({
+  label,
+  languages,
+  current,
+  onChange,
+}: {
+  label: string;
+  languages: string[];
+  current: string;
+  onChange: (language: string) => void;
+}): JSX.Element | null {
   if (languages.length < 2) return null;
   return (
     <div class="language">
       <label for="language">{label}</label>
       <select id="language" value={current} onChange={(event) => onChange((event.target as HTMLSelectElement).value)}>
         {languages.map((code) => (
-          <option key={code} value={code} lang={code}>{languageName(code)}</option>
+          <option key={code} value={code} lang={code}>
+            {languageName(code)}
+          </option>
         ))}
       </select>
     </div>

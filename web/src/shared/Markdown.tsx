@@ -10,15 +10,29 @@ function InlineNodes({ nodes }: { nodes: Inline[] }): JSX.Element {
           case 'text':
             return node.text;
           case 'strong':
-            return <strong key={i}><InlineNodes nodes={node.children} /></strong>;
+            return (
+              <strong key={i}>
+                <InlineNodes nodes={node.children} />
+              </strong>
+            );
           case 'em':
-            return <em key={i}><InlineNodes nodes={node.children} /></em>;
+            return (
+              <em key={i}>
+                <InlineNodes nodes={node.children} />
+              </em>
+            );
           case 'link':
             return node.href.startsWith('#/') ? (
-              <a key={i} href={node.href}><InlineNodes nodes={node.children} /></a>
+              <a key={i} href={node.href}>
+                <InlineNodes nodes={node.children} />
+              </a>
             ) : (
-              <a key={i} href={node.href} rel="noopener noreferrer" target="_blank"><InlineNodes nodes={node.children} /></a>
+              <a key={i} href={node.href} rel="noopener noreferrer" target="_blank">
+                <InlineNodes nodes={node.children} />
+              </a>
             );
+          default:
+            return null;
         }
       })}
     </>
@@ -30,13 +44,29 @@ function BlockNode({ block }: { block: Block }): JSX.Element {
     case 'heading': {
       // The screen's title is the only h1: "#" and "##" become h2, deeper levels follow, down to h4.
       const Tag = `h${Math.min(Math.max(block.level, 2), 4)}` as 'h2' | 'h3' | 'h4';
-      return <Tag><InlineNodes nodes={block.content} /></Tag>;
+      return (
+        <Tag>
+          <InlineNodes nodes={block.content} />
+        </Tag>
+      );
     }
     case 'paragraph':
-      return <p><InlineNodes nodes={block.content} /></p>;
+      return (
+        <p>
+          <InlineNodes nodes={block.content} />
+        </p>
+      );
     case 'list': {
       const Tag = block.ordered ? 'ol' : 'ul';
-      return <Tag>{block.items.map((item, i) => <li key={i}><InlineNodes nodes={item} /></li>)}</Tag>;
+      return (
+        <Tag>
+          {block.items.map((item, i) => (
+            <li key={i}>
+              <InlineNodes nodes={item} />
+            </li>
+          ))}
+        </Tag>
+      );
     }
   }
 }
@@ -45,8 +75,19 @@ function BlockNode({ block }: { block: Block }): JSX.Element {
 export function Markdown({ source, title }: { source: string; title?: string }): JSX.Element {
   let blocks = parseMarkdown(source);
   const first = blocks[0];
-  if (title && first?.kind === 'heading' && first.level === 1 && first.content.map((n) => (n.kind === 'text' ? n.text : '')).join('') === title) {
+  if (
+    title &&
+    first?.kind === 'heading' &&
+    first.level === 1 &&
+    first.content.map((n) => (n.kind === 'text' ? n.text : '')).join('') === title
+  ) {
     blocks = blocks.slice(1);
   }
-  return <>{blocks.map((block, i) => <BlockNode key={i} block={block} />)}</>;
+  return (
+    <>
+      {blocks.map((block, i) => (
+        <BlockNode key={i} block={block} />
+      ))}
+    </>
+  );
 }

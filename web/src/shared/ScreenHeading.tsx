@@ -7,5 +7,9 @@ export function ScreenHeading({ children, focusKey }: { children: ComponentChild
   useEffect(() => {
     ref.current?.focus({ preventScroll: false });
   }, [focusKey]);
-  return <h1 tabIndex={-1} ref={ref}>{children}</h1>;
+  return (
+    <h1 tabIndex={-1} ref={ref}>
+      {children}
+    </h1>
+  );
 }

@@ -1,6 +1,6 @@
 // UI strings come from the country pack (GET /config?lang=xx returns them); this turns them into a translate
 // function with {placeholders}, picks the language to start with, and sets the page's lang and direction.
-import type { UiStringKey } from '../../../functions/schemas/uiStrings.js';
+import type { UiStringKey } from '#schemas/uiStrings.js';
 import { readItem, writeItem } from './storage.js';
 
 export type Translate = (key: UiStringKey, vars?: Record<string, string | number>) => string;
@@ -31,7 +31,7 @@ export function applyDocumentLanguage(language: string, title: string): void {
 export function initialLanguage(): string | undefined {
   const remembered = readItem('localStorage', LANGUAGE_KEY);
   if (remembered) return remembered;
-  const browser = typeof navigator !== 'undefined' ? navigator.languages ?? [navigator.language] : [];
+  const browser = typeof navigator !== 'undefined' ? (navigator.languages ?? [navigator.language]) : [];
   return browser[0]?.split('-')[0];
 }
 

@@ -28,22 +28,29 @@ export function parseInline(source: string): Inline[] {
   let i = 0;
   while (i < source.length) {
     const rest = source.slice(i);
-    let m: RegExpExecArray | null;
-    if ((m = /^\*\*(.+?)\*\*/.exec(rest)) || (m = /^__(.+?)__/.exec(rest))) {
+    const strong = /^\*\*(.+?)\*\*/.exec(rest) ?? /^__(.+?)__/.exec(rest);
+    const em = strong ? null : (/^\*([^*\s][^*]*?)\*/.exec(rest) ?? /^_([^_\s][^_]*?)_(?![\p{L}\p{N}])/u.exec(rest));
+    const link = strong || em ? null : /^\[([^\]]+)\]\(([^)\s]+)\)/.exec(rest);
+    const bare = strong || em || link ? null : /^https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"]/.exec(rest);
+    if (strong) {
+      const m = strong;
       flush();
       out.push({ kind: 'strong', children: parseInline(m[1]!) });
       i += m[0].length;
-    } else if ((m = /^\*([^*\s][^*]*?)\*/.exec(rest)) || (m = /^_([^_\s][^_]*?)_(?![\p{L}\p{N}])/u.exec(rest))) {
+    } else if (em) {
+      const m = em;
       flush();
       out.push({ kind: 'em', children: parseInline(m[1]!) });
       i += m[0].length;
-    } else if ((m = /^\[([^\]]+)\]\(([^)\s]+)\)/.exec(rest))) {
+    } else if (link) {
+      const m = link;
       flush();
       const href = safeHref(m[2]!);
       if (href) out.push({ kind: 'link', href, children: parseInline(m[1]!) });
       else out.push(...parseInline(m[1]!));
       i += m[0].length;
-    } else if ((m = /^https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"]/.exec(rest)) && !/[\p{L}\p{N}]$/u.test(text)) {
+    } else if (bare && !/[\p{L}\p{N}]$/u.test(text)) {
+      const m = bare;
       flush();
       out.push({ kind: 'link', href: m[0], children: [{ kind: 'text', text: m[0] }] });
       i += m[0].length;
@@ -72,20 +79,21 @@ export function parseMarkdown(markdown: string): Block[] {
   };
   for (const raw of markdown.replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.trim();
-    let m: RegExpExecArray | null;
+    const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+    const item = heading ? null : /^([-*+]|\d+[.)])\s+(.*)$/.exec(line);
     if (!line) {
       flushParagraph();
       flushList();
-    } else if ((m = /^(#{1,6})\s+(.*)$/.exec(line))) {
+    } else if (heading) {
       flushParagraph();
       flushList();
-      blocks.push({ kind: 'heading', level: m[1]!.length, content: parseInline(m[2]!) });
-    } else if ((m = /^([-*+]|\d+[.)])\s+(.*)$/.exec(line))) {
+      blocks.push({ kind: 'heading', level: heading[1]!.length, content: parseInline(heading[2]!) });
+    } else if (item) {
       flushParagraph();
-      const ordered = /\d/.test(m[1]!);
+      const ordered = /\d/.test(item[1]!);
       if (list && list.ordered !== ordered) flushList();
       list ??= { ordered, items: [] };
-      list.items.push(parseInline(m[2]!));
+      list.items.push(parseInline(item[2]!));
     } else if (list && /^\s{2,}/.test(raw)) {
       // An indented continuation of the last list item.
       const items = list.items;

@@ -1,6 +1,6 @@
 // Loads GET /config in the chosen language; a slower answer for a language no longer wanted is dropped.
 import { useEffect, useState } from 'preact/hooks';
-import type { ConfigResponse } from '../../../functions/schemas/config.js';
+import { type ConfigResponse, configResponse } from '#schemas/config.js';
 import { apiRequest } from './api.js';
 import { applyDocumentLanguage, initialLanguage, rememberLanguage, type Translate, translator } from './i18n.js';
 
@@ -10,7 +10,10 @@ export interface PortalConfig {
   language: string;
 }
 
-export type ConfigState = { state: 'loading' } | { state: 'failed'; status: number; retry: () => void } | ({ state: 'ready' } & PortalConfig);
+export type ConfigState =
+  | { state: 'loading' }
+  | { state: 'failed'; status: number; retry: () => void }
+  | ({ state: 'ready' } & PortalConfig);
 
 export function usePortalConfig(titleKey: 'app.title' | 'agency.title'): [ConfigState, (language: string) => void] {
   const [wanted, setWanted] = useState<string | undefined>(initialLanguage);
@@ -19,7 +22,7 @@ export function usePortalConfig(titleKey: 'app.title' | 'agency.title'): [Config
   useEffect(() => {
     let live = true;
     const query = wanted ? `?lang=${encodeURIComponent(wanted)}` : '';
-    void apiRequest<ConfigResponse>('GET', `/config${query}`).then((result) => {
+    void apiRequest('GET', `/config${query}`, configResponse).then((result) => {
       if (!live) return;
       if (result.ok) {
         const t = translator(result.data.strings);

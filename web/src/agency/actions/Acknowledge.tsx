@@ -1,7 +1,7 @@
 // One click to confirm receipt of a newly received case, which stops the acknowledgement clock.
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import type { CaseDetailResponse } from '../../../../functions/schemas/agency.js';
+import { type CaseDetailResponse, caseDetailResponse } from '#schemas/agency.js';
 import { Notice } from '../../shared/ErrorSummary.js';
 import { useAgency } from '../context.js';
 import { actionFailure, type CaseActionDone, casePath } from './outcome.js';
@@ -14,7 +14,7 @@ export function Acknowledge({ detail, onDone }: { detail: CaseDetailResponse; on
   async function acknowledge(): Promise<void> {
     setFailure(null);
     setBusy(true);
-    const result = await call<CaseDetailResponse>('PATCH', casePath(detail.caseId), { status: 'acknowledged' });
+    const result = await call('PATCH', casePath(detail.caseId), caseDetailResponse, { status: 'acknowledged' });
     if (result.ok) await onDone('agency.action.saved');
     else setFailure(actionFailure(result, t).text);
     setBusy(false);
@@ -22,7 +22,9 @@ export function Acknowledge({ detail, onDone }: { detail: CaseDetailResponse; on
 
   return (
     <div class="acknowledge">
-      <button type="button" disabled={busy} onClick={() => void acknowledge()}>{t('agency.action.acknowledge')}</button>
+      <button type="button" disabled={busy} onClick={() => void acknowledge()}>
+        {t('agency.action.acknowledge')}
+      </button>
       <Notice kind="error" text={failure} />
     </div>
   );

@@ -1,7 +1,7 @@
 // The work a user can do on the case now: acknowledge a new case, change its status, message the reporter, and
 // (supervisors and oversight) transfer it. A closed case takes no more actions.
 import type { JSX } from 'preact';
-import type { CaseDetailResponse } from '../../../../functions/schemas/agency.js';
+import type { CaseDetailResponse } from '#schemas/agency.js';
 import { useAgency } from '../context.js';
 import { Acknowledge } from './Acknowledge.js';
 import { MessageForm } from './MessageForm.js';

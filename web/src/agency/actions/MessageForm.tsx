@@ -1,8 +1,10 @@
 // A question or news for the reporter, who reads it with their tracking code (POST /cases/{id}/messages).
+import { LIMITS } from '#contract/limits.js';
+import { createdMessageResponse } from '#schemas/track.js';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { agencyMessageRequest } from '../../../../functions/schemas/agency.js';
-import type { CaseDetailResponse } from '../../../../functions/schemas/agency.js';
+import { agencyMessageRequest } from '#schemas/agency.js';
+import type { CaseDetailResponse } from '#schemas/agency.js';
 import { Notice } from '../../shared/ErrorSummary.js';
 import { Field } from '../../shared/Field.js';
 import { fieldErrors } from '../../shared/validation.js';
@@ -29,7 +31,7 @@ export function MessageForm({ detail, onDone }: { detail: CaseDetailResponse; on
     }
     setError(undefined);
     setBusy(true);
-    const result = await call<{ id: string; at: string }>('POST', `${casePath(detail.caseId)}/messages`, checked.data);
+    const result = await call('POST', `${casePath(detail.caseId)}/messages`, createdMessageResponse, checked.data);
     setBusy(false);
     if (result.ok) {
       setBody('');
@@ -46,11 +48,21 @@ export function MessageForm({ detail, onDone }: { detail: CaseDetailResponse; on
       <h2>{t('agency.action.message')}</h2>
       <form noValidate onSubmit={(event) => void submit(event)}>
         <Field id={BODY_ID} label={t('agency.action.message')} error={error}>
-          {(control) => <textarea {...control} rows={5} maxLength={5000} value={body} onInput={(event) => setBody((event.target as HTMLTextAreaElement).value)} />}
+          {(control) => (
+            <textarea
+              {...control}
+              rows={5}
+              maxLength={LIMITS.message}
+              value={body}
+              onInput={(event) => setBody((event.target as HTMLTextAreaElement).value)}
+            />
+          )}
         </Field>
         <Notice kind="error" text={failure} />
         <div class="actions">
-          <button type="submit" disabled={busy}>{t('common.send')}</button>
+          <button type="submit" disabled={busy}>
+            {t('common.send')}
+          </button>
         </div>
       </form>
     </section>

@@ -1,17 +1,23 @@
 // Moves the case along its life with a note the reporter sees and/or an internal one. Only the moves the case
 // state machine allows are offered; closing asks for a resolution; keeping the status just adds notes.
+import { LIMITS } from '#contract/limits.js';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { allowedNextStatuses } from '../../../../functions/core/caseStateMachine.js';
-import { type CaseStatus, RESOLUTIONS, type Resolution } from '../../../../functions/core/caseStatus.js';
-import { type CaseDetailResponse, updateCaseRequest } from '../../../../functions/schemas/agency.js';
+import { allowedNextStatuses } from '#contract/caseLife.js';
+import { type CaseStatus, RESOLUTIONS, type Resolution } from '#contract/caseLife.js';
+import { type CaseDetailResponse, updateCaseRequest, caseDetailResponse } from '#schemas/agency.js';
 import { ErrorSummary, Notice } from '../../shared/ErrorSummary.js';
 import { Field } from '../../shared/Field.js';
 import { type FieldErrors, fieldErrors } from '../../shared/validation.js';
 import { useAgency } from '../context.js';
 import { actionFailure, type CaseActionDone, casePath } from './outcome.js';
 
-const IDS: Record<string, string> = { status: 'status-new', publicNote: 'status-public-note', internalNote: 'status-internal-note', resolution: 'status-resolution' };
+const IDS: Record<string, string> = {
+  status: 'status-new',
+  publicNote: 'status-public-note',
+  internalNote: 'status-internal-note',
+  resolution: 'status-resolution',
+};
 
 /** The statuses a case can be given here: transfers have their own form, so "transferred" is never offered. */
 export function statusChoices(current: CaseStatus): CaseStatus[] {
@@ -48,7 +54,7 @@ export function StatusForm({ detail, onDone }: { detail: CaseDetailResponse; onD
     setErrors(found);
     if (!checked.success || Object.keys(found).length) return;
     setBusy(true);
-    const result = await call<CaseDetailResponse>('PATCH', casePath(detail.caseId), checked.data);
+    const result = await call('PATCH', casePath(detail.caseId), caseDetailResponse, checked.data);
     setBusy(false);
     if (result.ok) return onDone('agency.action.saved');
     const failed = actionFailure(result, t);
@@ -62,7 +68,11 @@ export function StatusForm({ detail, onDone }: { detail: CaseDetailResponse; onD
     internalNote: t('agency.action.internalNote'),
     resolution: t('agency.case.resolution'),
   };
-  const summary = Object.entries(errors).map(([path, message]) => ({ fieldId: IDS[path] ?? IDS.status!, label: labels[path] ?? path, message }));
+  const summary = Object.entries(errors).map(([path, message]) => ({
+    fieldId: IDS[path] ?? IDS.status!,
+    label: labels[path] ?? path,
+    message,
+  }));
 
   return (
     <section class="case-action">
@@ -91,24 +101,50 @@ export function StatusForm({ detail, onDone }: { detail: CaseDetailResponse; onD
         {closing ? (
           <Field id={IDS.resolution!} label={labels.resolution!} error={errors.resolution}>
             {(control) => (
-              <select {...control} value={resolution} onChange={(event) => setResolution((event.target as HTMLSelectElement).value as Resolution | '')}>
+              <select
+                {...control}
+                value={resolution}
+                onChange={(event) => setResolution((event.target as HTMLSelectElement).value as Resolution | '')}
+              >
                 <option value="">{t('validation.choose')}</option>
                 {RESOLUTIONS.map((r) => (
-                  <option key={r} value={r}>{t(`resolution.${r}`)}</option>
+                  <option key={r} value={r}>
+                    {t(`resolution.${r}`)}
+                  </option>
                 ))}
               </select>
             )}
           </Field>
         ) : null}
         <Field id={IDS.publicNote!} label={labels.publicNote!} error={errors.publicNote} optionalLabel={t('common.optional')}>
-          {(control) => <textarea {...control} class="short" rows={3} maxLength={5000} value={publicNote} onInput={(event) => setPublicNote((event.target as HTMLTextAreaElement).value)} />}
+          {(control) => (
+            <textarea
+              {...control}
+              class="short"
+              rows={3}
+              maxLength={LIMITS.note}
+              value={publicNote}
+              onInput={(event) => setPublicNote((event.target as HTMLTextAreaElement).value)}
+            />
+          )}
         </Field>
         <Field id={IDS.internalNote!} label={labels.internalNote!} error={errors.internalNote} optionalLabel={t('common.optional')}>
-          {(control) => <textarea {...control} class="short" rows={3} maxLength={5000} value={internalNote} onInput={(event) => setInternalNote((event.target as HTMLTextAreaElement).value)} />}
+          {(control) => (
+            <textarea
+              {...control}
+              class="short"
+              rows={3}
+              maxLength={LIMITS.note}
+              value={internalNote}
+              onInput={(event) => setInternalNote((event.target as HTMLTextAreaElement).value)}
+            />
+          )}
         </Field>
         <Notice kind="error" text={failure} />
         <div class="actions">
-          <button type="submit" disabled={busy}>{closing ? t('agency.action.close') : t('agency.action.save')}</button>
+          <button type="submit" disabled={busy}>
+            {closing ? t('agency.action.close') : t('agency.action.save')}
+          </button>
         </div>
       </form>
     </section>

@@ -1,8 +1,9 @@
 // Supervisors and the oversight body move a case into another organization's queue, where it starts again as
 // received. A report about an organization's head is never offered to that organization.
+import { LIMITS } from '#contract/limits.js';
 import type { JSX } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { type CaseDetailResponse, transferRequest } from '../../../../functions/schemas/agency.js';
+import { type CaseDetailResponse, transferRequest, caseDetailResponse } from '#schemas/agency.js';
 import { ErrorSummary, Notice } from '../../shared/ErrorSummary.js';
 import { Field } from '../../shared/Field.js';
 import { type FieldErrors, fieldErrors } from '../../shared/validation.js';
@@ -31,7 +32,7 @@ export function TransferForm({ detail, onDone }: { detail: CaseDetailResponse; o
     if (!checked.success) return setErrors(fieldErrors(checked.error, t));
     setErrors({});
     setBusy(true);
-    const result = await call<CaseDetailResponse>('POST', `${casePath(detail.caseId)}/transfer`, checked.data);
+    const result = await call('POST', `${casePath(detail.caseId)}/transfer`, caseDetailResponse, checked.data);
     setBusy(false);
     if (result.ok) return onDone('agency.action.transferDone', 'transfer');
     const failed = actionFailure(result, t);
@@ -40,7 +41,11 @@ export function TransferForm({ detail, onDone }: { detail: CaseDetailResponse; o
   }
 
   const labels: Record<string, string> = { organizationId: t('agency.action.transferTo'), reason: t('agency.action.transferReason') };
-  const summary = Object.entries(errors).map(([path, message]) => ({ fieldId: IDS[path] ?? IDS.organizationId!, label: labels[path] ?? path, message }));
+  const summary = Object.entries(errors).map(([path, message]) => ({
+    fieldId: IDS[path] ?? IDS.organizationId!,
+    label: labels[path] ?? path,
+    message,
+  }));
 
   return (
     <section class="case-action">
@@ -52,17 +57,30 @@ export function TransferForm({ detail, onDone }: { detail: CaseDetailResponse; o
             <select {...control} value={organizationId} onChange={(event) => setOrganizationId((event.target as HTMLSelectElement).value)}>
               <option value="">{t('validation.choose')}</option>
               {targets.map((o) => (
-                <option key={o.id} value={o.id}>{o.name}</option>
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
               ))}
             </select>
           )}
         </Field>
         <Field id={IDS.reason!} label={labels.reason!} error={errors.reason}>
-          {(control) => <textarea {...control} class="short" rows={3} maxLength={2000} value={reason} onInput={(event) => setReason((event.target as HTMLTextAreaElement).value)} />}
+          {(control) => (
+            <textarea
+              {...control}
+              class="short"
+              rows={3}
+              maxLength={LIMITS.transferReason}
+              value={reason}
+              onInput={(event) => setReason((event.target as HTMLTextAreaElement).value)}
+            />
+          )}
         </Field>
         <Notice kind="error" text={failure} />
         <div class="actions">
-          <button type="submit" disabled={busy}>{t('agency.action.transfer')}</button>
+          <button type="submit" disabled={busy}>
+            {t('agency.action.transfer')}
+          </button>
         </div>
       </form>
     </section>

@@ -1,5 +1,5 @@
 // What a failed case action tells the user: the fields the server refused (400), or one sentence.
-import type { UiStringKey } from '../../../../functions/schemas/uiStrings.js';
+import type { UiStringKey } from '#schemas/uiStrings.js';
 import type { ApiResult } from '../../shared/api.js';
 import type { Translate } from '../../shared/i18n.js';
 import { detailErrors, type FieldErrors } from '../../shared/validation.js';

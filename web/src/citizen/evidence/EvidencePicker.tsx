@@ -1,9 +1,10 @@
 // Choose evidence files and upload each at once, with its own progress bar, a retry when it fails and a remove
 // button. Only files that reached storage are handed to the form (as upload ids); a failed one never blocks
 // the others.
+import { LIMITS } from '#contract/limits.js';
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { MAX_ATTACHMENTS } from '../../../../functions/core/attachmentType.js';
+
 import { formatSize } from '../../shared/format.js';
 import { usePortal } from '../context.js';
 import type { UploadedFile } from '../report/draft.js';
@@ -54,7 +55,12 @@ export function EvidencePicker({ id, uploaded, onUploaded, onBusy, disabled, hin
         const sent = await sendFile(slot, item.file, (progress) => patch(item.key, { progress }));
         if (!sent) return patch(item.key, { state: 'failed' });
         setPending((list) => list.filter((p) => p.key !== item.key));
-        const done: UploadedFile = { uploadId: slot.uploadId, name: item.file.name, size: item.file.size, contentType: contentTypeOf(item.file) };
+        const done: UploadedFile = {
+          uploadId: slot.uploadId,
+          name: item.file.name,
+          size: item.file.size,
+          contentType: contentTypeOf(item.file),
+        };
         uploadedRef.current = [...uploadedRef.current, done];
         onUploaded(uploadedRef.current);
       }),
@@ -64,7 +70,7 @@ export function EvidencePicker({ id, uploaded, onUploaded, onBusy, disabled, hin
   function choose(files: FileList | null): void {
     if (!files?.length) return;
     const chosen = [...files];
-    const room = MAX_ATTACHMENTS - uploaded.length - pending.length;
+    const room = LIMITS.attachmentsPerSubmission - uploaded.length - pending.length;
     const problems: string[] = [];
     if (chosen.length > room) problems.push(t('report.attachment.tooMany'));
     const accepted: Pending[] = [];
@@ -87,15 +93,21 @@ export function EvidencePicker({ id, uploaded, onUploaded, onBusy, disabled, hin
     <div class="evidence">
       <div class="field">
         <label for={id}>{t('report.attachment.add')}</label>
-        <p class="hint" id={`${id}-hint`}>{hint}</p>
-        {problem ? <p class="error-text" id={`${id}-error`} role="alert">{problem}</p> : null}
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+        {problem ? (
+          <p class="error-text" id={`${id}-error`} role="alert">
+            {problem}
+          </p>
+        ) : null}
         <input
           ref={input}
           id={id}
           type="file"
           multiple
           accept={ACCEPT}
-          disabled={disabled || uploaded.length + pending.length >= MAX_ATTACHMENTS}
+          disabled={disabled || uploaded.length + pending.length >= LIMITS.attachmentsPerSubmission}
           aria-describedby={problem ? `${id}-hint ${id}-error` : `${id}-hint`}
           onChange={(event) => choose((event.target as HTMLInputElement).files)}
         />
@@ -108,7 +120,12 @@ export function EvidencePicker({ id, uploaded, onUploaded, onBusy, disabled, hin
             <span class="file-size">{formatSize(file.size, language)}</span>
             <span class="file-state">{t('report.attachment.done')}</span>
             {disabled ? null : (
-              <button type="button" class="secondary" onClick={() => remove(file.uploadId)} aria-label={`${t('report.attachment.remove')}: ${file.name}`}>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => remove(file.uploadId)}
+                aria-label={`${t('report.attachment.remove')}: ${file.name}`}
+              >
                 {t('report.attachment.remove')}
               </button>
             )}
@@ -118,9 +135,17 @@ export function EvidencePicker({ id, uploaded, onUploaded, onBusy, disabled, hin
           <li key={item.key} class={`file file-${item.state}`}>
             <span class="file-name">{item.file.name}</span>
             <span class="file-size">{formatSize(item.file.size, language)}</span>
-            <progress max={100} value={Math.round(item.progress * 100)} aria-label={t('report.attachment.progress', { name: item.file.name })} />
+            <progress
+              max={100}
+              value={Math.round(item.progress * 100)}
+              aria-label={t('report.attachment.progress', { name: item.file.name })}
+            />
             <span class="file-state">
-              {item.state === 'failed' ? t('report.attachment.failed') : item.state === 'waiting' ? t('report.attachment.waiting') : `${Math.round(item.progress * 100)}%`}
+              {item.state === 'failed'
+                ? t('report.attachment.failed')
+                : item.state === 'waiting'
+                  ? t('report.attachment.waiting')
+                  : `${Math.round(item.progress * 100)}%`}
             </span>
             {item.state === 'failed' ? (
               <>

@@ -1,6 +1,8 @@
 // The content type to declare for a chosen file. Browsers leave it empty for some formats (Hangul .hwp, audio
 // notes from some phones), so the extension fills the gap; the server checks the bytes either way.
-import { ALLOWED_TYPES, declaredUploadProblem, MAX_ATTACHMENT_BYTES } from '../../../../functions/core/attachmentType.js';
+
+import { LIMITS } from '#contract/limits.js';
+import { ALLOWED_TYPES, declaredUploadProblem } from '#contract/attachmentTypes.js';
 
 const BY_EXTENSION: Record<string, string> = {
   pdf: 'application/pdf',
@@ -42,7 +44,7 @@ export type FileProblem = 'tooLarge' | 'typeRefused' | 'empty';
 
 export function fileProblem(file: { name: string; size: number; type: string }): FileProblem | null {
   if (file.size === 0) return 'empty';
-  if (file.size > MAX_ATTACHMENT_BYTES) return 'tooLarge';
+  if (file.size > LIMITS.attachmentBytes) return 'tooLarge';
   if (declaredUploadProblem(file.name, contentTypeOf(file))) return 'typeRefused';
   return null;
 }

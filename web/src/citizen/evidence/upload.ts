@@ -1,6 +1,6 @@
 // Uploads evidence the way the API asks: POST /uploads for presigned S3 POSTs, then one form POST per file
 // straight to storage, with progress (XMLHttpRequest reports upload progress; fetch does not).
-import type { UploadsRequest } from '../../../../functions/schemas/uploads.js';
+import { type UploadsRequest, uploadsResponse } from '#schemas/uploads.js';
 import { apiRequest, type ApiResult } from '../../shared/api.js';
 import { contentTypeOf } from './fileType.js';
 
@@ -13,7 +13,7 @@ export interface UploadSlot {
 
 export function requestSlots(files: { name: string; size: number; type: string }[]): Promise<ApiResult<{ uploads: UploadSlot[] }>> {
   const body: UploadsRequest = { files: files.map((f) => ({ name: f.name, size: f.size, contentType: contentTypeOf(f) })) };
-  return apiRequest<{ uploads: UploadSlot[] }>('POST', '/uploads', body);
+  return apiRequest('POST', '/uploads', uploadsResponse, body);
 }
 
 /** Resolves true once storage accepted the file; false on any failure (the caller offers a retry). */

@@ -2,7 +2,7 @@
 // checked with the API's schema before moving on; the whole draft stays in this tab's sessionStorage.
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { SubmitReportResponse } from '../../../../functions/schemas/report.js';
+import { type SubmitReportResponse, submitReportResponse } from '#schemas/report.js';
 import { apiRequest } from '../../shared/api.js';
 import { ErrorSummary, Notice, type SummaryItem } from '../../shared/ErrorSummary.js';
 import { ScreenHeading } from '../../shared/ScreenHeading.js';
@@ -53,7 +53,9 @@ export function ReportWizard({ onFiled }: { onFiled: (answer: SubmitReportRespon
 
   function next(): void {
     const problems = problemsUpTo(draft.step);
-    const first = Object.keys(problems).map(stepOfField).sort((a, b) => a - b)[0];
+    const first = Object.keys(problems)
+      .map(stepOfField)
+      .sort((a, b) => a - b)[0];
     if (first !== undefined) {
       setErrors(problems);
       if (first !== draft.step) update({ step: first });
@@ -74,7 +76,7 @@ export function ReportWizard({ onFiled }: { onFiled: (answer: SubmitReportRespon
     setDraft(sent);
     saveDraft(sent);
     setSending({ state: 'sending' });
-    const result = await apiRequest<SubmitReportResponse>('POST', '/reports', reportRequestFrom(sent, language));
+    const result = await apiRequest('POST', '/reports', submitReportResponse, reportRequestFrom(sent, language));
     if (result.ok) {
       discardDraft();
       onFiled(result.data);
@@ -89,7 +91,13 @@ export function ReportWizard({ onFiled }: { onFiled: (answer: SubmitReportRespon
       return;
     }
     const reason =
-      result.status === 0 ? t('error.network') : result.status === 429 ? t('error.rateLimited') : result.status === 503 ? t('error.unavailable') : (result.error?.message ?? t('error.generic'));
+      result.status === 0
+        ? t('error.network')
+        : result.status === 429
+          ? t('error.rateLimited')
+          : result.status === 503
+            ? t('error.unavailable')
+            : (result.error?.message ?? t('error.generic'));
     setSending({ state: 'failed', message: `${reason} ${t('report.retry')}`, inDoubt: result.status !== 409 });
   }
 
@@ -129,7 +137,10 @@ export function ReportWizard({ onFiled }: { onFiled: (answer: SubmitReportRespon
         {sending.state === 'failed' ? (
           <Notice kind="error" text={sending.message} />
         ) : (
-          <Notice kind="info" text={sending.state === 'sending' ? t('report.submitting') : locked && step.id === 'review' ? t('report.retry') : null} />
+          <Notice
+            kind="info"
+            text={sending.state === 'sending' ? t('report.submitting') : locked && step.id === 'review' ? t('report.retry') : null}
+          />
         )}
         <div class="actions">
           {step.id === 'review' ? (

@@ -17,18 +17,25 @@ export function ReviewStep({ draft, locked, onEdit }: StepProps & { locked: bool
         <div class="review-heading">
           <h2 id={`review-${stepId}`}>{t(STEPS[index]!.title)}</h2>
           {locked ? null : (
-            <button type="button" class="link" onClick={() => onEdit(index)} aria-label={`${t('report.review.edit')}: ${t(STEPS[index]!.title)}`}>
+            <button
+              type="button"
+              class="link"
+              onClick={() => onEdit(index)}
+              aria-label={`${t('report.review.edit')}: ${t(STEPS[index]!.title)}`}
+            >
               {t('report.review.edit')}
             </button>
           )}
         </div>
         <dl class="facts">
-          {rows.filter(([, value]) => value).map(([label, value]) => (
-            <Fragment key={label}>
-              <dt>{label}</dt>
-              <dd class="user-text">{value}</dd>
-            </Fragment>
-          ))}
+          {rows
+            .filter(([, value]) => value)
+            .map(([label, value]) => (
+              <Fragment key={label}>
+                <dt>{label}</dt>
+                <dd class="user-text">{value}</dd>
+              </Fragment>
+            ))}
         </dl>
       </section>
     );
@@ -51,7 +58,12 @@ export function ReviewStep({ draft, locked, onEdit }: StepProps & { locked: bool
         [t('report.anonymity.confidential'), draft.anonymity === 'confidential' ? contact : ''],
       ])}
       {section('attachments', [
-        [t('report.attachment'), draft.uploads.length ? draft.uploads.map((u) => `${u.name} (${formatSize(u.size, language)})`).join('\n') : t('report.attachment.none')],
+        [
+          t('report.attachment'),
+          draft.uploads.length
+            ? draft.uploads.map((u) => `${u.name} (${formatSize(u.size, language)})`).join('\n')
+            : t('report.attachment.none'),
+        ],
       ])}
     </>
   );

@@ -2,7 +2,7 @@
 // connection or a failed submit loses nothing. It holds the tracking code the browser proposed: a retried
 // submission sends the same code and the server answers with the same case instead of filing a second one.
 // File contents are never kept; only the ids of files already uploaded.
-import { TRACKING_CODE_BYTES, trackingCodeFromBytes } from '../../../../functions/core/trackingCode.js';
+import { TRACKING_CODE_BYTES, trackingCodeFromBytes } from '#contract/trackingCode.js';
 import { readJson, writeItem } from '../../shared/storage.js';
 
 export interface UploadedFile {

@@ -8,10 +8,19 @@ export interface SearchableOrganization {
 }
 
 export function foldForSearch(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
-export function searchOrganizations<T extends SearchableOrganization>(organizations: T[], query: string, limit: number): { matches: T[]; total: number } {
+export function searchOrganizations<T extends SearchableOrganization>(
+  organizations: T[],
+  query: string,
+  limit: number,
+): { matches: T[]; total: number } {
   const words = foldForSearch(query).split(' ').filter(Boolean);
   if (!words.length) return { matches: [], total: 0 };
   const scored: { org: T; score: number }[] = [];

@@ -1,12 +1,16 @@
 // From the draft to POST /reports, checked by the API's own schema so the browser and server agree.
-import { submitReportRequest } from '../../../../functions/schemas/report.js';
+import { submitReportRequest } from '#schemas/report.js';
 import type { ReportDraft } from './draft.js';
 
 export function reportRequestFrom(draft: ReportDraft, language: string): unknown {
   const optional = (value: string) => (value.trim() === '' ? null : value.trim());
   const contact =
     draft.anonymity === 'confidential'
-      ? Object.fromEntries(Object.entries(draft.contact).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]))
+      ? Object.fromEntries(
+          Object.entries(draft.contact)
+            .filter(([, v]) => v.trim() !== '')
+            .map(([k, v]) => [k, v.trim()]),
+        )
       : null;
   return {
     category: draft.category,
@@ -28,4 +32,3 @@ export function reportRequestFrom(draft: ReportDraft, language: string): unknown
 export function checkReport(draft: ReportDraft, language: string) {
   return submitReportRequest.safeParse(reportRequestFrom(draft, language));
 }
-

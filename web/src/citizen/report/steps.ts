@@ -1,5 +1,5 @@
 // The wizard's steps, and which fields of POST /reports each one asks for (its errors show on that step).
-import type { UiStringKey } from '../../../../functions/schemas/uiStrings.js';
+import type { UiStringKey } from '#schemas/uiStrings.js';
 
 export interface WizardStep {
   id: 'category' | 'organization' | 'details' | 'identity' | 'attachments' | 'review';

@@ -2,7 +2,7 @@
 // agency, their files, and a reply form that can carry more evidence.
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { TrackResponse } from '../../../../functions/schemas/track.js';
+import { type TrackResponse, trackResponse } from '#schemas/track.js';
 import { apiRequest } from '../../shared/api.js';
 import { CaseConversation } from '../../shared/CaseConversation.js';
 import { Notice } from '../../shared/ErrorSummary.js';
@@ -20,7 +20,7 @@ export function CaseStatus({ code, onLeave }: { code: string; onLeave: () => voi
 
   useEffect(() => {
     let live = true;
-    void apiRequest<TrackResponse>('POST', '/track', { trackingCode: code }).then((result) => {
+    void apiRequest('POST', '/track', trackResponse, { trackingCode: code }).then((result) => {
       if (!live) return;
       if (result.ok) {
         setTracked(result.data);
@@ -33,7 +33,13 @@ export function CaseStatus({ code, onLeave }: { code: string; onLeave: () => voi
   }, [code, version]);
 
   if (!tracked) {
-    return failure ? <Notice kind="error" text={failure} /> : <p class="loading" role="status">{t('common.loading')}</p>;
+    return failure ? (
+      <Notice kind="error" text={failure} />
+    ) : (
+      <p class="loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
   }
   const closed = tracked.status === 'closed';
   const pendingDeadline = tracked.status === 'received' ? tracked.acknowledgeBy : closed ? null : tracked.respondBy;
@@ -78,7 +84,9 @@ export function CaseStatus({ code, onLeave }: { code: string; onLeave: () => voi
       {closed ? null : <ReplyForm code={code} onSent={() => setVersion((v) => v + 1)} />}
 
       <div class="actions">
-        <button type="button" class="secondary" onClick={onLeave}>{t('track.leave')}</button>
+        <button type="button" class="secondary" onClick={onLeave}>
+          {t('track.leave')}
+        </button>
       </div>
     </>
   );

@@ -1,7 +1,8 @@
 // The whistleblower's answer to the agency, with more evidence if they have it (POST /track/messages).
+import { LIMITS } from '#contract/limits.js';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { trackMessageRequest } from '../../../../functions/schemas/track.js';
+import { trackMessageRequest, createdMessageResponse } from '#schemas/track.js';
 import { apiRequest } from '../../shared/api.js';
 import { Notice } from '../../shared/ErrorSummary.js';
 import { Field } from '../../shared/Field.js';
@@ -33,7 +34,7 @@ export function ReplyForm({ code, onSent }: { code: string; onSent: () => void }
     }
     setError(undefined);
     setBusy(true);
-    const result = await apiRequest<{ id: string; at: string }>('POST', '/track/messages', checked.data);
+    const result = await apiRequest('POST', '/track/messages', createdMessageResponse, checked.data);
     setBusy(false);
     if (result.ok) {
       setBody('');
@@ -45,7 +46,14 @@ export function ReplyForm({ code, onSent }: { code: string; onSent: () => void }
     }
     setNotice({
       kind: 'error',
-      text: result.status === 429 ? t('error.rateLimited') : result.status === 0 ? t('error.network') : result.status === 503 ? t('error.unavailable') : (result.error?.message ?? t('error.generic')),
+      text:
+        result.status === 429
+          ? t('error.rateLimited')
+          : result.status === 0
+            ? t('error.network')
+            : result.status === 503
+              ? t('error.unavailable')
+              : (result.error?.message ?? t('error.generic')),
     });
   }
 
@@ -54,13 +62,30 @@ export function ReplyForm({ code, onSent }: { code: string; onSent: () => void }
       <h2 id="reply-heading">{t('track.reply')}</h2>
       <form noValidate onSubmit={(event) => void submit(event)}>
         <Field id="reply-body" label={t('track.reply')} error={error}>
-          {(control) => <textarea {...control} rows={6} maxLength={5000} value={body} onInput={(event) => setBody((event.target as HTMLTextAreaElement).value)} />}
+          {(control) => (
+            <textarea
+              {...control}
+              rows={6}
+              maxLength={LIMITS.message}
+              value={body}
+              onInput={(event) => setBody((event.target as HTMLTextAreaElement).value)}
+            />
+          )}
         </Field>
         <h3>{t('track.addEvidence')}</h3>
-        <EvidencePicker key={pickerKey} id="reply-files" hint={t('track.evidenceNote')} uploaded={files} onUploaded={setFiles} onBusy={setUploading} />
+        <EvidencePicker
+          key={pickerKey}
+          id="reply-files"
+          hint={t('track.evidenceNote')}
+          uploaded={files}
+          onUploaded={setFiles}
+          onBusy={setUploading}
+        />
         <Notice kind={notice?.kind ?? 'success'} text={notice?.text ?? null} />
         <div class="actions">
-          <button type="submit" disabled={busy}>{t('track.replySubmit')}</button>
+          <button type="submit" disabled={busy}>
+            {t('track.replySubmit')}
+          </button>
         </div>
       </form>
     </section>

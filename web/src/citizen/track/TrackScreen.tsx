@@ -1,9 +1,10 @@
 // "Check my report": the code goes in a form field and a POST body, never into the address bar; once it
 // answers, the status page keeps it in memory for replies and refreshes.
+import { LIMITS } from '#contract/limits.js';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { normalizeTrackingCode } from '../../../../functions/core/trackingCode.js';
-import { trackRequest, type TrackResponse } from '../../../../functions/schemas/track.js';
+import { normalizeTrackingCode } from '#contract/trackingCode.js';
+import { trackRequest, trackResponse } from '#schemas/track.js';
 import { apiRequest } from '../../shared/api.js';
 import { Notice } from '../../shared/ErrorSummary.js';
 import { Field } from '../../shared/Field.js';
@@ -34,11 +35,17 @@ function TrackForm({ onFound }: { onFound: (code: string) => void }): JSX.Elemen
     }
     setError(null);
     setBusy(true);
-    const result = await apiRequest<TrackResponse>('POST', '/track', { trackingCode: code });
+    const result = await apiRequest('POST', '/track', trackResponse, { trackingCode: code });
     setBusy(false);
     if (result.ok) return onFound(code);
     setFailure(
-      result.status === 404 ? t('track.notFound') : result.status === 429 ? t('error.rateLimited') : result.status === 0 ? t('error.network') : t('error.unavailable'),
+      result.status === 404
+        ? t('track.notFound')
+        : result.status === 429
+          ? t('error.rateLimited')
+          : result.status === 0
+            ? t('error.network')
+            : t('error.unavailable'),
     );
   }
 
@@ -55,7 +62,7 @@ function TrackForm({ onFound }: { onFound: (code: string) => void }): JSX.Elemen
               autoComplete="off"
               autoCapitalize="characters"
               spellcheck={false}
-              maxLength={64}
+              maxLength={LIMITS.trackingCodeInput}
               value={typed}
               onInput={(event) => setTyped((event.target as HTMLInputElement).value)}
             />
@@ -63,7 +70,9 @@ function TrackForm({ onFound }: { onFound: (code: string) => void }): JSX.Elemen
         </Field>
         <Notice kind="error" text={failure} />
         <div class="actions">
-          <button type="submit" disabled={busy}>{t('track.submit')}</button>
+          <button type="submit" disabled={busy}>
+            {t('track.submit')}
+          </button>
         </div>
       </form>
     </>

@@ -1,0 +1,87 @@
+// What a trainer may leave half-done in a pack's text: TODO markers from the scaffold, a translation that drops
+// or invents a {placeholder}, a UI string key the app does not know (a typo), and deadlines out of order.
+import type { CountryPack } from '#schemas/countryPack.js';
+import { UI_STRING_KEYS } from '#schemas/uiStrings.js';
+import type { PackProblem } from './countryPackCheck.js';
+
+/** The scaffold's marker for what a trainer still has to write; a pack carrying one is not finished. */
+export const TODO_MARKER = /\bTODO\b/;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!));
+
+function* stringsIn(value: unknown, path: string): Generator<[string, string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* stringsIn(item, `${path}[${i}]`);
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value))
+      yield* stringsIn(item, /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}["${key}"]`);
+  }
+}
+
+export function checkCountryPackText(pack: CountryPack): PackProblem[] {
+  const problems: PackProblem[] = [];
+  const add = (file: string, path: string, message: string) => problems.push({ file, path, message });
+  const todo = (file: string, data: unknown) => {
+    for (const [path, text] of stringsIn(data, '$')) if (TODO_MARKER.test(text)) add(file, path, `unfinished: "${text.slice(0, 80)}"`);
+  };
+
+  todo('country.json', pack.country);
+  todo('organizations.json', pack.organizations);
+  todo('categories.json', pack.categories);
+  todo('routing.json', { rules: pack.routing });
+  for (const [language, strings] of Object.entries(pack.strings)) todo(`i18n/${language}.json`, strings);
+  for (const [language, pages] of Object.entries(pack.pages)) {
+    for (const [id, page] of Object.entries(pages)) {
+      page.markdown.split('\n').forEach((line, i) => {
+        if (TODO_MARKER.test(line)) add(`pages/${language}/${id}.md`, `line ${i + 1}`, `unfinished: "${line.trim().slice(0, 80)}"`);
+      });
+    }
+  }
+
+  const known = new Set<string>(UI_STRING_KEYS);
+  // Translations are compared with the default language's text (when it is a language of the pack at all).
+  const reference = pack.country.languages.includes(pack.country.defaultLanguage) ? pack.strings[pack.country.defaultLanguage] : undefined;
+  for (const language of pack.country.languages) {
+    const strings = pack.strings[language] ?? {};
+    for (const key of Object.keys(strings))
+      if (!known.has(key)) add(`i18n/${language}.json`, `$["${key}"]`, 'not a UI string key the app uses (a typo?)');
+    if (!reference || language === pack.country.defaultLanguage) continue;
+    for (const key of UI_STRING_KEYS) {
+      const expected = placeholders(reference[key] ?? '');
+      const found = placeholders(strings[key] ?? '');
+      const missing = [...expected].filter((p) => !found.has(p));
+      const extra = [...found].filter((p) => !expected.has(p));
+      if (strings[key] && (missing.length || extra.length)) {
+        const parts = [
+          ...missing.map((p) => `{${p}} is missing`),
+          ...extra.map((p) => `{${p}} is not in the ${pack.country.defaultLanguage} text`),
+        ];
+        add(`i18n/${language}.json`, `$["${key}"]`, `placeholders differ: ${parts.join(', ')}`);
+      }
+    }
+  }
+
+  if (pack.country.currency === 'XXX')
+    add('country.json', '$.currency', 'unfinished: XXX is the ISO 4217 code for "no currency"; give the country\'s own');
+  if (!isTimeZone(pack.country.timezone))
+    add('country.json', '$.timezone', `"${pack.country.timezone}" is not an IANA time zone such as "Asia/Seoul"`);
+
+  const { acknowledgeDays, respondDays } = pack.country.deadlines;
+  if (acknowledgeDays > respondDays) {
+    add(
+      'country.json',
+      '$.deadlines.acknowledgeDays',
+      `acknowledging (${acknowledgeDays} days) cannot take longer than handling the whole report (${respondDays} days)`,
+    );
+  }
+  return problems;
+}

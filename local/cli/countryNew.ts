@@ -1,0 +1,25 @@
+// `npm run country:new -- <code> [--languages sq,sr,en]`: starts a country pack from countries/_template. Every
+// place that needs this country's facts or a translation says TODO, and `npm run country:check` lists them all.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { scaffoldCountryPack } from './countryNewScaffold.js';
+
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { languages: { type: 'string', default: 'en' } } });
+const code = positionals[0];
+if (!code) {
+  console.error('usage: npm run country:new -- <two-letter code> [--languages en,fr]');
+  process.exit(2);
+}
+try {
+  const languages = values.languages
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const dir = scaffoldCountryPack(resolve('countries'), code, languages);
+  console.log(`Created ${dir} (languages ${languages.join(', ')}).`);
+  console.log(`Next: replace every TODO (npm run country:check -- ${code} lists them, with file and place), then`);
+  console.log(`      COUNTRY=${code} DEMO=1 npm start to try it. docs/trainers.md walks through each file.`);
+} catch (error) {
+  console.error(`✗ ${(error as Error).message}`);
+  process.exit(1);
+}

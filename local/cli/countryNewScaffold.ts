@@ -1,0 +1,58 @@
+// A new pack from countries/_template: the code filled in, every language given the template's English text —
+// marked "TODO translate:" outside English — so `country:check` lists exactly what the trainer still has to write.
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const TEMPLATE_DIR = 'countries/_template';
+const TRANSLATE = 'TODO translate: ';
+
+type Json = unknown;
+
+/** `{ "en": "text" }` becomes one entry per language; any other object or list is walked. */
+function localize(value: Json, languages: string[]): Json {
+  if (Array.isArray(value)) return value.map((v) => localize(v, languages));
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 1 && entries[0]![0] === 'en' && typeof entries[0]![1] === 'string') {
+      const english = entries[0]![1];
+      return Object.fromEntries(languages.map((l) => [l, l === 'en' ? english : `${TRANSLATE}${english}`]));
+    }
+    return Object.fromEntries(entries.map(([k, v]) => [k, localize(v, languages)]));
+  }
+  return value;
+}
+
+export function scaffoldCountryPack(packsDir: string, code: string, languages: string[], templateDir = TEMPLATE_DIR): string {
+  if (!/^[a-z]{2}$/.test(code)) throw new Error(`"${code}" is not a two-letter country code`);
+  if (languages.length === 0 || !languages.every((l) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(l)))
+    throw new Error(`languages must be codes such as "en" or "sr-Latn", not "${languages.join(',')}"`);
+  const target = join(packsDir, code);
+  if (existsSync(target)) throw new Error(`${target} already exists`);
+  cpSync(templateDir, target, { recursive: true });
+
+  for (const file of ['country.json', 'organizations.json', 'categories.json', 'routing.json']) {
+    const path = join(target, file);
+    const data = localize(JSON.parse(readFileSync(path, 'utf8').replaceAll('{{code}}', code)), languages);
+    if (file === 'country.json') Object.assign(data as object, { languages, defaultLanguage: languages[0] });
+    writeFileSync(path, `${JSON.stringify(data, null, 2)}\n`);
+  }
+
+  const english = JSON.parse(readFileSync(join(templateDir, 'i18n', 'en.json'), 'utf8')) as Record<string, string>;
+  const pageIds = readdirSync(join(templateDir, 'pages', 'en'));
+  for (const language of languages) {
+    if (language === 'en') continue;
+    const strings = Object.fromEntries(Object.entries(english).map(([key, text]) => [key, `${TRANSLATE}${text}`]));
+    writeFileSync(join(target, 'i18n', `${language}.json`), `${JSON.stringify(strings, null, 2)}\n`);
+    cpSync(join(templateDir, 'pages', 'en'), join(target, 'pages', language), { recursive: true });
+    for (const page of pageIds) {
+      const path = join(target, 'pages', language, page);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/^(# .*)$/m, `$1\n\n${TRANSLATE}this page from English.`));
+    }
+  }
+  if (!languages.includes('en')) {
+    // The English files were only the source of the text to translate.
+    rmSync(join(target, 'i18n', 'en.json'));
+    rmSync(join(target, 'pages', 'en'), { recursive: true });
+  }
+  return target;
+}

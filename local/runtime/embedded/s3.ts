@@ -1,0 +1,26 @@
+// Starts s3rver, an S3-compatible server in this process, on loopback only. It checks no SigV4 signature and no POST
+// policy, and answers anonymous requests: nothing but the portal's own S3 client may reach it. Browsers reach
+// storage only through the storage gate (local/runtime/storageGate/), which checks what s3rver does not.
+import { mkdirSync } from 'node:fs';
+import S3rver from 's3rver';
+import type { EmbeddedServer } from './dynamodb.js';
+import { freePort } from './ports.js';
+
+export async function startS3(dataDir: string, bucket: string, port?: number): Promise<EmbeddedServer> {
+  mkdirSync(dataDir, { recursive: true });
+  const chosenPort = port ?? (await freePort());
+  const server = new S3rver({
+    port: chosenPort,
+    address: '127.0.0.1',
+    directory: dataDir,
+    silent: true,
+    configureBuckets: [{ name: bucket, configs: [] }],
+  });
+  await server.run();
+  return {
+    endpoint: `http://127.0.0.1:${chosenPort}`,
+    async stop() {
+      await server.close();
+    },
+  };
+}

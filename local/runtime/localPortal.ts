@@ -1,0 +1,189 @@
+// The local runtime: embedded DynamoDB- and S3-compatible servers, the same handlers as in AWS behind an
+// emulated API Gateway, the storage gate and the web app — all on one port. Each step is a module of its own; this
+// one puts them together in order and takes them apart again.
+import { mkdirSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join, resolve } from 'node:path';
+import { readOrCreateSigningKey } from '#adapters/localSigningKey.js';
+import { requireCheckedCountryPack } from '#composition/checkedPack.js';
+import { securityHeaders } from '#contract/securityHeaders.js';
+import type { AnchorRunResult } from '#core/anchorAuditHeads.js';
+import { notFound, validationFailed } from '#core/errors.js';
+import type { PublishResult } from '#core/statisticsSnapshot.js';
+import { type DemoAccounts, ensureDemoAccounts } from '../demo/demoAccounts.js';
+import { LocalAgencyAuthorizer } from './agencyAuthorizer.js';
+import { loadRouteHandlers, localApiGateway } from './apiGateway.js';
+import { lockDataDir } from './dataDirLock.js';
+import { freePort } from './embedded/ports.js';
+import { BUCKET_NAME, TABLE_NAME, startLocalStorage } from './localStorage.js';
+import { ownRequests } from './ownRequests.js';
+import { closeServer, createPortalServer, listen } from './portalServer.js';
+import { FixedWindowLimiter } from './rateLimit.js';
+import { sendRefusal } from './refusals.js';
+import { removeRuntimeFile, writeRuntimeFile } from './runtimeFile.js';
+import { startScheduledJobs } from './scheduledJobs.js';
+import { SignInAddressBackoff } from './signInAddressBackoff.js';
+import { serveStatic } from './staticFiles.js';
+import { STORAGE_PREFIX } from './storageGate/storagePath.js';
+
+export interface LocalPortalOptions {
+  port: number;
+  /** Bind address; loopback unless told otherwise. */
+  host?: string;
+  country: string;
+  dataDir: string;
+  dynamoDbEndpoint?: string;
+  s3Endpoint?: string;
+  /** Where request lines go ("POST /api/track 200 12 ms"); never bodies, codes or addresses. */
+  requestLog?: (line: string) => void;
+  rateLimitPerMinute?: number;
+  /** DEMO_PASSWORD: the demo accounts' password; generated on first start when unset. */
+  demoPassword?: string;
+  /** The deadline sweep's interval; 0 turns the timer off (tests invoke the sweep themselves). */
+  sweepEveryMs?: number;
+  /**
+   * The public statistics publisher's interval (it also runs once at start); 0 turns the timer off, not the run at
+   * start (tests and benchmarks publish themselves).
+   */
+  publishStatsEveryMs?: number;
+  /**
+   * The audit anchor job's interval (it also runs once at start); 0 turns the timer off, not the run at start (tests
+   * and benchmarks anchor themselves).
+   */
+  anchorAuditEveryMs?: number;
+  /** The built web app (`npm run build:web`); default web/dist. */
+  webRoot?: string;
+  /** Where country packs live; default countries/. */
+  packsDir?: string;
+}
+
+export interface LocalPortal {
+  url: string;
+  /** The demo accounts' password, so tests (and the start-up notice) can sign in. */
+  demoPassword: string;
+  demoAccounts: DemoAccounts;
+  /** Runs the deadline sweep as if it were `at` (the demo seeding and tests move time forward this way). */
+  sweep(at: Date): Promise<void>;
+  /** Publishes the public statistics snapshot now, as the schedule would (GET /stats/public then serves it). */
+  publishStats(): Promise<PublishResult>;
+  /**
+   * Headers that mark a request as this process's own (the demo seeding files a dozen reports in a few seconds):
+   * exempt from the per-address limit. The value is random per start and lives only in memory.
+   */
+  ownRequestHeaders: Record<string, string>;
+  /** Anchors every case's audit head now, as the daily schedule would. */
+  anchorAudit(): Promise<AnchorRunResult>;
+  stop(): Promise<void>;
+}
+
+/** Where `npm run build:web` writes the web app. */
+export const WEB_ROOT = 'web/dist';
+
+export async function startLocalPortal(options: LocalPortalOptions): Promise<LocalPortal> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const port = options.port === 0 ? await freePort() : options.port;
+  const publicOrigin = `http://localhost:${port}`;
+  const packsDir = resolve(options.packsDir ?? 'countries');
+  // Every check country:check runs, once, before anything starts (functions only re-check the structure).
+  const pack = requireCheckedCountryPack({ COUNTRY: options.country, COUNTRY_PACKS_DIR: packsDir });
+  // One portal per data directory: a second start refuses; one after a crash reclaims it.
+  const lock = await lockDataDir(dataDir);
+  const storage = await startLocalStorage(dataDir, options, lock).catch((error: unknown) => {
+    lock.release();
+    throw error;
+  });
+  try {
+    const authDir = join(dataDir, 'auth');
+    // The demo accounts and the token signing key exist before the first request.
+    const demoAccounts = await ensureDemoAccounts(authDir, pack, options.demoPassword);
+    readOrCreateSigningKey(authDir);
+    configureHandlers({ country: options.country, packsDir, dataDir, authDir, storage, publicOrigin });
+
+    const handlers = await loadRouteHandlers();
+    const jobs = await startScheduledJobs(options);
+    const own = ownRequests();
+    const invokeApi = localApiGateway(handlers, {
+      authorizer: new LocalAgencyAuthorizer(authDir),
+      limiter: new FixedWindowLimiter(options.rateLimitPerMinute ?? 20, 60_000),
+      signInBackoff: new SignInAddressBackoff(),
+      ownRequests: own,
+    });
+    const webRoot = resolve(options.webRoot ?? WEB_ROOT);
+    const pageHeaders = securityHeaders([publicOrigin, `http://127.0.0.1:${port}`]);
+
+    async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<{ method: string; route: string; status: number }> {
+      const method = req.method ?? 'GET';
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', publicOrigin);
+      } catch {
+        return { method, route: '(bad url)', status: sendRefusal(res, validationFailed('The address of the request is not a valid URL.')) };
+      }
+      // Judged on the target as sent too: the gate refuses what URL normalization would have folded away.
+      if (url.pathname.startsWith(STORAGE_PREFIX) || (req.url ?? '').startsWith(STORAGE_PREFIX)) {
+        return { method, route: '/s3/{bucket}', status: await storage.storageGate(req, res) };
+      }
+      if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+        return { method, ...(await invokeApi(req, res, url)) };
+      }
+      if (method !== 'GET' && method !== 'HEAD') {
+        return { method, route: '(static)', status: sendRefusal(res, notFound(`${method} is not served on this path.`), pageHeaders) };
+      }
+      return { method, route: '(static)', status: await serveStatic(webRoot, url.pathname, req, res, pageHeaders) };
+    }
+
+    const server = createPortalServer(dispatch, options.requestLog ?? (() => undefined));
+    await listen(server, port, options.host ?? '127.0.0.1');
+    writeRuntimeFile(dataDir, { pid: process.pid, dynamoDbEndpoint: storage.dynamoDbEndpoint, s3Endpoint: storage.s3Endpoint });
+    // The sweep, a statistics snapshot for a fresh portal, and anchors for whatever the data dir holds: not awaited,
+    // since a large data dir takes a while to scan.
+    jobs.runAllOnce();
+
+    return {
+      url: publicOrigin,
+      demoPassword: demoAccounts.password,
+      demoAccounts,
+      ownRequestHeaders: own.headers,
+      sweep: jobs.sweep,
+      publishStats: jobs.publishStats,
+      anchorAudit: jobs.anchorAudit,
+      async stop() {
+        jobs.stop();
+        removeRuntimeFile(dataDir);
+        await closeServer(server);
+        await storage.stop();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    await storage.stop();
+    lock.release();
+    throw error;
+  }
+}
+
+/** The environment the handlers read at module load, exactly as a deployed function reads its own. */
+function configureHandlers(at: {
+  country: string;
+  packsDir: string;
+  dataDir: string;
+  authDir: string;
+  storage: { dynamoDbEndpoint: string; s3Endpoint: string; evidenceKeyFile: string };
+  publicOrigin: string;
+}): void {
+  const secretsDir = join(at.dataDir, 'secrets');
+  Object.assign(process.env, {
+    TABLE_NAME,
+    BUCKET_NAME,
+    COUNTRY: at.country,
+    COUNTRY_PACKS_DIR: at.packsDir,
+    PEPPER_FILE: join(secretsDir, 'pepper'),
+    ENCRYPTION_KEY_FILE: join(secretsDir, 'encryption.key'),
+    EVIDENCE_KEY_FILE: at.storage.evidenceKeyFile,
+    DYNAMODB_ENDPOINT: at.storage.dynamoDbEndpoint,
+    S3_ENDPOINT: at.storage.s3Endpoint,
+    S3_PUBLIC_ENDPOINT: `${at.publicOrigin}/s3`,
+    LOCAL_AUTH_DIR: at.authDir,
+  });
+}

@@ -1,0 +1,44 @@
+// Local mode's settings, from the environment, checked like a handler's configuration.
+import { LIMITS } from '#contract/limits.js';
+import * as z from 'zod';
+import { parseEnvironment } from '#runtime/config.js';
+
+const localEnvironment = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  COUNTRY: z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .default('kr'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  S3_ENDPOINT: z.url().optional(),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('WARN'),
+  /** The demo accounts' password; one is generated on first start when unset. */
+  DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must have at least 8 characters').max(LIMITS.password).optional(),
+  /** 1: seed made-up cases in every status on first start, for training. */
+  DEMO: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+  COUNTRY_PACKS_DIR: z.string().min(1).default('countries'),
+  /** Calls a minute from one address to the rate-limited routes; raised only by load tests (bench/localLoad.ts). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+});
+
+export function localSettings(env: NodeJS.ProcessEnv) {
+  const e = parseEnvironment(localEnvironment, env);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    country: e.COUNTRY,
+    dataDir: e.DATA_DIR,
+    dynamoDbEndpoint: e.DYNAMODB_ENDPOINT,
+    s3Endpoint: e.S3_ENDPOINT,
+    logLevel: e.LOG_LEVEL,
+    demoPassword: e.DEMO_PASSWORD,
+    demo: e.DEMO,
+    packsDir: e.COUNTRY_PACKS_DIR,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+  };
+}
