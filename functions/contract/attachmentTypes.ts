@@ -1,5 +1,5 @@
 // What evidence may be attached, as the browser and the server both judge a declared file before any byte is sent:
-// the allowed content types (each with the file family its first bytes must show, functions/core/attachmentType.ts)
+// the allowed content types (each with the file family its first bytes must show, functions/contract/fileFamily.ts)
 // and the names refused whatever they claim to be (executables and scripts).
 
 /** The families a file's first bytes are told apart by. */

@@ -24,8 +24,9 @@ export const unauthenticated = (message: string) => new DomainError('UNAUTHENTIC
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
 export const methodNotAllowed = (message: string) => new DomainError('METHOD_NOT_ALLOWED', message);
 export const conflict = (message: string) => new DomainError('CONFLICT', message);
-export const payloadTooLarge = (message: string) => new DomainError('PAYLOAD_TOO_LARGE', message);
-export const unsupportedMediaType = (message: string) => new DomainError('UNSUPPORTED_MEDIA_TYPE', message);
+export const payloadTooLarge = (message: string, details: ErrorDetail[] = []) => new DomainError('PAYLOAD_TOO_LARGE', message, details);
+export const unsupportedMediaType = (message: string, details: ErrorDetail[] = []) =>
+  new DomainError('UNSUPPORTED_MEDIA_TYPE', message, details);
 export const rateLimited = (message: string) => new DomainError('RATE_LIMITED', message);
 export const unavailable = (message: string) => new DomainError('UNAVAILABLE', message);
 

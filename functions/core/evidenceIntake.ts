@@ -62,14 +62,19 @@ export async function checkUploads(deps: IntakeDeps, uploadIds: string[], pathPr
       const path = `${pathPrefix}.${i}`;
       const found = await deps.evidence.inspect(upload.key, SNIFF_BYTES);
       if (!found) throw new UploadMissingError(path);
-      if (found.size > LIMITS.attachmentBytes) throw payloadTooLarge('An attachment is larger than 25 MiB.');
+      // Each refusal names the upload by its path, so the reporter's page can say which file to change.
+      if (found.size > LIMITS.attachmentBytes) {
+        throw payloadTooLarge('An attachment is larger than 25 MiB.', [{ path, message: `${found.size} bytes; at most 25 MiB` }]);
+      }
       if (found.size !== upload.size) {
         throw validationFailed('An attachment does not have the size that was declared.', [
           { path, message: `declared ${upload.size} bytes, received ${found.size}` },
         ]);
       }
       if (!contentMatchesType(upload.contentType, found.head)) {
-        throw unsupportedMediaType(`An attachment's content is not a ${upload.contentType} file.`);
+        throw unsupportedMediaType(`An attachment's content is not a ${upload.contentType} file.`, [
+          { path, message: `the file's content is not ${upload.contentType}` },
+        ]);
       }
       return { declared: upload, size: found.size };
     }),

@@ -325,6 +325,8 @@ describe('submitReport', () => {
       const error = await domainError(submitReport(deps, reportRequest({ uploadIds: [uploadId] })));
       expect(error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
       expect(error.status).toBe(415);
+      // The refusal names the upload, so the reporter's page can say which file to change.
+      expect(error.details).toEqual([{ path: 'uploadIds.0', message: "the file's content is not application/pdf" }]);
       expect(deps.store.files.size).toBe(0);
       expect(deps.evidence.keys('evidence/')).toEqual([]);
     });
@@ -346,6 +348,7 @@ describe('submitReport', () => {
       const { uploadId } = await uploadOne(deps, { ...pdf, body: huge, declaredSize: 1000 });
       const error = await domainError(submitReport(deps, reportRequest({ uploadIds: [uploadId] })));
       expect(error.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(error.details.map((d) => d.path)).toEqual(['uploadIds.0']);
       expect(deps.store.files.size).toBe(0);
     });
 

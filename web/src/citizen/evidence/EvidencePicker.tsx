@@ -8,12 +8,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatSize } from '../../shared/format.js';
 import { usePortal } from '../context.js';
 import type { UploadedFile } from '../report/draft.js';
-import { ACCEPT, contentTypeOf, fileProblem } from './fileType.js';
+import { ACCEPT, examineFile } from './fileType.js';
 import { requestSlots, sendFile } from './upload.js';
 
 interface Pending {
   key: number;
   file: File;
+  /** What its first bytes showed it to be (examineFile). */
+  contentType: string;
   state: 'waiting' | 'uploading' | 'failed';
   progress: number;
 }
@@ -26,11 +28,24 @@ export interface EvidencePickerProps {
   onBusy: (busy: boolean) => void;
   disabled?: boolean;
   hint: string;
+  /** Why the server refused an uploaded file, by upload id (shown on the file's line). */
+  refused?: Readonly<Record<string, string>>;
+  /** The id prefix of each uploaded file's Remove button, so an error summary can link to it by the file's index. */
+  removeIdPrefix?: string;
 }
 
 let nextKey = 1;
 
-export function EvidencePicker({ id, uploaded, onUploaded, onBusy, disabled, hint }: EvidencePickerProps): JSX.Element {
+export function EvidencePicker({
+  id,
+  uploaded,
+  onUploaded,
+  onBusy,
+  disabled,
+  hint,
+  refused = {},
+  removeIdPrefix,
+}: EvidencePickerProps): JSX.Element {
   const { t, language } = usePortal();
   const [pending, setPending] = useState<Pending[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -44,7 +59,7 @@ export function EvidencePicker({ id, uploaded, onUploaded, onBusy, disabled, hin
 
   async function upload(items: Pending[]): Promise<void> {
     for (const item of items) patch(item.key, { state: 'uploading', progress: 0 });
-    const slots = await requestSlots(items.map((i) => i.file));
+    const slots = await requestSlots(items.map((i) => ({ name: i.file.name, size: i.file.size, contentType: i.contentType })));
     if (!slots.ok) {
       for (const item of items) patch(item.key, { state: 'failed' });
       return;
@@ -59,7 +74,7 @@ export function EvidencePicker({ id, uploaded, onUploaded, onBusy, disabled, hin
           uploadId: slot.uploadId,
           name: item.file.name,
           size: item.file.size,
-          contentType: contentTypeOf(item.file),
+          contentType: item.contentType,
         };
         uploadedRef.current = [...uploadedRef.current, done];
         onUploaded(uploadedRef.current);
@@ -67,21 +82,22 @@ export function EvidencePicker({ id, uploaded, onUploaded, onBusy, disabled, hin
     );
   }
 
-  function choose(files: FileList | null): void {
+  async function choose(files: FileList | null): Promise<void> {
     if (!files?.length) return;
     const chosen = [...files];
+    if (input.current) input.current.value = '';
     const room = LIMITS.attachmentsPerSubmission - uploaded.length - pending.length;
     const problems: string[] = [];
     if (chosen.length > room) problems.push(t('report.attachment.tooMany'));
     const accepted: Pending[] = [];
     for (const file of chosen.slice(0, Math.max(room, 0))) {
-      const why = fileProblem(file);
-      if (why === 'tooLarge') problems.push(t('report.attachment.tooLarge', { name: file.name }));
-      else if (why) problems.push(t('report.attachment.typeRefused', { name: file.name }));
-      else accepted.push({ key: nextKey++, file, state: 'waiting', progress: 0 });
+      const examined = await examineFile(file);
+      if ('contentType' in examined)
+        accepted.push({ key: nextKey++, file, contentType: examined.contentType, state: 'waiting', progress: 0 });
+      else if (examined.problem === 'tooLarge') problems.push(t('report.attachment.tooLarge', { name: file.name }));
+      else problems.push(t('report.attachment.typeRefused', { name: file.name }));
     }
     setProblem(problems.length ? problems.join(' ') : null);
-    if (input.current) input.current.value = '';
     if (!accepted.length) return;
     setPending((list) => [...list, ...accepted]);
     void upload(accepted);
@@ -109,20 +125,25 @@ export function EvidencePicker({ id, uploaded, onUploaded, onBusy, disabled, hin
           accept={ACCEPT}
           disabled={disabled || uploaded.length + pending.length >= LIMITS.attachmentsPerSubmission}
           aria-describedby={problem ? `${id}-hint ${id}-error` : `${id}-hint`}
-          onChange={(event) => choose((event.target as HTMLInputElement).files)}
+          onChange={(event) => void choose((event.target as HTMLInputElement).files)}
         />
       </div>
       {uploaded.length + pending.length === 0 ? <p class="hint">{t('report.attachment.none')}</p> : null}
       <ul class="files" aria-live="polite">
-        {uploaded.map((file) => (
-          <li key={file.uploadId} class="file file-done">
+        {uploaded.map((file, index) => (
+          <li key={file.uploadId} class={refused[file.uploadId] ? 'file file-done file-refused' : 'file file-done'}>
             <span class="file-name">{file.name}</span>
             <span class="file-size">{formatSize(file.size, language)}</span>
-            <span class="file-state">{t('report.attachment.done')}</span>
+            {refused[file.uploadId] ? (
+              <span class="error-text file-problem">{refused[file.uploadId]}</span>
+            ) : (
+              <span class="file-state">{t('report.attachment.done')}</span>
+            )}
             {disabled ? null : (
               <button
                 type="button"
                 class="secondary"
+                id={removeIdPrefix ? `${removeIdPrefix}-${index}` : undefined}
                 onClick={() => remove(file.uploadId)}
                 aria-label={`${t('report.attachment.remove')}: ${file.name}`}
               >

@@ -1,8 +1,11 @@
 // The content type to declare for a chosen file. Browsers leave it empty for some formats (Hangul .hwp, audio
-// notes from some phones), so the extension fills the gap; the server checks the bytes either way.
+// notes from some phones), so the extension suggests one; then the file's first bytes decide, with the server's own
+// sniffing (functions/contract/fileFamily.ts): a PNG that a messaging app saved as photo.jpg is declared as the PNG
+// it is, and a program under any name is refused here, before it is sent, rather than after Submit.
 
 import { LIMITS } from '#contract/limits.js';
-import { ALLOWED_TYPES, declaredUploadProblem } from '#contract/attachmentTypes.js';
+import { ALLOWED_TYPES, declaredUploadProblem, isExecutableName } from '#contract/attachmentTypes.js';
+import { declaredTypeFor, SNIFF_BYTES, sniffFamily } from '#contract/fileFamily.js';
 
 const BY_EXTENSION: Record<string, string> = {
   pdf: 'application/pdf',
@@ -42,9 +45,19 @@ export function contentTypeOf(file: { name: string; type: string }): string {
 
 export type FileProblem = 'tooLarge' | 'typeRefused' | 'empty';
 
-export function fileProblem(file: { name: string; size: number; type: string }): FileProblem | null {
-  if (file.size === 0) return 'empty';
-  if (file.size > LIMITS.attachmentBytes) return 'tooLarge';
-  if (declaredUploadProblem(file.name, contentTypeOf(file))) return 'typeRefused';
-  return null;
+/** What a chosen file will be declared as, after its name and its first bytes are checked; or why it cannot be sent. */
+export async function examineFile(file: File): Promise<{ contentType: string } | { problem: FileProblem }> {
+  if (file.size === 0) return { problem: 'empty' };
+  if (file.size > LIMITS.attachmentBytes) return { problem: 'tooLarge' };
+  if (isExecutableName(file.name)) return { problem: 'typeRefused' };
+  let head: Uint8Array;
+  try {
+    head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  } catch {
+    // Unreadable (moved or deleted since it was chosen): nothing can be sent.
+    return { problem: 'typeRefused' };
+  }
+  // The bytes decide, whatever the name says; the name only chooses among types of the same family (.docx, .xlsx).
+  const contentType = declaredTypeFor(contentTypeOf(file), sniffFamily(head));
+  return contentType && !declaredUploadProblem(file.name, contentType) ? { contentType } : { problem: 'typeRefused' };
 }

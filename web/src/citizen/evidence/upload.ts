@@ -2,7 +2,6 @@
 // straight to storage, with progress (XMLHttpRequest reports upload progress; fetch does not).
 import { type UploadsRequest, uploadsResponse } from '#schemas/uploads.js';
 import { apiRequest, type ApiResult } from '../../shared/api.js';
-import { contentTypeOf } from './fileType.js';
 
 export interface UploadSlot {
   uploadId: string;
@@ -11,8 +10,9 @@ export interface UploadSlot {
   expiresAt: string;
 }
 
-export function requestSlots(files: { name: string; size: number; type: string }[]): Promise<ApiResult<{ uploads: UploadSlot[] }>> {
-  const body: UploadsRequest = { files: files.map((f) => ({ name: f.name, size: f.size, contentType: contentTypeOf(f) })) };
+/** Each file with the content type its bytes showed (fileType.ts's examineFile). */
+export function requestSlots(files: { name: string; size: number; contentType: string }[]): Promise<ApiResult<{ uploads: UploadSlot[] }>> {
+  const body: UploadsRequest = { files: files.map((f) => ({ name: f.name, size: f.size, contentType: f.contentType })) };
   return apiRequest('POST', '/uploads', uploadsResponse, body);
 }
 
