@@ -2,7 +2,7 @@
 // from the same page, or after a reload, gives the same case and the same tracking code, never a second case.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, signIn } from '../integration/support/testPortal.js';
-import { readCode, submitAndReadCode, writeReport } from './support/citizen.js';
+import { followCase, readCode, submitAndReadCode, writeReport } from './support/citizen.js';
 import { wordsIn } from './support/pack.js';
 import { type E2ESession, startE2E } from './support/session.js';
 
@@ -82,7 +82,8 @@ describe('a submission whose answer is lost', () => {
     expect(shown).toBe(committedCode);
     expect((await queueTitles('kr-mof')).filter((t) => t === 'Second harbour contract paid twice')).toHaveLength(1);
 
-    // Nothing of the report stays behind once the code has been shown; no cookie was ever set.
+    // Nothing of the report stays behind once the code is marked saved; no cookie was ever set.
+    await followCase(page, words);
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     expect(await context.cookies()).toEqual([]);
   });

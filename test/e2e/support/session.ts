@@ -11,7 +11,7 @@ export interface E2ESession {
   newPage(options?: {
     locale?: string;
     viewport?: { width: number; height: number };
-  }): Promise<{ context: BrowserContext; page: Page; problems: string[] }>;
+  }): Promise<{ context: BrowserContext; page: Page; problems: string[]; leavePrompts: string[] }>;
   stop(): Promise<void>;
 }
 
@@ -42,11 +42,19 @@ export async function startE2E(options: { country?: string } = {}): Promise<E2ES
         if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
           problems.push(`console: ${message.text()}`);
       });
+      // The browser's "Leave site?" question (beforeunload) is answered "Leave", as a reader who reloads on purpose
+      // would, and counted; any other dialog is a problem.
+      const leavePrompts: string[] = [];
       page.on('dialog', (dialog) => {
+        if (dialog.type() === 'beforeunload') {
+          leavePrompts.push(page.url());
+          void dialog.accept();
+          return;
+        }
         problems.push(`dialog: ${dialog.message()}`);
         void dialog.dismiss();
       });
-      return { context, page, problems };
+      return { context, page, problems, leavePrompts };
     },
     async stop() {
       await browser.close().catch(() => undefined);

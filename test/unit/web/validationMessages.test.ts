@@ -31,12 +31,13 @@ describe('fieldErrors', () => {
     expect(errorsOf(report, en)).toEqual({
       category: en['validation.choose'],
       title: en['validation.required'],
-      description: 'At most 20000 characters.',
+      // Refused with how long it is, never cut short (the numbers in the page's notation; here Node's).
+      description: en['validation.tooLongCount'].replace('{count}', '20,001').replace('{max}', '20,000'),
     });
     expect(errorsOf(report, ko)).toEqual({
       category: ko['validation.choose'],
       title: ko['validation.required'],
-      description: '20000자 이내로 입력하세요.',
+      description: ko['validation.tooLongCount'].replace('{count}', '20,001').replace('{max}', '20,000'),
     });
   });
 

@@ -7,6 +7,7 @@ import { LanguageSwitcher } from '../shared/LanguageSwitcher.js';
 import { usePortalConfig } from '../shared/portalConfig.js';
 import { navigate, useRoute } from '../shared/route.js';
 import { CodeScreen } from './CodeScreen.js';
+import { keepFiledReport, keptFiledReport } from './keptCode.js';
 import { PortalContext, usePortal as usePortalContext } from './context.js';
 import { HomeScreen } from './HomeScreen.js';
 import { InfoPage } from './InfoPage.js';
@@ -18,8 +19,9 @@ import { TrackScreen } from './track/TrackScreen.js';
 export function CitizenApp(): JSX.Element {
   const [loaded, chooseLanguage] = usePortalConfig('app.title');
   const route = useRoute();
-  // Both live in memory only: the code is shown once, then forgotten when the tab closes.
-  const [filed, setFiled] = useState<SubmitReportResponse | null>(null);
+  // The filing answer is kept in this tab until the reporter says the code is saved (keptCode.ts); the code to track
+  // lives in memory only.
+  const [filed, setFiled] = useState<SubmitReportResponse | null>(keptFiledReport);
   const [trackingCode, setTrackingCode] = useState<string | null>(null);
 
   if (loaded.state === 'loading')
@@ -42,13 +44,16 @@ export function CitizenApp(): JSX.Element {
   const section = route[0] ?? '';
 
   let screen: JSX.Element;
-  if (section === '') screen = <HomeScreen />;
+  if (section === '') screen = <HomeScreen codeKept={filed !== null} />;
   else if (section === 'report') {
     screen = (
       <ReportWizard
+        stepId={route[1]}
         onFiled={(answer) => {
+          keepFiledReport(answer);
           setFiled(answer);
-          navigate('code');
+          // In place of the review: Back from the code screen does not return to a report already sent.
+          navigate('code', { replace: true });
         }}
       />
     );
@@ -58,6 +63,7 @@ export function CitizenApp(): JSX.Element {
         filed={filed}
         onTrack={() => {
           setTrackingCode(filed.trackingCode);
+          keepFiledReport(null);
           setFiled(null);
           navigate('track');
         }}
@@ -76,23 +82,25 @@ export function CitizenApp(): JSX.Element {
   ];
   return (
     <PortalContext.Provider value={loaded}>
-      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link to #main; the hash router would take #main as a route, so it moves focus itself */}
-      <a
-        class="skip-link"
-        href="#main"
-        onClick={(event) => {
-          event.preventDefault();
-          document.getElementById('main')?.focus();
-        }}
-      >
-        {t('nav.skip')}
-      </a>
       <header class="site-header">
+        {/* The language switcher comes first in the tab order (it is shown at the bar's end): a reader who cannot
+            read this language finds theirs with the first Tab. The skip link follows it. */}
         <div class="wrap bar">
+          <LanguageSwitcher label={t('lang.label')} languages={config.languages} current={config.language} onChange={chooseLanguage} />
+          {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link to #main; the hash router would take #main as a route, so it moves focus itself */}
+          <a
+            class="skip-link"
+            href="#main"
+            onClick={(event) => {
+              event.preventDefault();
+              document.getElementById('main')?.focus();
+            }}
+          >
+            {t('nav.skip')}
+          </a>
           <a class="site-title" href="#/">
             {t('app.title')}
           </a>
-          <LanguageSwitcher label={t('lang.label')} languages={config.languages} current={config.language} onChange={chooseLanguage} />
         </div>
         <nav class="site-nav wrap" aria-label={t('app.title')}>
           <ul>

@@ -1,13 +1,21 @@
 // The one moment the tracking code is shown: grouped for reading aloud, with copy and save-as-file, and a plain
-// warning that nobody can recover it. It lives in memory only; leaving this screen forgets it.
+// warning that nobody can recover it. Until "I have saved my tracking code" is ticked, the code stays in this tab
+// (keptCode.ts), so a reload shows it again, and the browser asks before the tab is closed or left.
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { formatTrackingCode, normalizeTrackingCode } from '#contract/trackingCode.js';
 import type { SubmitReportResponse } from '#schemas/report.js';
 import { Notice } from '../shared/ErrorSummary.js';
 import { formatDate } from '../shared/format.js';
 import { ScreenHeading } from '../shared/ScreenHeading.js';
 import { usePortal } from './context.js';
+import { keepFiledReport } from './keptCode.js';
+
+/** The browser's own "Leave site?" question; the words are the browser's, in the reader's language. */
+function askBeforeLeaving(event: BeforeUnloadEvent): void {
+  event.preventDefault();
+  event.returnValue = '';
+}
 
 export function CodeScreen({ filed, onTrack }: { filed: SubmitReportResponse; onTrack: () => void }): JSX.Element {
   const { t, config, language } = usePortal();
@@ -16,6 +24,13 @@ export function CodeScreen({ filed, onTrack }: { filed: SubmitReportResponse; on
   const normalized = normalizeTrackingCode(filed.trackingCode);
   const grouped = normalized ? formatTrackingCode(normalized) : filed.trackingCode;
   const zone = config.country.timezone;
+
+  useEffect(() => {
+    keepFiledReport(saved ? null : filed);
+    if (saved) return;
+    addEventListener('beforeunload', askBeforeLeaving);
+    return () => removeEventListener('beforeunload', askBeforeLeaving);
+  }, [saved]);
 
   async function copy(): Promise<void> {
     try {
@@ -29,7 +44,7 @@ export function CodeScreen({ filed, onTrack }: { filed: SubmitReportResponse; on
   }
 
   function download(): void {
-    const text = [t('app.title'), '', t('code.fileIntro'), '', grouped, '', `${t('code.caseId')}: ${filed.caseId}`, ''].join('\r\n');
+    const text = [t('app.title'), '', t('code.fileIntro'), '', grouped, ''].join('\r\n');
     const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
@@ -60,10 +75,9 @@ export function CodeScreen({ filed, onTrack }: { filed: SubmitReportResponse; on
           {t('code.download')}
         </button>
       </div>
+      <p class="hint">{t('code.download.shared')}</p>
       <Notice kind="success" text={copied ? t('code.copied') : null} />
       <dl class="facts">
-        <dt>{t('code.caseId')}</dt>
-        <dd translate={false}>{filed.caseId}</dd>
         <dt>{t('code.routedTo')}</dt>
         <dd>{filed.organization.name}</dd>
         <dt>{t('code.acknowledgeBy')}</dt>
@@ -71,6 +85,10 @@ export function CodeScreen({ filed, onTrack }: { filed: SubmitReportResponse; on
         <dt>{t('code.respondBy')}</dt>
         <dd>{formatDate(filed.respondBy, language, zone)}</dd>
       </dl>
+      {/* The case number is the agency's: it opens nothing for the reporter, so it is not what they should save. */}
+      <p class="hint case-number">
+        {t('code.caseId')}: <span translate={false}>{filed.caseId}</span>. {t('code.caseId.note')}
+      </p>
       <div class="choice">
         <input type="checkbox" id="code-saved" checked={saved} onChange={(event) => setSaved((event.target as HTMLInputElement).checked)} />
         <label for="code-saved">{t('code.saved')}</label>

@@ -2,13 +2,31 @@
 import type { JSX } from 'preact';
 import { ScreenHeading } from '../shared/ScreenHeading.js';
 import { usePortal } from './context.js';
+import { hasKeptDraft } from './report/draft.js';
 
-export function HomeScreen(): JSX.Element {
+/** `codeKept`: a report was filed in this tab and its code is not yet marked as saved. */
+export function HomeScreen({ codeKept }: { codeKept: boolean }): JSX.Element {
   const { t, config } = usePortal();
   return (
     <>
       <ScreenHeading>{t('app.title')}</ScreenHeading>
       <p class="lead">{t('app.tagline')}</p>
+      {codeKept ? (
+        <div class="kept">
+          <p>{t('home.codeKept')}</p>
+          <a class="button" href="#/code">
+            {t('home.codeKept.show')}
+          </a>
+        </div>
+      ) : null}
+      {hasKeptDraft() ? (
+        <div class="kept">
+          <p>{t('home.draftKept')}</p>
+          <a class="button" href="#/report">
+            {t('home.draftKept.continue')}
+          </a>
+        </div>
+      ) : null}
       <div class="actions">
         <a class="button" href="#/report">
           {t('nav.report')}

@@ -6,9 +6,15 @@ export function currentRoute(): string[] {
   return location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
 }
 
-export function navigate(path: string): void {
+/**
+ * Moves to a route as a new history entry, so the browser's Back returns to it; `replace` moves without one (a
+ * corrected or completed address that Back should not return to).
+ */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
   const target = `#/${path.replace(/^\//, '')}`;
-  if (location.hash !== target) location.hash = target;
+  if (location.hash === target) return;
+  if (options.replace) location.replace(target);
+  else location.hash = target;
 }
 
 export function useRoute(): string[] {

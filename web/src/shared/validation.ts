@@ -18,7 +18,11 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
     case 'too_small':
       return issue.origin === 'number' ? t('validation.amount') : t('validation.required');
     case 'too_big':
-      return issue.origin === 'string' ? t('validation.tooLong', { max: Number(issue.maximum) }) : t('validation.invalid');
+      if (issue.origin !== 'string') return t('validation.invalid');
+      // Say how long it is: text pasted over the limit is refused whole, never cut short where nobody sees.
+      return typeof issue.input === 'string'
+        ? t('validation.tooLongCount', { count: formatCount(issue.input.length), max: formatCount(Number(issue.maximum)) })
+        : t('validation.tooLong', { max: Number(issue.maximum) });
     case 'invalid_type':
       return empty ? t('validation.required') : t('validation.invalid');
     case 'invalid_value':
@@ -34,6 +38,15 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
       return field === 'contact' ? t('validation.contact') : t('validation.invalid');
     default:
       return t('validation.invalid');
+  }
+}
+
+/** 20,431 in the page's language (20 431, 20.431). */
+function formatCount(count: number): string {
+  try {
+    return new Intl.NumberFormat(typeof document === 'undefined' ? undefined : document.documentElement.lang || undefined).format(count);
+  } catch {
+    return String(count);
   }
 }
 

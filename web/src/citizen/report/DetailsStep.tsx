@@ -4,35 +4,47 @@ import type { JSX } from 'preact';
 import { Field } from '../../shared/Field.js';
 import { usePortal } from '../context.js';
 import type { StepProps } from './ReportWizard.js';
+import { currencyChoices, currencyLabel } from './amount.js';
 import { controlIdOf } from './steps.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** "20,431 / 20,000" in the reader's notation. */
+const counted = (length: number, max: number, language: string) => {
+  const format = new Intl.NumberFormat(language);
+  return `${format.format(length)} / ${format.format(max)}`;
+};
+
+// No maxLength on the texts: a browser cuts pasted text at the limit without a word, and the end of a story is lost.
+// The count is shown instead, and the form refuses what is over with how long it is.
 export function DetailsStep({ draft, update, errors }: StepProps): JSX.Element {
-  const { t } = usePortal();
+  const { t, config, language } = usePortal();
   const optional = t('common.optional');
   const text = (key: 'title' | 'description' | 'location' | 'occurredOn' | 'amountValue') => (event: Event) =>
     update({ [key]: (event.target as HTMLInputElement).value });
   return (
     <>
-      <Field id={controlIdOf('title')} label={t('report.title')} error={errors.title} hint={`${draft.title.length} / ${LIMITS.title}`}>
-        {(control) => <input {...control} type="text" maxLength={LIMITS.title} value={draft.title} onInput={text('title')} />}
+      <Field
+        id={controlIdOf('title')}
+        label={t('report.title')}
+        error={errors.title}
+        hint={counted(draft.title.length, LIMITS.title, language)}
+      >
+        {(control) => <input {...control} type="text" value={draft.title} onInput={text('title')} />}
       </Field>
       <Field
         id={controlIdOf('description')}
         label={t('report.description')}
         error={errors.description}
-        hint={`${draft.description.length} / ${LIMITS.description}`}
+        hint={counted(draft.description.length, LIMITS.description, language)}
       >
-        {(control) => (
-          <textarea {...control} rows={10} maxLength={LIMITS.description} value={draft.description} onInput={text('description')} />
-        )}
+        {(control) => <textarea {...control} rows={10} value={draft.description} onInput={text('description')} />}
       </Field>
       <Field id={controlIdOf('occurredOn')} label={t('report.occurredOn')} optionalLabel={optional} error={errors.occurredOn}>
         {(control) => <input {...control} type="date" max={today()} value={draft.occurredOn} onInput={text('occurredOn')} />}
       </Field>
       <Field id={controlIdOf('location')} label={t('report.location')} optionalLabel={optional} error={errors.location}>
-        {(control) => <input {...control} type="text" maxLength={LIMITS.location} value={draft.location} onInput={text('location')} />}
+        {(control) => <input {...control} type="text" value={draft.location} onInput={text('location')} />}
       </Field>
       <div class="amount">
         <Field
@@ -45,14 +57,17 @@ export function DetailsStep({ draft, update, errors }: StepProps): JSX.Element {
         </Field>
         <Field id={controlIdOf('amount.currency')} label={t('report.currency')} error={errors['amount.currency']}>
           {(control) => (
-            <input
+            <select
               {...control}
-              type="text"
-              maxLength={LIMITS.currencyCode}
-              autoCapitalize="characters"
               value={draft.currency}
-              onInput={(event) => update({ currency: (event.target as HTMLInputElement).value.toUpperCase() })}
-            />
+              onChange={(event) => update({ currency: (event.target as HTMLSelectElement).value })}
+            >
+              {currencyChoices(config.country.currency).map((code) => (
+                <option key={code} value={code}>
+                  {currencyLabel(code, language)}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
       </div>

@@ -1,29 +1,36 @@
 // Everything the reporter is about to send, with a way back to each part, before the one irreversible step.
 import { Fragment, type JSX } from 'preact';
+import type { UiStringKey } from '#schemas/uiStrings.js';
 import { formatDate, formatSize } from '../../shared/format.js';
 import { usePortal } from '../context.js';
 import type { StepProps } from './ReportWizard.js';
-import { STEPS } from './steps.js';
+import { formatAmount, parseAmount } from './amount.js';
+import { STEPS, type WizardStep } from './steps.js';
+
+/** Each "Change" says what it changes, so a list of the page's buttons (or a screen reader's) tells them apart. */
+const CHANGE: Record<Exclude<WizardStep['id'], 'review'>, UiStringKey> = {
+  category: 'report.review.change.category',
+  organization: 'report.review.change.organization',
+  details: 'report.review.change.details',
+  identity: 'report.review.change.identity',
+  attachments: 'report.review.change.attachments',
+};
 
 export function ReviewStep({ draft, locked, onEdit }: StepProps & { locked: boolean; onEdit: (step: number) => void }): JSX.Element {
   const { t, config, language } = usePortal();
   const category = config.categories.find((c) => c.id === draft.category)?.name ?? draft.category;
   const organization = config.organizations.find((o) => o.id === draft.organizationId)?.name ?? draft.organizationId;
+  const amount = draft.amountValue.trim() ? parseAmount(draft.amountValue, draft.currency, [language, ...config.languages]) : null;
   const contact = [draft.contact.name, draft.contact.email, draft.contact.phone].filter((v) => v.trim()).join(', ');
-  const section = (stepId: (typeof STEPS)[number]['id'], rows: [string, string][]) => {
+  const section = (stepId: keyof typeof CHANGE, rows: [string, string][]) => {
     const index = STEPS.findIndex((s) => s.id === stepId);
     return (
       <section class="review-section" aria-labelledby={`review-${stepId}`} key={stepId}>
         <div class="review-heading">
           <h2 id={`review-${stepId}`}>{t(STEPS[index]!.title)}</h2>
           {locked ? null : (
-            <button
-              type="button"
-              class="link"
-              onClick={() => onEdit(index)}
-              aria-label={`${t('report.review.edit')}: ${t(STEPS[index]!.title)}`}
-            >
-              {t('report.review.edit')}
+            <button type="button" class="link" onClick={() => onEdit(index)}>
+              {t(CHANGE[stepId])}
             </button>
           )}
         </div>
@@ -50,7 +57,7 @@ export function ReviewStep({ draft, locked, onEdit }: StepProps & { locked: bool
         [t('report.description'), draft.description],
         [t('report.occurredOn'), draft.occurredOn ? formatDate(draft.occurredOn, language) : ''],
         [t('report.location'), draft.location],
-        [t('report.amount'), draft.amountValue ? `${draft.amountValue} ${draft.currency}` : ''],
+        [t('report.amount'), amount === null ? draft.amountValue : formatAmount(amount, draft.currency, language)],
       ])}
       {section('identity', [
         [t('report.subjectIsHead.question'), draft.subjectIsHead ? t('common.yes') : t('common.no')],

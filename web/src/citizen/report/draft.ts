@@ -60,12 +60,21 @@ export function emptyDraft(currency: string): ReportDraft {
   };
 }
 
-export function loadDraft(currency: string): ReportDraft {
+/** The kept draft, if any; a currency that is no longer offered (typed as free text before) becomes the pack's. */
+export function loadDraft(currency: string, offered: string[]): ReportDraft {
   const stored = readJson<ReportDraft>('sessionStorage', DRAFT_KEY);
   if (stored && stored.version === 1 && typeof stored.trackingCode === 'string' && stored.trackingCode.length === 16) {
-    return { ...emptyDraft(currency), ...stored };
+    const draft = { ...emptyDraft(currency), ...stored };
+    // A sent draft stays exactly as sent: its retry must be the same report.
+    return offered.includes(draft.currency) || draft.sentLanguage !== null ? draft : { ...draft, currency };
   }
   return emptyDraft(currency);
+}
+
+/** Whether this tab keeps a report the reader started and has not sent: the home page offers to continue it. */
+export function hasKeptDraft(): boolean {
+  const stored = readJson<Partial<ReportDraft>>('sessionStorage', DRAFT_KEY);
+  return !!stored && (!!stored.category || !!stored.organizationId || !!stored.title?.trim() || !!stored.description?.trim());
 }
 
 export function saveDraft(draft: ReportDraft): void {

@@ -1,0 +1,16 @@
+// The filing answer (tracking code included) stays in this tab's sessionStorage from the moment it arrives until the
+// reporter ticks "I have saved my tracking code": a pull-to-refresh or an accidental reload on the code screen shows
+// the code again instead of losing it for good. It dies with the tab, as the draft does, and never leaves the browser.
+import { type SubmitReportResponse, submitReportResponse } from '#schemas/report.js';
+import { readJson, writeItem } from '../shared/storage.js';
+
+const KEPT_KEY = 'cp.filedReport';
+
+export function keepFiledReport(filed: SubmitReportResponse | null): void {
+  writeItem('sessionStorage', KEPT_KEY, filed ? JSON.stringify(filed) : null);
+}
+
+export function keptFiledReport(): SubmitReportResponse | null {
+  const read = submitReportResponse.safeParse(readJson('sessionStorage', KEPT_KEY));
+  return read.success ? read.data : null;
+}
