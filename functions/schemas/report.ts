@@ -4,12 +4,15 @@ import { LIMITS } from '#contract/limits.js';
 import { categoryId, languageCode, organizationId } from './countryPack.js';
 import { caseStatusSchema, isoInstant } from './common.js';
 
+// Contact details are NFKC-normalized first: full-width digits and letters typed on an East Asian keyboard
+// ("０１０－１２３４") are the plain ones.
 export const contactSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(LIMITS.contactName).optional(),
-    email: z.email().max(LIMITS.email).optional(),
+    name: z.string().normalize('NFKC').trim().min(1).max(LIMITS.contactName).optional(),
+    email: z.string().normalize('NFKC').trim().pipe(z.email().max(LIMITS.email)).optional(),
     phone: z
       .string()
+      .normalize('NFKC')
       .trim()
       .max(LIMITS.phone)
       .regex(/^\+?[0-9 ()-]{4,40}$/, 'digits, spaces, dashes, brackets and an optional leading +')

@@ -49,6 +49,15 @@ describe('fieldErrors', () => {
     });
   });
 
+  it('reads contact details typed in full-width characters as the plain ones (NFKC), in the browser and the API alike', () => {
+    const parsed = submitReportRequest.parse({
+      ...base,
+      anonymity: 'confidential',
+      contact: { email: 'ｋｉｍ＠ｅｘａｍｐｌｅ．ｏｒｇ', phone: '０１０－１２３４－５６７８' },
+    });
+    expect(parsed.contact).toEqual({ email: 'kim@example.org', phone: '010-1234-5678' });
+  });
+
   it('asks to choose when no way of reporting was picked, and for a number when the amount is not one', () => {
     expect(errorsOf({ ...base, anonymity: undefined, amount: { value: Number.NaN, currency: 'KRW' } }, en)).toEqual({
       anonymity: en['validation.choose'],
