@@ -5,7 +5,7 @@ import type { CountryPack } from '#schemas/countryPack.js';
 import { UI_STRING_KEYS } from '#schemas/uiStrings.js';
 import { indexPack } from './countryPackIndex.js';
 import { checkCountryPackText } from './countryPackTextCheck.js';
-import { routeReport } from './routing.js';
+import { routeReport, UNSURE_ORGANIZATION_ID } from './routing.js';
 import { checkRoutingRules } from './routingRuleCheck.js';
 
 export interface PackProblem {
@@ -57,6 +57,9 @@ export function checkCountryPackStructure(pack: CountryPack): PackProblem[] {
     add('country.json', '$.defaultLanguage', `"${country.defaultLanguage}" is not one of languages`);
   organizations.forEach((o, i) => {
     if (orgIds.has(o.id)) add('organizations.json', `$[${i}].id`, `duplicate organization id "${o.id}"`);
+    if (o.id === UNSURE_ORGANIZATION_ID) {
+      add('organizations.json', `$[${i}].id`, `"${o.id}" is reserved for a reporter who is not sure which organization it is`);
+    }
     orgIds.add(o.id);
   });
   if (!orgIds.has(country.oversightOrganizationId)) {

@@ -29,6 +29,7 @@ export function publicConfig(index: PackIndex, asked: string | undefined): Confi
     }),
     pages: Object.entries(pack.pages[language] ?? pack.pages[fallback] ?? {}).map(([id, page]) => ({ id, title: page.title })),
     deadlines: pack.country.deadlines,
+    routing: { oversightOrganizationId: pack.country.oversightOrganizationId, rules: pack.routing },
     strings: pack.strings[language] ?? pack.strings[fallback] ?? {},
   };
 }

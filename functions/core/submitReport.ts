@@ -11,7 +11,7 @@ import { type CheckedUpload, UploadMissingError, checkUploads, promoteUploads, u
 import { newId } from './ids.js';
 import { canonicalJson, keyedHash } from './keyedHash.js';
 import type { CaseRecord, ReportText } from './ports.js';
-import { routeReport } from './routing.js';
+import { routeReport, UNSURE_ORGANIZATION_ID } from './routing.js';
 import { caseIdForCode } from './trackingKey.js';
 import {
   TRACKING_CODE_BYTES,
@@ -162,7 +162,8 @@ function checkAgainstPack(deps: CitizenDeps, report: SubmitReportRequest): void 
   const { pack, categories, organizations } = deps.index;
   const details: ErrorDetail[] = [];
   if (!categories.has(report.category)) details.push({ path: 'category', message: `no category "${report.category}" in this portal` });
-  if (!organizations.has(report.organizationId)) {
+  // "I'm not sure" names no organization: the oversight body triages it (functions/contract/routing.ts).
+  if (!organizations.has(report.organizationId) && report.organizationId !== UNSURE_ORGANIZATION_ID) {
     details.push({ path: 'organizationId', message: `no organization "${report.organizationId}" in this portal` });
   }
   if (!pack.country.languages.includes(report.language)) {

@@ -21,6 +21,23 @@ export const configResponse = z.object({
   ),
   pages: z.array(z.object({ id: z.string(), title: z.string() })),
   deadlines: z.object({ acknowledgeDays: z.number(), respondDays: z.number() }),
+  /** The pack's routing rules, so the review step can say where a report will go, and why, before it is sent. */
+  routing: z.object({
+    oversightOrganizationId: z.string(),
+    rules: z.array(
+      z.object({
+        id: z.string(),
+        match: z.object({
+          category: z.string().optional(),
+          organizationId: z.string().optional(),
+          organizationType: z.string().optional(),
+          subjectIsHead: z.boolean().optional(),
+          amountOver: z.number().optional(),
+        }),
+        routeTo: z.string(),
+      }),
+    ),
+  }),
   strings: z.record(z.string(), z.string()),
 });
 export type ConfigResponse = z.infer<typeof configResponse>;

@@ -96,6 +96,18 @@ describe('checkCountryPack on a broken copy of the kr pack', () => {
     ]);
   });
 
+  it('keeps the id of "I\'m not sure which organization" free', () => {
+    const pack = loadKrPack();
+    pack.organizations.push({ ...structuredClone(pack.organizations[orgIndex(pack, 'kr-molit')]!), id: 'unsure' });
+    expect(checkCountryPack(pack)).toEqual([
+      {
+        file: 'organizations.json',
+        path: `$[${pack.organizations.length - 1}].id`,
+        message: '"unsure" is reserved for a reporter who is not sure which organization it is',
+      },
+    ]);
+  });
+
   it('names a duplicate category id', () => {
     const pack = loadKrPack();
     pack.categories.push(structuredClone(pack.categories[0]!));

@@ -16,6 +16,8 @@ describe('publicConfig', () => {
     expect(config.defaultLanguage).toBe('ko');
     expect(config.language).toBe('en');
     expect(config.deadlines).toEqual({ acknowledgeDays: 7, respondDays: 60 });
+    // The review step routes with these, as the server does.
+    expect(config.routing).toEqual({ oversightOrganizationId: 'kr-acrc', rules: index.pack.routing });
     expect(config.categories.find((c) => c.id === 'corruption')?.name).toBe('Corruption report');
     expect(config.organizations).toHaveLength(index.pack.organizations.length);
     expect(config.organizations.find((o) => o.id === 'kr-nts')).toEqual({

@@ -2,7 +2,15 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indexPack } from '#core/countryPackIndex.js';
 import { isWithinOrganization } from '#core/headReport.js';
-import { type RoutingContext, type RoutingInput, resolveTarget, routeReport, ruleMatches } from '#core/routing.js';
+import {
+  type RoutingContext,
+  type RoutingInput,
+  resolveTarget,
+  routeReport,
+  ruleMatches,
+  UNSURE_ORGANIZATION_ID,
+  UNSURE_ORGANIZATION_RULE_ID,
+} from '#core/routing.js';
 import type { Organization, RoutingRule } from '#schemas/countryPack.js';
 import { loadKrPack } from './support/fixtures.js';
 
@@ -218,6 +226,22 @@ describe('routing rules on a small pack', () => {
     });
     // and when every remaining rule points at the subject, nothing is left
     expect(routeReport(report({ subjectIsHead: true }), ctx([rules[0]!, rules[1]!]))).toBeNull();
+  });
+
+  it('sends a report whose organization the reporter could not name to the oversight body, whatever the rules', () => {
+    const rules: RoutingRule[] = [
+      { id: 'head', match: { subjectIsHead: true }, routeTo: 'xx-audit' },
+      { id: 'to-reported', match: {}, routeTo: '@reported' },
+    ];
+    for (const subjectIsHead of [false, true]) {
+      expect(routeReport(report({ organizationId: UNSURE_ORGANIZATION_ID, subjectIsHead }), ctx(rules))).toEqual({
+        organizationId: 'xx-oversight',
+        ruleId: UNSURE_ORGANIZATION_RULE_ID,
+      });
+    }
+    expect(
+      routeReport(report({ organizationId: UNSURE_ORGANIZATION_ID }), { ...ctx(rules), oversightOrganizationId: 'xx-gone' }),
+    ).toBeNull();
   });
 
   it('returns null when no rule matches', () => {

@@ -71,6 +71,17 @@ describe('submitReport', () => {
     expect(deps.store.files.get(body.caseId)!.case.routingRuleId).toBe('budget-waste-to-reported-organization');
   });
 
+  it('files a report about an organization the reporter could not name with the oversight body, which triages it', async () => {
+    const deps = memoryDeps(index);
+    const { body } = await submitReport(deps, reportRequest({ category: 'budget-waste', organizationId: 'unsure' }));
+    expect(body.organization.id).toBe('kr-acrc');
+    expect(deps.store.files.get(body.caseId)!.case).toMatchObject({
+      organizationId: 'kr-acrc',
+      reportedOrganizationId: 'unsure',
+      routingRuleId: 'organization-unsure-to-oversight',
+    });
+  });
+
   it('sends a report about the head of kr-molit to kr-acrc, and about the head of kr-acrc to kr-bai', async () => {
     const deps = memoryDeps(index);
     const aboutMinister = await submitReport(deps, reportRequest({ category: 'budget-waste', subjectIsHead: true }));
