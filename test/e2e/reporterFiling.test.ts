@@ -303,3 +303,87 @@ describe('moving around', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
+
+describe('where it goes, and not being sure', () => {
+  const acrc = organizationName('kr-acrc', 'en');
+
+  it('names the receiving organization and why on the review, before it is sent', { timeout: 90_000 }, async () => {
+    const { page, problems } = await e2e.newPage();
+    await page.goto('/');
+    await writeReport(page, en, 'en', {
+      category: 'corruption',
+      organizationId: 'kr-police',
+      search: 'police',
+      title: 'Officer asked for cash',
+      description: 'A traffic officer asked for cash to drop a fine.',
+    });
+    const destination = page.locator('.destination');
+    expect(await destination.locator('.destination-name').textContent()).toBe(acrc);
+    await destination.getByText(en('report.route.category', { category: categoryName('corruption', 'en'), organization: acrc })).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // About the head of the police: the head rule decides, and says so.
+    await page.getByRole('button', { name: en('report.review.change.identity') }).click();
+    await page.getByLabel(en('report.subjectIsHead'), { exact: true }).check();
+    await page.getByRole('button', { name: en('wizard.next') }).click();
+    await page.getByRole('button', { name: en('wizard.next') }).click();
+    await destination.getByText(en('report.route.head', { organization: acrc })).waitFor();
+
+    // A budget-waste report goes to the police themselves, and the code screen agrees with the review.
+    await page.getByRole('button', { name: en('report.review.change.identity') }).click();
+    await page.getByLabel(en('report.subjectIsHead.no')).check();
+    await page.getByRole('button', { name: en('wizard.next') }).click();
+    await page.getByRole('button', { name: en('wizard.next') }).click();
+    await page.getByRole('button', { name: en('report.review.change.category') }).click();
+    await page.getByLabel(categoryName('budget-waste', 'en')).check();
+    for (let i = 0; i < 5; i++) await page.getByRole('button', { name: en('wizard.next') }).click();
+    const police = organizationName('kr-police', 'en');
+    await destination
+      .getByText(en('report.route.reported', { category: categoryName('budget-waste', 'en'), organization: police }))
+      .waitFor();
+    await submitAndReadCode(page, en);
+    expect(await page.locator('dl.facts dd', { hasText: police }).count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('offers "I\'m not sure" for the type and the organization, a list to browse and a search that forgives typos', {
+    timeout: 90_000,
+  }, async () => {
+    const { page, problems } = await e2e.newPage();
+    await page.goto('/');
+    await page
+      .getByRole('link', { name: en('nav.report') })
+      .first()
+      .click();
+    await page.getByLabel(categoryName('unsure', 'en')).check();
+    await page.getByRole('button', { name: en('wizard.next') }).click();
+
+    await page.getByLabel(en('report.organizationSearch')).fill('finanse ministy');
+    await page.getByLabel(organizationName('kr-moef', 'en'), { exact: true }).waitFor();
+    await page.getByLabel(en('report.organizationBrowse')).selectOption('kr-police');
+    expect(await page.getByLabel(organizationName('kr-police', 'en'), { exact: true }).isChecked()).toBe(true);
+    await page.getByLabel(en('report.organization.unsure'), { exact: true }).check();
+    await page.getByText(en('report.organization.unsure.help', { organization: acrc })).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: en('wizard.next') }).click();
+
+    await page.getByLabel(en('report.title')).fill('Not sure who handles this');
+    await page.getByLabel(en('report.description')).fill('Someone sold exam answers; I do not know which office runs the exam.');
+    await page.getByRole('button', { name: en('wizard.next') }).click();
+    await page.getByLabel(en('report.subjectIsHead.no')).check();
+    await page.getByLabel(en('report.anonymity.anonymous'), { exact: true }).check();
+    await page.getByRole('button', { name: en('wizard.next') }).click();
+    await page.getByRole('button', { name: en('wizard.next') }).click();
+    await page
+      .locator('.destination')
+      .getByText(en('report.route.unsure', { organization: acrc }))
+      .waitFor();
+    await page.locator('.facts dd', { hasText: en('report.organization.unsure') }).waitFor();
+    await submitAndReadCode(page, en);
+    const filed = await staffCase(await caseIdOnCodeScreen(page), 'kr-acrc');
+    expect(filed.organization.id).toBe('kr-acrc');
+    expect(filed.reportedOrganization.id).toBe('unsure');
+    expect(filed.category).toBe('unsure');
+    expect(problems).toEqual([]);
+  });
+});

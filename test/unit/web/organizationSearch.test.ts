@@ -29,6 +29,19 @@ describe('searchOrganizations', () => {
     expect(searchOrganizations(ORGS, 'tax', 10).matches[0]!.id).toBe('kr-nts');
   });
 
+  it('forgives a typo or two in longer words, after the exact matches', () => {
+    expect(searchOrganizations(ORGS, 'finanse', 10).matches.map((o) => o.id)).toEqual(['kr-moef']);
+    expect(
+      searchOrganizations(ORGS, 'ministy', 10)
+        .matches.map((o) => o.id)
+        .sort(),
+    ).toEqual(['kr-moef', 'kr-molit']);
+    expect(searchOrganizations(ORGS, 'infrastrcutrue', 10).matches.map((o) => o.id)).toEqual(['kr-molit']);
+    expect(searchOrganizations(ORGS, 'natoinal tax', 10).matches.map((o) => o.id)).toEqual(['kr-nts']);
+    // Short words must be exact: "tix" is not "tax".
+    expect(searchOrganizations(ORGS, 'tix', 10).total).toBe(0);
+  });
+
   it('answers nothing for an empty query', () => {
     expect(searchOrganizations(ORGS, '  ', 10)).toEqual({ matches: [], total: 0 });
   });

@@ -1,5 +1,6 @@
 // The case at a glance: who handles it, what it is about, where it stands and its deadlines.
 import type { JSX } from 'preact';
+import { UNSURE_ORGANIZATION_ID } from '#contract/routing.js';
 import type { CaseDetailResponse } from '#schemas/agency.js';
 import { formatDate } from '../shared/format.js';
 import { useAgency } from './context.js';
@@ -50,7 +51,11 @@ export function CaseFacts({ detail }: { detail: CaseDetailResponse }): JSX.Eleme
         </>
       ) : null}
       <dt>{t('agency.case.reportedOrganization')}</dt>
-      <dd>{organizationName(config, detail.reportedOrganization.id, detail.reportedOrganization.name)}</dd>
+      <dd>
+        {detail.reportedOrganization.id === UNSURE_ORGANIZATION_ID
+          ? t('report.organization.unsure')
+          : organizationName(config, detail.reportedOrganization.id, detail.reportedOrganization.name)}
+      </dd>
       <dt>{t('report.subjectIsHead.question')}</dt>
       <dd>{detail.subjectIsHead ? t('common.yes') : t('common.no')}</dd>
       <dt>{t('report.category')}</dt>

@@ -1,10 +1,12 @@
 // Everything the reporter is about to send, with a way back to each part, before the one irreversible step.
 import { Fragment, type JSX } from 'preact';
+import { UNSURE_ORGANIZATION_ID } from '#contract/routing.js';
 import type { UiStringKey } from '#schemas/uiStrings.js';
 import { formatDate, formatSize } from '../../shared/format.js';
 import { usePortal } from '../context.js';
 import type { StepProps } from './ReportWizard.js';
 import { formatAmount, parseAmount } from './amount.js';
+import { reportDestination } from './destination.js';
 import { STEPS, type WizardStep } from './steps.js';
 
 /** Each "Change" says what it changes, so a list of the page's buttons (or a screen reader's) tells them apart. */
@@ -19,8 +21,17 @@ const CHANGE: Record<Exclude<WizardStep['id'], 'review'>, UiStringKey> = {
 export function ReviewStep({ draft, locked, onEdit }: StepProps & { locked: boolean; onEdit: (step: number) => void }): JSX.Element {
   const { t, config, language } = usePortal();
   const category = config.categories.find((c) => c.id === draft.category)?.name ?? draft.category;
-  const organization = config.organizations.find((o) => o.id === draft.organizationId)?.name ?? draft.organizationId;
+  const organization =
+    draft.organizationId === UNSURE_ORGANIZATION_ID
+      ? t('report.organization.unsure')
+      : (config.organizations.find((o) => o.id === draft.organizationId)?.name ?? draft.organizationId);
   const amount = draft.amountValue.trim() ? parseAmount(draft.amountValue, draft.currency, [language, ...config.languages]) : null;
+  const destination = reportDestination(
+    config,
+    { category: draft.category, organizationId: draft.organizationId, subjectIsHead: draft.subjectIsHead === true, amount },
+    t,
+    language,
+  );
   const contact = [draft.contact.name, draft.contact.email, draft.contact.phone].filter((v) => v.trim()).join(', ');
   const section = (stepId: keyof typeof CHANGE, rows: [string, string][]) => {
     const index = STEPS.findIndex((s) => s.id === stepId);
@@ -50,6 +61,13 @@ export function ReviewStep({ draft, locked, onEdit }: StepProps & { locked: bool
   return (
     <>
       <p>{t('report.review.heading')}</p>
+      {destination ? (
+        <section class="review-section destination" aria-labelledby="review-destination">
+          <h2 id="review-destination">{t('report.review.destination')}</h2>
+          <p class="destination-name">{destination.organization}</p>
+          <p>{destination.why}</p>
+        </section>
+      ) : null}
       {section('category', [[t('report.category'), category]])}
       {section('organization', [[t('report.organization'), organization]])}
       {section('details', [
