@@ -66,7 +66,10 @@ export interface CaseRecord {
 export interface ReportText {
   title: string;
   description: string;
+  /** A day (YYYY-MM-DD) or a month (YYYY-MM). */
   occurredOn: string | null;
+  /** Kept only when true: the reporter gave the date as "about then". */
+  occurredApproximately?: true;
   location: string | null;
   amount: { value: number; currency: string } | null;
 }

@@ -58,6 +58,7 @@ export async function submitReport(deps: CitizenDeps, report: SubmitReportReques
     title: report.title,
     description: report.description,
     occurredOn: report.occurredOn ?? null,
+    ...(report.occurredOn && report.occurredApproximately ? { occurredApproximately: true as const } : {}),
     location: report.location ?? null,
     amount: report.amount ?? null,
   };
@@ -169,7 +170,8 @@ function checkAgainstPack(deps: CitizenDeps, report: SubmitReportRequest): void 
   if (!pack.country.languages.includes(report.language)) {
     details.push({ path: 'language', message: `one of ${pack.country.languages.join(', ')}` });
   }
-  // A day of slack: the reporter's calendar may be ahead of UTC.
+  // A day of slack: the reporter's calendar may be ahead of UTC. A month ("2026-10") sorts before its days, so the
+  // current month passes and a later one does not.
   const latestDay = new Date(deps.clock.now().getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
   if (report.occurredOn && report.occurredOn > latestDay) {
     details.push({ path: 'occurredOn', message: 'cannot be in the future' });

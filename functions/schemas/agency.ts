@@ -82,7 +82,10 @@ export const caseDetailResponse = z.object({
   category: z.string(),
   title: z.string(),
   description: z.string(),
+  /** A day (YYYY-MM-DD) or a month (YYYY-MM). */
   occurredOn: z.string().nullable(),
+  /** The reporter gave the date as "about then". */
+  occurredApproximately: z.boolean(),
   location: z.string().nullable(),
   amount: amountSchema.nullable(),
   subjectIsHead: z.boolean(),

@@ -27,6 +27,16 @@ export const amountSchema = z.strictObject({
   currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as "KRW"'),
 });
 
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** When it happened: a day ("2026-10-01") or, when only the month is known, a month ("2026-10"). */
+export const occurredOnSchema = z
+  .string()
+  .refine(
+    (value) => MONTH.test(value) || z.iso.date().safeParse(value).success,
+    'a day such as "2026-10-01", or a month such as "2026-10"',
+  );
+
 export const uploadIdSchema = z.string().min(1).max(LIMITS.uploadId);
 
 export const submitReportRequest = z
@@ -36,7 +46,9 @@ export const submitReportRequest = z
     language: languageCode,
     title: z.string().trim().min(1).max(LIMITS.title),
     description: z.string().trim().min(1).max(LIMITS.description),
-    occurredOn: z.iso.date().nullish(),
+    occurredOn: occurredOnSchema.nullish(),
+    /** The reporter is not sure of the day or month given ("about then"). */
+    occurredApproximately: z.boolean().optional(),
     location: z.string().trim().max(LIMITS.location).nullish(),
     amount: amountSchema.nullish(),
     subjectIsHead: z.boolean().default(false),

@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, signIn } from '../integration/support/testPortal.js';
+import { agencySignIn, openCase } from './support/agency.js';
 import { seriousViolations } from './support/axe.js';
 import { chooseLanguage, followCase, readCode, submitAndReadCode, writeReport } from './support/citizen.js';
 import { categoryName, organizationName, type Words, wordsIn } from './support/pack.js';
@@ -212,6 +213,34 @@ describe('the details as people write them', () => {
     await page.getByRole('button', { name: en('wizard.next') }).click();
     await page.getByRole('button', { name: en('wizard.next') }).click();
     await page.locator('.facts dd', { hasText: '€1,500.50' }).waitFor();
+  });
+
+  it('takes "about" a month and year for the date, and agency staff read it so', { timeout: 90_000 }, async () => {
+    const { page, problems } = await e2e.newPage();
+    await page.goto('/');
+    await toDetails(page, en, 'en');
+    await page.getByLabel(en('report.title')).fill('Some time last year');
+    await page.getByLabel(en('report.description')).fill('It was in the spring; I do not remember the day.');
+    await page.getByLabel(en('report.occurredOn.precision')).selectOption('month');
+    await page.locator('#report-occurredOn').fill('2025-04');
+    await page.getByLabel(en('report.occurredOn.approximate')).check();
+    await page.getByRole('button', { name: en('wizard.next') }).click();
+    await page.getByLabel(en('report.subjectIsHead.no')).check();
+    await page.getByLabel(en('report.anonymity.anonymous'), { exact: true }).check();
+    await page.getByRole('button', { name: en('wizard.next') }).click();
+    await page.getByRole('button', { name: en('wizard.next') }).click();
+    const shown = en('report.occurredOn.about', { date: 'April 2025' });
+    await page.locator('.facts dd', { hasText: shown }).waitFor();
+    await submitAndReadCode(page, en);
+    const caseId = await caseIdOnCodeScreen(page);
+    expect(await staffCase(caseId)).toMatchObject({ occurredOn: '2025-04', occurredApproximately: true });
+
+    const staff = (await e2e.newPage()).page;
+    await staff.goto('/agency.html');
+    await agencySignIn(staff, en, 'handler@kr-mpm', e2e.portal.demoPassword);
+    await openCase(staff, caseId);
+    await staff.locator('.case-facts dd', { hasText: shown }).waitFor();
+    expect(problems).toEqual([]);
   });
 
   it('refuses a pasted story over the limit with its length, keeping every character', { timeout: 60_000 }, async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { submitReport } from '#core/submitReport.js';
 import { caseIdForCode } from '#core/trackingKey.js';
 import { normalizeTrackingCode } from '#contract/trackingCode.js';
-import { submitReportResponse } from '#schemas/report.js';
+import { submitReportRequest, submitReportResponse } from '#schemas/report.js';
 import type { SubmitReportRequest } from '#schemas/report.js';
 import { domainError } from './support/errors.js';
 import {
@@ -235,6 +235,23 @@ describe('submitReport', () => {
     const error = await domainError(submitReport(deps, reportRequest({ language: 'fr' })));
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.details).toEqual([{ path: 'language', message: 'one of ko, en' }]);
+  });
+
+  it('takes a month instead of a day, and "about then", for a date the reporter is not sure of', async () => {
+    const deps = memoryDeps(index);
+    const { body } = await submitReport(deps, reportRequest({ occurredOn: '2026-09', occurredApproximately: true }));
+    const record = deps.store.files.get(body.caseId)!.case;
+    expect(JSON.parse(await deps.sealer.open(record.sealedReport, body.caseId))).toMatchObject({
+      occurredOn: '2026-09',
+      occurredApproximately: true,
+    });
+    // The current month is not the future; the next one is.
+    expect((await submitReport(deps, reportRequest({ occurredOn: '2026-10' }))).created).toBe(true);
+    expect((await domainError(submitReport(deps, reportRequest({ occurredOn: '2026-11' })))).details).toEqual([
+      { path: 'occurredOn', message: 'cannot be in the future' },
+    ]);
+    expect(submitReportRequest.safeParse({ ...reportRequest(), occurredOn: '2026-13' }).success).toBe(false);
+    expect(submitReportRequest.safeParse({ ...reportRequest(), occurredOn: '2026-02-30' }).success).toBe(false);
   });
 
   it('refuses an occurredOn in the future, with a day of slack for time zones', async () => {

@@ -63,6 +63,7 @@ export async function caseDetail(deps: AgencyDeps, folder: CaseFolder, openConta
     title: text.title,
     description: text.description,
     occurredOn: text.occurredOn,
+    occurredApproximately: text.occurredApproximately === true,
     location: text.location,
     amount: text.amount,
     subjectIsHead: record.subjectIsHead,

@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { UNSURE_ORGANIZATION_ID } from '#contract/routing.js';
 import type { CaseDetailResponse } from '#schemas/agency.js';
-import { formatDate } from '../shared/format.js';
+import { formatDate, formatOccurred } from '../shared/format.js';
 import { useAgency } from './context.js';
 import { categoryName, organizationName } from './labels.js';
 
@@ -71,7 +71,11 @@ export function CaseFacts({ detail }: { detail: CaseDetailResponse }): JSX.Eleme
       {detail.occurredOn ? (
         <>
           <dt>{t('report.occurredOn')}</dt>
-          <dd>{date(detail.occurredOn)}</dd>
+          <dd>
+            {formatOccurred(detail.occurredOn, detail.occurredApproximately, language, (day) =>
+              t('report.occurredOn.about', { date: day }),
+            )}
+          </dd>
         </>
       ) : null}
       {detail.location ? (

@@ -17,6 +17,24 @@ export function formatDate(value: string | null | undefined, language: string, t
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * When something happened, as the reporter gave it: a day ("1 October 2026"), a month ("October 2026"), either of
+ * them "about" (`about` wraps the date in the reader's words).
+ */
+export function formatOccurred(value: string, approximately: boolean, language: string, about: (date: string) => string): string {
+  let date = value;
+  if (/^\d{4}-\d{2}$/.test(value)) {
+    try {
+      date = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+        new Date(`${value}-01T00:00:00Z`),
+      );
+    } catch {
+      // An unknown language: the month as written.
+    }
+  } else date = formatDate(value, language);
+  return approximately ? about(date) : date;
+}
+
 export function formatSize(bytes: number, language: string): string {
   const [value, unit] = bytes >= 1_048_576 ? [bytes / 1_048_576, 'megabyte'] : bytes >= 1024 ? [bytes / 1024, 'kilobyte'] : [bytes, 'byte'];
   try {

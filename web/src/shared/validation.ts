@@ -14,6 +14,7 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
   const empty = issue.input === undefined || issue.input === null || issue.input === '';
   if (CHOICES.has(field) && empty) return t('validation.choose');
   if (field.startsWith('amount')) return t('validation.amount');
+  if (field === 'occurredOn' && !empty) return t('validation.date');
   switch (issue.code) {
     case 'too_small':
       return issue.origin === 'number' ? t('validation.amount') : t('validation.required');

@@ -1,7 +1,7 @@
 import { LIMITS } from '#contract/limits.js';
 import type { JSX } from 'preact';
 
-import { Field } from '../../shared/Field.js';
+import { Choice, Field } from '../../shared/Field.js';
 import { usePortal } from '../context.js';
 import type { StepProps } from './ReportWizard.js';
 import { currencyChoices, currencyLabel } from './amount.js';
@@ -40,9 +40,41 @@ export function DetailsStep({ draft, update, errors }: StepProps): JSX.Element {
       >
         {(control) => <textarea {...control} rows={10} value={draft.description} onInput={text('description')} />}
       </Field>
-      <Field id={controlIdOf('occurredOn')} label={t('report.occurredOn')} optionalLabel={optional} error={errors.occurredOn}>
-        {(control) => <input {...control} type="date" max={today()} value={draft.occurredOn} onInput={text('occurredOn')} />}
-      </Field>
+      <div class="occurred">
+        <Field id="report-occurredPrecision" label={t('report.occurredOn.precision')}>
+          {(control) => (
+            <select
+              {...control}
+              value={draft.occurredPrecision}
+              onChange={(event) => {
+                const precision = (event.target as HTMLSelectElement).value === 'month' ? 'month' : 'day';
+                // A day becomes its month; a month cannot become a day, so it is asked again.
+                update({ occurredPrecision: precision, occurredOn: precision === 'month' ? draft.occurredOn.slice(0, 7) : '' });
+              }}
+            >
+              <option value="day">{t('report.occurredOn.day')}</option>
+              <option value="month">{t('report.occurredOn.month')}</option>
+            </select>
+          )}
+        </Field>
+        <Field id={controlIdOf('occurredOn')} label={t('report.occurredOn')} optionalLabel={optional} error={errors.occurredOn}>
+          {(control) =>
+            draft.occurredPrecision === 'month' ? (
+              <input {...control} type="month" max={today().slice(0, 7)} value={draft.occurredOn} onInput={text('occurredOn')} />
+            ) : (
+              <input {...control} type="date" max={today()} value={draft.occurredOn} onInput={text('occurredOn')} />
+            )
+          }
+        </Field>
+      </div>
+      <Choice
+        type="checkbox"
+        name="occurredApproximately"
+        id="report-occurredApproximately"
+        checked={draft.occurredApproximately}
+        onChange={() => update({ occurredApproximately: !draft.occurredApproximately })}
+        label={t('report.occurredOn.approximate')}
+      />
       <Field id={controlIdOf('location')} label={t('report.location')} optionalLabel={optional} error={errors.location}>
         {(control) => <input {...control} type="text" value={draft.location} onInput={text('location')} />}
       </Field>

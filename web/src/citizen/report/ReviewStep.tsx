@@ -2,7 +2,7 @@
 import { Fragment, type JSX } from 'preact';
 import { UNSURE_ORGANIZATION_ID } from '#contract/routing.js';
 import type { UiStringKey } from '#schemas/uiStrings.js';
-import { formatDate, formatSize } from '../../shared/format.js';
+import { formatOccurred, formatSize } from '../../shared/format.js';
 import { usePortal } from '../context.js';
 import type { StepProps } from './ReportWizard.js';
 import { formatAmount, parseAmount } from './amount.js';
@@ -73,7 +73,12 @@ export function ReviewStep({ draft, locked, onEdit }: StepProps & { locked: bool
       {section('details', [
         [t('report.title'), draft.title],
         [t('report.description'), draft.description],
-        [t('report.occurredOn'), draft.occurredOn ? formatDate(draft.occurredOn, language) : ''],
+        [
+          t('report.occurredOn'),
+          draft.occurredOn
+            ? formatOccurred(draft.occurredOn, draft.occurredApproximately, language, (date) => t('report.occurredOn.about', { date }))
+            : '',
+        ],
         [t('report.location'), draft.location],
         [t('report.amount'), amount === null ? draft.amountValue : formatAmount(amount, draft.currency, language)],
       ])}

@@ -19,7 +19,11 @@ export interface ReportDraft {
   organizationId: string;
   title: string;
   description: string;
+  /** A day (YYYY-MM-DD) or, with `occurredPrecision` "month", a month (YYYY-MM). */
   occurredOn: string;
+  occurredPrecision: 'day' | 'month';
+  /** "About then": the reporter is not sure of the day or month given. */
+  occurredApproximately: boolean;
   location: string;
   amountValue: string;
   currency: string;
@@ -48,6 +52,8 @@ export function emptyDraft(currency: string): ReportDraft {
     title: '',
     description: '',
     occurredOn: '',
+    occurredPrecision: 'day',
+    occurredApproximately: false,
     location: '',
     amountValue: '',
     currency,

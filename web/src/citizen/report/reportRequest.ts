@@ -25,6 +25,7 @@ export function reportRequestFrom(draft: ReportDraft, language: string, language
     title: draft.title,
     description: draft.description,
     occurredOn: optional(draft.occurredOn),
+    ...(draft.occurredOn.trim() && draft.occurredApproximately ? { occurredApproximately: true } : {}),
     location: optional(draft.location),
     amount:
       draft.amountValue.trim() === ''
