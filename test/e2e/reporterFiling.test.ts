@@ -156,15 +156,17 @@ describe('the code screen', () => {
     expect(leavePrompts).toHaveLength(1);
     expect(await readCode(page, en)).toBe(code);
 
-    // Away and back inside the portal: the home page offers the code again.
+    // Away to the home page, and a reload there: still asked, and the home page offers the code again.
     await page.getByRole('link', { name: en('nav.home') }).click();
+    await page.reload();
+    expect(leavePrompts).toHaveLength(2);
     await page.getByRole('link', { name: en('home.codeKept.show') }).click();
     expect(await readCode(page, en)).toBe(code);
 
     await page.getByLabel(en('code.saved')).check();
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     await page.reload();
-    expect(leavePrompts).toHaveLength(1);
+    expect(leavePrompts).toHaveLength(2);
     await page.getByLabel(en('track.code'), { exact: true }).waitFor();
     expect(problems).toEqual([]);
   });

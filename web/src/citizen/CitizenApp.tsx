@@ -7,7 +7,7 @@ import { LanguageSwitcher } from '../shared/LanguageSwitcher.js';
 import { usePortalConfig } from '../shared/portalConfig.js';
 import { navigate, useRoute } from '../shared/route.js';
 import { CodeScreen } from './CodeScreen.js';
-import { keepFiledReport, keptFiledReport } from './keptCode.js';
+import { askBeforeLeaving, keepFiledReport, keptFiledReport } from './keptCode.js';
 import { PortalContext, usePortal as usePortalContext } from './context.js';
 import { HomeScreen } from './HomeScreen.js';
 import { InfoPage } from './InfoPage.js';
@@ -22,6 +22,14 @@ export function CitizenApp(): JSX.Element {
   // The filing answer is kept in this tab until the reporter says the code is saved (keptCode.ts); the code to track
   // lives in memory only.
   const [filed, setFiled] = useState<SubmitReportResponse | null>(keptFiledReport);
+  const [codeSaved, setCodeSaved] = useState(false);
+  const codeWaiting = filed !== null && !codeSaved;
+  useEffect(() => {
+    keepFiledReport(codeWaiting ? filed : null);
+    if (!codeWaiting) return;
+    addEventListener('beforeunload', askBeforeLeaving);
+    return () => removeEventListener('beforeunload', askBeforeLeaving);
+  }, [filed, codeWaiting]);
   const [trackingCode, setTrackingCode] = useState<string | null>(null);
 
   if (loaded.state === 'loading')
@@ -44,13 +52,14 @@ export function CitizenApp(): JSX.Element {
   const section = route[0] ?? '';
 
   let screen: JSX.Element;
-  if (section === '') screen = <HomeScreen codeKept={filed !== null} />;
+  if (section === '') screen = <HomeScreen codeKept={codeWaiting} />;
   else if (section === 'report') {
     screen = (
       <ReportWizard
         stepId={route[1]}
         onFiled={(answer) => {
           keepFiledReport(answer);
+          setCodeSaved(false);
           setFiled(answer);
           // In place of the review: Back from the code screen does not return to a report already sent.
           navigate('code', { replace: true });
@@ -61,9 +70,10 @@ export function CitizenApp(): JSX.Element {
     screen = (
       <CodeScreen
         filed={filed}
+        saved={codeSaved}
+        onSaved={setCodeSaved}
         onTrack={() => {
           setTrackingCode(filed.trackingCode);
-          keepFiledReport(null);
           setFiled(null);
           navigate('track');
         }}

@@ -1,36 +1,31 @@
 // The one moment the tracking code is shown: grouped for reading aloud, with copy and save-as-file, and a plain
 // warning that nobody can recover it. Until "I have saved my tracking code" is ticked, the code stays in this tab
-// (keptCode.ts), so a reload shows it again, and the browser asks before the tab is closed or left.
+// (keptCode.ts, held by CitizenApp), so a reload shows it again, and the browser asks before the tab is left.
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { formatTrackingCode, normalizeTrackingCode } from '#contract/trackingCode.js';
 import type { SubmitReportResponse } from '#schemas/report.js';
 import { Notice } from '../shared/ErrorSummary.js';
 import { formatDate } from '../shared/format.js';
 import { ScreenHeading } from '../shared/ScreenHeading.js';
 import { usePortal } from './context.js';
-import { keepFiledReport } from './keptCode.js';
 
-/** The browser's own "Leave site?" question; the words are the browser's, in the reader's language. */
-function askBeforeLeaving(event: BeforeUnloadEvent): void {
-  event.preventDefault();
-  event.returnValue = '';
-}
-
-export function CodeScreen({ filed, onTrack }: { filed: SubmitReportResponse; onTrack: () => void }): JSX.Element {
+export function CodeScreen({
+  filed,
+  saved,
+  onSaved,
+  onTrack,
+}: {
+  filed: SubmitReportResponse;
+  saved: boolean;
+  onSaved: (saved: boolean) => void;
+  onTrack: () => void;
+}): JSX.Element {
   const { t, config, language } = usePortal();
   const [copied, setCopied] = useState(false);
-  const [saved, setSaved] = useState(false);
   const normalized = normalizeTrackingCode(filed.trackingCode);
   const grouped = normalized ? formatTrackingCode(normalized) : filed.trackingCode;
   const zone = config.country.timezone;
-
-  useEffect(() => {
-    keepFiledReport(saved ? null : filed);
-    if (saved) return;
-    addEventListener('beforeunload', askBeforeLeaving);
-    return () => removeEventListener('beforeunload', askBeforeLeaving);
-  }, [saved]);
 
   async function copy(): Promise<void> {
     try {
@@ -90,7 +85,7 @@ export function CodeScreen({ filed, onTrack }: { filed: SubmitReportResponse; on
         {t('code.caseId')}: <span translate={false}>{filed.caseId}</span>. {t('code.caseId.note')}
       </p>
       <div class="choice">
-        <input type="checkbox" id="code-saved" checked={saved} onChange={(event) => setSaved((event.target as HTMLInputElement).checked)} />
+        <input type="checkbox" id="code-saved" checked={saved} onChange={(event) => onSaved((event.target as HTMLInputElement).checked)} />
         <label for="code-saved">{t('code.saved')}</label>
       </div>
       <div class="actions">

@@ -1,6 +1,7 @@
 // The filing answer (tracking code included) stays in this tab's sessionStorage from the moment it arrives until the
 // reporter ticks "I have saved my tracking code": a pull-to-refresh or an accidental reload on the code screen shows
-// the code again instead of losing it for good. It dies with the tab, as the draft does, and never leaves the browser.
+// the code again instead of losing it for good, and until then the browser asks before the tab is closed or left. It
+// dies with the tab, as the draft does, and never leaves the browser.
 import { type SubmitReportResponse, submitReportResponse } from '#schemas/report.js';
 import { readJson, writeItem } from '../shared/storage.js';
 
@@ -13,4 +14,10 @@ export function keepFiledReport(filed: SubmitReportResponse | null): void {
 export function keptFiledReport(): SubmitReportResponse | null {
   const read = submitReportResponse.safeParse(readJson('sessionStorage', KEPT_KEY));
   return read.success ? read.data : null;
+}
+
+/** The browser's own "Leave site?" question; its words are the browser's, in the reader's language. */
+export function askBeforeLeaving(event: BeforeUnloadEvent): void {
+  event.preventDefault();
+  event.returnValue = '';
 }
