@@ -86,6 +86,13 @@ export function checkCountryPackStructure(pack: CountryPack): PackProblem[] {
     }
   });
   for (const lang of languages) if (!country.name[lang]) add('country.json', `$.name.${lang}`, 'missing translation');
+  for (const lang of languages)
+    if (!country.languageNames[lang])
+      add('country.json', `$.languageNames.${lang}`, 'missing: how this language names itself, for the language switcher');
+  for (const field of ['languageNames', 'locales', 'dateFormats'] as const) {
+    for (const lang of Object.keys(country[field] ?? {}))
+      if (!languages.includes(lang)) add('country.json', `$.${field}.${lang}`, `"${lang}" is not one of languages`);
+  }
   const types = new Set(organizations.map((o) => o.type));
   routing.forEach((rule, i) => {
     const at = `$.rules[${i}]`;

@@ -1,5 +1,6 @@
 // What a trainer may leave half-done in a pack's text: TODO markers from the scaffold, a translation that drops
-// or invents a {placeholder}, a UI string key the app does not know (a typo), and deadlines out of order.
+// or invents a {placeholder}, a UI string key the app does not know (a typo), a locale of another language, and
+// deadlines out of order.
 import type { CountryPack } from '#schemas/countryPack.js';
 import { UI_STRING_KEYS } from '#schemas/uiStrings.js';
 import type { PackProblem } from './countryPackCheck.js';
@@ -11,6 +12,15 @@ function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `locale` is a well-formed locale of `language` ("sr-Latn" of "sr"). */
+function isLocaleOf(locale: string, language: string): boolean {
+  try {
+    return new Intl.Locale(locale).language === new Intl.Locale(language).language;
   } catch {
     return false;
   }
@@ -68,6 +78,11 @@ export function checkCountryPackText(pack: CountryPack): PackProblem[] {
         add(`i18n/${language}.json`, `$["${key}"]`, `placeholders differ: ${parts.join(', ')}`);
       }
     }
+  }
+
+  for (const [language, locale] of Object.entries(pack.country.locales ?? {})) {
+    if (!isLocaleOf(locale, language))
+      add('country.json', `$.locales.${language}`, `"${locale}" is not a locale of "${language}", such as "${language}-Latn"`);
   }
 
   if (pack.country.currency === 'XXX')

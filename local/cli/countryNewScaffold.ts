@@ -22,6 +22,20 @@ function localize(value: Json, languages: string[]): Json {
   return value;
 }
 
+/**
+ * Each language as it names itself, where Node's ICU knows it ("ქართული" for ka): a start the trainer checks, for
+ * the language switcher shows it to every reader. Where ICU knows no name, a TODO.
+ */
+function ownNames(languages: string[]): Record<string, string> {
+  return Object.fromEntries(
+    languages.map((language) => {
+      const known = Intl.DisplayNames.supportedLocalesOf([language]).length > 0;
+      const own = known ? new Intl.DisplayNames([language], { type: 'language', fallback: 'none' }).of(language) : undefined;
+      return [language, own ?? `TODO: the name of the language "${language}", as its readers write it`];
+    }),
+  );
+}
+
 export function scaffoldCountryPack(packsDir: string, code: string, languages: string[], templateDir = TEMPLATE_DIR): string {
   if (!/^[a-z]{2}$/.test(code)) throw new Error(`"${code}" is not a two-letter country code`);
   if (languages.length === 0 || !languages.every((l) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(l)))
@@ -33,7 +47,8 @@ export function scaffoldCountryPack(packsDir: string, code: string, languages: s
   for (const file of ['country.json', 'organizations.json', 'categories.json', 'routing.json']) {
     const path = join(target, file);
     const data = localize(JSON.parse(readFileSync(path, 'utf8').replaceAll('{{code}}', code)), languages);
-    if (file === 'country.json') Object.assign(data as object, { languages, defaultLanguage: languages[0] });
+    if (file === 'country.json')
+      Object.assign(data as object, { languages, defaultLanguage: languages[0], languageNames: ownNames(languages) });
     writeFileSync(path, `${JSON.stringify(data, null, 2)}\n`);
   }
 

@@ -71,6 +71,21 @@ describe('country:new', () => {
     expect(pack!.organizations.map((o) => o.id)).toContain('zz-oversight');
   });
 
+  it('names each language in itself where ICU knows the name, and leaves a TODO where it does not', () => {
+    scaffoldCountryPack(dir, 'zz', ['sq', 'tlh', 'en']);
+    const country = JSON.parse(readFileSync(join(dir, 'zz', 'country.json'), 'utf8'));
+    expect(country.languageNames).toEqual({
+      sq: 'shqip',
+      tlh: 'TODO: the name of the language "tlh", as its readers write it',
+      en: 'English',
+    });
+    expect(checkCountryPackDirectory(dir, 'zz').problems).toContainEqual({
+      file: 'country.json',
+      path: '$.languageNames.tlh',
+      message: 'unfinished: "TODO: the name of the language "tlh", as its readers write it"',
+    });
+  });
+
   it('leaves English out when the pack has none', () => {
     scaffoldCountryPack(dir, 'zz', ['mn']);
     expect(readdirSync(join(dir, 'zz', 'i18n'))).toEqual(['mn.json']);

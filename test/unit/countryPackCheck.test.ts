@@ -61,6 +61,28 @@ describe('checkCountryPack on a broken copy of the kr pack', () => {
     expect(checkCountryPack(pack)).toEqual([{ file: 'country.json', path: '$.name.ko', message: 'missing translation' }]);
   });
 
+  it('names a language the switcher cannot name, and names, locales or date patterns for languages the pack lacks', () => {
+    const pack = loadKrPack();
+    delete pack.country.languageNames.ko;
+    pack.country.languageNames.fr = 'français';
+    pack.country.locales = { ja: 'ja-JP' };
+    pack.country.dateFormats = { mn: 'YYYY.MM.DD' };
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'country.json', path: '$.languageNames.ko', message: 'missing: how this language names itself, for the language switcher' },
+      { file: 'country.json', path: '$.languageNames.fr', message: '"fr" is not one of languages' },
+      { file: 'country.json', path: '$.locales.ja', message: '"ja" is not one of languages' },
+      { file: 'country.json', path: '$.dateFormats.mn', message: '"mn" is not one of languages' },
+    ]);
+  });
+
+  it("names a locale that is not one of its language's", () => {
+    const pack = loadKrPack();
+    pack.country.locales = { ko: 'ko-KR', en: 'sr-Latn' };
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'country.json', path: '$.locales.en', message: '"sr-Latn" is not a locale of "en", such as "en-Latn"' },
+    ]);
+  });
+
   it('names a dangling parentId', () => {
     const pack = loadKrPack();
     const i = orgIndex(pack, 'kr-nts');
