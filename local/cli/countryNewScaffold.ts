@@ -1,7 +1,9 @@
 // A new pack from countries/_template: the code filled in, every language given the template's English text —
-// marked "TODO translate:" outside English — so `country:check` lists exactly what the trainer still has to write.
+// marked "TODO translate:" outside English, each text that depends on a number in the language's own plural forms —
+// so `country:check` lists exactly what the trainer still has to write.
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stringKeysFor } from '#schemas/uiStrings.js';
 
 export const TEMPLATE_DIR = 'countries/_template';
 const TRANSLATE = 'TODO translate: ';
@@ -56,7 +58,9 @@ export function scaffoldCountryPack(packsDir: string, code: string, languages: s
   const pageIds = readdirSync(join(templateDir, 'pages', 'en'));
   for (const language of languages) {
     if (language === 'en') continue;
-    const strings = Object.fromEntries(Object.entries(english).map(([key, text]) => [key, `${TRANSLATE}${text}`]));
+    const strings = Object.fromEntries(
+      stringKeysFor(language).map((key) => [key, `${TRANSLATE}${english[key] ?? english[key.replace(/\.\w+$/, '.other')]}`]),
+    );
     writeFileSync(join(target, 'i18n', `${language}.json`), `${JSON.stringify(strings, null, 2)}\n`);
     cpSync(join(templateDir, 'pages', 'en'), join(target, 'pages', language), { recursive: true });
     for (const page of pageIds) {

@@ -25,7 +25,7 @@ export function usePortalConfig(titleKey: 'app.title' | 'agency.title'): [Config
     void apiRequest('GET', `/config${query}`, configResponse).then((result) => {
       if (!live) return;
       if (result.ok) {
-        const t = translator(result.data.strings);
+        const t = translator(result.data.strings, result.data.formats.locale);
         applyDocumentLanguage(result.data.language, t(titleKey));
         setCurrent({ state: 'ready', config: result.data, t, language: result.data.language });
       } else if (result.status === 400 && wanted) {
