@@ -92,7 +92,13 @@ export function CitizenApp(): JSX.Element {
           <a class="site-title" href="#/">
             {t('app.title')}
           </a>
-          <LanguageSwitcher label={t('lang.label')} languages={config.languages} current={config.language} onChange={chooseLanguage} />
+          <LanguageSwitcher
+            label={t('lang.label')}
+            languages={config.languages}
+            names={config.languageNames}
+            current={config.language}
+            onChange={chooseLanguage}
+          />
         </div>
         <nav class="site-nav wrap" aria-label={t('app.title')}>
           <ul>
