@@ -1,9 +1,10 @@
 // Checks a loaded pack beyond its shape: cross references, every string in every language, unfinished text
-// (countryPackTextCheck.ts), routing totality (every category × organization × head-or-not routes somewhere, never to
+// (countryPackTextCheck.ts), plural forms (countryPackPluralCheck.ts), routing totality (every category × organization × head-or-not routes somewhere, never to
 // the subject of a head report) and rules that never apply or contradict each other (routingRuleCheck.ts).
 import type { CountryPack } from '#schemas/countryPack.js';
-import { UI_STRING_KEYS } from '#schemas/uiStrings.js';
+import { PLURAL_STRING_KEYS, UI_STRING_KEYS } from '#schemas/uiStrings.js';
 import { indexPack } from './countryPackIndex.js';
+import { checkCountryPackPlurals } from './countryPackPluralCheck.js';
 import { checkCountryPackText } from './countryPackTextCheck.js';
 import { routeReport, UNSURE_ORGANIZATION_ID } from './routing.js';
 import { checkRoutingRules } from './routingRuleCheck.js';
@@ -35,7 +36,7 @@ export function describeProblems(code: string, problems: PackProblem[]): string 
  */
 export function checkCountryPack(pack: CountryPack): PackProblem[] {
   const problems = checkCountryPackStructure(pack);
-  problems.push(...checkCountryPackText(pack));
+  problems.push(...checkCountryPackText(pack), ...checkCountryPackPlurals(pack));
   if (problems.length === 0) problems.push(...checkRoutingTotality(pack));
   if (problems.length === 0) problems.push(...checkRoutingRules(pack));
   return problems;
@@ -89,6 +90,13 @@ export function checkCountryPackStructure(pack: CountryPack): PackProblem[] {
     }
   });
   for (const lang of languages) if (!country.name[lang]) add('country.json', `$.name.${lang}`, 'missing translation');
+  for (const lang of languages)
+    if (!country.languageNames[lang])
+      add('country.json', `$.languageNames.${lang}`, 'missing: how this language names itself, for the language switcher');
+  for (const field of ['languageNames', 'locales', 'dateFormats'] as const) {
+    for (const lang of Object.keys(country[field] ?? {}))
+      if (!languages.includes(lang)) add('country.json', `$.${field}.${lang}`, `"${lang}" is not one of languages`);
+  }
   const types = new Set(organizations.map((o) => o.type));
   routing.forEach((rule, i) => {
     const at = `$.rules[${i}]`;
@@ -103,9 +111,11 @@ export function checkCountryPackStructure(pack: CountryPack): PackProblem[] {
     if (!rule.routeTo.startsWith('@') && !orgIds.has(rule.routeTo))
       add('routing.json', `${at}.routeTo`, `no organization "${rule.routeTo}"`);
   });
+  // A plural text needs its `other` form to be shown at all; the language's other forms are an authoring check.
+  const required = [...UI_STRING_KEYS, ...PLURAL_STRING_KEYS.map((key) => `${key}.other`)];
   for (const lang of languages) {
     const strings = pack.strings[lang] ?? {};
-    for (const key of UI_STRING_KEYS) {
+    for (const key of required) {
       if (!strings[key]?.trim()) add(`i18n/${lang}.json`, `$["${key}"]`, 'missing translation');
     }
   }

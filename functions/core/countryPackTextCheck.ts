@@ -1,7 +1,8 @@
 // What a trainer may leave half-done in a pack's text: TODO markers from the scaffold, a translation that drops
-// or invents a {placeholder}, a UI string key the app does not know (a typo), and deadlines out of order.
+// or invents a {placeholder}, a UI string key the app does not know (a typo), a locale of another language, and
+// deadlines out of order.
 import type { CountryPack } from '#schemas/countryPack.js';
-import { UI_STRING_KEYS } from '#schemas/uiStrings.js';
+import { isPluralStringKey, PLURAL_FORMS, PLURAL_STRING_KEYS, UI_STRING_KEYS } from '#schemas/uiStrings.js';
 import type { PackProblem } from './countryPackCheck.js';
 
 /** The scaffold's marker for what a trainer still has to write; a pack carrying one is not finished. */
@@ -16,7 +17,27 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** Whether `locale` is a well-formed locale of `language` ("sr-Latn" of "sr"). */
+export function isLocaleOf(locale: string, language: string): boolean {
+  try {
+    return new Intl.Locale(locale).language === new Intl.Locale(language).language;
+  } catch {
+    return false;
+  }
+}
+
 const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!));
+
+/** What a translation drops or invents of the reference text's {placeholders}, or null when it keeps them all. */
+export function placeholderProblem(reference: string, translation: string, referenceLanguage: string): string | null {
+  const expected = placeholders(reference);
+  const found = placeholders(translation);
+  const parts = [
+    ...[...expected].filter((p) => !found.has(p)).map((p) => `{${p}} is missing`),
+    ...[...found].filter((p) => !expected.has(p)).map((p) => `{${p}} is not in the ${referenceLanguage} text`),
+  ];
+  return parts.length ? `placeholders differ: ${parts.join(', ')}` : null;
+}
 
 function* stringsIn(value: unknown, path: string): Generator<[string, string]> {
   if (typeof value === 'string') yield [path, value];
@@ -47,27 +68,26 @@ export function checkCountryPackText(pack: CountryPack): PackProblem[] {
     }
   }
 
-  const known = new Set<string>(UI_STRING_KEYS);
+  const known = new Set<string>([...UI_STRING_KEYS, ...PLURAL_STRING_KEYS.flatMap((key) => PLURAL_FORMS.map((form) => `${key}.${form}`))]);
   // Translations are compared with the default language's text (when it is a language of the pack at all).
   const reference = pack.country.languages.includes(pack.country.defaultLanguage) ? pack.strings[pack.country.defaultLanguage] : undefined;
   for (const language of pack.country.languages) {
     const strings = pack.strings[language] ?? {};
-    for (const key of Object.keys(strings))
-      if (!known.has(key)) add(`i18n/${language}.json`, `$["${key}"]`, 'not a UI string key the app uses (a typo?)');
+    for (const key of Object.keys(strings)) {
+      if (isPluralStringKey(key))
+        add(`i18n/${language}.json`, `$["${key}"]`, `depends on a number: give one text per plural form, as "${key}.one", "${key}.other"`);
+      else if (!known.has(key)) add(`i18n/${language}.json`, `$["${key}"]`, 'not a UI string key the app uses (a typo?)');
+    }
     if (!reference || language === pack.country.defaultLanguage) continue;
     for (const key of UI_STRING_KEYS) {
-      const expected = placeholders(reference[key] ?? '');
-      const found = placeholders(strings[key] ?? '');
-      const missing = [...expected].filter((p) => !found.has(p));
-      const extra = [...found].filter((p) => !expected.has(p));
-      if (strings[key] && (missing.length || extra.length)) {
-        const parts = [
-          ...missing.map((p) => `{${p}} is missing`),
-          ...extra.map((p) => `{${p}} is not in the ${pack.country.defaultLanguage} text`),
-        ];
-        add(`i18n/${language}.json`, `$["${key}"]`, `placeholders differ: ${parts.join(', ')}`);
-      }
+      const problem = strings[key] ? placeholderProblem(reference[key] ?? '', strings[key], pack.country.defaultLanguage) : null;
+      if (problem) add(`i18n/${language}.json`, `$["${key}"]`, problem);
     }
+  }
+
+  for (const [language, locale] of Object.entries(pack.country.locales ?? {})) {
+    if (!isLocaleOf(locale, language))
+      add('country.json', `$.locales.${language}`, `"${locale}" is not a locale of "${language}", such as "${language}-Latn"`);
   }
 
   if (pack.country.currency === 'XXX')

@@ -1,6 +1,6 @@
 // GET /config and GET /pages/{id}: the pack, in one language.
 import type { ConfigResponse } from '#schemas/config.js';
-import { PAGE_IDS, type PageId } from '#schemas/countryPack.js';
+import { type CountryPack, PAGE_IDS, type PageId } from '#schemas/countryPack.js';
 import { type PackIndex, chooseLanguage, localize } from './countryPackIndex.js';
 import { notFound } from './errors.js';
 
@@ -14,6 +14,8 @@ export function publicConfig(index: PackIndex, asked: string | undefined): Confi
     languages: pack.country.languages,
     defaultLanguage: fallback,
     language,
+    languageNames: pack.country.languageNames,
+    formats: formatsOf(pack, language),
     categories: pack.categories.map((c) => ({ id: c.id, name: text(c.name), description: text(c.description) })),
     organizations: pack.organizations.map((o) => {
       const name = text(o.name);
@@ -32,6 +34,12 @@ export function publicConfig(index: PackIndex, asked: string | undefined): Confi
     routing: { oversightOrganizationId: pack.country.oversightOrganizationId, rules: pack.routing },
     strings: pack.strings[language] ?? pack.strings[fallback] ?? {},
   };
+}
+
+/** How dates, times and plural forms read in one of the pack's languages. */
+export function formatsOf(pack: CountryPack, language: string): ConfigResponse['formats'] {
+  const dateFormat = pack.country.dateFormats?.[language];
+  return { locale: pack.country.locales?.[language] ?? language, ...(dateFormat ? { dateFormat } : {}), clock: pack.country.clock };
 }
 
 export function publicPage(index: PackIndex, id: string, asked: string | undefined) {

@@ -1,10 +1,11 @@
-// What the whistleblower sees with the code alone: status, deadlines, public notes, messages and attachment
-// names. Never internal notes, contact details or the audit trail.
-import type { TrackResponse } from '#schemas/track.js';
+// What the whistleblower sees with the code alone: status, deadlines, public notes, messages, attachment names, their
+// report as they filed it and how a closed case ended, with names in the reader's language. Never internal notes,
+// contact details or the audit trail.
+import type { FiledReport, TrackResponse } from '#schemas/track.js';
 import { chooseLanguage, localize } from './countryPackIndex.js';
 import type { CitizenDeps } from './deps.js';
 import { notFound, validationFailed } from './errors.js';
-import type { CaseRecord } from './ports.js';
+import type { CaseRecord, ReportText } from './ports.js';
 import { type CaseId, caseIdForCode } from './trackingKey.js';
 import { normalizeTrackingCode } from '#contract/trackingCode.js';
 
@@ -21,37 +22,71 @@ export function caseIdFromTypedCode(pepper: Uint8Array, input: string): CaseId {
 
 export const UNKNOWN_CODE_MESSAGE = 'No report has this tracking code. Check it and try again.';
 
-export async function trackCase(deps: CitizenDeps, typedCode: string): Promise<TrackResponse> {
+/** `readerLanguage`: the language the reader has the page in; a language the pack lacks reads as the filing language. */
+export async function trackCase(deps: CitizenDeps, typedCode: string, readerLanguage?: string): Promise<TrackResponse> {
   const caseId = caseIdFromTypedCode(deps.pepper, typedCode);
   const file = await deps.store.getCaseFile(caseId);
   if (!file) throw notFound(UNKNOWN_CODE_MESSAGE);
+  const record = file.case;
+  const { pack } = deps.index;
+  const language = chooseLanguage(
+    pack,
+    readerLanguage && pack.country.languages.includes(readerLanguage) ? readerLanguage : record.language,
+  );
+  const name = (organizationId: string) => organizationRef(deps, organizationId, language);
   const open = (sealed: string) => deps.sealer.open(sealed, caseId);
-  return {
-    caseId,
-    status: file.case.status,
-    organization: organizationRef(deps, file.case),
-    createdAt: file.case.createdAt,
-    acknowledgeBy: file.case.acknowledgeBy,
-    respondBy: file.case.respondBy,
-    timeline: await Promise.all(
+  const [report, timeline, messages, attachments] = await Promise.all([
+    open(record.sealedReport).then((sealed) => filedReport(deps, record, JSON.parse(sealed) as ReportText, language)),
+    Promise.all(
       file.timeline.map(async (t) => ({
         at: t.at,
         status: t.status,
         ...(t.sealedPublicNote ? { publicNote: await open(t.sealedPublicNote) } : {}),
-        ...(t.organizationId ? { organization: organizationRef(deps, { ...file.case, organizationId: t.organizationId }) } : {}),
+        ...(t.organizationId ? { organization: name(t.organizationId) } : {}),
       })),
     ),
-    messages: await Promise.all(file.messages.map(async (m) => ({ id: m.id, at: m.at, from: m.from, body: await open(m.sealedBody) }))),
-    attachments: await Promise.all(file.attachments.map(async (a) => ({ id: a.id, name: await open(a.sealedName), size: a.size }))),
+    Promise.all(file.messages.map(async (m) => ({ id: m.id, at: m.at, from: m.from, body: await open(m.sealedBody) }))),
+    Promise.all(file.attachments.map(async (a) => ({ id: a.id, name: await open(a.sealedName), size: a.size }))),
+  ]);
+  return {
+    caseId,
+    status: record.status,
+    organization: name(record.organizationId),
+    createdAt: record.createdAt,
+    acknowledgeBy: record.acknowledgeBy,
+    respondBy: record.respondBy,
+    timeline,
+    messages,
+    attachments,
+    language,
+    report,
+    resolution: record.resolution,
+    closedAt: record.closedAt,
   };
 }
 
-function organizationRef(deps: CitizenDeps, record: CaseRecord) {
-  const { pack, organizations } = deps.index;
-  const organization = organizations.get(record.organizationId);
-  const language = chooseLanguage(pack, record.language);
+function filedReport(deps: CitizenDeps, record: CaseRecord, text: ReportText, language: string): FiledReport {
+  const { pack, categories } = deps.index;
+  const category = categories.get(record.category);
   return {
-    id: record.organizationId,
-    name: organization ? localize(organization.name, language, pack.country.defaultLanguage) : record.organizationId,
+    category: { id: record.category, name: category ? localize(category.name, language, pack.country.defaultLanguage) : record.category },
+    reportedOrganization: organizationRef(deps, record.reportedOrganizationId, language),
+    subjectIsHead: record.subjectIsHead,
+    anonymity: record.anonymity,
+    contactSharedWith: record.contactSharedWith ? organizationRef(deps, record.contactSharedWith, language) : null,
+    title: text.title,
+    description: text.description,
+    occurredOn: text.occurredOn,
+    location: text.location,
+    amount: text.amount,
+  };
+}
+
+function organizationRef(deps: CitizenDeps, organizationId: string, language: string) {
+  const { pack, organizations } = deps.index;
+  const organization = organizations.get(organizationId);
+  return {
+    id: organizationId,
+    name: organization ? localize(organization.name, language, pack.country.defaultLanguage) : organizationId,
   };
 }

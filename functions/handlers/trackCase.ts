@@ -1,4 +1,5 @@
-// POST /track — the whistleblower's view of their case, by tracking code alone (in the body, never the URL).
+// POST /track — the whistleblower's view of their case, by tracking code alone (in the body, never the URL), with
+// names in the reader's language.
 import { trackCase } from '#core/trackCase.js';
 import { citizenDeps } from '#composition/portalDeps.js';
 import { jsonHandler } from '#runtime/httpHandler.js';
@@ -9,6 +10,6 @@ import { trackRequest } from '#schemas/track.js';
 const deps = await citizenDeps();
 
 export const handler = jsonHandler(async (body) => {
-  const { trackingCode } = parseInput(trackRequest, body);
-  return json(200, await trackCase(deps, trackingCode));
+  const { trackingCode, language } = parseInput(trackRequest, body);
+  return json(200, await trackCase(deps, trackingCode, language));
 });

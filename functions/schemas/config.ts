@@ -1,6 +1,6 @@
 // GET /config and GET /pages/{id}: the public description of the deployment, in one language.
 import * as z from 'zod';
-import { languageCode } from './countryPack.js';
+import { CLOCKS, languageCode } from './countryPack.js';
 
 export const languageQuery = z.strictObject({ lang: languageCode.optional() });
 
@@ -9,6 +9,16 @@ export const configResponse = z.object({
   languages: z.array(z.string()),
   defaultLanguage: z.string(),
   language: z.string(),
+  /** Each language named in itself, for the language switcher. */
+  languageNames: z.record(z.string(), z.string()),
+  /** How dates, times and plural forms read in `language`. */
+  formats: z.object({
+    /** The locale for Intl: the language, or the pack's locale for it ("sr-Latn"). */
+    locale: z.string(),
+    /** The pack's date pattern for the language, where it gives one ("YYYY.MM.DD"). */
+    dateFormat: z.string().optional(),
+    clock: z.enum(CLOCKS),
+  }),
   categories: z.array(z.object({ id: z.string(), name: z.string(), description: z.string() })),
   organizations: z.array(
     z.object({

@@ -11,11 +11,35 @@ export const PAGE_IDS = pageId.options;
 /** Text in several languages: `{ "en": "...", "ko": "..." }`. */
 export const localizedText = z.record(languageCode, z.string().trim().min(1));
 
+/** A BCP 47 locale such as "sr-Latn": the conventions (script, dates, plural forms) a language's text follows. */
+export const localeTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'a locale such as "sr-Latn" or "uz-Latn"');
+
+/**
+ * How a date reads where the browser has no names for a language's months (Chromium shows "2026 M12 17" for some):
+ * YYYY, MM (or M) and DD (or D) once each, with dots, slashes, dashes or spaces between them.
+ */
+export const datePattern = z
+  .string()
+  .regex(
+    /^(?=[^Y]*YYYY[^Y]*$)(?=[^M]*MM?[^M]*$)(?=[^D]*DD?[^D]*$)[YMD./ -]+$/,
+    'a date pattern such as "DD.MM.YYYY" or "YYYY.MM.DD": YYYY, MM (or M) and DD (or D) once each, with . / - or spaces between them',
+  );
+
+export const CLOCKS = ['24h', '12h'] as const;
+
 export const countrySchema = z.strictObject({
   code: z.string().regex(/^[a-z]{2}$/, 'a two-letter country code'),
   name: localizedText,
   languages: z.array(languageCode).min(1),
   defaultLanguage: languageCode,
+  /** How each language names itself, for the language switcher: `{ "sq": "shqip", "sr": "srpski" }`. */
+  languageNames: z.record(languageCode, z.string().trim().min(1)),
+  /** The locale a language follows where it is not the language code alone: `{ "sr": "sr-Latn" }`. */
+  locales: z.record(languageCode, localeTag).optional(),
+  /** A language's date pattern, used instead of the browser's own dates: `{ "mn": "YYYY.MM.DD" }`. */
+  dateFormats: z.record(languageCode, datePattern).optional(),
+  /** How the country reads times: "24h" (13:05) or "12h" (1:05 PM). */
+  clock: z.enum(CLOCKS),
   timezone: z.string().min(1),
   currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "KRW"'),
   oversightOrganizationId: organizationId,

@@ -1,10 +1,16 @@
 // POST /track and POST /track/messages: what the whistleblower sees and says with the code alone.
 import * as z from 'zod';
 import { LIMITS } from '#contract/limits.js';
-import { caseStatusSchema, isoInstant } from './common.js';
-import { organizationRef, uploadIdSchema } from './report.js';
+import { caseStatusSchema, isoInstant, resolutionSchema } from './common.js';
+import { languageCode } from './countryPack.js';
+import { amountSchema, organizationRef, uploadIdSchema } from './report.js';
 
-export const trackRequest = z.strictObject({ trackingCode: z.string().min(1).max(LIMITS.trackingCodeInput) });
+export const trackRequest = z.strictObject({
+  trackingCode: z.string().min(1).max(LIMITS.trackingCodeInput),
+  /** The reader's language: names in the answer follow it (else the language the report was filed in). */
+  language: languageCode.optional(),
+});
+export type TrackRequest = z.infer<typeof trackRequest>;
 
 export const trackMessageRequest = z.strictObject({
   trackingCode: z.string().min(1).max(LIMITS.trackingCodeInput),
@@ -23,6 +29,25 @@ export const timelineEntry = z.object({
 export const caseMessage = z.object({ id: z.string(), at: isoInstant, from: z.enum(['agency', 'whistleblower']), body: z.string() });
 export const publicAttachment = z.object({ id: z.string(), name: z.string(), size: z.number() });
 
+/**
+ * The report as the whistleblower filed it, for them to re-read. Never the contact details: whoever finds a code on
+ * a shared phone must not learn who filed the report; `contactSharedWith` says only with whom they were shared.
+ */
+export const filedReport = z.object({
+  category: z.object({ id: z.string(), name: z.string() }),
+  /** The organization the report was about (the case may since be handled elsewhere). */
+  reportedOrganization: organizationRef,
+  subjectIsHead: z.boolean(),
+  anonymity: z.enum(['anonymous', 'confidential']),
+  contactSharedWith: organizationRef.nullable(),
+  title: z.string(),
+  description: z.string(),
+  occurredOn: z.iso.date().nullable(),
+  location: z.string().nullable(),
+  amount: amountSchema.nullable(),
+});
+export type FiledReport = z.infer<typeof filedReport>;
+
 export const trackResponse = z.object({
   caseId: z.string(),
   status: caseStatusSchema,
@@ -33,6 +58,12 @@ export const trackResponse = z.object({
   timeline: z.array(timelineEntry),
   messages: z.array(caseMessage),
   attachments: z.array(publicAttachment),
+  /** The language the names in this answer are in: the one asked for when the pack has it. */
+  language: z.string(),
+  report: filedReport,
+  /** How a closed case ended; null until it is closed. */
+  resolution: resolutionSchema.nullable(),
+  closedAt: isoInstant.nullable(),
 });
 export type TrackResponse = z.infer<typeof trackResponse>;
 

@@ -96,7 +96,6 @@ export const UI_STRING_KEYS = [
   'wizard.steps.identity',
   'wizard.steps.attachments',
   'wizard.steps.review',
-  'report.organizationResults',
   'report.organizationNone',
   'report.organizationChosen',
   'report.organization.unsure',
@@ -149,6 +148,17 @@ export const UI_STRING_KEYS = [
   'track.leave',
   'track.deadlines',
   'track.overdue',
+  'track.filed.heading',
+  'track.filed.contactSharedWith',
+  'track.filed.contactHidden',
+  'track.fromYou',
+  'track.outcome.heading',
+  'track.closedAt',
+  'track.outcome.substantiated',
+  'track.outcome.unsubstantiated',
+  'track.outcome.insufficient_information',
+  'track.outcome.referred',
+  'track.closed.noReply',
   'resolution.substantiated',
   'resolution.unsubstantiated',
   'resolution.insufficient_information',
@@ -173,7 +183,6 @@ export const UI_STRING_KEYS = [
   'common.loading',
   'common.cancel',
   'common.send',
-  'common.days',
   'agency.title',
   'agency.signIn',
   'agency.signIn.heading',
@@ -260,18 +269,48 @@ export const UI_STRING_KEYS = [
   'agency.stats.count',
   'nav.stats',
   'stats.intro',
-  'stats.privacy',
   'stats.asOf',
   'stats.notYet',
   'stats.search',
-  'stats.showing',
   'stats.category',
   'stats.allCategories',
   'stats.total',
   'stats.medianClose',
-  'stats.suppressed',
   'stats.noMedian',
   'stats.totalHidden',
 ] as const;
 
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];
+
+/**
+ * Keys whose text depends on a number, `{count}`. A pack gives one text per plural form of the language, named as
+ * `Intl.PluralRules` names them: `common.days.one` and `common.days.other` in English; `.one`, `.few` and `.other` in
+ * Serbian; `.one`, `.few`, `.many` and `.other` in Russian; `.other` alone in Korean.
+ */
+export const PLURAL_STRING_KEYS = [
+  'report.organizationResults',
+  'common.days',
+  'stats.privacy',
+  'stats.showing',
+  'stats.suppressed',
+] as const;
+
+export type PluralStringKey = (typeof PLURAL_STRING_KEYS)[number];
+
+/** Every plural form `Intl.PluralRules` may name. */
+export const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+
+export function isPluralStringKey(key: string): key is PluralStringKey {
+  return (PLURAL_STRING_KEYS as readonly string[]).includes(key);
+}
+
+/** The plural forms a locale counts in (`other` always among them). */
+export function pluralFormsOf(locale: string): string[] {
+  return new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+}
+
+/** Every key a language's strings file holds: each plain key, and each plural key in each of the locale's forms. */
+export function stringKeysFor(locale: string): string[] {
+  const forms = pluralFormsOf(locale);
+  return [...UI_STRING_KEYS, ...PLURAL_STRING_KEYS.flatMap((key) => forms.map((form) => `${key}.${form}`))];
+}

@@ -1,7 +1,9 @@
 // A new pack from countries/_template: the code filled in, every language given the template's English text —
-// marked "TODO translate:" outside English — so `country:check` lists exactly what the trainer still has to write.
+// marked "TODO translate:" outside English, each text that depends on a number in the language's own plural forms —
+// so `country:check` lists exactly what the trainer still has to write.
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stringKeysFor } from '#schemas/uiStrings.js';
 
 export const TEMPLATE_DIR = 'countries/_template';
 const TRANSLATE = 'TODO translate: ';
@@ -22,6 +24,20 @@ function localize(value: Json, languages: string[]): Json {
   return value;
 }
 
+/**
+ * Each language as it names itself, where Node's ICU knows it ("ქართული" for ka): a start the trainer checks, for
+ * the language switcher shows it to every reader. Where ICU knows no name, a TODO.
+ */
+function ownNames(languages: string[]): Record<string, string> {
+  return Object.fromEntries(
+    languages.map((language) => {
+      const known = Intl.DisplayNames.supportedLocalesOf([language]).length > 0;
+      const own = known ? new Intl.DisplayNames([language], { type: 'language', fallback: 'none' }).of(language) : undefined;
+      return [language, own ?? `TODO: the name of the language "${language}", as its readers write it`];
+    }),
+  );
+}
+
 export function scaffoldCountryPack(packsDir: string, code: string, languages: string[], templateDir = TEMPLATE_DIR): string {
   if (!/^[a-z]{2}$/.test(code)) throw new Error(`"${code}" is not a two-letter country code`);
   if (languages.length === 0 || !languages.every((l) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(l)))
@@ -33,7 +49,8 @@ export function scaffoldCountryPack(packsDir: string, code: string, languages: s
   for (const file of ['country.json', 'organizations.json', 'categories.json', 'routing.json']) {
     const path = join(target, file);
     const data = localize(JSON.parse(readFileSync(path, 'utf8').replaceAll('{{code}}', code)), languages);
-    if (file === 'country.json') Object.assign(data as object, { languages, defaultLanguage: languages[0] });
+    if (file === 'country.json')
+      Object.assign(data as object, { languages, defaultLanguage: languages[0], languageNames: ownNames(languages) });
     writeFileSync(path, `${JSON.stringify(data, null, 2)}\n`);
   }
 
@@ -41,7 +58,9 @@ export function scaffoldCountryPack(packsDir: string, code: string, languages: s
   const pageIds = readdirSync(join(templateDir, 'pages', 'en'));
   for (const language of languages) {
     if (language === 'en') continue;
-    const strings = Object.fromEntries(Object.entries(english).map(([key, text]) => [key, `${TRANSLATE}${text}`]));
+    const strings = Object.fromEntries(
+      stringKeysFor(language).map((key) => [key, `${TRANSLATE}${english[key] ?? english[key.replace(/\.\w+$/, '.other')]}`]),
+    );
     writeFileSync(join(target, 'i18n', `${language}.json`), `${JSON.stringify(strings, null, 2)}\n`);
     cpSync(join(templateDir, 'pages', 'en'), join(target, 'pages', language), { recursive: true });
     for (const page of pageIds) {

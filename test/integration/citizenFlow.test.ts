@@ -16,7 +16,9 @@ import {
   type TestPortal,
   aReport,
   postUploadForm,
+  bearer,
   proposedCode,
+  signIn,
   startTestPortal,
   uploadFile,
 } from './support/testPortal.js';
@@ -175,6 +177,57 @@ describe('reports without a proposed code', () => {
     expect(answer.status).toBe(201);
     const tracked = await portal.api('POST', '/track', { trackingCode: answer.body.trackingCode });
     expect(tracked.text).not.toContain('reporter@example.org');
+  });
+});
+
+describe('the reporter returning to a closed case', () => {
+  const code = proposedCode();
+  const contact = { name: 'Park Seo-yeon', email: 'seoyeon@example.org' };
+
+  it('reads the report as filed, how the case ended, and every name in the language they read in now', async () => {
+    const filed = await portal.api(
+      'POST',
+      '/reports',
+      aReport({ trackingCode: code, language: 'en', category: 'budget-waste', anonymity: 'confidential', contact }),
+    );
+    expect(filed.status).toBe(201);
+    const handler = await signIn(portal, `handler@${filed.body.organization.id}`);
+    for (const change of [
+      { status: 'acknowledged' },
+      { status: 'closed', resolution: 'substantiated', publicNote: 'The double payment has been recovered.' },
+    ])
+      expect((await portal.api('PATCH', `/cases/${filed.body.caseId}`, change, bearer(handler))).status).toBe(200);
+
+    const answer = await portal.api('POST', '/track', { trackingCode: code.toLowerCase(), language: 'ko' });
+    expect(answer.status).toBe(200);
+    const tracked = trackResponse.parse(answer.body);
+    expect(tracked).toMatchObject({
+      status: 'closed',
+      resolution: 'substantiated',
+      closedAt: tracked.timeline.at(-1)!.at,
+      language: 'ko',
+      organization: { id: 'kr-molit', name: '국토교통부' },
+      report: {
+        category: { id: 'budget-waste', name: expect.stringMatching(/[가-힣]/) },
+        reportedOrganization: { id: 'kr-molit', name: '국토교통부' },
+        anonymity: 'confidential',
+        contactSharedWith: { id: 'kr-molit', name: '국토교통부' },
+        title: 'Permit officer asked for cash',
+        occurredOn: '2026-10-01',
+        location: 'Sejong',
+        amount: { value: 5_000_000, currency: 'KRW' },
+      },
+    });
+    for (const hidden of [contact.name, contact.email]) expect(answer.text).not.toContain(hidden);
+    // The code travels in the body only: neither it nor the report's text reaches a log line.
+    expect(portal.output()).not.toContain(code);
+    expect(portal.output()).not.toContain('Permit officer asked for cash');
+  });
+
+  it('refuses a language that is not a language code', async () => {
+    const answer = await portal.api('POST', '/track', { trackingCode: code, language: '<script>' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.details.map((d: { path: string }) => d.path)).toEqual(['language']);
   });
 });
 

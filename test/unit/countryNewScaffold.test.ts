@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UI_STRING_KEYS } from '#schemas/uiStrings.js';
+import { stringKeysFor, UI_STRING_KEYS } from '#schemas/uiStrings.js';
 import { checkCountryPackDirectory } from '#local/cli/countryCheckReport.js';
 import { scaffoldCountryPack, TEMPLATE_DIR } from '#local/cli/countryNewScaffold.js';
 
@@ -45,7 +45,7 @@ function finish(pack: string): void {
 describe('country:new', () => {
   it('has every UI string in the template, and nothing else', () => {
     const english = JSON.parse(readFileSync(join(TEMPLATE_DIR, 'i18n', 'en.json'), 'utf8'));
-    expect(Object.keys(english).sort()).toEqual([...UI_STRING_KEYS].sort());
+    expect(Object.keys(english).sort()).toEqual(stringKeysFor('en').sort());
   });
 
   it('scaffolds a pack whose every problem is something left for the trainer', () => {
@@ -54,7 +54,7 @@ describe('country:new', () => {
     expect(problems.length).toBeGreaterThan(UI_STRING_KEYS.length);
     for (const p of problems) expect(`${p.file} ${p.path}: ${p.message}`).toMatch(/unfinished|not an IANA time zone/);
     // Every Albanian UI string waits for its translation.
-    expect(problems.filter((p) => p.file === 'i18n/sq.json')).toHaveLength(UI_STRING_KEYS.length);
+    expect(problems.filter((p) => p.file === 'i18n/sq.json')).toHaveLength(stringKeysFor('sq').length);
     expect(problems).toContainEqual({
       file: 'country.json',
       path: '$.name.sq',
@@ -69,6 +69,31 @@ describe('country:new', () => {
     expect(problems).toEqual([]);
     expect(pack!.country.languages).toEqual(['sq', 'sr', 'en']);
     expect(pack!.organizations.map((o) => o.id)).toContain('zz-oversight');
+  });
+
+  it('names each language in itself where ICU knows the name, and leaves a TODO where it does not', () => {
+    scaffoldCountryPack(dir, 'zz', ['sq', 'tlh', 'en']);
+    const country = JSON.parse(readFileSync(join(dir, 'zz', 'country.json'), 'utf8'));
+    expect(country.languageNames).toEqual({
+      sq: 'shqip',
+      tlh: 'TODO: the name of the language "tlh", as its readers write it',
+      en: 'English',
+    });
+    expect(checkCountryPackDirectory(dir, 'zz').problems).toContainEqual({
+      file: 'country.json',
+      path: '$.languageNames.tlh',
+      message: 'unfinished: "TODO: the name of the language "tlh", as its readers write it"',
+    });
+  });
+
+  it('gives each text that depends on a number in the plural forms of each language', () => {
+    scaffoldCountryPack(dir, 'zz', ['sr', 'ko', 'en']);
+    const strings = (language: string) => JSON.parse(readFileSync(join(dir, 'zz', 'i18n', `${language}.json`), 'utf8'));
+    const days = (language: string) => Object.keys(strings(language)).filter((key) => key.startsWith('common.days'));
+    expect(days('sr').sort()).toEqual(['common.days.few', 'common.days.one', 'common.days.other']);
+    expect(days('ko')).toEqual(['common.days.other']);
+    expect(days('en').sort()).toEqual(['common.days.one', 'common.days.other']);
+    expect(strings('sr')['common.days.few']).toBe('TODO translate: {count} days');
   });
 
   it('leaves English out when the pack has none', () => {

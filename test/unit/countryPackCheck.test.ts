@@ -31,6 +31,50 @@ describe('checkCountryPack on the real kr pack', () => {
   });
 });
 
+describe('plural forms', () => {
+  const loadXkPack = () => loadCountryPack(resolve('countries'), 'xk');
+
+  it('names a form the language counts in but the pack lacks, and a form it does not count in', () => {
+    const pack = loadXkPack();
+    delete pack.strings.sr!['common.days.few'];
+    pack.strings.sq!['common.days.few'] = '{count} ditë';
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'i18n/sq.json', path: '$["common.days.few"]', message: 'not a plural form of sq: "sq" counts in the forms one, other' },
+      { file: 'i18n/sr.json', path: '$["common.days.few"]', message: 'missing plural form: "sr" counts in the forms few, one, other' },
+    ]);
+  });
+
+  it("counts in the forms of the language's locale", () => {
+    const pack = loadXkPack();
+    pack.country.locales = { sr: 'sr-Latn', en: 'en-GB' };
+    expect(checkCountryPack(pack)).toEqual([]);
+  });
+
+  it('names a missing other form as a missing translation, and a text still given as one', () => {
+    const pack = loadKrPack();
+    delete pack.strings.ko!['stats.suppressed.other'];
+    pack.strings.ko!['stats.suppressed'] = '{count}건 미만';
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'i18n/ko.json', path: '$["stats.suppressed.other"]', message: 'missing translation' },
+      {
+        file: 'i18n/ko.json',
+        path: '$["stats.suppressed"]',
+        message: 'depends on a number: give one text per plural form, as "stats.suppressed.one", "stats.suppressed.other"',
+      },
+    ]);
+  });
+
+  it("names a form that drops or invents a placeholder of the default language's other form", () => {
+    const pack = loadXkPack();
+    pack.strings.sr!['report.organizationResults.few'] = 'Nekoliko institucija odgovara';
+    pack.strings.sq!['common.days.one'] = '{count} ditë {days}';
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'i18n/sq.json', path: '$["common.days.one"]', message: 'placeholders differ: {days} is not in the sq text' },
+      { file: 'i18n/sr.json', path: '$["report.organizationResults.few"]', message: 'placeholders differ: {count} is missing' },
+    ]);
+  });
+});
+
 describe('checkCountryPack on a broken copy of the kr pack', () => {
   it('names a missing organization name translation', () => {
     const pack = loadKrPack();
@@ -59,6 +103,28 @@ describe('checkCountryPack on a broken copy of the kr pack', () => {
     const pack = loadKrPack();
     delete pack.country.name.ko;
     expect(checkCountryPack(pack)).toEqual([{ file: 'country.json', path: '$.name.ko', message: 'missing translation' }]);
+  });
+
+  it('names a language the switcher cannot name, and names, locales or date patterns for languages the pack lacks', () => {
+    const pack = loadKrPack();
+    delete pack.country.languageNames.ko;
+    pack.country.languageNames.fr = 'français';
+    pack.country.locales = { ja: 'ja-JP' };
+    pack.country.dateFormats = { mn: 'YYYY.MM.DD' };
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'country.json', path: '$.languageNames.ko', message: 'missing: how this language names itself, for the language switcher' },
+      { file: 'country.json', path: '$.languageNames.fr', message: '"fr" is not one of languages' },
+      { file: 'country.json', path: '$.locales.ja', message: '"ja" is not one of languages' },
+      { file: 'country.json', path: '$.dateFormats.mn', message: '"mn" is not one of languages' },
+    ]);
+  });
+
+  it("names a locale that is not one of its language's", () => {
+    const pack = loadKrPack();
+    pack.country.locales = { ko: 'ko-KR', en: 'sr-Latn' };
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'country.json', path: '$.locales.en', message: '"sr-Latn" is not a locale of "en", such as "en-Latn"' },
+    ]);
   });
 
   it('names a dangling parentId', () => {

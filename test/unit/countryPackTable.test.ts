@@ -29,6 +29,28 @@ const ROWS: { broken: string; edit: () => void; expected: PackProblem[] }[] = [
     expected: [{ file: 'i18n/ko.json', path: '$["wizard.next"]', message: 'missing translation' }],
   },
   {
+    broken: 'a date pattern without the day',
+    edit: () => editJson('country.json', (c) => (c.dateFormats = { ko: 'YYYY.MM' })),
+    expected: [
+      {
+        file: 'country.json',
+        path: '$.dateFormats.ko',
+        message:
+          'a date pattern such as "DD.MM.YYYY" or "YYYY.MM.DD": YYYY, MM (or M) and DD (or D) once each, with . / - or spaces between them',
+      },
+    ],
+  },
+  {
+    broken: 'a clock that is neither 24h nor 12h',
+    edit: () => editJson('country.json', (c) => (c.clock = '24')),
+    expected: [{ file: 'country.json', path: '$.clock', message: 'Invalid option: expected one of "24h"|"12h"' }],
+  },
+  {
+    broken: 'a malformed locale',
+    edit: () => editJson('country.json', (c) => (c.locales = { en: 'en-' })),
+    expected: [{ file: 'country.json', path: '$.locales.en', message: 'a locale such as "sr-Latn" or "uz-Latn"' }],
+  },
+  {
     broken: 'a dangling organization id in a rule',
     edit: () => editJson('routing.json', (r) => (r.rules[ruleAt(r, 'head-of-acrc-to-board-of-audit')].routeTo = 'kr-audit-board')),
     expected: [{ file: 'routing.json', path: '$.rules[0].routeTo', message: 'no organization "kr-audit-board"' }],

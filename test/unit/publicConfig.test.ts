@@ -32,6 +32,19 @@ describe('publicConfig', () => {
     expect(config.strings['app.title']).toBe(index.pack.strings.en!['app.title']);
   });
 
+  it("names every language in itself, and gives the asked language's locale, date pattern and clock", () => {
+    const pack = loadKrPack();
+    pack.country.locales = { en: 'en-GB' };
+    pack.country.dateFormats = { ko: 'YYYY.MM.DD' };
+    const edited = indexPack(pack);
+    expect(publicConfig(edited, 'en')).toMatchObject({
+      languageNames: { ko: '한국어', en: 'English' },
+      formats: { locale: 'en-GB', clock: '24h' },
+    });
+    expect(publicConfig(edited, 'en').formats).not.toHaveProperty('dateFormat');
+    expect(publicConfig(edited, 'ko').formats).toEqual({ locale: 'ko', dateFormat: 'YYYY.MM.DD', clock: '24h' });
+  });
+
   it('falls back to Korean for a language the pack lacks, or none', () => {
     for (const asked of ['fr', undefined]) {
       const config = publicConfig(index, asked);

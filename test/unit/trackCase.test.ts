@@ -70,21 +70,65 @@ describe('trackCase', () => {
       ],
       messages: [{ id: 'M1', at: '2026-10-16T01:05:00.000Z', from: 'agency', body: 'Can you tell us the date of the second payment?' }],
       attachments: [{ id: expect.any(String), name: '영수증 사본.pdf', size: PDF_BYTES.length }],
+      language: 'en',
+      report: {
+        category: { id: 'corruption', name: 'Corruption report' },
+        reportedOrganization: { id: 'kr-molit', name: 'Ministry of Land, Infrastructure and Transport' },
+        subjectIsHead: false,
+        anonymity: 'confidential',
+        contactSharedWith: { id: 'kr-acrc', name: 'Anti-Corruption and Civil Rights Commission' },
+        title: 'Permit officer asked for cash',
+        description: 'The head of the road division took cash.',
+        occurredOn: '2026-10-01',
+        location: 'Sejong',
+        amount: { value: 5_000_000, currency: 'KRW' },
+      },
+      resolution: null,
+      closedAt: null,
     });
   });
 
-  it('shows no contact details, report text, routing internals or storage keys', async () => {
+  it('gives the report back as filed, with no contact details: a code found on a shared phone must not name the reporter', async () => {
+    const deps = memoryDeps(index);
+    const filed = await submitReport(
+      deps,
+      reportRequest({
+        trackingCode: CODE,
+        anonymity: 'confidential',
+        contact: { name: 'Kim Minji', email: 'reporter@example.kr', phone: '+82 10 5555 0101' },
+        occurredOn: null,
+        location: null,
+        amount: null,
+        subjectIsHead: true,
+      }),
+    );
+    const tracked = await trackCase(deps, CODE);
+    expect(tracked.report).toMatchObject({ subjectIsHead: true, occurredOn: null, location: null, amount: null });
+    expect(tracked.report.contactSharedWith).toEqual(filed.body.organization);
+    const shown = JSON.stringify(tracked);
+    for (const hidden of ['Kim Minji', 'reporter@example.kr', '5555', 'contact"']) expect(shown).not.toContain(hidden);
+  });
+
+  it('says how a closed case ended, and when', async () => {
+    const deps = memoryDeps(index);
+    const filed = await filedCase(deps);
+    deps.store.update(filed.caseId, (file) => {
+      file.case.status = 'closed';
+      file.case.resolution = 'substantiated';
+      file.case.closedAt = '2026-11-02T03:00:00.000Z';
+    });
+    expect(await trackCase(deps, CODE)).toMatchObject({
+      status: 'closed',
+      resolution: 'substantiated',
+      closedAt: '2026-11-02T03:00:00.000Z',
+    });
+  });
+
+  it('shows no contact details, routing internals or storage keys', async () => {
     const deps = memoryDeps(index);
     await filedCase(deps);
     const shown = JSON.stringify(await trackCase(deps, CODE));
-    for (const hidden of [
-      'reporter@example.kr',
-      'head of the road division',
-      'routingRuleId',
-      'evidence/',
-      'sealed',
-      'contentFingerprint',
-    ]) {
+    for (const hidden of ['reporter@example.kr', 'routingRuleId', 'evidence/', 'sealed', 'contentFingerprint']) {
       expect(shown).not.toContain(hidden);
     }
   });
@@ -122,10 +166,47 @@ describe('trackCase', () => {
     },
   );
 
-  it('names the organization in the language of the report', async () => {
+  it('names the organization in the language of the report when the reader names none', async () => {
     const deps = memoryDeps(index);
     await submitReport(deps, reportRequest({ trackingCode: CODE, language: 'ko' }));
-    expect((await trackCase(deps, CODE)).organization).toEqual({ id: 'kr-acrc', name: '국민권익위원회' });
+    const tracked = await trackCase(deps, CODE);
+    expect(tracked.organization).toEqual({ id: 'kr-acrc', name: '국민권익위원회' });
+    expect(tracked.language).toBe('ko');
+  });
+
+  it("names every organization and the report's type in the reader's language, not the filing language", async () => {
+    const deps = memoryDeps(index);
+    const filed = await filedCase(deps);
+    deps.store.update(filed.caseId, (file) => {
+      file.case.organizationId = 'kr-nts';
+      file.timeline.push({
+        caseId: filed.caseId,
+        id: 'T3',
+        at: '2026-10-17T01:00:00.000Z',
+        status: 'transferred',
+        sealedPublicNote: null,
+        organizationId: 'kr-nts',
+      });
+    });
+    const tracked = await trackCase(deps, CODE, 'ko');
+    expect(tracked.language).toBe('ko');
+    expect(tracked.organization).toEqual({ id: 'kr-nts', name: '국세청' });
+    expect(tracked.timeline.at(-1)?.organization).toEqual({ id: 'kr-nts', name: '국세청' });
+    expect(tracked.report).toMatchObject({
+      category: { id: 'corruption', name: '부패신고' },
+      reportedOrganization: { id: 'kr-molit', name: '국토교통부' },
+      contactSharedWith: { id: 'kr-acrc', name: '국민권익위원회' },
+    });
+    // The reporter's own words stay as they wrote them.
+    expect(tracked.report.title).toBe('Permit officer asked for cash');
+  });
+
+  it('reads a language the pack does not offer as the language the report was filed in', async () => {
+    const deps = memoryDeps(index);
+    await submitReport(deps, reportRequest({ trackingCode: CODE, language: 'ko' }));
+    const tracked = await trackCase(deps, CODE, 'fr');
+    expect(tracked.language).toBe('ko');
+    expect(tracked.organization.name).toBe('국민권익위원회');
   });
 });
 

@@ -2,16 +2,19 @@
 // same words a reader sees, in whichever language the test runs.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { UiStringKey } from '#schemas/uiStrings.js';
+import { isPluralStringKey, type PluralStringKey, type UiStringKey } from '#schemas/uiStrings.js';
 
 const pack = (country: string) => resolve('countries', country);
 
-export type Words = (key: UiStringKey, vars?: Record<string, string | number>) => string;
+export type Words = (key: UiStringKey | PluralStringKey, vars?: Record<string, string | number>) => string;
 
+/** A plural text takes its form for `count` under the pack's locale for the language, as the page does. */
 export function wordsIn(language: string, country = 'kr'): Words {
   const strings = JSON.parse(readFileSync(join(pack(country), 'i18n', `${language}.json`), 'utf8')) as Record<string, string>;
+  const { locales } = JSON.parse(readFileSync(join(pack(country), 'country.json'), 'utf8')) as { locales?: Record<string, string> };
+  const plurals = new Intl.PluralRules(locales?.[language] ?? language);
   return (key, vars) => {
-    const text = strings[key];
+    const text = isPluralStringKey(key) ? strings[`${key}.${plurals.select(Number(vars?.count))}`] : strings[key];
     if (text === undefined) throw new Error(`no string ${key} in ${language}`);
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
   };

@@ -138,7 +138,13 @@ export function AgencyApp(): JSX.Element {
                 })}
               </p>
             ) : null}
-            <LanguageSwitcher label={t('lang.label')} languages={config.languages} current={config.language} onChange={chooseLanguage} />
+            <LanguageSwitcher
+              label={t('lang.label')}
+              languages={config.languages}
+              names={config.languageNames}
+              current={config.language}
+              onChange={chooseLanguage}
+            />
             {session ? (
               <button type="button" class="secondary sign-out" onClick={signOut}>
                 {t('agency.signOut')}

@@ -23,7 +23,7 @@ export function Stats(): JSX.Element {
   }, []);
 
   const number = (value: number) => new Intl.NumberFormat(language).format(value);
-  const days = (value: number | null) => (value === null ? t('agency.stats.none') : t('common.days', { count: number(value) }));
+  const days = (value: number | null) => (value === null ? t('agency.stats.none') : t('common.days', { count: value }));
   const organization = organizationName(config, stats?.organizationId ?? session.user.organizationId);
 
   return (

@@ -96,7 +96,13 @@ export function CitizenApp(): JSX.Element {
         {/* The language switcher comes first in the tab order (it is shown at the bar's end): a reader who cannot
             read this language finds theirs with the first Tab. The skip link follows it. */}
         <div class="wrap bar">
-          <LanguageSwitcher label={t('lang.label')} languages={config.languages} current={config.language} onChange={chooseLanguage} />
+          <LanguageSwitcher
+            label={t('lang.label')}
+            languages={config.languages}
+            names={config.languageNames}
+            current={config.language}
+            onChange={chooseLanguage}
+          />
           {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link to #main; the hash router would take #main as a route, so it moves focus itself */}
           <a
             class="skip-link"

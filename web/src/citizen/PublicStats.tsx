@@ -119,7 +119,7 @@ export function PublicStats(): JSX.Element {
             )}
           </Field>
           <p class="hint" role="status" aria-live="polite">
-            {listed.total > listed.rows.length ? t('stats.showing', { shown: listed.rows.length, total: listed.total }) : ''}
+            {listed.total > listed.rows.length ? t('stats.showing', { shown: listed.rows.length, count: listed.total }) : ''}
           </p>
           {listed.rows.map((organization) => {
             const name = organizationNames.get(organization.organizationId)?.name ?? organization.organizationId;

@@ -25,9 +25,18 @@ export interface CaseConversationProps {
   messages: MessageItem[];
   /** How an organization a case moved to is named (the agency console uses the pack's current names). */
   organizationLabel?: (organization: { id: string; name: string }) => string;
+  /** Who wrote a message, as this reader calls them (the whistleblower reads their own as "You"). */
+  fromLabel?: (from: MessageItem['from']) => string;
 }
 
-export function CaseConversation({ t, when, timeline, messages, organizationLabel = (o) => o.name }: CaseConversationProps): JSX.Element {
+export function CaseConversation({
+  t,
+  when,
+  timeline,
+  messages,
+  organizationLabel = (o) => o.name,
+  fromLabel = (from) => t(`from.${from}`),
+}: CaseConversationProps): JSX.Element {
   return (
     <>
       <section aria-labelledby="timeline-heading">
@@ -51,7 +60,7 @@ export function CaseConversation({ t, when, timeline, messages, organizationLabe
         <ol class="messages">
           {messages.map((message) => (
             <li key={message.id} class={`from-${message.from}`}>
-              <p class="message-meta">{t('track.messageFrom', { from: t(`from.${message.from}`), at: when(message.at) })}</p>
+              <p class="message-meta">{t('track.messageFrom', { from: fromLabel(message.from), at: when(message.at) })}</p>
               <p class="user-text">{message.body}</p>
             </li>
           ))}

@@ -1,22 +1,18 @@
-// The pack's languages, each named in itself (한국어, English), so a reader finds their own.
+// The pack's languages, each named in itself as the pack writes it (한국어, shqip, oʻzbekcha), so a reader finds their
+// own whatever language the page is in. Browsers cannot be asked: Chromium names Albanian "Albanian" in Albanian.
 import type { JSX } from 'preact';
-
-export function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 export function LanguageSwitcher({
   label,
   languages,
+  names,
   current,
   onChange,
 }: {
   label: string;
   languages: string[];
+  /** The pack's `languageNames`. */
+  names: Record<string, string>;
   current: string;
   onChange: (language: string) => void;
 }): JSX.Element | null {
@@ -27,7 +23,7 @@ export function LanguageSwitcher({
       <select id="language" value={current} onChange={(event) => onChange((event.target as HTMLSelectElement).value)}>
         {languages.map((code) => (
           <option key={code} value={code} lang={code}>
-            {languageName(code)}
+            {names[code] ?? code}
           </option>
         ))}
       </select>

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ConfigResponse, configResponse } from '#schemas/config.js';
 import { apiRequest } from './api.js';
+import { adoptDateConventions } from './format.js';
 import { applyDocumentLanguage, initialLanguage, rememberLanguage, type Translate, translator } from './i18n.js';
 
 export interface PortalConfig {
@@ -25,7 +26,8 @@ export function usePortalConfig(titleKey: 'app.title' | 'agency.title'): [Config
     void apiRequest('GET', `/config${query}`, configResponse).then((result) => {
       if (!live) return;
       if (result.ok) {
-        const t = translator(result.data.strings);
+        adoptDateConventions(result.data.language, result.data.formats);
+        const t = translator(result.data.strings, result.data.formats.locale);
         applyDocumentLanguage(result.data.language, t(titleKey));
         setCurrent({ state: 'ready', config: result.data, t, language: result.data.language });
       } else if (result.status === 400 && wanted) {

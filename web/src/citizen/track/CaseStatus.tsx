@@ -1,5 +1,7 @@
-// The whistleblower's view of their case: status, deadlines, the public timeline, the conversation with the
-// agency, their files, and a reply form that can carry more evidence.
+// The whistleblower's view of their case: status, deadlines, how a closed case ended, the public timeline, the
+// conversation with the agency (their own messages as "You"), their files, their report as they sent it, and a reply
+// form that can carry more evidence — or, once closed, why there is none. Fetched again when the reader changes
+// language, so that organizations are named in it.
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type TrackResponse, trackResponse } from '#schemas/track.js';
@@ -9,6 +11,8 @@ import { Notice } from '../../shared/ErrorSummary.js';
 import { formatDate, formatSize } from '../../shared/format.js';
 import { ScreenHeading } from '../../shared/ScreenHeading.js';
 import { usePortal } from '../context.js';
+import { CaseOutcome, ClosedNoReply } from './CaseOutcome.js';
+import { FiledReport } from './FiledReport.js';
 import { ReplyForm } from './ReplyForm.js';
 
 export function CaseStatus({ code, onLeave }: { code: string; onLeave: () => void }): JSX.Element {
@@ -20,7 +24,7 @@ export function CaseStatus({ code, onLeave }: { code: string; onLeave: () => voi
 
   useEffect(() => {
     let live = true;
-    void apiRequest('POST', '/track', trackResponse, { trackingCode: code }).then((result) => {
+    void apiRequest('POST', '/track', trackResponse, { trackingCode: code, language }).then((result) => {
       if (!live) return;
       if (result.ok) {
         setTracked(result.data);
@@ -30,7 +34,7 @@ export function CaseStatus({ code, onLeave }: { code: string; onLeave: () => voi
     return () => {
       live = false;
     };
-  }, [code, version]);
+  }, [code, version, language]);
 
   if (!tracked) {
     return failure ? (
@@ -67,7 +71,15 @@ export function CaseStatus({ code, onLeave }: { code: string; onLeave: () => voi
         <dd>{formatDate(tracked.respondBy, language, zone)}</dd>
       </dl>
 
-      <CaseConversation t={t} when={(at) => formatDate(at, language, zone, true)} timeline={tracked.timeline} messages={tracked.messages} />
+      {closed ? <CaseOutcome tracked={tracked} /> : null}
+
+      <CaseConversation
+        t={t}
+        when={(at) => formatDate(at, language, zone, true)}
+        timeline={tracked.timeline}
+        messages={tracked.messages}
+        fromLabel={(from) => (from === 'whistleblower' ? t('track.fromYou') : t('from.agency'))}
+      />
 
       <section aria-labelledby="files-heading">
         <h2 id="files-heading">{t('track.attachments')}</h2>
@@ -81,7 +93,9 @@ export function CaseStatus({ code, onLeave }: { code: string; onLeave: () => voi
         </ul>
       </section>
 
-      {closed ? null : <ReplyForm code={code} onSent={() => setVersion((v) => v + 1)} />}
+      <FiledReport report={tracked.report} />
+
+      {closed ? <ClosedNoReply /> : <ReplyForm code={code} onSent={() => setVersion((v) => v + 1)} />}
 
       <div class="actions">
         <button type="button" class="secondary" onClick={onLeave}>
