@@ -1,5 +1,6 @@
 // Moves the case along its life with a note the reporter sees and/or an internal one. Only the moves the case
-// state machine allows are offered; closing asks for a resolution; keeping the status just adds notes.
+// state machine allows are offered; closing asks for a resolution; keeping the status just adds notes, and is what
+// the form starts with, so saving a note never moves the case by itself (the reporter sees every move).
 import { LIMITS } from '#contract/limits.js';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
@@ -19,16 +20,19 @@ const IDS: Record<string, string> = {
   resolution: 'status-resolution',
 };
 
-/** The statuses a case can be given here: transfers have their own form, so "transferred" is never offered. */
+/**
+ * The statuses a case can be given here, "no change" first: transfers have their own form, so "transferred" is never
+ * offered.
+ */
 export function statusChoices(current: CaseStatus): CaseStatus[] {
   const next = allowedNextStatuses(current).filter((s) => s !== 'transferred');
-  return current === 'closed' ? next : [...next, current];
+  return current === 'closed' ? next : [current, ...next];
 }
 
 export function StatusForm({ detail, onDone }: { detail: CaseDetailResponse; onDone: CaseActionDone }): JSX.Element {
   const { t, call } = useAgency();
   const choices = statusChoices(detail.status);
-  const [status, setStatus] = useState<CaseStatus>(choices[0] ?? detail.status);
+  const [status, setStatus] = useState<CaseStatus>(detail.status);
   const [publicNote, setPublicNote] = useState('');
   const [internalNote, setInternalNote] = useState('');
   const [resolution, setResolution] = useState<Resolution | ''>('');
