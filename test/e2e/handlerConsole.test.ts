@@ -52,4 +52,49 @@ describe('the handler’s console', () => {
     expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
+
+  it('finds a case by its number and marks the cases with unread replies', { timeout: 120_000 }, async () => {
+    const { portal } = e2e;
+    const { caseId, trackingCode } = await acknowledgedCase('Fuel cards used on weekends');
+    const replied = await portal.api('POST', '/track/messages', { trackingCode, body: 'The cards of the second garage too.' });
+    expect(replied.status).toBe(201);
+
+    const { page, problems } = await e2e.newPage();
+    await page.goto('/agency.html');
+    await agencySignIn(page, words, 'handler@kr-molit', portal.demoPassword);
+    const unread = words('agency.unreadReplies', { count: 1 });
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: caseId }) });
+    expect(await row.getByText(unread).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Not a number: said at the field, which keeps what was typed.
+    const finder = page.getByLabel(words('agency.find.label'));
+    await finder.fill('7KQ2');
+    await page.getByRole('button', { name: words('agency.find.submit') }).click();
+    await page.getByText(words('agency.find.invalid', { length: 20 })).waitFor();
+    expect(await finder.getAttribute('aria-invalid')).toBe('true');
+    // Read out on the phone: lower case, in groups.
+    await finder.fill(` ${caseId.toLowerCase().replace(/(.{4})/g, '$1 ')}`);
+    await page.getByRole('button', { name: words('agency.find.submit') }).click();
+    await page.locator('[data-case-loaded]').waitFor();
+    await page.getByText('The cards of the second garage too.').waitFor();
+
+    // Opened, the case is read: the mark is gone.
+    await page.getByRole('link', { name: words('agency.case.back') }).click();
+    await page.locator('[data-queue-loaded]').waitFor();
+    await row.waitFor();
+    expect(await row.getByText(unread).count()).toBe(0);
+
+    // A number of no case in this queue (another organization's, or none at all) has one answer.
+    const elsewhere = await fileReport(portal, { category: 'code-of-conduct', organizationId: 'kr-moef', title: 'Not ours' });
+    await page.getByLabel(words('agency.find.label')).fill(elsewhere.caseId);
+    await page.getByRole('button', { name: words('agency.find.submit') }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: words('agency.case.notFound') })
+      .waitFor();
+    expect(await page.getByText('Not ours').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
 });
