@@ -97,4 +97,32 @@ describe('the handler’s console', () => {
     expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
+
+  it('labels the report’s facts and the reporter’s contact for staff, not with the reporter’s own questions', {
+    timeout: 120_000,
+  }, async () => {
+    const { portal } = e2e;
+    const filed = await fileReport(portal, {
+      category: 'code-of-conduct',
+      organizationId: 'kr-molit',
+      title: 'Site visits billed twice',
+      anonymity: 'confidential',
+      contact: { name: 'Park Ji-won', email: 'jiwon@example.org', phone: '010-1234-5678' },
+    });
+    const { page, problems } = await e2e.newPage();
+    await page.goto('/agency.html');
+    await agencySignIn(page, words, 'handler@kr-molit', portal.demoPassword);
+    await openCase(page, filed.caseId);
+    const fact = async (label: string) =>
+      (await page.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]').textContent())?.trim();
+    expect(await fact(words('agency.contact.name'))).toBe('Park Ji-won');
+    expect(await fact(words('agency.contact.email'))).toBe('jiwon@example.org');
+    expect(await fact(words('agency.contact.phone'))).toBe('010-1234-5678');
+    expect(await fact(words('agency.case.occurredOn'))).toBeTruthy();
+    expect(await fact(words('agency.case.location'))).toBe('Sejong');
+    expect(await fact(words('agency.case.subjectIsHead'))).toBe(words('common.no'));
+    for (const question of ['report.contact.name', 'report.occurredOn', 'report.location', 'report.subjectIsHead.question'] as const)
+      expect(await page.getByText(words(question), { exact: true }).count(), question).toBe(0);
+    expect(problems).toEqual([]);
+  });
 });

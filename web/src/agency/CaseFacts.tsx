@@ -1,4 +1,5 @@
-// The case at a glance: who handles it, what it is about, where it stands and its deadlines.
+// The case at a glance: who handles it, what it is about, where it stands and its deadlines, under labels that
+// describe the report rather than ask the reporter's questions ("When did it happen?").
 import type { JSX } from 'preact';
 import type { CaseDetailResponse } from '#schemas/agency.js';
 import { formatDate } from '../shared/format.js';
@@ -51,7 +52,7 @@ export function CaseFacts({ detail }: { detail: CaseDetailResponse }): JSX.Eleme
       ) : null}
       <dt>{t('agency.case.reportedOrganization')}</dt>
       <dd>{organizationName(config, detail.reportedOrganization.id, detail.reportedOrganization.name)}</dd>
-      <dt>{t('report.subjectIsHead.question')}</dt>
+      <dt>{t('agency.case.subjectIsHead')}</dt>
       <dd>{detail.subjectIsHead ? t('common.yes') : t('common.no')}</dd>
       <dt>{t('report.category')}</dt>
       <dd>{categoryName(config, detail.category)}</dd>
@@ -65,13 +66,13 @@ export function CaseFacts({ detail }: { detail: CaseDetailResponse }): JSX.Eleme
       <dd>{date(detail.respondBy)}</dd>
       {detail.occurredOn ? (
         <>
-          <dt>{t('report.occurredOn')}</dt>
+          <dt>{t('agency.case.occurredOn')}</dt>
           <dd>{date(detail.occurredOn)}</dd>
         </>
       ) : null}
       {detail.location ? (
         <>
-          <dt>{t('report.location')}</dt>
+          <dt>{t('agency.case.location')}</dt>
           <dd class="user-text">{detail.location}</dd>
         </>
       ) : null}
