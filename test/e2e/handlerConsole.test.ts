@@ -125,4 +125,93 @@ describe('the handler’s console', () => {
       expect(await page.getByText(words(question), { exact: true }).count(), question).toBe(0);
     expect(problems).toEqual([]);
   });
+
+  it('transfers to an organization found by name, after a confirmation that can be declined', { timeout: 120_000 }, async () => {
+    const { portal } = e2e;
+    // About the head of MOLIT, so routed to the ACRC: MOLIT and the agencies under it are never offered.
+    const filed = await fileReport(portal, {
+      category: 'code-of-conduct',
+      organizationId: 'kr-molit',
+      subjectIsHead: true,
+      title: 'The minister’s driver paid from the research budget',
+    });
+    expect(filed.organization.id).toBe('kr-acrc');
+    const { page, problems } = await e2e.newPage();
+    await page.goto('/agency.html');
+    await agencySignIn(page, words, 'supervisor@kr-acrc', portal.demoPassword);
+    await openCase(page, filed.caseId);
+
+    const search = page.getByLabel(words('agency.transfer.search'));
+    const destinations = page.getByRole('group', { name: words('agency.action.transferTo') }).getByRole('radio');
+    await search.fill('ministry of land');
+    await page.getByText(words('agency.transfer.none')).waitFor();
+    expect(await destinations.count()).toBe(0);
+    await search.fill('construction');
+    await page.getByText(words('agency.transfer.none')).waitFor();
+    await search.fill('anti-corruption');
+    await page.getByText(words('agency.transfer.none')).waitFor();
+    // Keyboard alone: type, then Tab into the list and choose with Space.
+    await search.fill('interior safety');
+    await page.getByText(words('agency.transfer.matches', { count: 1 })).waitFor();
+    await search.press('Tab');
+    await page.keyboard.press('Space');
+    expect(await page.getByLabel('Ministry of the Interior and Safety').isChecked()).toBe(true);
+    await page.getByLabel(words('agency.action.transferReason')).fill('Staff of the ministry are involved.');
+    const transfer = page.getByRole('button', { name: words('agency.action.transfer'), exact: true });
+    await transfer.click();
+
+    const confirm = page.getByRole('alertdialog', { name: words('agency.transfer.confirmHeading') });
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain(
+      words('agency.transfer.confirmText', { organization: 'Ministry of the Interior and Safety' }),
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: words('common.cancel') }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(words('agency.action.transfer'));
+    const token = await signIn(portal, 'supervisor@kr-acrc');
+    expect((await portal.api('GET', `/cases/${filed.caseId}`, undefined, bearer(token))).body.organization.id).toBe('kr-acrc');
+
+    await transfer.click();
+    await confirm.getByRole('button', { name: words('agency.transfer.confirm') }).click();
+    await page.getByText(words('agency.action.transferDone')).waitFor();
+    await page.locator('[data-queue-loaded]').waitFor();
+    expect(await page.getByRole('link', { name: filed.caseId }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('closes a case only once the close is confirmed, and shows the answer without opening the case again', {
+    timeout: 120_000,
+  }, async () => {
+    const { portal } = e2e;
+    const { caseId } = await acknowledgedCase('Overtime for a holiday never worked');
+    const { page, problems } = await e2e.newPage();
+    await page.goto('/agency.html');
+    await agencySignIn(page, words, 'handler@kr-molit', portal.demoPassword);
+    await openCase(page, caseId);
+    await page.getByLabel(words('agency.action.newStatus')).selectOption('closed');
+    await page.getByLabel(words('agency.case.resolution')).selectOption('substantiated');
+    await page.getByLabel(words('agency.action.publicNote')).fill('The overtime was paid back.');
+    const close = page.getByRole('button', { name: words('agency.action.close'), exact: true });
+    await close.click();
+    const confirm = page.getByRole('alertdialog', { name: words('agency.close.confirmHeading') });
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain(words('agency.close.confirmText', { resolution: words('resolution.substantiated') }));
+    expect(await seriousViolations(page)).toEqual([]);
+    // Escape declines: nothing changed, and what was typed is still there.
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    const token = await signIn(portal, 'handler@kr-molit');
+    expect((await portal.api('GET', `/cases/${caseId}`, undefined, bearer(token))).body.status).toBe('acknowledged');
+    expect(await page.getByLabel(words('agency.action.publicNote')).inputValue()).toBe('The overtime was paid back.');
+
+    await close.click();
+    await confirm.getByRole('button', { name: words('agency.close.confirm') }).click();
+    await page.getByText(words('agency.action.saved')).waitFor();
+    expect(await page.locator('.case-facts dd strong').first().textContent()).toBe(words('status.closed'));
+    // The trail ends with the close: the console showed PATCH's answer instead of reading (and so opening) the case again.
+    const actions = await page.locator('.audit-table tbody tr td:last-child').allTextContents();
+    expect(actions.at(-1)).toContain(words('audit.case.status_changed'));
+    expect(problems).toEqual([]);
+  });
 });
