@@ -214,4 +214,36 @@ describe('the handler’s console', () => {
     expect(actions.at(-1)).toContain(words('audit.case.status_changed'));
     expect(problems).toEqual([]);
   });
+
+  it('shows repeated openings of a case as one line of the audit trail, whose entries stay one click away', {
+    timeout: 120_000,
+  }, async () => {
+    const { portal } = e2e;
+    const { caseId } = await acknowledgedCase('Conference fees paid to a relative');
+    const token = await signIn(portal, 'handler@kr-molit');
+    for (let i = 0; i < 3; i++) expect((await portal.api('GET', `/cases/${caseId}`, undefined, bearer(token))).status).toBe(200);
+
+    const { page, problems } = await e2e.newPage();
+    await page.goto('/agency.html');
+    await agencySignIn(page, words, 'handler@kr-molit', portal.demoPassword);
+    await openCase(page, caseId);
+    // Filed, acknowledged, then four openings by the same handler (three through the API, this one): one line.
+    const trail = page.locator('.audit-table tbody tr');
+    expect(await trail.count()).toBe(3);
+    const views = page.locator('.audit-table tr.audit-group');
+    expect(await views.locator('th').textContent()).toBe('2–5');
+    expect(await views.textContent()).toContain(words('agency.audit.viewedTimes', { count: 4 }));
+    const each = views.getByRole('button', { name: words('agency.audit.showEach') });
+    expect(await each.getAttribute('aria-expanded')).toBe('false');
+    await each.click();
+    expect(
+      await page.locator('.audit-table tbody tr[data-seq]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-seq'))),
+    ).toEqual(['0', '1', '2', '3', '4', '5']);
+    const hide = views.getByRole('button', { name: words('agency.audit.hideEach') });
+    expect(await hide.getAttribute('aria-expanded')).toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
+    // The chain the lines stand for still verifies.
+    await page.getByText(words('agency.case.auditVerified')).waitFor();
+    expect(problems).toEqual([]);
+  });
 });
