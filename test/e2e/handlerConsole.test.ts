@@ -246,4 +246,90 @@ describe('the handler’s console', () => {
     await page.getByText(words('agency.case.auditVerified')).waitFor();
     expect(problems).toEqual([]);
   });
+
+  describe('a session running out, on a controlled clock', () => {
+    it('warns two minutes before the end, and "Stay signed in" keeps the message being typed', { timeout: 120_000 }, async () => {
+      const { portal } = e2e;
+      const { caseId } = await acknowledgedCase('Travel claims for trips never made');
+      const { page, problems } = await e2e.newPage();
+      await page.clock.install();
+      await page.goto('/agency.html');
+      await agencySignIn(page, words, 'handler@kr-molit', portal.demoPassword);
+      await openCase(page, caseId);
+      const message = page.getByLabel(words('agency.action.message'));
+      await message.fill('Please send the June claim forms.');
+
+      // A local token lasts 15 minutes, and the console stops using it 10 seconds early: the warning comes at 12:50.
+      const warning = page.getByRole('dialog', { name: words('agency.session.warningHeading') });
+      await page.clock.fastForward('12:30');
+      expect(await warning.count()).toBe(0);
+      await page.clock.fastForward('00:30');
+      await warning.waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      // Escape puts it aside; the header keeps the offer.
+      await page.keyboard.press('Escape');
+      await warning.waitFor({ state: 'detached' });
+      await page
+        .getByRole('banner')
+        .getByRole('button', { name: words('agency.session.stay') })
+        .click();
+      await warning.getByLabel(words('agency.password')).fill(portal.demoPassword);
+      await warning.getByRole('button', { name: words('agency.session.stay') }).click();
+      await warning.waitFor({ state: 'detached' });
+
+      // Signed in again in place: the text is still there, with the cursor in it.
+      expect(await message.inputValue()).toBe('Please send the June claim forms.');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(await message.getAttribute('id'));
+      // Past where the first session ended, the new one goes on.
+      await page.clock.fastForward('05:00');
+      expect(await page.getByRole('button', { name: words('agency.signOut') }).count()).toBe(1);
+      await page.getByRole('button', { name: words('common.send') }).click();
+      await page.getByText(words('agency.action.messageSent')).waitFor();
+      expect(problems).toEqual([]);
+    });
+
+    it('keeps what was typed across a new sign-in once it has ended, and forgets it once sent or signed out', {
+      timeout: 120_000,
+    }, async () => {
+      const { portal } = e2e;
+      const { caseId } = await acknowledgedCase('Cash taken for faster permits');
+      const { page, problems } = await e2e.newPage();
+      await page.clock.install();
+      await page.goto('/agency.html');
+      await agencySignIn(page, words, 'handler@kr-molit', portal.demoPassword);
+      await openCase(page, caseId);
+      const message = page.getByLabel(words('agency.action.message'));
+      const note = page.getByLabel(words('agency.action.internalNote'));
+      await message.fill('Was the money handed over in cash?');
+      await note.fill('Compare with the permit register.');
+
+      await page.clock.fastForward('15:00');
+      const notice = page.getByRole('status').filter({ hasText: words('agency.error.expired') });
+      await notice.waitFor();
+      expect(await notice.textContent()).toContain(words('agency.session.draftsKept'));
+      expect(await seriousViolations(page)).toEqual([]);
+      // Signing in again lands on the same case, with the text back.
+      await page.getByLabel(words('agency.username')).fill('handler@kr-molit');
+      await page.getByLabel(words('agency.password')).fill(portal.demoPassword);
+      await page.getByRole('button', { name: words('agency.signIn') }).click();
+      await page.locator('[data-case-loaded]').waitFor();
+      expect(await message.inputValue()).toBe('Was the money handed over in cash?');
+      expect(await note.inputValue()).toBe('Compare with the permit register.');
+
+      // Sent, the message is no longer kept; the note, not saved, still is.
+      await page.getByRole('button', { name: words('common.send') }).click();
+      await page.getByText(words('agency.action.messageSent')).waitFor();
+      await page.getByRole('link', { name: words('agency.case.back') }).click();
+      await openCase(page, caseId);
+      expect(await message.inputValue()).toBe('');
+      expect(await note.inputValue()).toBe('Compare with the permit register.');
+
+      // Signing out leaves nothing typed behind in the tab.
+      await page.getByRole('button', { name: words('agency.signOut') }).click();
+      await agencySignIn(page, words, 'handler@kr-molit', portal.demoPassword);
+      await openCase(page, caseId);
+      expect(await note.inputValue()).toBe('');
+      expect(problems).toEqual([]);
+    });
+  });
 });

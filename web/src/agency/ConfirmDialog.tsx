@@ -1,7 +1,8 @@
-// Asks before a step that cannot be undone (a transfer, a close). A modal <dialog>: the browser keeps focus inside
-// it and Escape cancels; focus starts on "Cancel", the step that changes nothing, and returns where it was after.
+// Asks before a step that cannot be undone (a transfer, a close). A modal <dialog> (modal.ts) in which Escape
+// cancels; focus starts on "Cancel", the step that changes nothing.
 import type { JSX } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
+import { useModal } from './modal.js';
 
 export interface ConfirmDialogProps {
   id: string;
@@ -26,15 +27,7 @@ export function ConfirmDialog({
 }: ConfirmDialogProps): JSX.Element {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    dialog.current?.showModal();
-    cancel.current?.focus();
-    return () => {
-      dialog.current?.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  useModal(dialog, () => cancel.current);
   return (
     <dialog
       ref={dialog}

@@ -1,7 +1,7 @@
 // Moves the case along its life with a note the reporter sees and/or an internal one. Only the moves the case
 // state machine allows are offered; closing asks for a resolution; keeping the status just adds notes, and is what
 // the form starts with, so saving a note never moves the case by itself (the reporter sees every move). Closing is
-// final, so it is confirmed first.
+// final, so it is confirmed first. The notes are kept in the tab until they are saved (drafts.ts).
 import { LIMITS } from '#contract/limits.js';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
@@ -13,6 +13,7 @@ import { Field } from '../../shared/Field.js';
 import { type FieldErrors, fieldErrors } from '../../shared/validation.js';
 import { ConfirmDialog } from '../ConfirmDialog.js';
 import { useAgency } from '../context.js';
+import { useDraft } from '../drafts.js';
 import { actionFailure, type CaseActionDone, casePath } from './outcome.js';
 
 const IDS: Record<string, string> = {
@@ -35,8 +36,8 @@ export function StatusForm({ detail, onDone }: { detail: CaseDetailResponse; onD
   const { t, call } = useAgency();
   const choices = statusChoices(detail.status);
   const [status, setStatus] = useState<CaseStatus>(detail.status);
-  const [publicNote, setPublicNote] = useState('');
-  const [internalNote, setInternalNote] = useState('');
+  const [publicNote, setPublicNote, forgetPublicNote] = useDraft(detail.caseId, 'publicNote');
+  const [internalNote, setInternalNote, forgetInternalNote] = useDraft(detail.caseId, 'internalNote');
   const [resolution, setResolution] = useState<Resolution | ''>('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -72,8 +73,8 @@ export function StatusForm({ detail, onDone }: { detail: CaseDetailResponse; onD
     setPendingClose(null);
     if (result.ok) {
       // Saved: the notes are on the case now, not to be saved twice (a move starts a new form anyway).
-      setPublicNote('');
-      setInternalNote('');
+      forgetPublicNote();
+      forgetInternalNote();
       return onDone('agency.action.saved', { updated: result.data });
     }
     const failed = actionFailure(result, t);

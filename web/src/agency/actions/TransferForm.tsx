@@ -2,7 +2,8 @@
 // received. The destination is found by name among up to a thousand organizations (radio buttons under a search
 // field, as the citizen's wizard does: plain to use by keyboard and screen reader), and the move is confirmed first,
 // since only the receiving organization can undo it. A report about an organization's head is never offered to that
-// organization nor to any under it (invariant 5), and the case's own organization is not offered either.
+// organization nor to any under it (invariant 5), and the case's own organization is not offered either. The reason
+// is kept in the tab until the case is sent (drafts.ts).
 import { LIMITS } from '#contract/limits.js';
 import { isWithinOrganization } from '#contract/organizationTree.js';
 import type { JSX } from 'preact';
@@ -14,6 +15,7 @@ import { Choice, ChoiceGroup, Field } from '../../shared/Field.js';
 import { type FieldErrors, fieldErrors } from '../../shared/validation.js';
 import { ConfirmDialog } from '../ConfirmDialog.js';
 import { useAgency } from '../context.js';
+import { useDraft } from '../drafts.js';
 import { organizationName } from '../labels.js';
 import { actionFailure, type CaseActionDone, casePath } from './outcome.js';
 
@@ -25,7 +27,7 @@ export function TransferForm({ detail, onDone }: { detail: CaseDetailResponse; o
   const { t, call, config } = useAgency();
   const [query, setQuery] = useState('');
   const [organizationId, setOrganizationId] = useState('');
-  const [reason, setReason] = useState('');
+  const [reason, setReason, forgetReason] = useDraft(detail.caseId, 'transferReason');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   /** The checked request, waiting for the user's confirmation. */
@@ -60,7 +62,10 @@ export function TransferForm({ detail, onDone }: { detail: CaseDetailResponse; o
     const result = await call('POST', `${casePath(detail.caseId)}/transfer`, caseDetailResponse, request);
     setBusy(false);
     setPending(null);
-    if (result.ok) return onDone('agency.action.transferDone', { transferred: true });
+    if (result.ok) {
+      forgetReason();
+      return onDone('agency.action.transferDone', { transferred: true });
+    }
     const failed = actionFailure(result, t);
     setErrors(failed.fields);
     setFailure(failed.text);
