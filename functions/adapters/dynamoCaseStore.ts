@@ -55,6 +55,8 @@ function withDefaults(record: CaseRecord): CaseRecord {
     escalatedAt: record.escalatedAt ?? null,
     auditSeq: record.auditSeq ?? 0,
     auditHash: record.auditHash ?? '',
+    whistleblowerMessages: record.whistleblowerMessages ?? 0,
+    whistleblowerMessagesSeen: record.whistleblowerMessagesSeen ?? 0,
   };
 }
 const timelineItem = (t: TimelineRecord) => ({ PK: casePk(t.caseId), SK: `TIMELINE#${t.at}#${t.id}`, kind: 'timeline', ...t });
@@ -175,6 +177,9 @@ export class DynamoCaseStore implements CaseWorkStore {
   ): Promise<'added' | 'missing' | 'closed' | 'uploadTaken'> {
     const TableName = this.tableName;
     const claimsFrom = 2 + attachments.length;
+    // The whistleblower's messages are counted with the case, in this transaction: the queue reads unread replies from
+    // the case item alone.
+    const counted = message.from === 'whistleblower';
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -183,10 +188,10 @@ export class DynamoCaseStore implements CaseWorkStore {
               Update: {
                 TableName,
                 Key: { PK: casePk(message.caseId), SK: CASE_SK },
-                UpdateExpression: 'SET updatedAt = :at',
+                UpdateExpression: counted ? 'SET updatedAt = :at ADD whistleblowerMessages :one' : 'SET updatedAt = :at',
                 ConditionExpression: 'attribute_exists(PK) AND #status <> :closed',
                 ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':at': message.at, ':closed': 'closed' },
+                ExpressionAttributeValues: { ':at': message.at, ':closed': 'closed', ...(counted ? { ':one': 1 } : {}) },
                 ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
               },
             },
@@ -221,9 +226,11 @@ export class DynamoCaseStore implements CaseWorkStore {
               Put: {
                 TableName,
                 Item: caseItem(change.record),
-                // Optimistic lock on the audit head: a write in between makes this one stale, never lost.
-                ConditionExpression: 'attribute_exists(PK) AND auditSeq = :expected',
-                ExpressionAttributeValues: { ':expected': change.expectedAuditSeq },
+                // Optimistic lock on the audit head and on the whistleblower's message count (addMessage changes the
+                // case item outside the chain): a write in between makes this one stale, never lost.
+                ConditionExpression:
+                  'attribute_exists(PK) AND auditSeq = :expected AND (attribute_not_exists(whistleblowerMessages) OR whistleblowerMessages = :messages)',
+                ExpressionAttributeValues: { ':expected': change.expectedAuditSeq, ':messages': change.expectedWhistleblowerMessages },
               },
             },
             ...puts.map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(PK)' } })),

@@ -7,6 +7,10 @@
 // A report whose organization the reporter could not name ("I'm not sure") goes to the oversight body, which
 // triages: no rule about the reported organization can apply to it.
 
+import { isWithinOrganization } from './organizationTree.js';
+
+export { isWithinOrganization };
+
 /** The organization id a report carries when the reporter is not sure which organization it is about. */
 export const UNSURE_ORGANIZATION_ID = 'unsure';
 /** The category id a pack gives its "I'm not sure" type of report (routed by the pack's own rule, to its triage). */
@@ -49,24 +53,6 @@ export interface RoutingContext<O extends RoutableOrganization = RoutableOrganiz
 export interface RoutingDecision {
   organizationId: string;
   ruleId: string;
-}
-
-/** Whether `organizationId` is `headOf` itself or sits under it in the pack's hierarchy. */
-export function isWithinOrganization(
-  organizations: ReadonlyMap<string, { parentId?: string | undefined }>,
-  organizationId: string,
-  headOf: string,
-): boolean {
-  const seen = new Set<string>();
-  for (
-    let current: string | undefined = organizationId;
-    current !== undefined && !seen.has(current);
-    current = organizations.get(current)?.parentId
-  ) {
-    if (current === headOf) return true;
-    seen.add(current);
-  }
-  return false;
 }
 
 /** Whether a case (or a report being routed) must be kept from `organizationId`. */

@@ -32,7 +32,15 @@ export const TRACKING_CODE_BYTES = 10;
 const SEPARATORS = /[\s\-_.]/g;
 /** What may stand for a symbol: the ASCII letters and digits, nothing else (see normalizeTrackingCode). */
 const ASCII_LETTERS_AND_DIGITS = /^[0-9A-Za-z]*$/;
-const VALID = new RegExp(`^[${CROCKFORD_ALPHABET}]{${TRACKING_CODE_LENGTH}}$`);
+
+/** Reads typed Crockford text of `length` symbols by the rules below; null when it cannot be that. */
+function readCrockford(input: string, length: number): string | null {
+  if (input.length > 64) return null;
+  const stripped = input.replace(SEPARATORS, '');
+  if (!ASCII_LETTERS_AND_DIGITS.test(stripped)) return null;
+  const cleaned = stripped.toUpperCase().replace(/[IL]/g, '1').replace(/O/g, '0');
+  return cleaned.length === length && [...cleaned].every((c) => CROCKFORD_ALPHABET.includes(c)) ? cleaned : null;
+}
 
 /**
  * Normalizes what a person typed: any case, with or without dashes, dots, underscores and spaces; I and L read
@@ -41,11 +49,7 @@ const VALID = new RegExp(`^[${CROCKFORD_ALPHABET}]{${TRACKING_CODE_LENGTH}}$`);
  * would become one.
  */
 export function normalizeTrackingCode(input: string): TrackingCode | null {
-  if (input.length > 64) return null;
-  const stripped = input.replace(SEPARATORS, '');
-  if (!ASCII_LETTERS_AND_DIGITS.test(stripped)) return null;
-  const cleaned = stripped.toUpperCase().replace(/[IL]/g, '1').replace(/O/g, '0');
-  return VALID.test(cleaned) ? (cleaned as TrackingCode) : null;
+  return readCrockford(input, TRACKING_CODE_LENGTH) as TrackingCode | null;
 }
 
 /** Builds a code from 10 random bytes (80 bits). */
@@ -57,4 +61,14 @@ export function trackingCodeFromBytes(bytes: Uint8Array): TrackingCode {
 /** Shows a code the way people read it: XXXX-XXXX-XXXX-XXXX. */
 export function formatTrackingCode(code: TrackingCode): string {
   return code.match(/.{4}/g)!.join('-');
+}
+
+/**
+ * A case id: the first 100 bits of the code's keyed hash, 20 Crockford symbols (functions/core/trackingKey.ts). Staff
+ * read it aloud and retype it like a code, so a typed one is read by the same rules.
+ */
+export const CASE_ID_LENGTH = 20;
+
+export function normalizeCaseId(input: string): string | null {
+  return readCrockford(input, CASE_ID_LENGTH);
 }

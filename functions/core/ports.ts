@@ -61,6 +61,13 @@ export interface CaseRecord {
   /** Head of the case's audit chain: the last event's sequence number and hash. */
   auditSeq: number;
   auditHash: string;
+  /** The messages the whistleblower has sent, counted in the same transaction that adds each one. */
+  whistleblowerMessages: number;
+  /**
+   * How many of them there were when the owning organization last opened the case: the rest are replies it has not
+   * read yet, which its queue marks.
+   */
+  whistleblowerMessagesSeen: number;
 }
 
 export interface ReportText {

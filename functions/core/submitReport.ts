@@ -88,6 +88,8 @@ export async function submitReport(deps: CitizenDeps, report: SubmitReportReques
     escalatedAt: null,
     auditSeq: 0,
     auditHash: '',
+    whistleblowerMessages: 0,
+    whistleblowerMessagesSeen: 0,
   };
   const audit = nextAuditEvent(deps.pepper, caseId, null, {
     at: createdAt,

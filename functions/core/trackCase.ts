@@ -77,6 +77,7 @@ function filedReport(deps: CitizenDeps, record: CaseRecord, text: ReportText, la
     title: text.title,
     description: text.description,
     occurredOn: text.occurredOn,
+    occurredApproximately: text.occurredApproximately === true,
     location: text.location,
     amount: text.amount,
   };

@@ -2,14 +2,15 @@
 // so a tracking request finds its case with a single key lookup, and nobody holding a case id (staff, logs)
 // can work back to the code without the pepper and a 2^80 search.
 import { createHmac } from 'node:crypto';
-import { encodeCrockford } from '#contract/trackingCode.js';
+import { CASE_ID_LENGTH, encodeCrockford } from '#contract/trackingCode.js';
 import type { TrackingCode } from '#contract/trackingCode.js';
+
+export { CASE_ID_LENGTH };
 
 declare const caseIdBrand: unique symbol;
 export type CaseId = string & { readonly [caseIdBrand]: true };
 
-export const CASE_ID_LENGTH = 20;
-const CASE_ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{20}$/;
+const CASE_ID_PATTERN = new RegExp(`^[0-9A-HJKMNP-TV-Z]{${CASE_ID_LENGTH}}$`);
 
 export function trackingDigest(pepper: Uint8Array, code: TrackingCode): Uint8Array {
   return createHmac('sha256', pepper).update(code).digest();

@@ -29,6 +29,8 @@ export const caseListItem = z.object({
   overdue: z.boolean(),
   organizationId: z.string(),
   escalated: z.boolean(),
+  /** The whistleblower's messages since the owning organization last opened the case. */
+  unreadReplies: z.number().int().nonnegative(),
 });
 export const caseListResponse = z.object({ items: z.array(caseListItem), nextCursor: z.string().nullable() });
 export type CaseListResponse = z.infer<typeof caseListResponse>;

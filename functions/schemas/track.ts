@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { LIMITS } from '#contract/limits.js';
 import { caseStatusSchema, isoInstant, resolutionSchema } from './common.js';
 import { languageCode } from './countryPack.js';
-import { amountSchema, organizationRef, uploadIdSchema } from './report.js';
+import { amountSchema, occurredOnSchema, organizationRef, uploadIdSchema } from './report.js';
 
 export const trackRequest = z.strictObject({
   trackingCode: z.string().min(1).max(LIMITS.trackingCodeInput),
@@ -42,7 +42,9 @@ export const filedReport = z.object({
   contactSharedWith: organizationRef.nullable(),
   title: z.string(),
   description: z.string(),
-  occurredOn: z.iso.date().nullable(),
+  /** A day, or a month when the reporter knew only that; `occurredApproximately` when they said "about then". */
+  occurredOn: occurredOnSchema.nullable(),
+  occurredApproximately: z.boolean(),
   location: z.string().nullable(),
   amount: amountSchema.nullable(),
 });

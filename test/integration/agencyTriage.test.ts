@@ -8,6 +8,10 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#composition/awsClients.js';
 import { caseDetailResponse, caseListResponse, statsResponse } from '#schemas/agency.js';
+import { DynamoCaseStore } from '#adapters/dynamoCaseStore.js';
+import { commitFor } from '#core/agency/recordChange.js';
+import { TABLE_NAME } from '#local/runtime/localStorage.js';
+import { portalTable } from '../support/auditTampering.js';
 import { type TestPortal, bearer, fileReport, signIn, startTestPortal, uploadFile } from './support/testPortal.js';
 
 let portal: TestPortal;
@@ -122,11 +126,35 @@ describe('triage of one report, from filing to closing', () => {
     ]);
     const answered = await portal.api('POST', '/track/messages', { trackingCode: report.trackingCode, body: 'The Daejeon office.' });
     expect(answered.status).toBe(201);
+    // The queue marks the answer as unread until someone of the organization opens the case.
+    const unread = async () =>
+      caseListResponse.parse((await portal.api('GET', '/cases', undefined, bearer(handler))).body).items.find((i) => i.caseId === caseId)
+        ?.unreadReplies;
+    expect(await unread()).toBe(1);
     const detail = (await portal.api('GET', `/cases/${caseId}`, undefined, bearer(handler))).body;
     expect(detail.messages.map((m: { from: string; body: string }) => [m.from, m.body])).toEqual([
       ['agency', 'Which regional office sent the second invoice?'],
       ['whistleblower', 'The Daejeon office.'],
     ]);
+    expect(await unread()).toBe(0);
+  });
+
+  it('refuses, as stale, a change computed before an answer landed, so the answer’s count is never written back', async () => {
+    const store = new DynamoCaseStore(portalTable(portal.dataDir), TABLE_NAME);
+    const before = (await store.getCaseFolder(caseId))!.case;
+    const answered = await portal.api('POST', '/track/messages', { trackingCode: report.trackingCode, body: 'And Sejong, once.' });
+    expect(answered.status).toBe(201);
+    const change = commitFor(new Uint8Array(32), before, {
+      record: { ...before, whistleblowerMessagesSeen: before.whistleblowerMessages },
+      audit: { at: new Date().toISOString(), actor: 'handler@kr-molit', action: 'case.viewed', details: { access: 'owner' } },
+    });
+    expect(await store.commit(change)).toBe('stale');
+    expect((await store.getCaseFolder(caseId))!.case).toMatchObject({
+      auditSeq: before.auditSeq,
+      whistleblowerMessages: before.whistleblowerMessages + 1,
+    });
+    // Opened again, the case reads the answer too.
+    expect((await portal.api('GET', `/cases/${caseId}`, undefined, bearer(handler))).status).toBe(200);
   });
 
   it('downloads the evidence through a five-minute link, as a download', async () => {

@@ -80,12 +80,21 @@ describe('trackCase', () => {
         title: 'Permit officer asked for cash',
         description: 'The head of the road division took cash.',
         occurredOn: '2026-10-01',
+        occurredApproximately: false,
         location: 'Sejong',
         amount: { value: 5_000_000, currency: 'KRW' },
       },
       resolution: null,
       closedAt: null,
     });
+  });
+
+  it('gives back a month the reporter knew only approximately as they said it, and the answer parses', async () => {
+    const deps = memoryDeps(index);
+    await submitReport(deps, reportRequest({ trackingCode: CODE, occurredOn: '2025-04', occurredApproximately: true }));
+    const tracked = await trackCase(deps, CODE);
+    expect(tracked.report).toMatchObject({ occurredOn: '2025-04', occurredApproximately: true });
+    expect(trackResponse.safeParse(tracked).success).toBe(true);
   });
 
   it('gives the report back as filed, with no contact details: a code found on a shared phone must not name the reporter', async () => {

@@ -1,10 +1,12 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  CASE_ID_LENGTH,
   TRACKING_CODE_BYTES,
   TRACKING_CODE_LENGTH,
   type TrackingCode,
   formatTrackingCode,
+  normalizeCaseId,
   normalizeTrackingCode,
   trackingCodeFromBytes,
 } from '#contract/trackingCode.js';
@@ -179,5 +181,25 @@ describe('formatTrackingCode', () => {
         expect(shown.replaceAll('-', '')).toBe(c);
       }),
     );
+  });
+});
+
+describe('normalizeCaseId', () => {
+  it('reads a case number typed in lower case, with spaces or dashes, by the code’s rules', () => {
+    expect(CASE_ID_LENGTH).toBe(20);
+    expect(normalizeCaseId('7KQ2ABCDEFGHJKMNPQRS')).toBe('7KQ2ABCDEFGHJKMNPQRS');
+    expect(normalizeCaseId(' 7kq2 abcd efgh jkmn pqrs ')).toBe('7KQ2ABCDEFGHJKMNPQRS');
+    expect(normalizeCaseId('7KQ2-ABCD-EFGH-JKMN-PQRS')).toBe('7KQ2ABCDEFGHJKMNPQRS');
+    expect(normalizeCaseId('IiLl-OoOo-1111-0000-ABCD')).toBe('1111000011110000ABCD');
+  });
+
+  it.each([
+    ['a tracking code (16 characters)', 'ABCD-EFGH-JKMN-PQRS'],
+    ['21 characters', '7KQ2ABCDEFGHJKMNPQRST'],
+    ['a U', '7KQ2ABCDEFGHJKMNPQRU'],
+    ['a non-Latin letter', '7KQ2ABCDEFGHJKMNPQRЅ'],
+    ['empty', ''],
+  ])('rejects %s', (_why, input) => {
+    expect(normalizeCaseId(input)).toBeNull();
   });
 });

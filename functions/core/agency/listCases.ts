@@ -39,6 +39,7 @@ export async function listCases(deps: AgencyDeps, user: AgencyUser, query: ListC
         overdue: r.overdue || isPastDeadline(r, now),
         organizationId: r.organizationId,
         escalated: r.escalatedTo !== null,
+        unreadReplies: Math.max(0, r.whistleblowerMessages - r.whistleblowerMessagesSeen),
       };
     }),
   );

@@ -23,6 +23,11 @@ export interface CaseCommit {
   record: CaseRecord;
   /** The audit head the change was computed from: another writer in between makes the commit stale. */
   expectedAuditSeq: number;
+  /**
+   * The whistleblower's message count the change was computed from: a message in between makes the commit stale too,
+   * since the case is written whole and would otherwise lose the count (and its reply would read as seen).
+   */
+  expectedWhistleblowerMessages: number;
   audit: AuditEventRecord;
   timeline?: TimelineRecord[];
   messages?: MessageRecord[];

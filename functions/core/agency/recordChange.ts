@@ -49,6 +49,7 @@ export function commitFor(pepper: Uint8Array, before: CaseRecord, planned: Plann
   return {
     record: { ...planned.record, auditSeq: audit.seq, auditHash: audit.hash },
     expectedAuditSeq: before.auditSeq,
+    expectedWhistleblowerMessages: before.whistleblowerMessages,
     audit,
     timeline: planned.timeline,
     messages: planned.messages,

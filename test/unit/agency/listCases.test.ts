@@ -67,6 +67,7 @@ describe('listCases', () => {
       overdue: true,
       organizationId: 'kr-molit',
       escalated: true,
+      unreadReplies: 0,
     });
     expect(listed.items.map((i) => [i.title, i.status, i.overdue])).toEqual([
       ['late', 'received', true],

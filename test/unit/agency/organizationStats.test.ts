@@ -41,6 +41,8 @@ function record(overrides: Partial<CaseRecord>): CaseRecord {
     escalatedAt: null,
     auditSeq: 0,
     auditHash: 'x',
+    whistleblowerMessages: 0,
+    whistleblowerMessagesSeen: 0,
     ...overrides,
   };
 }

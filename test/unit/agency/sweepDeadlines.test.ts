@@ -247,6 +247,7 @@ describe('sweepDeadlines', () => {
           overdue: true,
           organizationId: 'kr-molit',
           escalated: true,
+          unreadReplies: 0,
         },
       ],
       nextCursor: null,

@@ -36,8 +36,9 @@ type IndexName = 'byStatus' | 'queue' | 'escalations';
 /**
  * A CaseWorkStore over Maps. Like the DynamoDB store:
  * - createCase also stores the genesis audit event;
- * - commit is one transaction, conditional on the stored case's audit head: 'stale' (and nothing written) unless
- *   the case exists with auditSeq = expectedAuditSeq; an item that already exists under the same key fails it;
+ * - commit is one transaction, conditional on the stored case's audit head and whistleblower message count: 'stale'
+ *   (and nothing written) unless the case exists with auditSeq = expectedAuditSeq and whistleblowerMessages =
+ *   expectedWhistleblowerMessages; an item that already exists under the same key fails it;
  * - queue reads one index page: an organization's cases (or those escalated to it), overdue first, then open,
  *   then closed, each oldest first; `limit` counts the items read before the status filter, and a full page
  *   carries a nextKey even when nothing follows, as DynamoDB's LastEvaluatedKey does;
@@ -96,7 +97,8 @@ export class MemoryCaseWorkStore extends MemoryCaseStore implements CaseWorkStor
     this.writes++;
     const caseId = change.record.caseId;
     const file = this.files.get(caseId);
-    if (!file || file.case.auditSeq !== change.expectedAuditSeq) return 'stale';
+    if (!file || file.case.auditSeq !== change.expectedAuditSeq || file.case.whistleblowerMessages !== change.expectedWhistleblowerMessages)
+      return 'stale';
     const audit = this.audits.get(caseId) ?? [];
     const notes = this.notes.get(caseId) ?? [];
     const taken = (items: { at: string; id: string }[], item: { caseId: string; at: string; id: string }) =>

@@ -31,8 +31,9 @@ export class DependencyDown extends Error {
 
 /**
  * A CaseStore over a Map, with the DynamoDB store's semantics: createCase writes the case, its first timeline
- * entry and its attachments atomically and answers 'exists' when the case id is taken; addMessage answers
- * 'missing' for an unknown case and 'closed' for a closed one, and writes nothing then.
+ * entry and its attachments atomically and answers 'exists' when the case id is taken; addMessage counts a
+ * whistleblower's message on the case, answers 'missing' for an unknown case and 'closed' for a closed one, and
+ * writes nothing then.
  */
 export class MemoryCaseStore implements CaseStore {
   readonly files = new Map<string, CaseFile>();
@@ -80,6 +81,7 @@ export class MemoryCaseStore implements CaseStore {
     file.messages.push(clone(message));
     file.attachments.push(...clone(attachments));
     file.case.updatedAt = message.at;
+    if (message.from === 'whistleblower') file.case.whistleblowerMessages += 1;
     return 'added';
   }
 

@@ -1,8 +1,10 @@
 // The agency console: sign-in, then the organization's queue, a case, and the organization's statistics, in the
-// language the user chooses. The session lives in sessionStorage; a 401 from any call ends it.
+// language the user chooses. The session lives in sessionStorage; a 401 from any call ends it, and so does its end
+// of time, after a warning that offers to stay signed in without leaving the page. What was typed and not sent
+// outlives a session that ended (drafts.ts), not a sign-out.
 import type { JSX } from 'preact';
 import type * as z from 'zod';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { UiStringKey } from '#schemas/uiStrings.js';
 import { apiRequest } from '../shared/api.js';
 import { LanguageSwitcher } from '../shared/LanguageSwitcher.js';
@@ -10,12 +12,24 @@ import { usePortalConfig } from '../shared/portalConfig.js';
 import { navigate, useRoute } from '../shared/route.js';
 import { CaseView } from './CaseView.js';
 import { type AgencyCall, AgencyContext } from './context.js';
+import { forgetAllDrafts, hasDrafts } from './drafts.js';
 import { organizationName } from './labels.js';
 import { NotFound } from './NotFound.js';
 import { Queue, type QueueFilters } from './Queue.js';
 import { type AgencySession, endSession, isExpired, storedSession } from './session.js';
+import { useSessionTimer } from './sessionTimer.js';
 import { SignIn } from './SignIn.js';
 import { Stats } from './Stats.js';
+import { StaySignedIn } from './StaySignedIn.js';
+
+/** A time of day on the reader's own clock: when their session ends. */
+const clockTime = (at: number, language: string) => {
+  try {
+    return new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(at);
+  } catch {
+    return new Date(at).toLocaleTimeString();
+  }
+};
 
 export function AgencyApp(): JSX.Element {
   const [loaded, chooseLanguage] = usePortalConfig('agency.title');
@@ -26,13 +40,21 @@ export function AgencyApp(): JSX.Element {
   const [flash, setFlash] = useState<UiStringKey | null>(null);
   // Kept here so the queue's filters survive opening a case and coming back.
   const [filters, setFilters] = useState<QueueFilters>({ status: '', overdue: false, escalated: false });
+  /** The session end whose warning the user put aside (Escape): the header still offers to stay. */
+  const [warningAsideFor, setWarningAsideFor] = useState<number | null>(null);
+  /** Said once the user stayed signed in: until when. */
+  const [stayedUntil, setStayedUntil] = useState<number | null>(null);
+  /** The last field of the screen the user typed in: where "Stay signed in" puts them back. */
+  const lastField = useRef<HTMLElement | null>(null);
+
+  const expire = useCallback(() => {
+    endSession();
+    setSession(null);
+    setExpired(true);
+  }, []);
+  const warning = useSessionTimer(session, expire);
 
   const call = useMemo<AgencyCall>(() => {
-    const expire = () => {
-      endSession();
-      setSession(null);
-      setExpired(true);
-    };
     return async <S extends z.ZodType>(method: string, path: string, answer: S, body?: unknown) => {
       if (!session || isExpired(session)) {
         expire();
@@ -83,6 +105,7 @@ export function AgencyApp(): JSX.Element {
 
   function signOut(): void {
     endSession();
+    forgetAllDrafts();
     setSession(null);
     setExpired(false);
     setFlash(null);
@@ -94,7 +117,7 @@ export function AgencyApp(): JSX.Element {
     screen = (
       <SignIn
         t={t}
-        notice={expired ? t('agency.error.expired') : null}
+        notices={expired ? [t('agency.error.expired'), ...(hasDrafts() ? [t('agency.session.draftsKept')] : [])] : []}
         onSignedIn={(started) => {
           setExpired(false);
           setSession(started);
@@ -145,11 +168,24 @@ export function AgencyApp(): JSX.Element {
               current={config.language}
               onChange={chooseLanguage}
             />
+            {session && warning && warningAsideFor === session.expiresAt ? (
+              <p class="session-ending">
+                {t('agency.session.endsAt', { time: clockTime(session.expiresAt, config.language) })}{' '}
+                <button type="button" class="secondary header-action" onClick={() => setWarningAsideFor(null)}>
+                  {t('agency.session.stay')}
+                </button>
+              </p>
+            ) : null}
             {session ? (
-              <button type="button" class="secondary sign-out" onClick={signOut}>
+              <button type="button" class="secondary header-action" onClick={signOut}>
                 {t('agency.signOut')}
               </button>
             ) : null}
+            <p class="visually-hidden" role="status">
+              {session && stayedUntil === session.expiresAt
+                ? t('agency.session.extended', { time: clockTime(stayedUntil, config.language) })
+                : ''}
+            </p>
           </div>
         </div>
         {session ? (
@@ -166,9 +202,30 @@ export function AgencyApp(): JSX.Element {
           </nav>
         ) : null}
       </header>
-      <main id="main" tabIndex={-1} class="wrap wrap-wide">
+      <main
+        id="main"
+        tabIndex={-1}
+        class="wrap wrap-wide"
+        onFocusIn={(event) => {
+          if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) lastField.current = event.target;
+        }}
+      >
         {screen}
       </main>
+      {session && warning && warningAsideFor !== session.expiresAt ? (
+        <StaySignedIn
+          t={t}
+          session={session}
+          endsAt={clockTime(session.expiresAt, config.language)}
+          onSignedIn={(renewed) => {
+            setSession(renewed);
+            setStayedUntil(renewed.expiresAt);
+          }}
+          onPutAside={() => setWarningAsideFor(session.expiresAt)}
+          onSignOut={signOut}
+          returnFocus={() => lastField.current}
+        />
+      ) : null}
     </>
   );
   return session ? <AgencyContext.Provider value={{ ...loaded, session, call, setFlash }}>{body}</AgencyContext.Provider> : body;

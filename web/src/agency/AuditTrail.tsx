@@ -1,6 +1,8 @@
 // Every read and write of the case, in order, with the server's check of the hash chain: a changed, reordered
-// or removed entry makes the trail fail to verify, and the console says so in words, not only in colour.
+// or removed entry makes the trail fail to verify, and the console says so in words, not only in colour. Repeated
+// openings by one person read as one line, which opens onto its entries (auditRows.ts).
 import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
 import { CASE_STATUSES, type CaseStatus } from '#contract/caseLife.js';
 import type { CaseDetailResponse } from '#schemas/agency.js';
 import type { ConfigResponse } from '#schemas/config.js';
@@ -9,8 +11,7 @@ import { type Translate, textDirection } from '../shared/i18n.js';
 import { useAgency } from './context.js';
 import { auditActionLabel, organizationName } from './labels.js';
 import { TableScroll } from '../shared/TableScroll.js';
-
-type AuditEntry = CaseDetailResponse['audit'][number];
+import { type AuditEntry, auditRows, formatInstantRange } from './auditRows.js';
 
 const isStatus = (value: string | undefined): value is CaseStatus => (CASE_STATUSES as readonly (string | undefined)[]).includes(value);
 
@@ -34,7 +35,36 @@ const asSentence = (problem: string) => `${problem.charAt(0).toUpperCase()}${pro
 
 export function AuditTrail({ detail }: { detail: CaseDetailResponse }): JSX.Element {
   const { t, config, language } = useAgency();
+  // The groups opened, by the sequence number of their first entry (which a later reading of the case keeps).
+  const [opened, setOpened] = useState<ReadonlySet<number>>(new Set());
   const arrow = textDirection(language) === 'rtl' ? '←' : '→';
+  const zone = config.country.timezone;
+  const when = (at: string) => formatDate(at, language, zone, true);
+  const entryRow = (entry: AuditEntry, member = false) => {
+    const more = detailText(entry, t, config, arrow);
+    return (
+      <tr key={entry.seq} data-seq={entry.seq} class={member ? 'audit-member' : undefined}>
+        <th scope="row">{entry.seq}</th>
+        <td class="date">
+          <time dateTime={entry.at}>{when(entry.at)}</time>
+        </td>
+        <td class="actor" translate={false}>
+          {entry.actor}
+        </td>
+        <td>
+          {auditActionLabel(t, entry.action)}
+          {more ? <span class="audit-detail"> ({more})</span> : null}
+        </td>
+      </tr>
+    );
+  };
+  const toggle = (seq: number) =>
+    setOpened((now) => {
+      const next = new Set(now);
+      if (!next.delete(seq)) next.add(seq);
+      return next;
+    });
+
   return (
     <section class="audit">
       <h2>{t('agency.case.audit')}</h2>
@@ -66,23 +96,31 @@ export function AuditTrail({ detail }: { detail: CaseDetailResponse }): JSX.Elem
             </tr>
           </thead>
           <tbody>
-            {detail.audit.map((entry) => {
-              const more = detailText(entry, t, config, arrow);
-              return (
-                <tr key={entry.seq}>
-                  <th scope="row">{entry.seq}</th>
+            {auditRows(detail.audit).flatMap((row) => {
+              if (row.kind === 'entry') return [entryRow(row.entry)];
+              const first = row.entries[0];
+              const last = row.entries[row.entries.length - 1]!;
+              const open = opened.has(first.seq);
+              return [
+                <tr key={`views-${first.seq}`} class="audit-group" data-seqs={`${first.seq}-${last.seq}`}>
+                  <th scope="row">
+                    {first.seq}–{last.seq}
+                  </th>
                   <td class="date">
-                    <time dateTime={entry.at}>{formatDate(entry.at, language, config.country.timezone, true)}</time>
+                    <time dateTime={first.at}>{formatInstantRange(first.at, last.at, language, zone, when)}</time>
                   </td>
                   <td class="actor" translate={false}>
-                    {entry.actor}
+                    {first.actor}
                   </td>
                   <td>
-                    {auditActionLabel(t, entry.action)}
-                    {more ? <span class="audit-detail"> ({more})</span> : null}
+                    {t('agency.audit.viewedTimes', { count: row.entries.length })}{' '}
+                    <button type="button" class="link" aria-expanded={open} onClick={() => toggle(first.seq)}>
+                      {open ? t('agency.audit.hideEach') : t('agency.audit.showEach')}
+                    </button>
                   </td>
-                </tr>
-              );
+                </tr>,
+                ...(open ? row.entries.map((entry) => entryRow(entry, true)) : []),
+              ];
             })}
           </tbody>
         </table>

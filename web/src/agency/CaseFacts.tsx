@@ -1,4 +1,5 @@
-// The case at a glance: who handles it, what it is about, where it stands and its deadlines.
+// The case at a glance: who handles it, what it is about, where it stands and its deadlines, under labels that
+// describe the report rather than ask the reporter's questions ("When did it happen?").
 import type { JSX } from 'preact';
 import { UNSURE_ORGANIZATION_ID } from '#contract/routing.js';
 import type { CaseDetailResponse } from '#schemas/agency.js';
@@ -56,7 +57,7 @@ export function CaseFacts({ detail }: { detail: CaseDetailResponse }): JSX.Eleme
           ? t('report.organization.unsure')
           : organizationName(config, detail.reportedOrganization.id, detail.reportedOrganization.name)}
       </dd>
-      <dt>{t('report.subjectIsHead.question')}</dt>
+      <dt>{t('agency.case.subjectIsHead')}</dt>
       <dd>{detail.subjectIsHead ? t('common.yes') : t('common.no')}</dd>
       <dt>{t('report.category')}</dt>
       <dd>{categoryName(config, detail.category)}</dd>
@@ -70,7 +71,7 @@ export function CaseFacts({ detail }: { detail: CaseDetailResponse }): JSX.Eleme
       <dd>{date(detail.respondBy)}</dd>
       {detail.occurredOn ? (
         <>
-          <dt>{t('report.occurredOn')}</dt>
+          <dt>{t('agency.case.occurredOn')}</dt>
           <dd>
             {formatOccurred(detail.occurredOn, detail.occurredApproximately, language, (day) =>
               t('report.occurredOn.about', { date: day }),
@@ -80,7 +81,7 @@ export function CaseFacts({ detail }: { detail: CaseDetailResponse }): JSX.Eleme
       ) : null}
       {detail.location ? (
         <>
-          <dt>{t('report.location')}</dt>
+          <dt>{t('agency.case.location')}</dt>
           <dd class="user-text">{detail.location}</dd>
         </>
       ) : null}

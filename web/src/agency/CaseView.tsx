@@ -1,5 +1,6 @@
 // One case: its facts, the report as the reporter wrote it (as text), contact, files, history, audit trail, and
-// the actions. Opening it is itself audited; after each action the case is read again so every part is current.
+// the actions. Opening it is itself audited. After a status change the case the API answered is shown (reading it
+// again would record one more opening after every save); after a message or a download it is read again.
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type CaseDetailResponse, caseDetailResponse } from '#schemas/agency.js';
@@ -9,7 +10,7 @@ import { Notice } from '../shared/ErrorSummary.js';
 import { navigate } from '../shared/route.js';
 import { ScreenHeading } from '../shared/ScreenHeading.js';
 import { CaseActions } from './actions/CaseActions.js';
-import { casePath } from './actions/outcome.js';
+import { type CaseAfterAction, casePath } from './actions/outcome.js';
 import { Attachments } from './Attachments.js';
 import { AuditTrail } from './AuditTrail.js';
 import { CaseFacts } from './CaseFacts.js';
@@ -43,9 +44,16 @@ export function CaseView({ caseId }: { caseId: string }): JSX.Element {
     if (done) doneRef.current?.focus();
   }, [done?.n]);
 
-  async function onDone(key: UiStringKey, kind?: 'transfer'): Promise<void> {
+  async function onDone(key: UiStringKey, after?: CaseAfterAction): Promise<void> {
+    if (after && 'updated' in after) {
+      // A change's answer never carries the contact details (only an audited opening does): keep those on screen.
+      const updated = after.updated;
+      setDetail((shown) => ({ ...updated, contact: shown?.contact ?? null }));
+      setDone((previous) => ({ key, n: (previous?.n ?? 0) + 1 }));
+      return;
+    }
     const result = await load();
-    if (!result.ok && result.status === 404 && kind === 'transfer') {
+    if (!result.ok && result.status === 404 && after && 'transferred' in after) {
       // The case has left every queue this user can see: say so where they land.
       setFlash(key);
       navigate('queue');

@@ -1,5 +1,6 @@
 // The organization's queue (or, for oversight, the cases escalated to it) as the API orders it: overdue first,
-// then oldest. Filters apply on "Show"; "Show more" follows the API's cursor.
+// then oldest, each case marked when the reporter wrote since the organization last opened it. Filters apply on
+// "Show"; "Show more" follows the API's cursor; a case can also be opened by its number.
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CASE_STATUSES, type CaseStatus } from '#contract/caseLife.js';
@@ -8,6 +9,7 @@ import type { UiStringKey } from '#schemas/uiStrings.js';
 import { Notice } from '../shared/ErrorSummary.js';
 import { formatDate } from '../shared/format.js';
 import { ScreenHeading } from '../shared/ScreenHeading.js';
+import { CaseFinder } from './CaseFinder.js';
 import { useAgency } from './context.js';
 import { categoryName, failureText, organizationName } from './labels.js';
 import { TableScroll } from '../shared/TableScroll.js';
@@ -97,6 +99,7 @@ export function Queue({
     <>
       <ScreenHeading>{t('agency.queue')}</ScreenHeading>
       <Notice kind="success" text={flash ? t(flash) : null} />
+      <CaseFinder />
       <form
         class="queue-filters"
         noValidate
@@ -173,13 +176,24 @@ export function Queue({
                   {items.map((item) => {
                     const due = dueDate(item);
                     return (
-                      <tr key={item.caseId} class={item.overdue ? 'is-overdue' : undefined}>
+                      <tr
+                        key={item.caseId}
+                        class={[item.overdue ? 'is-overdue' : '', item.unreadReplies ? 'has-unread' : ''].join(' ').trim() || undefined}
+                      >
                         <th scope="row">
                           <a class="case-id" href={`#/cases/${encodeURIComponent(item.caseId)}`} translate={false}>
                             {item.caseId}
                           </a>
                         </th>
-                        <td class="summary">{item.title}</td>
+                        <td class="summary">
+                          {item.title}
+                          {item.unreadReplies ? (
+                            <>
+                              {' '}
+                              <span class="badge badge-reply">{t('agency.unreadReplies', { count: item.unreadReplies })}</span>
+                            </>
+                          ) : null}
+                        </td>
                         <td>{categoryName(config, item.category)}</td>
                         {escalated ? <td>{organizationName(config, item.organizationId)}</td> : null}
                         <td>

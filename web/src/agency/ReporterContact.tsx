@@ -1,5 +1,6 @@
 // A confidential reporter's contact details: opened only for the organization the reporter shared them with, while
-// the case is in its queue; everyone else is told who holds them and to use messages.
+// the case is in its queue; everyone else is told who holds them and to use messages. The labels are staff's own
+// ("Reporter's name"), not the reporter's form ("Your name").
 import type { JSX } from 'preact';
 import type { CaseDetailResponse } from '#schemas/agency.js';
 import { useAgency } from './context.js';
@@ -13,19 +14,19 @@ export function ReporterContact({ detail }: { detail: CaseDetailResponse }): JSX
       <dl class="facts">
         {contact.name ? (
           <>
-            <dt>{t('report.contact.name')}</dt>
+            <dt>{t('agency.contact.name')}</dt>
             <dd class="user-text">{contact.name}</dd>
           </>
         ) : null}
         {contact.email ? (
           <>
-            <dt>{t('report.contact.email')}</dt>
+            <dt>{t('agency.contact.email')}</dt>
             <dd class="user-text">{contact.email}</dd>
           </>
         ) : null}
         {contact.phone ? (
           <>
-            <dt>{t('report.contact.phone')}</dt>
+            <dt>{t('agency.contact.phone')}</dt>
             <dd class="user-text">{contact.phone}</dd>
           </>
         ) : null}

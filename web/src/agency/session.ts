@@ -7,6 +7,8 @@ import { readJson, writeItem } from '../shared/storage.js';
 const SESSION_KEY = 'cp.agencySession';
 /** Treat the token as expired a little early, so a request never leaves with one about to lapse. */
 const EARLY_MS = 10_000;
+/** How long before the session ends the console offers to keep it ("Stay signed in"). */
+export const WARNING_MS = 2 * 60_000;
 
 export interface AgencySession {
   token: string;

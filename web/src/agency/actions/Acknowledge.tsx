@@ -15,7 +15,7 @@ export function Acknowledge({ detail, onDone }: { detail: CaseDetailResponse; on
     setFailure(null);
     setBusy(true);
     const result = await call('PATCH', casePath(detail.caseId), caseDetailResponse, { status: 'acknowledged' });
-    if (result.ok) await onDone('agency.action.saved');
+    if (result.ok) await onDone('agency.action.saved', { updated: result.data });
     else setFailure(actionFailure(result, t).text);
     setBusy(false);
   }

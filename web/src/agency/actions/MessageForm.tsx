@@ -1,4 +1,5 @@
-// A question or news for the reporter, who reads it with their tracking code (POST /cases/{id}/messages).
+// A question or news for the reporter, who reads it with their tracking code (POST /cases/{id}/messages). The text
+// is kept in the tab until it is sent (drafts.ts).
 import { LIMITS } from '#contract/limits.js';
 import { createdMessageResponse } from '#schemas/track.js';
 import type { JSX } from 'preact';
@@ -9,13 +10,14 @@ import { Notice } from '../../shared/ErrorSummary.js';
 import { Field } from '../../shared/Field.js';
 import { fieldErrors } from '../../shared/validation.js';
 import { useAgency } from '../context.js';
+import { useDraft } from '../drafts.js';
 import { actionFailure, type CaseActionDone, casePath } from './outcome.js';
 
 const BODY_ID = 'message-body';
 
 export function MessageForm({ detail, onDone }: { detail: CaseDetailResponse; onDone: CaseActionDone }): JSX.Element {
   const { t, call } = useAgency();
-  const [body, setBody] = useState('');
+  const [body, setBody, forgetBody] = useDraft(detail.caseId, 'message');
   const [error, setError] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,7 +36,7 @@ export function MessageForm({ detail, onDone }: { detail: CaseDetailResponse; on
     const result = await call('POST', `${casePath(detail.caseId)}/messages`, createdMessageResponse, checked.data);
     setBusy(false);
     if (result.ok) {
-      setBody('');
+      forgetBody();
       return onDone('agency.action.messageSent');
     }
     const failed = actionFailure(result, t);

@@ -1,15 +1,19 @@
 // Moves the case along its life with a note the reporter sees and/or an internal one. Only the moves the case
-// state machine allows are offered; closing asks for a resolution; keeping the status just adds notes.
+// state machine allows are offered; closing asks for a resolution; keeping the status just adds notes, and is what
+// the form starts with, so saving a note never moves the case by itself (the reporter sees every move). Closing is
+// final, so it is confirmed first. The notes are kept in the tab until they are saved (drafts.ts).
 import { LIMITS } from '#contract/limits.js';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { allowedNextStatuses } from '#contract/caseLife.js';
 import { type CaseStatus, RESOLUTIONS, type Resolution } from '#contract/caseLife.js';
-import { type CaseDetailResponse, updateCaseRequest, caseDetailResponse } from '#schemas/agency.js';
+import { type CaseDetailResponse, type UpdateCaseRequest, updateCaseRequest, caseDetailResponse } from '#schemas/agency.js';
 import { ErrorSummary, Notice } from '../../shared/ErrorSummary.js';
 import { Field } from '../../shared/Field.js';
 import { type FieldErrors, fieldErrors } from '../../shared/validation.js';
+import { ConfirmDialog } from '../ConfirmDialog.js';
 import { useAgency } from '../context.js';
+import { useDraft } from '../drafts.js';
 import { actionFailure, type CaseActionDone, casePath } from './outcome.js';
 
 const IDS: Record<string, string> = {
@@ -19,22 +23,27 @@ const IDS: Record<string, string> = {
   resolution: 'status-resolution',
 };
 
-/** The statuses a case can be given here: transfers have their own form, so "transferred" is never offered. */
+/**
+ * The statuses a case can be given here, "no change" first: transfers have their own form, so "transferred" is never
+ * offered.
+ */
 export function statusChoices(current: CaseStatus): CaseStatus[] {
   const next = allowedNextStatuses(current).filter((s) => s !== 'transferred');
-  return current === 'closed' ? next : [...next, current];
+  return current === 'closed' ? next : [current, ...next];
 }
 
 export function StatusForm({ detail, onDone }: { detail: CaseDetailResponse; onDone: CaseActionDone }): JSX.Element {
   const { t, call } = useAgency();
   const choices = statusChoices(detail.status);
-  const [status, setStatus] = useState<CaseStatus>(choices[0] ?? detail.status);
-  const [publicNote, setPublicNote] = useState('');
-  const [internalNote, setInternalNote] = useState('');
+  const [status, setStatus] = useState<CaseStatus>(detail.status);
+  const [publicNote, setPublicNote, forgetPublicNote] = useDraft(detail.caseId, 'publicNote');
+  const [internalNote, setInternalNote, forgetInternalNote] = useDraft(detail.caseId, 'internalNote');
   const [resolution, setResolution] = useState<Resolution | ''>('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** A checked close, waiting for the user's confirmation. */
+  const [pendingClose, setPendingClose] = useState<UpdateCaseRequest | null>(null);
   const closing = status === 'closed';
 
   async function submit(event: Event): Promise<void> {
@@ -53,10 +62,21 @@ export function StatusForm({ detail, onDone }: { detail: CaseDetailResponse; onD
     if (status === detail.status && !request.publicNote && !request.internalNote) found.publicNote ??= t('validation.required');
     setErrors(found);
     if (!checked.success || Object.keys(found).length) return;
+    if (checked.data.status === 'closed') setPendingClose(checked.data);
+    else await save(checked.data);
+  }
+
+  async function save(change: UpdateCaseRequest): Promise<void> {
     setBusy(true);
-    const result = await call('PATCH', casePath(detail.caseId), caseDetailResponse, checked.data);
+    const result = await call('PATCH', casePath(detail.caseId), caseDetailResponse, change);
     setBusy(false);
-    if (result.ok) return onDone('agency.action.saved');
+    setPendingClose(null);
+    if (result.ok) {
+      // Saved: the notes are on the case now, not to be saved twice (a move starts a new form anyway).
+      forgetPublicNote();
+      forgetInternalNote();
+      return onDone('agency.action.saved', { updated: result.data });
+    }
     const failed = actionFailure(result, t);
     setErrors(failed.fields);
     setFailure(failed.text);
@@ -147,6 +167,18 @@ export function StatusForm({ detail, onDone }: { detail: CaseDetailResponse; onD
           </button>
         </div>
       </form>
+      {pendingClose?.resolution ? (
+        <ConfirmDialog
+          id="confirm-close"
+          heading={t('agency.close.confirmHeading')}
+          text={t('agency.close.confirmText', { resolution: t(`resolution.${pendingClose.resolution}`) })}
+          confirmLabel={t('agency.close.confirm')}
+          cancelLabel={t('common.cancel')}
+          busy={busy}
+          onConfirm={() => void save(pendingClose)}
+          onCancel={() => setPendingClose(null)}
+        />
+      ) : null}
     </section>
   );
 }

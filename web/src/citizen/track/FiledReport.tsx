@@ -2,8 +2,9 @@
 // named in the language they read in now. Contact details are never shown back (the API does not send them): a
 // tracking code found on a shared phone must not tell its finder who filed the report.
 import { Fragment, type JSX } from 'preact';
+import { UNSURE_ORGANIZATION_ID } from '#contract/routing.js';
 import type { FiledReport as Filed } from '#schemas/track.js';
-import { formatDate } from '../../shared/format.js';
+import { formatOccurred } from '../../shared/format.js';
 import { usePortal } from '../context.js';
 
 export function FiledReport({ report }: { report: Filed }): JSX.Element {
@@ -13,11 +14,21 @@ export function FiledReport({ report }: { report: Filed }): JSX.Element {
     : '';
   const rows: [string, string, boolean][] = [
     [t('report.category'), report.category.name, false],
-    [t('report.organization'), report.reportedOrganization.name, false],
+    [
+      t('report.organization'),
+      report.reportedOrganization.id === UNSURE_ORGANIZATION_ID ? t('report.organization.unsure') : report.reportedOrganization.name,
+      false,
+    ],
     [t('report.subjectIsHead.question'), report.subjectIsHead ? t('common.yes') : t('common.no'), false],
     [t('report.title'), report.title, true],
     [t('report.description'), report.description, true],
-    [t('report.occurredOn'), formatDate(report.occurredOn, language), false],
+    [
+      t('report.occurredOn'),
+      report.occurredOn
+        ? formatOccurred(report.occurredOn, report.occurredApproximately, language, (day) => t('report.occurredOn.about', { date: day }))
+        : '',
+      false,
+    ],
     [t('report.location'), report.location ?? '', true],
     [t('report.amount'), amount, false],
     [
