@@ -164,7 +164,8 @@ describe('the code screen', () => {
     expect(await readCode(page, en)).toBe(code);
 
     await page.getByLabel(en('code.saved')).check();
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    // The kept code is forgotten by an effect after the render, so wait for it rather than race it.
+    await expect.poll(() => page.evaluate(() => sessionStorage.length)).toBe(0);
     await page.reload();
     expect(leavePrompts).toHaveLength(2);
     await page.getByLabel(en('track.code'), { exact: true }).waitFor();

@@ -40,6 +40,8 @@ describe('searchOrganizations', () => {
     expect(searchOrganizations(ORGS, 'natoinal tax', 10).matches.map((o) => o.id)).toEqual(['kr-nts']);
     // Short words must be exact: "tix" is not "tax".
     expect(searchOrganizations(ORGS, 'tix', 10).total).toBe(0);
+    // Nor is a short word of the name misspelt: "land" does not find "and" in the Ministry of Economy and Finance.
+    expect(searchOrganizations(ORGS, 'ministry of land', 10).matches.map((o) => o.id)).toEqual(['kr-molit']);
   });
 
   it('answers nothing for an empty query', () => {

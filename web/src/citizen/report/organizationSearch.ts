@@ -1,7 +1,8 @@
 // Finding one organization among a thousand by any part of its name, in any of the pack's languages, ignoring
 // case, accents and spacing ("moef", "기획재정부" and "economy finance" all find the Ministry of Economy and Finance),
 // and forgiving typos: a word of four letters or more may be one letter off, of eight or more two ("finanse",
-// "ministy"). Exact matches come before forgiven ones.
+// "ministy"), and only against a word of the name that is itself long enough to be misspelt, so "land" never
+// finds "and". Exact matches come before forgiven ones.
 
 export interface SearchableOrganization {
   id: string;
@@ -47,8 +48,10 @@ function editDistance(a: string, b: string, max: number): number {
 function nearlyIn(word: string, tokens: string[]): boolean {
   const max = typosAllowed([...word].length);
   if (max === 0) return false;
-  return tokens.some((token) =>
-    [0, -1, 1, -2, 2].some((d) => Math.abs(d) <= max && editDistance(word, token.slice(0, word.length + d), max) <= max),
+  return tokens.some(
+    (token) =>
+      typosAllowed([...token].length) > 0 &&
+      [0, -1, 1, -2, 2].some((d) => Math.abs(d) <= max && editDistance(word, token.slice(0, word.length + d), max) <= max),
   );
 }
 
