@@ -1,6 +1,6 @@
 // Filing a report: check it against the pack, route it, seal its text, take in its evidence and store it in one
 // atomic write. A client-proposed tracking code makes a retry idempotent: same content → the same case (200),
-// other content → 409.
+// other content → 409; a guessable one is refused (guessableCode.ts).
 import type { SubmitReportRequest, SubmitReportResponse } from '#schemas/report.js';
 import { chooseLanguage, localize } from './countryPackIndex.js';
 import { nextAuditEvent } from './auditChain.js';
@@ -12,6 +12,7 @@ import { newId } from './ids.js';
 import { canonicalJson, keyedHash } from './keyedHash.js';
 import type { CaseRecord, ReportText } from './ports.js';
 import { routeReport, UNSURE_ORGANIZATION_ID } from './routing.js';
+import { guessableCodeReason } from './guessableCode.js';
 import { caseIdForCode } from './trackingKey.js';
 import {
   TRACKING_CODE_BYTES,
@@ -156,6 +157,12 @@ function parseProposedCode(input: string): TrackingCode {
   if (!code) {
     throw validationFailed('The proposed tracking code is not valid.', [
       { path: 'trackingCode', message: '16 characters of Crockford base32 (digits and letters except I, L, O, U)' },
+    ]);
+  }
+  const guessable = guessableCodeReason(code);
+  if (guessable) {
+    throw validationFailed('The proposed tracking code could be guessed; propose a random one.', [
+      { path: 'trackingCode', message: `could be guessed: ${guessable}` },
     ]);
   }
   return code;

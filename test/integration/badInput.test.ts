@@ -206,6 +206,22 @@ const cases: Case[] = [
     detailPath: 'trackingCode',
   },
   {
+    name: 'a proposed code anyone would guess (all zeros)',
+    path: '/reports',
+    body: aReport({ trackingCode: '0000-0000-0000-0000' }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    detailPath: 'trackingCode',
+  },
+  {
+    name: 'a proposed code in sequence',
+    path: '/reports',
+    body: aReport({ trackingCode: '0123-4567-89AB-CDEF' }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    detailPath: 'trackingCode',
+  },
+  {
     name: 'more than 10 upload ids',
     path: '/reports',
     body: aReport({ uploadIds: Array.from({ length: 11 }, (_, i) => `u${i}`) }),

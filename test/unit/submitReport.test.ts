@@ -19,7 +19,7 @@ import { DependencyDown, OTHER_PEPPER, ScriptedRandom, TEST_NOW, memoryDeps } fr
 import { upload, uploadOne } from './support/uploads.js';
 
 const index = krIndex();
-const CODE = 'ABCD-EFGH-JKMN-PQRS';
+const CODE = '7K3M-Q9TZ-X2B4-RW8D';
 const CASE_ID = caseIdForCode(memoryDeps(index).pepper, normalizeTrackingCode(CODE)!);
 const pdf = { name: '계약서.pdf', contentType: 'application/pdf', body: PDF_BYTES };
 
@@ -188,7 +188,7 @@ describe('submitReport', () => {
     expect(first.body.caseId).toBe(CASE_ID);
 
     deps.clock.advance(60_000);
-    const retry = await submitReport(deps, reportRequest({ trackingCode: 'abcdefghjkmnpqrs' }));
+    const retry = await submitReport(deps, reportRequest({ trackingCode: '7k3mq9tzx2b4rw8d' }));
     expect(retry.created).toBe(false);
     expect(retry.body).toEqual(first.body);
     expect(deps.store.files.size).toBe(1);
@@ -270,6 +270,17 @@ describe('submitReport', () => {
       const error = await domainError(submitReport(deps, reportRequest({ trackingCode })));
       expect(error.code).toBe('VALIDATION_FAILED');
       expect(error.details.map((d) => d.path)).toEqual(['trackingCode']);
+      expect(deps.store.files.size).toBe(0);
+    },
+  );
+
+  it.each([['0000-0000-0000-0000'], ['ABCD-EFGH-JKMN-PQRS'], ['7K3M-7K3M-7K3M-7K3M']])(
+    'refuses the guessable proposed code %j',
+    async (trackingCode) => {
+      const deps = memoryDeps(index);
+      const error = await domainError(submitReport(deps, reportRequest({ trackingCode })));
+      expect(error.code).toBe('VALIDATION_FAILED');
+      expect(error.details).toEqual([{ path: 'trackingCode', message: expect.stringMatching(/^could be guessed: /) }]);
       expect(deps.store.files.size).toBe(0);
     },
   );
