@@ -5,6 +5,7 @@ import type { CountryPack } from '#schemas/countryPack.js';
 import { PLURAL_STRING_KEYS, UI_STRING_KEYS } from '#schemas/uiStrings.js';
 import { indexPack } from './countryPackIndex.js';
 import { checkCountryPackPlurals } from './countryPackPluralCheck.js';
+import { shortProblemList } from './countryPackProblemText.js';
 import { checkCountryPackText } from './countryPackTextCheck.js';
 import { routeReport, UNSURE_ORGANIZATION_ID } from './routing.js';
 import { checkRoutingRules } from './routingRuleCheck.js';
@@ -46,9 +47,9 @@ function parentsLoop(parentOf: ReadonlyMap<string, string | undefined>, id: stri
   return false;
 }
 
-/** One line naming every problem, for the error that stops a start or a synth. */
+/** The error that stops a synth or a cold start: the first problems, one a line, and how many more. */
 export function describeProblems(code: string, problems: PackProblem[]): string {
-  return `country pack "${code}" is invalid: ${problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join('; ')}`;
+  return `country pack "${code}" is invalid: ${problems.length} problem(s):\n${shortProblemList(code, problems).join('\n')}`;
 }
 
 /**
