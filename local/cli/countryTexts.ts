@@ -1,4 +1,4 @@
-// `npm run country:texts -- <code> export <language> [--format csv|xliff|xliff2] [--out <file>]` writes every text
+// `npm run country:texts -- <code> export <language> [csv|xliff|xliff2] [<file>]` writes every text
 // the language needs, with the default language's as the source, to a file a translator opens in a spreadsheet
 // (CSV, UTF-8) or a translation tool (XLIFF 1.2 or 2.0); `... import <language> <file>` writes the translations
 // back into countries/<code>/i18n/<language>.json, or names each mistake by line and writes nothing.
@@ -10,7 +10,7 @@ import { readCountryPackSources } from '#adapters/countryPackFiles.js';
 import { assembleCountryPack } from '#core/countryPackAssembly.js';
 import { type TextFileFormat, mergeTranslations, readTextFile, textsToTranslate, writeTextFile } from '#core/translation/textExchange.js';
 
-const USAGE = `usage: npm run country:texts -- <code> export <language> [--format csv|xliff|xliff2] [--out <file>]
+const USAGE = `usage: npm run country:texts -- <code> export <language> [csv|xliff|xliff2] [<file>]
        npm run country:texts -- <code> import <language> <file>`;
 const FORMATS: Record<TextFileFormat, string> = { csv: 'csv', xliff: 'xlf', xliff2: 'xlf' };
 
@@ -23,10 +23,15 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { format: { type: 'string', default: 'csv' }, out: { type: 'string' } },
 });
-const [code, command, language, file] = positionals;
+const [code, command, language, ...rest] = positionals;
+// The format and the file also as plain words (PowerShell drops the `--` before a `--flag` given to npm run); a
+// file named .xlf or .xliff is XLIFF.
+const named = rest.find((word) => word in FORMATS);
+const file = rest.find((word) => !(word in FORMATS)) ?? values.out;
+const chosen = named ?? (values.format !== 'csv' ? values.format : file && /\.xli?ff?$/i.test(file) ? 'xliff' : 'csv');
 if (!code || !language || (command !== 'export' && command !== 'import') || (command === 'import' && !file)) fail(USAGE, 2);
-if (!(values.format in FORMATS)) fail(`✗ --format ${values.format}: csv, xliff (1.2) or xliff2 (2.0)\n${USAGE}`, 2);
-const format = values.format as TextFileFormat;
+if (!(chosen in FORMATS)) fail(`✗ format ${chosen}: csv, xliff (1.2) or xliff2 (2.0)\n${USAGE}`, 2);
+const format = chosen as TextFileFormat;
 
 const packsDir = resolve(process.env.COUNTRY_PACKS_DIR ?? 'countries');
 if (!existsSync(join(packsDir, code))) fail(`✗ there is no country pack "${code}" in ${packsDir}`, 2);
@@ -41,7 +46,7 @@ if (!languages.includes(language))
 
 if (command === 'export') {
   const rows = textsToTranslate(pack, language);
-  const out = resolve(values.out ?? `texts-${code}-${language}.${FORMATS[format]}`);
+  const out = resolve(file ?? `texts-${code}-${language}.${FORMATS[format]}`);
   writeFileSync(out, writeTextFile(rows, defaultLanguage, language, format));
   const open = rows.filter((r) => !r.translation).length;
   console.log(`✓ ${rows.length} texts of ${language} (${open} still to translate), the ${defaultLanguage} text beside each, in ${out}`);

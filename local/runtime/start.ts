@@ -2,9 +2,15 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { demoCodesFile, seedDemoCases } from '../demo/demoCases.js';
-import { localSettings } from './settings.js';
+import { localSettings, startArguments } from './settings.js';
 
-const settings = localSettings(process.env);
+let settings: ReturnType<typeof localSettings>;
+try {
+  settings = localSettings({ ...process.env, ...startArguments(process.argv.slice(2)) });
+} catch (error) {
+  console.error(`Clean Portal could not start: ${(error as Error).message}`);
+  process.exit(2);
+}
 // The handlers' logger reads its level when its module loads, as in Lambda: set it before loading them.
 process.env.POWERTOOLS_LOG_LEVEL = settings.logLevel;
 const { startLocalPortal } = await import('./localPortal.js');
