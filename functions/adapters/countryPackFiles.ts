@@ -1,19 +1,12 @@
-// Reads a country pack from countries/<code>/ and checks its shape with zod. A bad file fails with the file,
-// the JSON path and the reason. Cross-references and translations are checked by core/countryPackCheck.ts.
+// Reads a country pack from countries/<code>/: each file on its own, so that one missing or malformed file hides
+// no other. A file that is not JSON is named with its line and column; the schemas and every other check are
+// core's (countryPackAssembly.ts, countryPackCheck.ts).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type * as z from 'zod';
-import {
-  type CountryPack,
-  type PageId,
-  PAGE_IDS,
-  categorySchema,
-  countrySchema,
-  organizationSchema,
-  routingSchema,
-  uiStringsSchema,
-} from '#schemas/countryPack.js';
-import * as zod from 'zod';
+import { PACK_JSON_FILES, type PackSources, assembleCountryPack, packLanguages, parsePageText } from '#core/countryPackAssembly.js';
+import type { PackProblem } from '#core/countryPackCheck.js';
+import { placeJsonSyntaxError } from '#core/jsonSyntaxError.js';
+import { type CountryPack, PAGE_IDS } from '#schemas/countryPack.js';
 
 export class PackFileError extends Error {
   constructor(
@@ -26,54 +19,67 @@ export class PackFileError extends Error {
   }
 }
 
-function readJson<S extends z.ZodType>(dir: string, file: string, schema: S): z.infer<S> {
+/** A JSON file's content, or the problem that kept it from being read (missing; not JSON, with line and column). */
+function readJson(dir: string, file: string, problems: PackProblem[]): unknown {
   const full = join(dir, file);
-  if (!existsSync(full)) throw new PackFileError(full, '', 'file is missing');
-  let data: unknown;
+  if (!existsSync(full)) {
+    problems.push({ file, path: '$', message: 'file is missing' });
+    return undefined;
+  }
+  // Notepad saves UTF-8 with a byte order mark; JSON.parse would call it an unexpected token.
+  const text = readFileSync(full, 'utf8').replace(/^\uFEFF/, '');
   try {
-    data = JSON.parse(readFileSync(full, 'utf8'));
+    return JSON.parse(text);
   } catch (error) {
-    throw new PackFileError(full, '', `not valid JSON (${(error as Error).message})`);
+    const place = placeJsonSyntaxError(text, (error as Error).message);
+    problems.push({
+      file,
+      path: '$',
+      message: `not valid JSON: ${place.reason}`,
+      at: { line: place.line, column: place.column, excerpt: place.excerpt },
+    });
+    return undefined;
   }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new PackFileError(
-      full,
-      `$${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`,
-      issue.message,
-    );
+}
+
+/** Every file of the pack, read; the problems name each file that is missing or not valid JSON. */
+export function readCountryPackSources(packsDir: string, code: string): { sources: PackSources; problems: PackProblem[] } {
+  const dir = join(packsDir, code);
+  const problems: PackProblem[] = [];
+  const sources: PackSources = { code, json: {}, strings: {}, pages: {} };
+  for (const file of PACK_JSON_FILES) sources.json[file] = readJson(dir, file, problems);
+  for (const language of packLanguages(sources.json['country.json'])) {
+    sources.strings[language] = readJson(dir, `i18n/${language}.json`, problems);
+    const pageDir = join(dir, 'pages', language);
+    const found = existsSync(pageDir) ? readdirSync(pageDir) : [];
+    const pages: PackSources['pages'][string] = {};
+    for (const id of PAGE_IDS) {
+      if (found.includes(`${id}.md`)) pages[id] = readFileSync(join(pageDir, `${id}.md`), 'utf8').replace(/^\uFEFF/, '');
+      else problems.push({ file: `pages/${language}/${id}.md`, path: '$', message: 'page is missing' });
+    }
+    sources.pages[language] = pages;
   }
-  return parsed.data;
+  return { sources, problems };
 }
 
 /** Splits a page into its title (the first "# " line) and the rest. */
 export function parsePage(file: string, text: string): { title: string; markdown: string } {
-  const match = /^#\s+(.+)$/m.exec(text);
-  if (!match) throw new PackFileError(file, '', 'a page must start with a "# Title" line');
-  return { title: match[1]!.trim(), markdown: text.trim() };
+  const page = parsePageText(text);
+  if (!page) throw new PackFileError(file, '', 'a page must start with a "# Title" line');
+  return page;
 }
 
+/** The pack, or a PackFileError naming the first file, path and reason that keep it from loading. */
 export function loadCountryPack(packsDir: string, code: string): CountryPack {
   const dir = join(packsDir, code);
   if (!existsSync(dir)) throw new PackFileError(dir, '', `no country pack "${code}"`);
-  const country = readJson(dir, 'country.json', countrySchema);
-  const organizations = readJson(dir, 'organizations.json', zod.array(organizationSchema).min(1));
-  const categories = readJson(dir, 'categories.json', zod.array(categorySchema).min(1));
-  const routing = readJson(dir, 'routing.json', routingSchema).rules;
-  const strings: CountryPack['strings'] = {};
-  const pages: CountryPack['pages'] = {};
-  for (const language of country.languages) {
-    strings[language] = readJson(dir, join('i18n', `${language}.json`), uiStringsSchema);
-    const pageDir = join(dir, 'pages', language);
-    const found = existsSync(pageDir) ? readdirSync(pageDir) : [];
-    const byId = {} as Record<PageId, { title: string; markdown: string }>;
-    for (const id of PAGE_IDS) {
-      const file = join(pageDir, `${id}.md`);
-      if (!found.includes(`${id}.md`)) throw new PackFileError(file, '', 'page is missing');
-      byId[id] = parsePage(file, readFileSync(file, 'utf8'));
-    }
-    pages[language] = byId;
+  const { sources, problems } = readCountryPackSources(packsDir, code);
+  const assembled = assembleCountryPack(sources);
+  const first = problems[0] ?? assembled.problems[0];
+  if (first) {
+    const where = first.at ? `line ${first.at.line}, column ${first.at.column}: ` : '';
+    const reason = first.at ? first.message.replace(/^not valid JSON: /, `not valid JSON: ${where}`) : first.message;
+    throw new PackFileError(join(dir, first.file), first.path === '$' || first.path.startsWith('line ') ? '' : first.path, reason);
   }
-  return { country, organizations, categories, routing, strings, pages };
+  return assembled.pack;
 }

@@ -5,6 +5,7 @@ import type { CountryPack } from '#schemas/countryPack.js';
 import { PLURAL_STRING_KEYS, UI_STRING_KEYS } from '#schemas/uiStrings.js';
 import { indexPack } from './countryPackIndex.js';
 import { checkCountryPackPlurals } from './countryPackPluralCheck.js';
+import { shortProblemList } from './countryPackProblemText.js';
 import { checkCountryPackText } from './countryPackTextCheck.js';
 import { routeReport, UNSURE_ORGANIZATION_ID } from './routing.js';
 import { checkRoutingRules } from './routingRuleCheck.js';
@@ -13,6 +14,27 @@ export interface PackProblem {
   file: string;
   path: string;
   message: string;
+  /** Where a file is not valid JSON: its line and column (from 1), and the line with a caret under the column. */
+  at?: { line: number; column: number; excerpt: [string, string] };
+}
+
+export const MISSING_TRANSLATION = 'missing translation';
+export const MISSING_LANGUAGE_NAME = 'missing: how this language names itself, for the language switcher';
+
+/**
+ * A problem of text alone: a translation missing, unfinished (TODO) or not matching its placeholders, a UI string
+ * key the app does not use, a plural form. The portal still works with it (local preview falls back to the
+ * default language); ids, references, routing, deadlines, the time zone and every schema issue are not such.
+ */
+export function isTextProblem(problem: PackProblem): boolean {
+  return (
+    problem.at === undefined &&
+    (problem.file.startsWith('i18n/') ||
+      problem.file.startsWith('pages/') ||
+      problem.message === MISSING_TRANSLATION ||
+      problem.message === MISSING_LANGUAGE_NAME ||
+      problem.message.startsWith('unfinished: '))
+  );
 }
 
 /** Whether following parentId from `id` comes back to `id`. */
@@ -25,20 +47,24 @@ function parentsLoop(parentOf: ReadonlyMap<string, string | undefined>, id: stri
   return false;
 }
 
-/** One line naming every problem, for the error that stops a start or a synth. */
+/** The error that stops a synth or a cold start: the first problems, one a line, and how many more. */
 export function describeProblems(code: string, problems: PackProblem[]): string {
-  return `country pack "${code}" is invalid: ${problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join('; ')}`;
+  return `country pack "${code}" is invalid: ${problems.length} problem(s):\n${shortProblemList(code, problems).join('\n')}`;
 }
 
 /**
  * Everything `npm run country:check`, the synth and local start check: the structure, then unfinished text, then
- * routing totality and rules that never apply or contradict each other.
+ * routing totality and rules that never apply or contradict each other. Text problems do not hide the routing's;
+ * a broken reference does (every report would seem unrouted). `references: false` (a list file failed its schema)
+ * checks the texts alone.
  */
-export function checkCountryPack(pack: CountryPack): PackProblem[] {
-  const problems = checkCountryPackStructure(pack);
+export function checkCountryPack(pack: CountryPack, scope: { references: boolean } = { references: true }): PackProblem[] {
+  const problems = checkCountryPackStructure(pack, scope);
   problems.push(...checkCountryPackText(pack), ...checkCountryPackPlurals(pack));
-  if (problems.length === 0) problems.push(...checkRoutingTotality(pack));
-  if (problems.length === 0) problems.push(...checkRoutingRules(pack));
+  if (!scope.references || !problems.every(isTextProblem)) return problems;
+  const totality = checkRoutingTotality(pack);
+  problems.push(...totality);
+  if (totality.length === 0) problems.push(...checkRoutingRules(pack));
   return problems;
 }
 
@@ -47,7 +73,7 @@ export function checkCountryPack(pack: CountryPack): PackProblem[] {
  * The authoring checks above are not repeated there: the bundle carries the very files the synth checked, and
  * they cost a cold start tens of milliseconds (the time-zone check alone loads ICU data).
  */
-export function checkCountryPackStructure(pack: CountryPack): PackProblem[] {
+export function checkCountryPackStructure(pack: CountryPack, scope: { references: boolean } = { references: true }): PackProblem[] {
   const problems: PackProblem[] = [];
   const add = (file: string, path: string, message: string) => problems.push({ file, path, message });
   const { country, organizations, categories, routing } = pack;
@@ -63,7 +89,7 @@ export function checkCountryPackStructure(pack: CountryPack): PackProblem[] {
     }
     orgIds.add(o.id);
   });
-  if (!orgIds.has(country.oversightOrganizationId)) {
+  if (scope.references && !orgIds.has(country.oversightOrganizationId)) {
     add('country.json', '$.oversightOrganizationId', `no organization "${country.oversightOrganizationId}"`);
   }
   const parentOf = new Map(organizations.map((o) => [o.id, o.parentId]));
@@ -78,45 +104,45 @@ export function checkCountryPackStructure(pack: CountryPack): PackProblem[] {
         'its parents lead back to it: the hierarchy must not loop (who is under a reported head would be undefined)',
       );
     }
-    for (const lang of languages) if (!o.name[lang]) add('organizations.json', `$[${i}].name.${lang}`, 'missing translation');
+    for (const lang of languages) if (!o.name[lang]) add('organizations.json', `$[${i}].name.${lang}`, MISSING_TRANSLATION);
   });
   const categoryIds = new Set<string>();
   categories.forEach((c, i) => {
     if (categoryIds.has(c.id)) add('categories.json', `$[${i}].id`, `duplicate category id "${c.id}"`);
     categoryIds.add(c.id);
     for (const lang of languages) {
-      if (!c.name[lang]) add('categories.json', `$[${i}].name.${lang}`, 'missing translation');
-      if (!c.description[lang]) add('categories.json', `$[${i}].description.${lang}`, 'missing translation');
+      if (!c.name[lang]) add('categories.json', `$[${i}].name.${lang}`, MISSING_TRANSLATION);
+      if (!c.description[lang]) add('categories.json', `$[${i}].description.${lang}`, MISSING_TRANSLATION);
     }
   });
-  for (const lang of languages) if (!country.name[lang]) add('country.json', `$.name.${lang}`, 'missing translation');
-  for (const lang of languages)
-    if (!country.languageNames[lang])
-      add('country.json', `$.languageNames.${lang}`, 'missing: how this language names itself, for the language switcher');
+  for (const lang of languages) if (!country.name[lang]) add('country.json', `$.name.${lang}`, MISSING_TRANSLATION);
+  for (const lang of languages) if (!country.languageNames[lang]) add('country.json', `$.languageNames.${lang}`, MISSING_LANGUAGE_NAME);
   for (const field of ['languageNames', 'locales', 'dateFormats'] as const) {
     for (const lang of Object.keys(country[field] ?? {}))
       if (!languages.includes(lang)) add('country.json', `$.${field}.${lang}`, `"${lang}" is not one of languages`);
   }
   const types = new Set(organizations.map((o) => o.type));
-  routing.forEach((rule, i) => {
-    const at = `$.rules[${i}]`;
-    if (rule.match.category !== undefined && !categoryIds.has(rule.match.category))
-      add('routing.json', `${at}.match.category`, `no category "${rule.match.category}"`);
-    if (rule.match.organizationId !== undefined && !orgIds.has(rule.match.organizationId)) {
-      add('routing.json', `${at}.match.organizationId`, `no organization "${rule.match.organizationId}"`);
-    }
-    if (rule.match.organizationType !== undefined && !types.has(rule.match.organizationType)) {
-      add('routing.json', `${at}.match.organizationType`, `no organization has type "${rule.match.organizationType}"`);
-    }
-    if (!rule.routeTo.startsWith('@') && !orgIds.has(rule.routeTo))
-      add('routing.json', `${at}.routeTo`, `no organization "${rule.routeTo}"`);
-  });
+  // Without every list file whole, each rule's references would seem dangling.
+  if (scope.references)
+    routing.forEach((rule, i) => {
+      const at = `$.rules[${i}]`;
+      if (rule.match.category !== undefined && !categoryIds.has(rule.match.category))
+        add('routing.json', `${at}.match.category`, `no category "${rule.match.category}"`);
+      if (rule.match.organizationId !== undefined && !orgIds.has(rule.match.organizationId)) {
+        add('routing.json', `${at}.match.organizationId`, `no organization "${rule.match.organizationId}"`);
+      }
+      if (rule.match.organizationType !== undefined && !types.has(rule.match.organizationType)) {
+        add('routing.json', `${at}.match.organizationType`, `no organization has type "${rule.match.organizationType}"`);
+      }
+      if (!rule.routeTo.startsWith('@') && !orgIds.has(rule.routeTo))
+        add('routing.json', `${at}.routeTo`, `no organization "${rule.routeTo}"`);
+    });
   // A plural text needs its `other` form to be shown at all; the language's other forms are an authoring check.
   const required = [...UI_STRING_KEYS, ...PLURAL_STRING_KEYS.map((key) => `${key}.other`)];
   for (const lang of languages) {
     const strings = pack.strings[lang] ?? {};
     for (const key of required) {
-      if (!strings[key]?.trim()) add(`i18n/${lang}.json`, `$["${key}"]`, 'missing translation');
+      if (!strings[key]?.trim()) add(`i18n/${lang}.json`, `$["${key}"]`, MISSING_TRANSLATION);
     }
   }
   return problems;

@@ -1,6 +1,6 @@
 // Texts that depend on a number: each in exactly the plural forms its language counts in (Serbian one, few and
 // other; Korean other alone; as Intl.PluralRules names them for the language's locale), each form keeping the
-// {placeholders} of the default language's `other` text.
+// {placeholders} the portal fills in (uiStringPlaceholders.ts).
 import type { CountryPack } from '#schemas/countryPack.js';
 import { PLURAL_FORMS, PLURAL_STRING_KEYS, pluralFormsOf } from '#schemas/uiStrings.js';
 import type { PackProblem } from './countryPackCheck.js';
@@ -8,8 +8,7 @@ import { isLocaleOf, placeholderProblem } from './countryPackTextCheck.js';
 
 export function checkCountryPackPlurals(pack: CountryPack): PackProblem[] {
   const problems: PackProblem[] = [];
-  const { languages, defaultLanguage, locales } = pack.country;
-  const reference = languages.includes(defaultLanguage) ? pack.strings[defaultLanguage] : undefined;
+  const { languages, locales } = pack.country;
   for (const language of languages) {
     const file = `i18n/${language}.json`;
     const strings = pack.strings[language] ?? {};
@@ -26,8 +25,7 @@ export function checkCountryPackPlurals(pack: CountryPack): PackProblem[] {
           problems.push({ file, path, message: `missing plural form: ${counts}` });
         else if (!forms.includes(form) && text !== undefined)
           problems.push({ file, path, message: `not a plural form of ${language}: ${counts}` });
-        const expected = reference?.[`${key}.other`];
-        const problem = text && expected !== undefined ? placeholderProblem(expected, text, defaultLanguage) : null;
+        const problem = text ? placeholderProblem(`${key}.${form}`, text) : null;
         if (problem) problems.push({ file, path, message: problem });
       }
     }

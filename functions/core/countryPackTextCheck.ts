@@ -3,6 +3,7 @@
 // deadlines out of order.
 import type { CountryPack } from '#schemas/countryPack.js';
 import { isPluralStringKey, PLURAL_FORMS, PLURAL_STRING_KEYS, UI_STRING_KEYS } from '#schemas/uiStrings.js';
+import { placeholdersOfKey } from '#schemas/uiStringPlaceholders.js';
 import type { PackProblem } from './countryPackCheck.js';
 
 /** The scaffold's marker for what a trainer still has to write; a pack carrying one is not finished. */
@@ -28,13 +29,13 @@ export function isLocaleOf(locale: string, language: string): boolean {
 
 const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!));
 
-/** What a translation drops or invents of the reference text's {placeholders}, or null when it keeps them all. */
-export function placeholderProblem(reference: string, translation: string, referenceLanguage: string): string | null {
-  const expected = placeholders(reference);
-  const found = placeholders(translation);
+/** What a text drops or invents of the {placeholders} the portal fills in for its key, or null when it keeps them all. */
+export function placeholderProblem(key: string, text: string): string | null {
+  const expected = new Set(placeholdersOfKey(key));
+  const found = placeholders(text);
   const parts = [
     ...[...expected].filter((p) => !found.has(p)).map((p) => `{${p}} is missing`),
-    ...[...found].filter((p) => !expected.has(p)).map((p) => `{${p}} is not in the ${referenceLanguage} text`),
+    ...[...found].filter((p) => !expected.has(p)).map((p) => `{${p}} is not one the portal fills in here`),
   ];
   return parts.length ? `placeholders differ: ${parts.join(', ')}` : null;
 }
@@ -48,12 +49,18 @@ function* stringsIn(value: unknown, path: string): Generator<[string, string]> {
   }
 }
 
+/** Every text in `data` still carrying the scaffold's TODO marker. */
+export function unfinishedTexts(file: string, data: unknown): PackProblem[] {
+  const found: PackProblem[] = [];
+  for (const [path, text] of stringsIn(data, '$'))
+    if (TODO_MARKER.test(text)) found.push({ file, path, message: `unfinished: "${text.slice(0, 80)}"` });
+  return found;
+}
+
 export function checkCountryPackText(pack: CountryPack): PackProblem[] {
   const problems: PackProblem[] = [];
   const add = (file: string, path: string, message: string) => problems.push({ file, path, message });
-  const todo = (file: string, data: unknown) => {
-    for (const [path, text] of stringsIn(data, '$')) if (TODO_MARKER.test(text)) add(file, path, `unfinished: "${text.slice(0, 80)}"`);
-  };
+  const todo = (file: string, data: unknown) => problems.push(...unfinishedTexts(file, data));
 
   todo('country.json', pack.country);
   todo('organizations.json', pack.organizations);
@@ -69,8 +76,6 @@ export function checkCountryPackText(pack: CountryPack): PackProblem[] {
   }
 
   const known = new Set<string>([...UI_STRING_KEYS, ...PLURAL_STRING_KEYS.flatMap((key) => PLURAL_FORMS.map((form) => `${key}.${form}`))]);
-  // Translations are compared with the default language's text (when it is a language of the pack at all).
-  const reference = pack.country.languages.includes(pack.country.defaultLanguage) ? pack.strings[pack.country.defaultLanguage] : undefined;
   for (const language of pack.country.languages) {
     const strings = pack.strings[language] ?? {};
     for (const key of Object.keys(strings)) {
@@ -78,9 +83,9 @@ export function checkCountryPackText(pack: CountryPack): PackProblem[] {
         add(`i18n/${language}.json`, `$["${key}"]`, `depends on a number: give one text per plural form, as "${key}.one", "${key}.other"`);
       else if (!known.has(key)) add(`i18n/${language}.json`, `$["${key}"]`, 'not a UI string key the app uses (a typo?)');
     }
-    if (!reference || language === pack.country.defaultLanguage) continue;
+    // Each language against what the portal fills in, the default language too: the file that has the mistake is named.
     for (const key of UI_STRING_KEYS) {
-      const problem = strings[key] ? placeholderProblem(reference[key] ?? '', strings[key], pack.country.defaultLanguage) : null;
+      const problem = strings[key] ? placeholderProblem(key, strings[key]) : null;
       if (problem) add(`i18n/${language}.json`, `$["${key}"]`, problem);
     }
   }

@@ -1,24 +1,18 @@
-// A pack on disk, checked: load errors (a file missing, malformed or off-schema) and the checker's problems,
-// all in one list naming file, JSON path and problem. Used by `npm run country:check` and the tests.
-import { join } from 'node:path';
-import { PackFileError, loadCountryPack } from '#adapters/countryPackFiles.js';
-import { type PackProblem, checkCountryPack } from '#core/countryPackCheck.js';
+// A pack on disk, checked: what the reader found (a file missing, not valid JSON), every file's schema issues and
+// every check the parts that parsed allow, all in one list naming file, place and problem. Used by
+// `npm run country:check`, local start and the tests.
+import { readCountryPackSources } from '#adapters/countryPackFiles.js';
+import type { PackProblem } from '#core/countryPackCheck.js';
+import { checkCountryPackSources } from '#core/countryPackSourcesCheck.js';
 import type { CountryPack } from '#schemas/countryPack.js';
 
 export interface PackReport {
+  /** The pack, when every file was read and met its schema (its problems may still be many). */
   pack: CountryPack | null;
   problems: PackProblem[];
 }
 
 export function checkCountryPackDirectory(packsDir: string, code: string): PackReport {
-  try {
-    const pack = loadCountryPack(packsDir, code);
-    return { pack, problems: checkCountryPack(pack) };
-  } catch (error) {
-    if (!(error instanceof PackFileError)) throw error;
-    // Load errors name the file by its full path; problems name it inside the pack.
-    const prefix = `${join(packsDir, code)}/`;
-    const file = error.file.startsWith(prefix) ? error.file.slice(prefix.length) : error.file;
-    return { pack: null, problems: [{ file, path: error.path || '$', message: error.reason }] };
-  }
+  const { sources, problems } = readCountryPackSources(packsDir, code);
+  return checkCountryPackSources(sources, problems);
 }

@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { readOrCreateSigningKey } from '#adapters/localSigningKey.js';
-import { requireCheckedCountryPack } from '#composition/checkedPack.js';
+import { indexPack } from '#core/countryPackIndex.js';
+import type { CountryPack } from '#schemas/countryPack.js';
 import { securityHeaders } from '#contract/securityHeaders.js';
 import type { AnchorRunResult } from '#core/anchorAuditHeads.js';
 import { notFound, validationFailed } from '#core/errors.js';
@@ -17,6 +18,7 @@ import { lockDataDir } from './dataDirLock.js';
 import { freePort } from './embedded/ports.js';
 import { BUCKET_NAME, TABLE_NAME, startLocalStorage } from './localStorage.js';
 import { ownRequests } from './ownRequests.js';
+import { packAtStart } from './packAtStart.js';
 import { closeServer, createPortalServer, listen } from './portalServer.js';
 import { FixedWindowLimiter } from './rateLimit.js';
 import { sendRefusal } from './refusals.js';
@@ -59,6 +61,10 @@ export interface LocalPortalOptions {
 
 export interface LocalPortal {
   url: string;
+  /** The pack being served (a preview's with its fallback texts). */
+  pack: CountryPack;
+  /** The preview notice when the pack is unfinished in its texts only; empty for a finished pack. */
+  packPreview: string[];
   /** The demo accounts' password, so tests (and the start-up notice) can sign in. */
   demoPassword: string;
   demoAccounts: DemoAccounts;
@@ -85,10 +91,19 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
   const port = options.port === 0 ? await freePort() : options.port;
   const publicOrigin = `http://localhost:${port}`;
   const packsDir = resolve(options.packsDir ?? 'countries');
-  // Every check country:check runs, once, before anything starts (functions only re-check the structure).
-  const pack = requireCheckedCountryPack({ COUNTRY: options.country, COUNTRY_PACKS_DIR: packsDir });
   // One portal per data directory: a second start refuses; one after a crash reclaims it.
   const lock = await lockDataDir(dataDir);
+  // Every check country:check runs, once, before anything starts (functions only re-check the structure); a pack
+  // whose only problems are texts starts as a preview, missing texts shown in its default language. Under the lock,
+  // since a preview is written into the data directory.
+  let checked: ReturnType<typeof packAtStart>;
+  try {
+    checked = packAtStart(packsDir, options.country, dataDir);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const pack = indexPack(checked.pack);
   const storage = await startLocalStorage(dataDir, options, lock).catch((error: unknown) => {
     lock.release();
     throw error;
@@ -98,7 +113,7 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     // The demo accounts and the token signing key exist before the first request.
     const demoAccounts = await ensureDemoAccounts(authDir, pack, options.demoPassword);
     readOrCreateSigningKey(authDir);
-    configureHandlers({ country: options.country, packsDir, dataDir, authDir, storage, publicOrigin });
+    configureHandlers({ country: options.country, packsDir: checked.packsDir, dataDir, authDir, storage, publicOrigin });
 
     const handlers = await loadRouteHandlers();
     const jobs = await startScheduledJobs(options);
@@ -142,6 +157,8 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
 
     return {
       url: publicOrigin,
+      pack: checked.pack,
+      packPreview: checked.preview,
       demoPassword: demoAccounts.password,
       demoAccounts,
       ownRequestHeaders: own.headers,

@@ -42,3 +42,19 @@ export function localSettings(env: NodeJS.ProcessEnv) {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
   };
 }
+
+/**
+ * `npm start -- ge demo data=.data-ge`: the country, DEMO and DATA_DIR as plain words, which PowerShell and cmd pass
+ * as written (`COUNTRY=ge npm start` is a Unix shell's form; PowerShell drops a `--flag` given to npm run).
+ */
+export function startArguments(args: readonly string[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const arg of args) {
+    if (/^[a-z]{2}$/.test(arg)) env.COUNTRY = arg;
+    else if (arg === 'demo') env.DEMO = '1';
+    else if (arg.startsWith('data=')) env.DATA_DIR = arg.slice('data='.length);
+    else if (/^port=\d+$/.test(arg)) env.PORT = arg.slice('port='.length);
+    else throw new Error(`"${arg}" is not a start argument: give a country code (ge), demo, data=<folder> or port=<number>`);
+  }
+  return env;
+}

@@ -1,11 +1,16 @@
 // `npm start`: the whole portal on one port with no AWS account. Ctrl-C stops it cleanly; data stays in DATA_DIR.
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
-import { loadCountryPack } from '#adapters/countryPackFiles.js';
 import { demoCodesFile, seedDemoCases } from '../demo/demoCases.js';
-import { localSettings } from './settings.js';
+import { localSettings, startArguments } from './settings.js';
 
-const settings = localSettings(process.env);
+let settings: ReturnType<typeof localSettings>;
+try {
+  settings = localSettings({ ...process.env, ...startArguments(process.argv.slice(2)) });
+} catch (error) {
+  console.error(`Clean Portal could not start: ${(error as Error).message}`);
+  process.exit(2);
+}
 // The handlers' logger reads its level when its module loads, as in Lambda: set it before loading them.
 process.env.POWERTOOLS_LOG_LEVEL = settings.logLevel;
 const { startLocalPortal } = await import('./localPortal.js');
@@ -17,7 +22,8 @@ const portal = await startLocalPortal({ ...settings, requestLog: (line) => conso
   process.exit(1);
 });
 
-console.log(`Clean Portal is running (${Date.now() - started} ms):`);
+for (const line of portal.packPreview) console.log(line);
+console.log(`Clean Portal is running (${Date.now() - started} ms)${portal.packPreview.length > 0 ? ' as a preview' : ''}:`);
 console.log(`  web app  ${portal.url}/`);
 console.log(`  API      ${portal.url}/api   (try: curl ${portal.url}/api/config)`);
 const demo = portal.demoAccounts;
@@ -35,12 +41,10 @@ if (settings.demo) {
   if (existsSync(codesFile)) {
     console.log(`  demo     cases already seeded; their tracking codes are in ${codesFile}`);
   } else {
-    const seeded = await seedDemoCases(portal, loadCountryPack(settings.packsDir, settings.country), settings.dataDir).catch(
-      (error: Error) => {
-        console.error(`  demo     seeding failed: ${error.message}`);
-        return null;
-      },
-    );
+    const seeded = await seedDemoCases(portal, portal.pack, settings.dataDir).catch((error: Error) => {
+      console.error(`  demo     seeding failed: ${error.message}`);
+      return null;
+    });
     if (seeded) console.log(`  demo     ${seeded.cases} made-up cases in every status; their tracking codes are in ${seeded.codesFile}`);
   }
 }

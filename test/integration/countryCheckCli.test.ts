@@ -1,5 +1,6 @@
 // `npm run country:check -- <code>` as a trainer runs it: the exit status says pass or fail, and each problem
-// is one line naming the file, the JSON path and what is wrong.
+// is one line naming the file, the JSON path and what is wrong (a file that is not JSON: its line and column, and
+// the line itself). The command gets an environment of its own, never the caller's.
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ async function check(code: string, packsDir = resolve('countries')): Promise<{ s
       process.execPath,
       [resolve('node_modules/tsx/dist/cli.mjs'), 'local/cli/countryCheck.ts', code],
       {
-        env: { ...process.env, COUNTRY_PACKS_DIR: packsDir },
+        env: { COUNTRY_PACKS_DIR: packsDir, NO_COLOR: '1' },
       },
     );
     return { status: 0, stdout, stderr };
@@ -30,7 +31,7 @@ describe('npm run country:check', { timeout: 60_000 }, () => {
   it('passes a good pack with status 0 and a one-line summary', async () => {
     const result = await check('kr');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^✓ country pack "kr": 73 organizations, 6 categories, 10 routing rules, languages ko, en\n$/);
+    expect(result.stdout).toMatch(/^✓ country pack "kr": 73 organizations, 7 categories, 11 routing rules, languages ko, en\n$/);
   });
 
   it('fails a broken pack with status 1, one line per problem', async () => {
@@ -49,6 +50,41 @@ describe('npm run country:check', { timeout: 60_000 }, () => {
     expect(result.stderr).toContain('countries/kr/i18n/ko.json $["nav.home"]: missing translation\n');
     expect(result.stderr).toContain('countries/kr/i18n/en.json $["wizard.step"]: placeholders differ: {total} is missing\n');
     expect(result.stderr).toContain('✗ country pack "kr": 2 problem(s)');
+  });
+
+  it('names a file that is not JSON by file, line and column, shows the line, and still checks the rest', async () => {
+    cpSync(resolve('countries', 'mn'), join(packs, 'mn'), { recursive: true });
+    const orgs = join(packs, 'mn', 'organizations.json');
+    const lines = readFileSync(orgs, 'utf8').split('\n');
+    // A comma forgotten at the end of the second organization's line.
+    const at = lines.findIndex((l, i) => i > 1 && l.trimEnd().endsWith('},'));
+    lines[at] = lines[at]!.trimEnd().slice(0, -1);
+    writeFileSync(orgs, lines.join('\n'));
+    const strings = join(packs, 'mn', 'i18n', 'mn.json');
+    const mn = JSON.parse(readFileSync(strings, 'utf8'));
+    delete mn['nav.home'];
+    mn['wizard.step'] = 'Алхам {step}';
+    writeFileSync(strings, JSON.stringify(mn, null, 2));
+    const country = join(packs, 'mn', 'country.json');
+    writeFileSync(country, readFileSync(country, 'utf8').replace('"MNT"', '"TODO"'));
+
+    const result = await check('mn', packs);
+    expect(result.status).toBe(1);
+    const next = lines[at + 1]!;
+    const column = next.length - next.trimStart().length + 1;
+    // A long line is shown cut, around the column.
+    const shown = next.length > 100 ? `${next.slice(0, 100)}…` : next;
+    expect(result.stderr).toContain(
+      `countries/mn/organizations.json:${at + 2}:${column}: not valid JSON: Expected ',' or ']' after array element\n` +
+        `  ${at + 2} | ${shown}\n` +
+        `  ${' '.repeat(String(at + 2).length)} | ${' '.repeat(column - 1)}^\n`,
+    );
+    // The other files' problems are named too, each in the file that has it (mn is the default language).
+    expect(result.stderr).toContain('countries/mn/country.json $.currency: an ISO 4217 code such as "KRW"\n');
+    expect(result.stderr).toContain('countries/mn/i18n/mn.json $["nav.home"]: missing translation\n');
+    expect(result.stderr).toContain('countries/mn/i18n/mn.json $["wizard.step"]: placeholders differ: {total} is missing\n');
+    expect(result.stderr).not.toContain('countries/mn/i18n/en.json');
+    expect(result.stderr).toContain('✗ country pack "mn": 4 problem(s)');
   });
 
   it('says so with status 2 when there is no such pack', async () => {

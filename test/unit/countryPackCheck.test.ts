@@ -64,12 +64,12 @@ describe('plural forms', () => {
     ]);
   });
 
-  it("names a form that drops or invents a placeholder of the default language's other form", () => {
+  it('names a form that drops or invents a placeholder the portal fills in', () => {
     const pack = loadXkPack();
     pack.strings.sr!['report.organizationResults.few'] = 'Nekoliko institucija odgovara';
     pack.strings.sq!['common.days.one'] = '{count} ditë {days}';
     expect(checkCountryPack(pack)).toEqual([
-      { file: 'i18n/sq.json', path: '$["common.days.one"]', message: 'placeholders differ: {days} is not in the sq text' },
+      { file: 'i18n/sq.json', path: '$["common.days.one"]', message: 'placeholders differ: {days} is not one the portal fills in here' },
       { file: 'i18n/sr.json', path: '$["report.organizationResults.few"]', message: 'placeholders differ: {count} is missing' },
     ]);
   });
@@ -343,7 +343,7 @@ describe('loadCountryPack', () => {
     unlinkSync(pack('i18n', 'en.json'));
     expect(loadError()).toMatchObject({ file: pack('i18n', 'en.json'), reason: 'file is missing' });
     writeFileSync(pack('i18n', 'en.json'), '{"app.title": 5}');
-    expect(loadError()).toMatchObject({ file: pack('i18n', 'en.json'), path: '$.app.title' });
+    expect(loadError()).toMatchObject({ file: pack('i18n', 'en.json'), path: '$["app.title"]' });
   });
 
   it('names a missing page', () => {

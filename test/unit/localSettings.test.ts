@@ -1,6 +1,6 @@
 // Local mode's settings: the rate-limit knob load tests raise, checked like every other setting.
 import { describe, expect, it } from 'vitest';
-import { localSettings } from '#local/runtime/settings.js';
+import { localSettings, startArguments } from '#local/runtime/settings.js';
 
 describe('local settings', () => {
   it('limits the per-address routes to 20 calls a minute unless RATE_LIMIT_PER_MINUTE says otherwise', () => {
@@ -12,5 +12,21 @@ describe('local settings', () => {
     for (const value of ['0', '-5', '2.5', 'many']) {
       expect(() => localSettings({ RATE_LIMIT_PER_MINUTE: value }), value).toThrow(/RATE_LIMIT_PER_MINUTE/);
     }
+  });
+});
+
+describe('startArguments', () => {
+  it('reads `npm start -- ge demo data=.data-ge port=3001` as PowerShell and cmd pass it', () => {
+    expect(startArguments(['ge', 'demo', 'data=.data-ge', 'port=3001'])).toEqual({
+      COUNTRY: 'ge',
+      DEMO: '1',
+      DATA_DIR: '.data-ge',
+      PORT: '3001',
+    });
+    expect(startArguments([])).toEqual({});
+  });
+
+  it('refuses a word it does not know, saying what it takes', () => {
+    expect(() => startArguments(['--country'])).toThrow(/"--country" is not a start argument: give a country code \(ge\), demo/);
   });
 });

@@ -1,0 +1,137 @@
+// The translator's files: CSV as spreadsheets write it and XLIFF as translation tools do, each read back as written;
+// and a language's texts out and back in, refused whole, by line, when a key or a placeholder is wrong.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readCsv, writeCsv } from '#core/translation/csv.js';
+import { mergeTranslations, readTextFile, textsToTranslate, writeTextFile } from '#core/translation/textExchange.js';
+import { readXliff, writeXliff } from '#core/translation/xliff.js';
+import { loadKrPack } from '../support/fixtures.js';
+
+// Text as translators write it: any script, quotes, separators, line breaks of every kind, entities' characters.
+// (XML cannot hold most control characters at all, so they are left out.)
+const text = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom(',', ';', '"', "'", '\r', '\n', '\r\n', '\t', ' ', '&', '<', '>', '{', '}', ']]>', '&amp;', 'ё', '한', '🙂'),
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+  ),
+});
+
+describe('CSV', () => {
+  it('reads back every record it writes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(text, { minLength: 2, maxLength: 4 })), (records) => {
+        expect(readCsv(writeCsv(records)).map((r) => r.fields)).toEqual(records);
+      }),
+    );
+  });
+
+  it('writes RFC 4180: a byte order mark, CRLF, quotes doubled inside quoted fields', () => {
+    expect(writeCsv([['key', 'say "hi", twice']])).toBe('\uFEFFkey,"say ""hi"", twice"\r\n');
+  });
+
+  it("reads LF line ends, a `;` separator as Excel writes it in some countries, and names a record's line", () => {
+    const records = readCsv('key;source;translation\nnav.home;"two\nlines";x\nnav.track;a;b\n\n');
+    expect(records).toEqual([
+      { line: 1, fields: ['key', 'source', 'translation'] },
+      { line: 2, fields: ['nav.home', 'two\nlines', 'x'] },
+      { line: 4, fields: ['nav.track', 'a', 'b'] },
+    ]);
+  });
+
+  it('names the line of a quote never closed, and of a stray quote', () => {
+    expect(() => readCsv('a,b\nc,"d\ne')).toThrow('line 2: a quoted field is never closed');
+    expect(() => readCsv('a,b\nc,d"e')).toThrow('line 2: a quote inside an unquoted field');
+  });
+});
+
+describe('XLIFF', () => {
+  const units = fc.array(fc.record({ key: fc.stringMatching(/^[a-z][a-z.]{0,20}$/), source: text, target: text }));
+
+  it.each(['1.2', '2.0'] as const)('reads back every unit it writes (%s)', (version) => {
+    fc.assert(
+      fc.property(units, (written) => {
+        const read = readXliff(writeXliff({ sourceLanguage: 'mn', targetLanguage: 'en', units: written }, version));
+        expect(read).toMatchObject({ version, sourceLanguage: 'mn', targetLanguage: 'en' });
+        expect(read.units.map(({ key, source, target }) => ({ key, source, target }))).toEqual(written);
+      }),
+    );
+  });
+
+  it("reads what a translation tool writes back: CDATA, entities, attributes in any order, a unit's line", () => {
+    const file = `<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+ <file target-language="en" source-language="mn" original="x" datatype="plaintext"><body>
+  <trans-unit resname="n" id="nav.home">
+   <source>Нүүр</source>
+   <target state="translated"><![CDATA[Home & <back>]]></target>
+  </trans-unit>
+  <trans-unit id='nav.track'><source>a</source><target>Check &#x2019;n&apos; &#233;</target></trans-unit>
+ </body></file>
+</xliff>`;
+    expect(readXliff(file).units).toEqual([
+      { line: 4, key: 'nav.home', source: 'Нүүр', target: 'Home & <back>' },
+      { line: 8, key: 'nav.track', source: 'a', target: "Check ’n' é" },
+    ]);
+  });
+
+  it('refuses markup inside a text, naming its line', () => {
+    const file = writeXliff({ sourceLanguage: 'mn', targetLanguage: 'en', units: [{ key: 'a', source: 's', target: 't' }] }).replace(
+      '<target>t</target>',
+      '<target>t <g id="1">bold</g></target>',
+    );
+    expect(() => readXliff(file)).toThrow(/^line 7: markup inside a text/);
+  });
+});
+
+describe('a language out to a file and back', () => {
+  it('gives every text the language needs, the source beside it, an unfinished one empty', () => {
+    const pack = loadKrPack();
+    pack.strings.en!['nav.home'] = 'TODO translate: 홈';
+    delete pack.strings.en!['nav.track'];
+    const rows = textsToTranslate(pack, 'en');
+    expect(rows.find((r) => r.key === 'nav.home')).toEqual({ key: 'nav.home', source: pack.strings.ko!['nav.home'], translation: '' });
+    expect(rows.find((r) => r.key === 'nav.track')?.translation).toBe('');
+    // English counts in one and other; Korean, the source, in other alone: its other text is the source of both.
+    expect(rows.find((r) => r.key === 'common.days.one')?.source).toBe(pack.strings.ko!['common.days.other']);
+  });
+
+  it.each(['csv', 'xliff', 'xliff2'] as const)(
+    'merges a %s file back, in the default language order, empty cells leaving a text as it was',
+    (format) => {
+      const pack = loadKrPack();
+      const before = pack.strings.en!;
+      const rows = textsToTranslate(pack, 'en').map((r) =>
+        r.key === 'nav.home' ? { ...r, translation: 'Start' } : r.key === 'nav.track' ? { ...r, translation: '' } : r,
+      );
+      const read = readTextFile(writeTextFile(rows, 'ko', 'en', format), 'en');
+      if (!('rows' in read)) throw new Error(read.problems.join('\n'));
+      const merged = mergeTranslations(pack, 'en', read.rows);
+      if (!('strings' in merged)) throw new Error(merged.problems.join('\n'));
+      expect(merged.strings).toEqual({ ...before, 'nav.home': 'Start' });
+      expect(Object.keys(merged.strings)).toEqual(Object.keys(before));
+    },
+  );
+
+  it('refuses a file with an unknown key, a key twice or a broken placeholder, naming each by line', () => {
+    const pack = loadKrPack();
+    const csv =
+      '\uFEFFkey,source (ko),translation (en)\r\nnav.hom,x,Home\r\nwizard.step,x,Step {step}\r\nnav.home,x,Home\r\nnav.home,x,Home\r\n';
+    const read = readTextFile(csv, 'en');
+    if (!('rows' in read)) throw new Error('not read');
+    expect(mergeTranslations(pack, 'en', read.rows)).toEqual({
+      problems: [
+        'line 2: "nav.hom" is not a text of this portal in en',
+        'line 3: "wizard.step": placeholders differ: {total} is missing',
+        'line 5: "nav.home" is given twice (first on line 4)',
+      ],
+    });
+  });
+
+  it("refuses a file whose translations are another language's", () => {
+    expect(readTextFile('key,source (ko),translation (ru)\r\n', 'en')).toEqual({
+      problems: ['line 1: the third column is "translation (ru)", not "translation (en)"'],
+    });
+    const xliff = writeXliff({ sourceLanguage: 'ko', targetLanguage: 'ru', units: [] });
+    expect(readTextFile(xliff, 'en')).toEqual({ problems: ['line 1: the file\'s translations are in "ru", not "en"'] });
+  });
+});
