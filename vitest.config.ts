@@ -1,11 +1,14 @@
 import { defineConfig } from 'vitest/config';
+import { KNOWN_VALUES } from './test/support/testWorld.js';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Builds web/dist for the browser tests when it is missing or older than its sources.
-    globalSetup: ['test/support/webBuildSetup.ts'],
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    // First the tests' own world (none of the caller's settings: test/support/testWorld.ts), then web/dist for the
+    // browser tests, built when it is missing or older than its sources.
+    globalSetup: ['test/support/testWorldSetup.ts', 'test/support/webBuildSetup.ts'],
+    // Also here: vitest reads NODE_ENV for its workers before any global setup runs, and lets this override it.
+    env: { ...KNOWN_VALUES },
     // Integration tests start DynamoDB Local (a JVM) per file: give them room, and keep the 2-core machine calm.
     testTimeout: 30_000,
     hookTimeout: 120_000,

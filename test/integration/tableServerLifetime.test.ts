@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '#local/runtime/embedded/ports.js';
+import { childEnvironment } from '../support/testWorld.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'clean-portal-lifetime-'));
 const dbPath = join(dataDir, 'dynamodb');
@@ -26,15 +27,13 @@ interface Started {
  */
 function startPortal(port: number): Started {
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/runtime/start.ts'], {
-    env: {
-      PATH: process.env.PATH,
+    env: childEnvironment({
       PORT: String(port),
       DATA_DIR: dataDir,
       COUNTRY: 'kr',
       LOG_LEVEL: 'WARN',
       DEMO_PASSWORD: 'lifetime-test-password',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
