@@ -7,6 +7,8 @@ export default defineConfig({
     // First the tests' own world (none of the caller's settings: test/support/testWorld.ts), then web/dist for the
     // browser tests, built when it is missing or older than its sources.
     globalSetup: ['test/support/testWorldSetup.ts', 'test/support/webBuildSetup.ts'],
+    // A worker whose vitest is gone exits, so that its portals' JVMs go with it.
+    setupFiles: ['test/support/workerLifeline.ts'],
     // Also here: vitest reads NODE_ENV for its workers before any global setup runs, and lets this override it.
     env: { ...KNOWN_VALUES },
     // Integration tests start DynamoDB Local (a JVM) per file: give them room, and keep the 2-core machine calm.

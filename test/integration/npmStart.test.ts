@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '#local/runtime/embedded/ports.js';
+import { endsWithWorker } from '../support/childLifetime.js';
 import { childEnvironment } from '../support/testWorld.js';
 import { aReport, proposedCode } from './support/testPortal.js';
 
@@ -15,10 +16,12 @@ let output = '';
 
 async function start(port: number): Promise<void> {
   // As `npm start` runs it: tsx as a loader in the portal's own process (its CLI would be a signal-relaying wrapper).
-  child = spawn(process.execPath, ['--import', 'tsx', 'local/runtime/start.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, COUNTRY: 'kr' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  child = endsWithWorker(
+    spawn(process.execPath, ['--import', 'tsx', 'local/runtime/start.ts'], {
+      env: childEnvironment({ PORT: String(port), DATA_DIR: dataDir, COUNTRY: 'kr' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   const deadline = Date.now() + 90_000;

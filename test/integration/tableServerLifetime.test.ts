@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '#local/runtime/embedded/ports.js';
+import { endsWithWorker } from '../support/childLifetime.js';
 import { childEnvironment } from '../support/testWorld.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'clean-portal-lifetime-'));
@@ -26,16 +27,18 @@ interface Started {
  * a loader, not through its CLI: the CLI is a second process that relays signals and gives up on a busy machine.
  */
 function startPortal(port: number): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/runtime/start.ts'], {
-    env: childEnvironment({
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      COUNTRY: 'kr',
-      LOG_LEVEL: 'WARN',
-      DEMO_PASSWORD: 'lifetime-test-password',
+  const child = endsWithWorker(
+    spawn(process.execPath, ['--import', 'tsx', 'local/runtime/start.ts'], {
+      env: childEnvironment({
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        COUNTRY: 'kr',
+        LOG_LEVEL: 'WARN',
+        DEMO_PASSWORD: 'lifetime-test-password',
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
     }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   children.push(child);
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
