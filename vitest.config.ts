@@ -3,7 +3,15 @@ import { KNOWN_VALUES } from './test/support/testWorld.js';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    projects: [
+      { extends: true, test: { name: 'portal', include: ['test/**/*.test.ts'], exclude: ['test/infra/**'] } },
+      // The infra files read one portal stack, synthesized by this project's global setup once per run and only when
+      // an infra file runs (each file has a worker of its own, so a memo in a module would not be shared).
+      {
+        extends: true,
+        test: { name: 'infra', include: ['test/infra/**/*.test.ts'], globalSetup: ['test/infra/support/portalStackSetup.ts'] },
+      },
+    ],
     // First the tests' own world (none of the caller's settings: test/support/testWorld.ts), then web/dist for the
     // browser tests, built when it is missing or older than its sources.
     globalSetup: ['test/support/testWorldSetup.ts', 'test/support/webBuildSetup.ts'],
