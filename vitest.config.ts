@@ -1,11 +1,24 @@
 import { defineConfig } from 'vitest/config';
+import { KNOWN_VALUES } from './test/support/testWorld.js';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // Builds web/dist for the browser tests when it is missing or older than its sources.
-    globalSetup: ['test/support/webBuildSetup.ts'],
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    projects: [
+      { extends: true, test: { name: 'portal', include: ['test/**/*.test.ts'], exclude: ['test/infra/**'] } },
+      // The infra files read one portal stack, synthesized by this project's global setup once per run and only when
+      // an infra file runs (each file has a worker of its own, so a memo in a module would not be shared).
+      {
+        extends: true,
+        test: { name: 'infra', include: ['test/infra/**/*.test.ts'], globalSetup: ['test/infra/support/portalStackSetup.ts'] },
+      },
+    ],
+    // First the tests' own world (none of the caller's settings: test/support/testWorld.ts), then web/dist for the
+    // browser tests, built when it is missing or older than its sources.
+    globalSetup: ['test/support/testWorldSetup.ts', 'test/support/webBuildSetup.ts'],
+    // A worker whose vitest is gone exits, so that its portals' JVMs go with it.
+    setupFiles: ['test/support/workerLifeline.ts'],
+    // Also here: vitest reads NODE_ENV for its workers before any global setup runs, and lets this override it.
+    env: { ...KNOWN_VALUES },
     // Integration tests start DynamoDB Local (a JVM) per file: give them room, and keep the 2-core machine calm.
     testTimeout: 30_000,
     hookTimeout: 120_000,

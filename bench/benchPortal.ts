@@ -1,5 +1,6 @@
 // The local runtime started inside the bench process (embedded DynamoDB Local and s3rver in a temporary data dir),
 // with the few requests the bench needs to set up its cases. Quiet: request lines and handler logs are dropped.
+import './quietHandlers.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,6 @@ export async function startBenchPortal(
   options: { packsDir?: string; country?: string; dynamoDbEndpoint?: string } = {},
 ): Promise<BenchPortal> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clean-portal-bench-'));
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
   const portal = await startLocalPortal({
     port: 0,
     country: options.country ?? 'kr',

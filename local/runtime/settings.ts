@@ -3,7 +3,7 @@ import { LIMITS } from '#contract/limits.js';
 import * as z from 'zod';
 import { parseEnvironment } from '#runtime/config.js';
 
-const localEnvironment = z.object({
+export const localEnvironment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   COUNTRY: z

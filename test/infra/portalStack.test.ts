@@ -1,9 +1,10 @@
 // Template assertions on the synthesized stack. No bundling runs here ('aws:cdk:bundling-stacks': []): these
-// tests check what CloudFormation will be asked to build, not the bundles (`npm run synth` builds those).
+// tests check what CloudFormation will be asked to build, not the bundles (`npm run synth` builds those). The stack
+// is synthesized once per run for every infra file (support/portalStackSetup.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   auditAnchorEnvironment,
@@ -17,6 +18,8 @@ import { ROUTES, type Route } from '#contract/routes.js';
 import { DEFAULT_LOOKUP_THROTTLE, DEFAULT_THROTTLE, FUNCTION_ACCESS } from '#lib/api.js';
 import { PROJECT_ROOT } from '#lib/portalFunction.js';
 import { PortalStack, portalStackName } from '#lib/portalStack.js';
+import { appContext } from './support/appContext.js';
+import { sharedPortalStack } from './support/sharedPortalStack.js';
 import { type CfnResource, type Json, ofType as ofTypeIn, onlyOne as onlyOneIn } from './support/template.js';
 
 interface Statement {
@@ -26,25 +29,12 @@ interface Statement {
   Condition?: Json;
 }
 
-/** The feature flags of cdk.json, so the tests synthesize what `cdk synth` does. */
-function appContext(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const cdkJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
-  return { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...extra };
-}
-
-/** With the user pool context, so every route of functions/contract/routes.ts is deployed. */
-function synth(country = 'kr', stage = 'dev', context: Record<string, unknown> = {}): { stack: PortalStack; template: Template } {
-  const app = new App({ context: appContext(context) });
-  const stack = new PortalStack(app, portalStackName(country, stage), { country, stage });
-  return { stack, template: Template.fromStack(stack) };
-}
-
 let template: Template;
 let resources: Record<string, CfnResource>;
 
+// The whole stack is synthesized once per run, by the infra project's global setup (support/portalStackSetup.ts).
 beforeAll(() => {
-  template = synth().template;
-  resources = template.toJSON().Resources as Record<string, CfnResource>;
+  ({ assertions: template, resources } = sharedPortalStack());
 });
 
 const ofType = (type: string) => ofTypeIn(resources, type);
@@ -93,7 +83,12 @@ const keyId = (name: string) => ofType('AWS::KMS::Key').find(([id]) => id.includ
 describe('stack', () => {
   it('is named per country and stage', () => {
     expect(portalStackName('kr', 'dev')).toBe('CleanPortal-kr-dev');
-    expect(synth('kr', 'training').stack.stackName).toBe('CleanPortal-kr-training');
+    // Constructed, not synthesized: the name is the stack's own, and a template would add nothing to it.
+    const training = new PortalStack(new App({ context: appContext() }), portalStackName('kr', 'training'), {
+      country: 'kr',
+      stage: 'training',
+    });
+    expect(training.stackName).toBe('CleanPortal-kr-training');
   });
 
   it('refuses a malformed country or stage', () => {

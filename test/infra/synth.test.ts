@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundleFunction } from '../../bench/functionBundles.js';
 import { ROUTES } from '#contract/routes.js';
+import { childEnvironment } from '../support/testWorld.js';
 
 const out = mkdtempSync(join(tmpdir(), 'clean-portal-synth-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -15,9 +16,12 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 describe('cdk synth with bundling', () => {
   it('needs no credentials and writes one ESM bundle per function, each carrying the pack', { timeout: 240_000 }, async () => {
     // Only what a shell without AWS configuration has: no keys, no profile, no region.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') && !k.startsWith('CDK_')));
     await promisify(execFile)(process.execPath, [resolve('node_modules/aws-cdk/bin/cdk'), 'synth', '--quiet', '--output', out], {
-      env: { ...env, AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true' },
+      env: childEnvironment({
+        AWS_CONFIG_FILE: '/nonexistent',
+        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+        AWS_EC2_METADATA_DISABLED: 'true',
+      }),
       maxBuffer: 64 * 1024 * 1024,
     });
     const template = JSON.parse(readFileSync(join(out, 'CleanPortal-kr-dev.template.json'), 'utf8')) as {

@@ -12,6 +12,7 @@ import { DynamoCaseStore } from '#adapters/dynamoCaseStore.js';
 import { commitFor } from '#core/agency/recordChange.js';
 import { TABLE_NAME } from '#local/runtime/localStorage.js';
 import { portalTable } from '../support/auditTampering.js';
+import { childEnvironment } from '../support/testWorld.js';
 import { type TestPortal, bearer, fileReport, signIn, startTestPortal, uploadFile } from './support/testPortal.js';
 
 let portal: TestPortal;
@@ -250,7 +251,7 @@ describe('a tampered audit trail', () => {
 
     const verify = () =>
       promisify(execFile)(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), 'local/cli/auditVerify.ts', report.caseId], {
-        env: { ...process.env, DATA_DIR: portal.dataDir },
+        env: childEnvironment({ DATA_DIR: portal.dataDir }),
       }).then(
         (r) => ({ code: 0, out: r.stdout + r.stderr }),
         (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),

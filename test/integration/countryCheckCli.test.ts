@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { childEnvironment } from '../support/testWorld.js';
 
 const packs = mkdtempSync(join(tmpdir(), 'clean-portal-cli-'));
 afterAll(() => rmSync(packs, { recursive: true, force: true }));
@@ -17,7 +18,7 @@ async function check(code: string, packsDir = resolve('countries')): Promise<{ s
       process.execPath,
       [resolve('node_modules/tsx/dist/cli.mjs'), 'local/cli/countryCheck.ts', code],
       {
-        env: { COUNTRY_PACKS_DIR: packsDir, NO_COLOR: '1' },
+        env: childEnvironment({ COUNTRY_PACKS_DIR: packsDir, NO_COLOR: '1' }),
       },
     );
     return { status: 0, stdout, stderr };

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { childEnvironment } from '../support/testWorld.js';
 
 const packs = mkdtempSync(join(tmpdir(), 'clean-portal-texts-'));
 afterAll(() => rmSync(packs, { recursive: true, force: true }));
@@ -15,7 +16,7 @@ async function texts(...args: string[]): Promise<{ status: number; stdout: strin
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
       [resolve('node_modules/tsx/dist/cli.mjs'), resolve('local/cli/countryTexts.ts'), ...args],
-      { env: { COUNTRY_PACKS_DIR: packs, NO_COLOR: '1' }, cwd: packs },
+      { env: childEnvironment({ COUNTRY_PACKS_DIR: packs, NO_COLOR: '1' }), cwd: packs },
     );
     return { status: 0, stdout, stderr };
   } catch (error) {

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '#local/runtime/embedded/ports.js';
+import { endsWithWorker } from '../support/childLifetime.js';
+import { childEnvironment } from '../support/testWorld.js';
 import { aReport, proposedCode } from './support/testPortal.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'clean-portal-start-'));
@@ -14,10 +16,12 @@ let output = '';
 
 async function start(port: number): Promise<void> {
   // As `npm start` runs it: tsx as a loader in the portal's own process (its CLI would be a signal-relaying wrapper).
-  child = spawn(process.execPath, ['--import', 'tsx', 'local/runtime/start.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, COUNTRY: 'kr' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  child = endsWithWorker(
+    spawn(process.execPath, ['--import', 'tsx', 'local/runtime/start.ts'], {
+      env: childEnvironment({ PORT: String(port), DATA_DIR: dataDir, COUNTRY: 'kr' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   const deadline = Date.now() + 90_000;
@@ -41,7 +45,16 @@ async function interrupt(): Promise<number | null> {
 }
 
 afterAll(async () => {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
+  // A failed assertion may leave the portal serving: stop it as Ctrl-C does, so that it stops its table server before
+  // it exits, and wait for that (SIGKILL only if it will not stop; its guardian then ends the JVM).
+  const running = child;
+  if (running && running.exitCode === null && running.signalCode === null) {
+    const exited = new Promise((r) => running.once('exit', r));
+    running.kill('SIGINT');
+    const stubborn = setTimeout(() => running.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(stubborn);
+  }
   rmSync(dataDir, { recursive: true, force: true });
 });
 

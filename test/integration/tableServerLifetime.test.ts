@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '#local/runtime/embedded/ports.js';
+import { endsWithWorker } from '../support/childLifetime.js';
+import { childEnvironment } from '../support/testWorld.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'clean-portal-lifetime-'));
 const dbPath = join(dataDir, 'dynamodb');
@@ -25,18 +27,18 @@ interface Started {
  * a loader, not through its CLI: the CLI is a second process that relays signals and gives up on a busy machine.
  */
 function startPortal(port: number): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local/runtime/start.ts'], {
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      COUNTRY: 'kr',
-      LOG_LEVEL: 'WARN',
-      DEMO_PASSWORD: 'lifetime-test-password',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = endsWithWorker(
+    spawn(process.execPath, ['--import', 'tsx', 'local/runtime/start.ts'], {
+      env: childEnvironment({
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        COUNTRY: 'kr',
+        LOG_LEVEL: 'WARN',
+        DEMO_PASSWORD: 'lifetime-test-password',
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   children.push(child);
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { childEnvironment } from '../support/testWorld.js';
 
 const VITE = resolve('node_modules/vite/bin/vite.js');
 const CONFIG = resolve('web/vite.config.ts');
@@ -22,7 +23,7 @@ async function build(env: Record<string, string> = {}): Promise<{ out: string; c
       process.execPath,
       [VITE, 'build', '--config', CONFIG, '--outDir', out, '--emptyOutDir'],
       {
-        env: { ...process.env, ...env },
+        env: childEnvironment(env),
       },
     );
     return { out, code: 0, stdout, stderr };

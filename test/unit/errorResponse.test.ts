@@ -1,8 +1,13 @@
 // The one place error bodies are built: typed errors keep their status and words; anything else reveals nothing.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conflict, unavailable, validationFailed } from '#core/errors.js';
 import { responseForError } from '#runtime/middleware/errorResponse.js';
 import { readJsonBody } from '#runtime/middleware/jsonBody.js';
+import { logger } from '#runtime/logger.js';
+
+// The handlers log each failure they answer; this file is about the answers, so their logs stay out of the output.
+beforeAll(() => logger.setLogLevel('SILENT'));
+afterAll(() => logger.setLogLevel('INFO'));
 
 describe('responseForError', () => {
   it('maps typed errors to the contract shape and status', () => {

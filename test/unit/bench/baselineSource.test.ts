@@ -1,7 +1,7 @@
 // The SDK-only baseline: the clients of the SDK packages a function bundles, its minimum calls, nothing else.
 import { describe, expect, it } from 'vitest';
 import { baselineSource } from '../../../bench/functionBundles.js';
-import { runsPerMonth } from '../../../bench/stackInventory.js';
+import { runsPerMonth } from '../../../bench/templateInventory.js';
 
 describe('baselineSource', () => {
   it('creates a client per SDK package and makes the minimum calls with raw commands', () => {
