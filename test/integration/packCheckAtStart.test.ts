@@ -2,6 +2,8 @@
 // structure. A pack whose only problems are texts starts locally as a preview (missing texts in the default
 // language); the synth and a cold start still refuse it. Any other problem refuses local start too, with a short
 // list one problem a line.
+// First: the portal's jobs log at INFO when it starts, and this test is not about logs.
+import '../../bench/quietHandlers.js';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
