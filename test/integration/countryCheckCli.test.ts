@@ -30,7 +30,7 @@ describe('npm run country:check', { timeout: 60_000 }, () => {
   it('passes a good pack with status 0 and a one-line summary', async () => {
     const result = await check('kr');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^✓ country pack "kr": 73 organizations, 6 categories, 10 routing rules, languages ko, en\n$/);
+    expect(result.stdout).toMatch(/^✓ country pack "kr": 73 organizations, 7 categories, 11 routing rules, languages ko, en\n$/);
   });
 
   it('fails a broken pack with status 1, one line per problem', async () => {
