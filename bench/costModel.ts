@@ -46,16 +46,26 @@ export const REPORT_LIFE: { operation: string; handler: string; count: number; w
 /** Static files a visit loads through CloudFront (page, two scripts, style sheet), six visits. */
 const STATIC_REQUESTS_PER_REPORT = 24;
 const ATTACHMENT_MB = 1;
-/** Calls to KMS a request may make when its container holds no data key yet: a queue page opens 25 titles. */
+/**
+ * Audit events a verdict checks in a report's life (filed, three views, two status changes, a question, a download,
+ * rounded up): each a VerifyMac when the container remembers none of their MACs (functions/adapters/kmsAuditMacKey.ts).
+ */
+const AUDIT_EVENTS_CHECKED = 10;
+/** GenerateMac: one per audit event appended. */
+const AUDIT_SIGN = 1;
+/**
+ * Calls to KMS a request may make when its container holds no data key and remembers no audit MAC yet: a queue page
+ * opens 25 titles; a request that appends an audit event signs it, one that answers with a verdict checks the chain.
+ */
 const KMS_CALLS_WHEN_COLD: Record<string, number> = {
-  submitWithAttachment: 1,
+  submitWithAttachment: 1 + AUDIT_SIGN,
   track: 1,
   trackMessage: 1,
   queuePage: 25,
-  caseView: 1,
-  statusChange: 1,
-  agencyMessage: 1,
-  attachmentLink: 1,
+  caseView: 1 + AUDIT_SIGN + AUDIT_EVENTS_CHECKED,
+  statusChange: 1 + AUDIT_SIGN + AUDIT_EVENTS_CHECKED,
+  agencyMessage: 1 + AUDIT_SIGN,
+  attachmentLink: 1 + AUDIT_SIGN,
 };
 /** Handlers that read the tracking-code pepper from Secrets Manager at cold start. */
 const READS_PEPPER = new Set([
@@ -161,7 +171,7 @@ export function costModel(functions: FunctionFigures[], operations: OperationCal
     },
     {
       item: 'KMS requests',
-      detail: `${perReport(kmsCalls)} (upper bound: no data key cached)`,
+      detail: `${perReport(kmsCalls)} (upper bound: no data key cached, no audit MAC remembered)`,
       usd: perReport(kmsCalls) * PRICES.kmsRequest,
     },
     {

@@ -22,7 +22,7 @@ import { Construct } from 'constructs';
 import { ROUTES, type Route } from '#contract/routes.js';
 import { acknowledge, acknowledgeTableGrants, arnToken } from './nag.js';
 import { PortalFunction } from './portalFunction.js';
-import type { PortalSecrets } from './secrets.js';
+import type { AuditMacUse, PortalSecrets } from './secrets.js';
 import { EVIDENCE_PREFIX, INCOMING_PREFIX, type PortalStorage } from './storage.js';
 
 /** What a handler touches. Every route must have an entry: a new handler gets nothing until someone decides. */
@@ -41,6 +41,12 @@ export interface FunctionAccess {
   /** `open`: decrypts case text. `seal`: also seals new text (envelope encryption: GenerateDataKey + Decrypt). */
   readonly caseText?: 'open' | 'seal';
   /**
+   * Keeps the audit trail (its handler asks for `auditTrail: true`, functions/composition/portalDeps.ts): parses
+   * AUDIT_MAC_KEY_ID. `sign`: appends audit events (kms:GenerateMac). `signAndVerify`: also answers with the case's
+   * audit verdict (kms:VerifyMac).
+   */
+  readonly auditTrail?: AuditMacUse;
+  /**
    * Signs agency users in (functions/composition/authDeps.ts): parses USER_POOL_ID and USER_POOL_CLIENT_ID. Needs no
    * IAM grant (InitiateAuth and RespondToAuthChallenge are public Cognito APIs).
    */
@@ -56,17 +62,18 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   getConfig: {},
   getPage: {},
   createUploads: { citizen: true, attachments: 'presign' },
-  createReport: { citizen: true, table: 'readWrite', attachments: 'process', caseText: 'seal' },
+  createReport: { citizen: true, table: 'readWrite', attachments: 'process', caseText: 'seal', auditTrail: 'sign' },
   trackCase: { citizen: true, table: 'read', caseText: 'open' },
   postTrackMessage: { citizen: true, table: 'readWrite', attachments: 'process', caseText: 'seal' },
   login: { userPool: true },
   listCases: { citizen: true, table: 'read', caseText: 'open' },
-  // Reading a case appends its audit event, so every agency case route writes.
-  getCase: { citizen: true, table: 'readWrite', caseText: 'open' },
-  updateCase: { citizen: true, table: 'readWrite', caseText: 'seal' },
-  postCaseMessage: { citizen: true, table: 'readWrite', caseText: 'seal' },
-  transferCase: { citizen: true, table: 'readWrite', caseText: 'seal' },
-  getAttachment: { citizen: true, table: 'readWrite', caseText: 'open', attachments: 'download' },
+  // Reading a case appends its audit event, so every agency case route writes, and signs; the ones that answer with
+  // the case show its audit verdict, and verify.
+  getCase: { citizen: true, table: 'readWrite', caseText: 'open', auditTrail: 'signAndVerify' },
+  updateCase: { citizen: true, table: 'readWrite', caseText: 'seal', auditTrail: 'signAndVerify' },
+  postCaseMessage: { citizen: true, table: 'readWrite', caseText: 'seal', auditTrail: 'sign' },
+  transferCase: { citizen: true, table: 'readWrite', caseText: 'seal', auditTrail: 'signAndVerify' },
+  getAttachment: { citizen: true, table: 'readWrite', caseText: 'open', attachments: 'download', auditTrail: 'sign' },
   getStats: { citizen: true, table: 'read' },
   getPublicStats: { statisticsSnapshot: true },
 };
@@ -328,6 +335,7 @@ export class PortalApi extends Construct {
             KMS_KEY_ID: secrets.caseTextKey.keyArn,
           }
         : {}),
+      ...(access.auditTrail ? { AUDIT_MAC_KEY_ID: secrets.auditMacKey.keyArn } : {}),
       ...(access.userPool ? { USER_POOL_ID: props.userPool.userPoolId, USER_POOL_CLIENT_ID: props.userPool.userPoolClientId } : {}),
       ...(access.statisticsSnapshot ? { TABLE_NAME: storage.table.tableName } : {}),
     };
@@ -349,6 +357,7 @@ export class PortalApi extends Construct {
 
     if (access.caseText === 'open') secrets.caseTextKey.grant(fn, 'kms:Decrypt');
     if (access.caseText === 'seal') secrets.caseTextKey.grant(fn, 'kms:GenerateDataKey', 'kms:Decrypt');
+    if (access.auditTrail) secrets.grantAuditMac(fn, access.auditTrail);
 
     const bucket = storage.bucket;
     const viaS3 = { StringEquals: { 'kms:ViaService': `s3.${Stack.of(this).region}.amazonaws.com` } };

@@ -74,18 +74,21 @@ export class PortalJobs extends Construct {
       handler: 'sweepDeadlines',
       country: props.country,
       description: `${props.name}: deadline sweep (overdue cases escalate to the oversight body)`,
-      // The handler shares the case-work composition, which parses these; it is granted only the table and pepper.
+      // The handler shares the case-work composition, which parses these; it is granted only the table, the pepper
+      // (which that composition reads) and GenerateMac on the audit key (each overdue case gets an audit event).
       environment: {
         TABLE_NAME: storage.table.tableName,
         BUCKET_NAME: storage.bucket.bucketName,
         PEPPER_SECRET_ARN: secrets.pepper.secretArn,
         KMS_KEY_ID: secrets.caseTextKey.keyArn,
+        AUDIT_MAC_KEY_ID: secrets.auditMacKey.keyArn,
       },
       timeout: Duration.minutes(1),
       ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
     });
     storage.table.grantReadWriteData(this.deadlineSweep);
     secrets.pepper.grantRead(this.deadlineSweep);
+    secrets.grantAuditMac(this.deadlineSweep, 'sign');
     // The same findings as the API's table grants (lib/nag.ts): the table's own indexes, and its key's wildcard actions.
     acknowledgeTableGrants(this.deadlineSweep.role!, storage.table);
 
@@ -167,14 +170,14 @@ export class PortalJobs extends Construct {
     });
 
     // The audit anchor job: reads every case's audit head through the queue index and appends an anchor of them. It
-    // parses TABLE_NAME and the pepper (functions/composition/auditAnchorDeps.ts: the anchors are signed with the audit
-    // chain's key) and is granted exactly its calls: Scan on the queue index, PutItem in the anchor partitions, Query
-    // of the roots' partition, the pepper. No case-text key, no bucket.
+    // parses TABLE_NAME and AUDIT_MAC_KEY_ID (functions/composition/auditAnchorDeps.ts: the anchors are signed with the
+    // audit chain's key) and is granted exactly its calls: Scan on the queue index, PutItem in the anchor partitions,
+    // Query of the roots' partition, GenerateMac on the audit key. No pepper, no case-text key, no bucket.
     this.auditAnchorJob = new PortalFunction(this, 'anchorAuditHeads', {
       handler: 'anchorAuditHeads',
       country: props.country,
       description: `${props.name}: audit anchor job (a signed record of every case's audit head, appended daily)`,
-      environment: { TABLE_NAME: storage.table.tableName, PEPPER_SECRET_ARN: secrets.pepper.secretArn },
+      environment: { TABLE_NAME: storage.table.tableName, AUDIT_MAC_KEY_ID: secrets.auditMacKey.keyArn },
       // It holds every head until the chunks are written (a few hundred bytes each): room for a million cases. The
       // scan reads every case item in full, a megabyte a page, and the writes are one per bucket of case ids.
       memorySize: 1024,
@@ -186,7 +189,7 @@ export class PortalJobs extends Construct {
     });
     storage.grantQueueIndexScan(this.auditAnchorJob);
     storage.grantAuditAnchorAppend(this.auditAnchorJob);
-    secrets.pepper.grantRead(this.auditAnchorJob);
+    secrets.grantAuditMac(this.auditAnchorJob, 'sign');
     for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
       acknowledge(
         this.auditAnchorJob.role!,

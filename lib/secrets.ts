@@ -1,9 +1,11 @@
-// The two secrets the citizen handlers need in AWS: the tracking-code pepper (invariant 1: only
-// HMAC-SHA256(pepper, code) is ever stored) and the KMS key that seals report text, contact details and messages
-// (invariant 7). Both are kept when the stack is deleted: losing the pepper orphans every tracking code, losing
-// the key makes every case unreadable.
+// The secrets the handlers need in AWS: the tracking-code pepper (invariant 1: only HMAC-SHA256(pepper, code) is
+// ever stored), the KMS key that seals report text, contact details and messages (invariant 7), and the KMS HMAC key
+// that signs the audit trail (functions/core/auditMac.ts). All are kept when the stack is deleted: losing the pepper
+// orphans every tracking code, losing the case-text key makes every case unreadable, losing the audit key leaves
+// every audit trail unverifiable.
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { acknowledge } from './nag.js';
@@ -18,6 +20,11 @@ export class PortalSecrets extends Construct {
   readonly pepper: Secret;
   /** Envelope encryption of case text (functions/adapters/kmsEnvelopeSealer.ts). */
   readonly caseTextKey: Key;
+  /**
+   * The audit trail's MAC key (functions/adapters/kmsAuditMacKey.ts): HMAC-SHA256 whose material never leaves KMS,
+   * so signing an audit event or anchor takes a GenerateMac call that only the functions granted it can make.
+   */
+  readonly auditMacKey: Key;
 
   constructor(scope: Construct, id: string, props: PortalSecretsProps) {
     super(scope, id);
@@ -42,5 +49,24 @@ export class PortalSecrets extends Construct {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+
+    // KMS does not rotate HMAC keys: a new key would be a new `macKey` id beside this one, which the check supports.
+    this.auditMacKey = new Key(this, 'AuditMacKey', {
+      description: `${props.name}: signs the audit trail (HMAC); its material never leaves KMS`,
+      keySpec: KeySpec.HMAC_256,
+      keyUsage: KeyUsage.GENERATE_VERIFY_MAC,
+      alias: `${props.name}/audit-mac`,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+
+  /**
+   * The audit MAC key for a function that keeps the audit trail: `sign` appends events or anchors (GenerateMac),
+   * `signAndVerify` also shows a case's audit verdict (VerifyMac). On this key only.
+   */
+  grantAuditMac(grantee: IGrantable, use: AuditMacUse): void {
+    this.auditMacKey.grant(grantee, ...(use === 'sign' ? ['kms:GenerateMac'] : ['kms:GenerateMac', 'kms:VerifyMac']));
   }
 }
+
+export type AuditMacUse = 'sign' | 'signAndVerify';

@@ -2,7 +2,7 @@
 // root that lists them, linked to the root before it. A run that fails half-way leaves chunks without a root, which
 // harm nothing (a case view still checks against them; the full check notes them) and the next run writes anew.
 import { type AnchorRoot, type AuditHead, anchorChunks, anchorRoot, rootDigest } from './auditAnchor.js';
-import type { AuditAnchorStore, AuditHeadSource, Clock } from './ports.js';
+import type { AuditAnchorStore, AuditHeadSource, AuditMacKey, Clock } from './ports.js';
 
 export interface AnchorRunResult {
   /** The root written (or found written by this run's own earlier attempt). */
@@ -17,8 +17,8 @@ export interface AnchorRunResult {
 export interface AnchorDeps {
   heads: AuditHeadSource;
   anchors: AuditAnchorStore;
-  /** The audit MAC's key (auditMac.ts): the pepper today. */
-  pepper: Uint8Array;
+  /** Signs the chunks and the root (auditMac.ts): the job needs no pepper. */
+  auditKey: AuditMacKey;
   clock: Clock;
 }
 
@@ -33,7 +33,7 @@ export async function anchorAuditHeads(deps: AnchorDeps): Promise<AnchorRunResul
   const anchoredAt = deps.clock.now().toISOString();
   const heads: AuditHead[] = [];
   for await (const page of deps.heads.auditHeads()) heads.push(...page);
-  const chunks = anchorChunks(deps.pepper, anchoredAt, heads);
+  const chunks = await anchorChunks(deps.auditKey, anchoredAt, heads);
 
   for (let next = 0; next < chunks.length; next += PARALLEL_WRITES) {
     const outcomes = await Promise.all(chunks.slice(next, next + PARALLEL_WRITES).map((c) => deps.anchors.appendChunk(c)));
@@ -45,7 +45,7 @@ export async function anchorAuditHeads(deps: AnchorDeps): Promise<AnchorRunResul
     const previous = await deps.anchors.latestRoot();
     // The root of this very run, written by an attempt whose answer was lost: done.
     if (previous?.anchoredAt === anchoredAt) return resultOf(previous);
-    const root = anchorRoot(deps.pepper, anchoredAt, chunks, previous);
+    const root = await anchorRoot(deps.auditKey, anchoredAt, chunks, previous);
     if ((await deps.anchors.appendRoot(root)) === 'appended') return resultOf(root);
     if (attempt >= ROOT_ATTEMPTS) throw new Error(`anchor root #${root.seq} was taken ${ROOT_ATTEMPTS} times by other runs`);
   }

@@ -1,16 +1,17 @@
 // Anchors of the audit chains' heads, kept outside the case items. A case's chain proves its own history only back
 // from the head its case item names: whoever may write the table can delete the newest events and roll that head
 // back, and the shorter chain still verifies. An anchor records every case's head at one moment, in items no code
-// path updates or deletes, each signed with the chain's own MAC; a chain that now ends before the head an anchor
+// path updates or deletes, each signed with the chain's own MAC key; a chain that now ends before the head an anchor
 // recorded, or holds another event in that place, was cut.
 //
 // An anchor is one chunk per non-empty bucket (the first two characters of the case id, so a chunk stays small at
 // a million cases) and one root listing each chunk's SHA-256, linked to the root before it.
 import { createHash } from 'node:crypto';
 import { type AuditEventRecord, type AuditVerdict, GENESIS_HASH, verifyAuditChain } from './auditChain.js';
-import { auditMac, auditMacMatches } from './auditMac.js';
+import { type AuditMacKeys, auditMacHolds } from './auditMac.js';
 import { CROCKFORD_ALPHABET } from '#contract/trackingCode.js';
 import { canonicalJson } from './keyedHash.js';
+import type { AuditMacKey } from './ports.js';
 
 /** A case's audit head as the anchor job reads it from the case item. */
 export interface AuditHead {
@@ -27,7 +28,9 @@ export interface AnchorChunk {
   bucket: string;
   anchoredAt: string;
   heads: AnchoredHeadEntry[];
-  /** The audit MAC over bucket, anchoredAt and heads. */
+  /** The audit key that signed it (AuditMacKey.id); absent on chunks the pepper signed before that key. */
+  macKey?: string;
+  /** The audit MAC over bucket, anchoredAt, heads and macKey. */
   mac: string;
 }
 
@@ -48,6 +51,8 @@ export interface AnchorRoot {
   cases: number;
   /** rootDigest of root seq − 1; GENESIS_HASH for the first. */
   previousDigest: string;
+  /** The audit key that signed it (AuditMacKey.id); absent on roots the pepper signed before that key. */
+  macKey?: string;
   /** The audit MAC over everything above. */
   mac: string;
 }
@@ -72,14 +77,18 @@ export const ANCHOR_BUCKETS: readonly string[] = [...CROCKFORD_ALPHABET].flatMap
 const sha256 = (content: string) => createHash('sha256').update(content).digest('hex');
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+// Without a macKey (the pepper's anchors), the content is exactly what it was before the audit key.
 function chunkContent(chunk: Omit<AnchorChunk, 'mac'>): string {
-  return canonicalJson({ bucket: chunk.bucket, anchoredAt: chunk.anchoredAt, heads: chunk.heads });
+  return canonicalJson({ bucket: chunk.bucket, anchoredAt: chunk.anchoredAt, heads: chunk.heads, macKey: chunk.macKey });
 }
 
 function rootContent(root: Omit<AnchorRoot, 'mac'>): string {
-  const { seq, anchoredAt, chunks, cases, previousDigest } = root;
-  return canonicalJson({ seq, anchoredAt, chunks, cases, previousDigest });
+  const { seq, anchoredAt, chunks, cases, previousDigest, macKey } = root;
+  return canonicalJson({ seq, anchoredAt, chunks, cases, previousDigest, macKey });
 }
+
+/** Chunks signed at once: a GenerateMac each when deployed, kept well below the key service's request rate. */
+const PARALLEL_SIGNS = 16;
 
 /** SHA-256 of a chunk's signed content: what its root lists. */
 export function chunkDigest(chunk: Omit<AnchorChunk, 'mac'>): string {
@@ -98,7 +107,7 @@ export function rootDigest(root: Omit<AnchorRoot, 'mac'>): string {
  * The chunks of one anchor: one per bucket that has cases, heads sorted by case id. A scan is no snapshot: a case
  * whose index entry moves while it runs can be read twice, so each case keeps its newest head only.
  */
-export function anchorChunks(key: Uint8Array, anchoredAt: string, heads: Iterable<AuditHead>): AnchorChunk[] {
+export async function anchorChunks(key: AuditMacKey, anchoredAt: string, heads: Iterable<AuditHead>): Promise<AnchorChunk[]> {
   const buckets = new Map<string, Map<string, AnchoredHeadEntry>>();
   for (const { caseId, seq, hash } of heads) {
     const bucket = anchorBucketOf(caseId);
@@ -107,16 +116,30 @@ export function anchorChunks(key: Uint8Array, anchoredAt: string, heads: Iterabl
     const known = entries.get(caseId);
     if (!known || known[1] < seq) entries.set(caseId, [caseId, seq, hash]);
   }
-  return [...buckets.entries()]
+  const unsigned = [...buckets.entries()]
     .sort(([a], [b]) => byString(a, b))
-    .map(([bucket, entries]) => {
-      const unsigned = { bucket, anchoredAt, heads: [...entries.values()].sort((a, b) => byString(a[0], b[0])) };
-      return { ...unsigned, mac: auditMac(key, 'audit-anchor-chunk', chunkContent(unsigned)) };
-    });
+    .map(([bucket, entries]) => ({
+      bucket,
+      anchoredAt,
+      heads: [...entries.values()].sort((a, b) => byString(a[0], b[0])),
+      macKey: key.id,
+    }));
+  const chunks: AnchorChunk[] = [];
+  for (let next = 0; next < unsigned.length; next += PARALLEL_SIGNS) {
+    const batch = unsigned.slice(next, next + PARALLEL_SIGNS);
+    const macs = await Promise.all(batch.map((chunk) => key.sign('audit-anchor-chunk', chunkContent(chunk))));
+    chunks.push(...batch.map((chunk, i) => ({ ...chunk, mac: macs[i]! })));
+  }
+  return chunks;
 }
 
 /** The root over an anchor's chunks, following `previous` (null for the first anchor ever). */
-export function anchorRoot(key: Uint8Array, anchoredAt: string, chunks: AnchorChunk[], previous: AnchorRoot | null): AnchorRoot {
+export async function anchorRoot(
+  key: AuditMacKey,
+  anchoredAt: string,
+  chunks: AnchorChunk[],
+  previous: AnchorRoot | null,
+): Promise<AnchorRoot> {
   const entries = chunks
     .map((c) => ({ bucket: c.bucket, digest: chunkDigest(c), cases: c.heads.length }))
     .sort((a, b) => byString(a.bucket, b.bucket));
@@ -126,16 +149,17 @@ export function anchorRoot(key: Uint8Array, anchoredAt: string, chunks: AnchorCh
     chunks: entries,
     cases: entries.reduce((sum, e) => sum + e.cases, 0),
     previousDigest: previous ? rootDigest(previous) : GENESIS_HASH,
+    macKey: key.id,
   };
-  return { ...unsigned, mac: auditMac(key, 'audit-anchor-root', rootContent(unsigned)) };
+  return { ...unsigned, mac: await key.sign('audit-anchor-root', rootContent(unsigned)) };
 }
 
-export function chunkVerifies(key: Uint8Array, chunk: AnchorChunk): boolean {
-  return auditMacMatches(key, 'audit-anchor-chunk', chunkContent(chunk), chunk.mac);
+export function chunkVerifies(keys: AuditMacKeys, chunk: AnchorChunk): Promise<boolean> {
+  return auditMacHolds(keys, chunk.macKey, 'audit-anchor-chunk', chunkContent(chunk), chunk.mac);
 }
 
-export function rootVerifies(key: Uint8Array, root: AnchorRoot): boolean {
-  return auditMacMatches(key, 'audit-anchor-root', rootContent(root), root.mac);
+export function rootVerifies(keys: AuditMacKeys, root: AnchorRoot): Promise<boolean> {
+  return auditMacHolds(keys, root.macKey, 'audit-anchor-root', rootContent(root), root.mac);
 }
 
 /** How an anchor is named to people: `2026-12-01 03:00 UTC`. */
@@ -175,13 +199,13 @@ export function judgeAgainstAnchor(events: AuditEventRecord[], anchored: Anchore
 }
 
 /** A case's chain on its own (verifyAuditChain), then against the head an anchor recorded for it, if any. */
-export function verifyAuditChainAgainst(
-  key: Uint8Array,
+export async function verifyAuditChainAgainst(
+  keys: AuditMacKeys,
   events: AuditEventRecord[],
   head: { seq: number; hash: string },
   anchored: AnchoredHead | null,
-): AuditVerdict {
-  const own = verifyAuditChain(key, events, head);
+): Promise<AuditVerdict> {
+  const own = await verifyAuditChain(keys, events, head);
   return own.verified && anchored ? judgeAgainstAnchor(events, anchored) : own;
 }
 
@@ -189,15 +213,15 @@ export function verifyAuditChainAgainst(
  * A case's verdict against the newest anchor chunk of its bucket (null before the first anchor). A case not in that
  * chunk was filed after it, and verifies as its chain does; a chunk that fails its MAC vouches for nothing.
  */
-export function verifyAnchoredAuditChain(
-  key: Uint8Array,
+export async function verifyAnchoredAuditChain(
+  keys: AuditMacKeys,
   caseId: string,
   events: AuditEventRecord[],
   head: { seq: number; hash: string },
   chunk: AnchorChunk | null,
-): AuditVerdict {
-  if (chunk && (chunk.bucket !== anchorBucketOf(caseId) || !chunkVerifies(key, chunk))) {
-    const own = verifyAuditChain(key, events, head);
+): Promise<AuditVerdict> {
+  if (chunk && (chunk.bucket !== anchorBucketOf(caseId) || !(await chunkVerifies(keys, chunk)))) {
+    const own = await verifyAuditChain(keys, events, head);
     if (!own.verified) return own;
     return {
       verified: false,
@@ -205,5 +229,5 @@ export function verifyAnchoredAuditChain(
       problem: `${anchorName(chunk.anchoredAt)} for this case was altered, so the chain cannot be checked against it`,
     };
   }
-  return verifyAuditChainAgainst(key, events, head, chunk ? anchoredHeadIn(chunk, caseId) : null);
+  return verifyAuditChainAgainst(keys, events, head, chunk ? anchoredHeadIn(chunk, caseId) : null);
 }

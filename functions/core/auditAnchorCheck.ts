@@ -15,6 +15,7 @@ import {
   verifyAuditChainAgainst,
 } from './auditAnchor.js';
 import { GENESIS_HASH } from './auditChain.js';
+import type { AuditMacKeys } from './auditMac.js';
 
 export interface AnchorChainReport {
   roots: number;
@@ -42,16 +43,23 @@ export class AnchorChainCheck {
   private roots = 0;
   private chunks = 0;
   private readingChunks = false;
+  /**
+   * When the first root the audit key signed was anchored: the pepper's anchors end there, so a root after it, or a
+   * chunk from then on, signed with the pepper is one whoever holds the pepper made.
+   */
+  private auditKeySince: string | null = null;
 
-  constructor(private readonly key: Uint8Array) {}
+  constructor(private readonly keys: AuditMacKeys) {}
 
   /** The roots, in sequence order, every one of them before the first chunk. */
-  addRoot(root: AnchorRoot): void {
+  async addRoot(root: AnchorRoot): Promise<void> {
     if (this.readingChunks) throw new Error('AnchorChainCheck: add every root before the chunks');
     this.roots++;
     const name = `anchor root #${root.seq} (${anchorName(root.anchoredAt)})`;
     const expectedSeq = this.previous ? this.previous.seq + 1 : 0;
-    if (!rootVerifies(this.key, root)) {
+    if (root.macKey === undefined && this.auditKeySince !== null) {
+      this.problems.push(`${name} was altered: it is signed with the pepper after the audit key`);
+    } else if (!(await rootVerifies(this.keys, root))) {
       this.problems.push(`${name} was altered`);
     } else if (root.seq > expectedSeq) {
       this.problems.push(
@@ -66,20 +74,25 @@ export class AnchorChainCheck {
           : `${name} should be the first root but follows another`,
       );
     }
+    if (root.macKey !== undefined) this.auditKeySince ??= root.anchoredAt;
     for (const entry of root.chunks) this.expected.set(entryKey(entry.bucket, root.anchoredAt), entry);
     this.rootTimes.add(root.anchoredAt);
     this.previous = root;
   }
 
   /** The chunks, in any order. */
-  addChunk(chunk: AnchorChunk): void {
+  async addChunk(chunk: AnchorChunk): Promise<void> {
     this.readingChunks = true;
     this.chunks++;
     const name = `the chunk ${chunk.bucket} of ${anchorName(chunk.anchoredAt)}`;
     const key = entryKey(chunk.bucket, chunk.anchoredAt);
     const entry = this.expected.get(key);
     this.expected.delete(key);
-    if (!chunkVerifies(this.key, chunk)) {
+    if (chunk.macKey === undefined && this.auditKeySince !== null && chunk.anchoredAt >= this.auditKeySince) {
+      this.problems.push(`${name} was altered: it is signed with the pepper after the audit key`);
+      return;
+    }
+    if (!(await chunkVerifies(this.keys, chunk))) {
       this.problems.push(`${name} was altered`);
       return;
     }
@@ -135,11 +148,11 @@ export class AnchorChainCheck {
  * One case in the full check: `found` is null when the case is not in the table. A case no anchor recorded verifies
  * as its chain does; an anchored case that is gone is a problem.
  */
-export function auditCaseVerdict(
-  key: Uint8Array,
+export async function auditCaseVerdict(
+  keys: AuditMacKeys,
   found: { events: AuditEventRecord[]; head: { seq: number; hash: string } } | null,
   anchored: AnchoredHead | null,
-): AuditVerdict {
+): Promise<AuditVerdict> {
   if (!found) {
     return {
       verified: false,
@@ -147,5 +160,5 @@ export function auditCaseVerdict(
       problem: anchored ? `the case is gone: ${anchorName(anchored.anchoredAt)} recorded its event #${anchored.seq}` : 'the case is gone',
     };
   }
-  return verifyAuditChainAgainst(key, found.events, found.head, anchored);
+  return verifyAuditChainAgainst(keys, found.events, found.head, anchored);
 }

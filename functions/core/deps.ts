@@ -1,5 +1,5 @@
 import type { PackIndex } from './countryPackIndex.js';
-import type { CaseStore, Clock, EvidenceStore, RandomSource, Sealer } from './ports.js';
+import type { AuditMacKey, CaseStore, Clock, EvidenceStore, RandomSource, Sealer } from './ports.js';
 
 /** What the citizen-facing use cases need, handed in by the handler's composition root. */
 export interface CitizenDeps {
@@ -9,6 +9,11 @@ export interface CitizenDeps {
   sealer: Sealer;
   /** Secret for the tracking-code HMAC and the other keyed hashes. */
   pepper: Uint8Array;
+  /**
+   * Signs the audit trail's events (auditMac.ts): a KMS HMAC key deployed, never the pepper. Functions that keep no
+   * audit trail are built without one, and it refuses to sign.
+   */
+  auditKey: AuditMacKey;
   clock: Clock;
   random: RandomSource;
 }

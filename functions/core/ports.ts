@@ -2,6 +2,7 @@
 // local key file; tests implement them in memory.
 import type { AnchorChunk, AnchorRoot, AuditHead } from './auditAnchor.js';
 import type { AuditEventRecord } from './auditChain.js';
+import type { AuditMacLabel } from './auditMac.js';
 import type { CaseStatus, Resolution } from '#contract/caseLife.js';
 import type { AgencyUser } from '#contract/agencyRoles.js';
 import type { CaseSummary } from './publicStatistics.js';
@@ -13,6 +14,21 @@ export interface Clock {
 
 export interface RandomSource {
   bytes(count: number): Uint8Array;
+}
+
+/** Checks a MAC of the audit trail (auditMac.ts); false for any MAC that is not the key's, never an error. */
+export interface AuditMacVerifier {
+  verify(label: AuditMacLabel, content: string, mac: string): Promise<boolean>;
+}
+
+/**
+ * The key that signs the audit trail: a KMS HMAC key deployed, a key file of its own locally, never the pepper.
+ * `id` is stored with everything it signs (`macKey`), so a check knows which key to ask.
+ */
+export interface AuditMacKey extends AuditMacVerifier {
+  readonly id: string;
+  /** The MAC of `content` under `label`, in hex. */
+  sign(label: AuditMacLabel, content: string): Promise<string>;
 }
 
 /** Encrypts text at rest (invariant 7). `context` binds a ciphertext to its case so it cannot be moved. */

@@ -92,7 +92,7 @@ export async function submitReport(deps: CitizenDeps, report: SubmitReportReques
     whistleblowerMessages: 0,
     whistleblowerMessagesSeen: 0,
   };
-  const audit = nextAuditEvent(deps.pepper, caseId, null, {
+  const audit = await nextAuditEvent(deps.auditKey, caseId, null, {
     at: createdAt,
     actor: 'whistleblower',
     action: 'report.received',

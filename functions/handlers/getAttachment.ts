@@ -7,7 +7,7 @@ import { json } from '#runtime/httpResponse.js';
 import { parseInput } from '#runtime/parse.js';
 import { attachmentParams } from '#schemas/agency.js';
 
-const deps = await agencyDeps();
+const deps = await agencyDeps({ auditTrail: true });
 
 export const handler = httpHandler(async (event) => {
   const user = caller(event);

@@ -7,7 +7,7 @@ import { json } from '#runtime/httpResponse.js';
 import { parseInput } from '#runtime/parse.js';
 import { agencyMessageRequest, caseParams } from '#schemas/agency.js';
 
-const deps = await agencyDeps();
+const deps = await agencyDeps({ auditTrail: true });
 
 export const handler = jsonHandler(async (body, event) => {
   const user = caller(event);

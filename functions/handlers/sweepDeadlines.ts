@@ -7,7 +7,7 @@ import { sweepDeadlines } from '#core/agency/sweepDeadlines.js';
 import { agencyDeps } from '#composition/portalDeps.js';
 import { logger } from '#runtime/logger.js';
 
-const deps = await agencyDeps();
+const deps = await agencyDeps({ auditTrail: true });
 
 export const handler = middy(async (event: ScheduledEvent) => {
   const scheduled = Date.parse(event.time);

@@ -8,7 +8,7 @@ import { logger } from '#runtime/logger.js';
 import { parseInput } from '#runtime/parse.js';
 import { caseParams, updateCaseRequest } from '#schemas/agency.js';
 
-const deps = await agencyDeps();
+const deps = await agencyDeps({ auditTrail: true });
 
 export const handler = jsonHandler(async (body, event) => {
   const user = caller(event);

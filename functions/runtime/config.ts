@@ -46,20 +46,31 @@ const portalShared = z.object({
 export const portalEnvironment = localOrAws(
   (env) => env.PEPPER_FILE !== undefined,
   portalShared.extend({
-    /** Files under the data dir: the pepper, the key that seals case text, and the one that seals evidence files. */
+    /**
+     * Files under the data dir: the pepper, the key that seals case text, the one that seals evidence files, and the
+     * audit trail's MAC key (every local handler runs in one process, so all of them hold it).
+     */
     PEPPER_FILE: required,
     ENCRYPTION_KEY_FILE: required,
     EVIDENCE_KEY_FILE: required,
+    AUDIT_MAC_KEY_FILE: required,
     PEPPER_SECRET_ARN: absent('local mode'),
     KMS_KEY_ID: absent('local mode'),
+    AUDIT_MAC_KEY_ID: absent('local mode'),
   }),
   portalShared.extend({
     /** A Secrets Manager secret and the KMS key of case text (the bucket encrypts evidence under its own key). */
     PEPPER_SECRET_ARN: required,
     KMS_KEY_ID: required,
+    /**
+     * The KMS HMAC key of the audit trail, given only to the functions that sign or check it: a handler that does
+     * asks for it (portalDeps.ts) and fails at cold start without it.
+     */
+    AUDIT_MAC_KEY_ID: required.optional(),
     PEPPER_FILE: absent('AWS'),
     ENCRYPTION_KEY_FILE: absent('AWS'),
     EVIDENCE_KEY_FILE: absent('AWS'),
+    AUDIT_MAC_KEY_FILE: absent('AWS'),
   }),
 );
 
@@ -79,25 +90,25 @@ export const statisticsEnvironment = z.object({
 export type StatisticsEnvironment = z.infer<typeof statisticsEnvironment>;
 
 /**
- * What the audit anchor job needs: the table and the audit MAC's key (the pepper, functions/core/auditMac.ts). No
- * case-text key, no bucket: it reads the heads of the chains, never a case's text.
+ * What the audit anchor job needs: the table and the audit MAC key (functions/core/auditMac.ts). No pepper, no
+ * case-text key, no bucket: it reads the heads of the chains, never a case's text, and signs with KMS.
  */
 export const auditAnchorEnvironment = localOrAws(
-  (env) => env.PEPPER_FILE !== undefined,
+  (env) => env.AUDIT_MAC_KEY_FILE !== undefined,
   z.object({
     TABLE_NAME: resourceName,
     AWS_REGION: z.string().min(1).default('us-east-1'),
     /** A file under the data dir, and the embedded table server. */
-    PEPPER_FILE: required,
+    AUDIT_MAC_KEY_FILE: required,
     DYNAMODB_ENDPOINT: optionalUrl,
-    PEPPER_SECRET_ARN: absent('local mode'),
+    AUDIT_MAC_KEY_ID: absent('local mode'),
   }),
   z.object({
     TABLE_NAME: resourceName,
     AWS_REGION: z.string().min(1).default('us-east-1'),
-    /** The Secrets Manager secret. */
-    PEPPER_SECRET_ARN: required,
-    PEPPER_FILE: absent('AWS'),
+    /** The KMS HMAC key. */
+    AUDIT_MAC_KEY_ID: required,
+    AUDIT_MAC_KEY_FILE: absent('AWS'),
     DYNAMODB_ENDPOINT: optionalUrl,
   }),
 );

@@ -8,6 +8,8 @@ export const anchorChunkItem = z.object({
   bucket: z.string(),
   anchoredAt: z.string(),
   heads: z.array(z.tuple([z.string(), count, z.string()])),
+  /** Absent on anchors the pepper signed before the audit key. */
+  macKey: z.string().optional(),
   mac: z.string(),
 });
 
@@ -17,5 +19,6 @@ export const anchorRootItem = z.object({
   chunks: z.array(z.object({ bucket: z.string(), digest: z.string(), cases: count })),
   cases: count,
   previousDigest: z.string(),
+  macKey: z.string().optional(),
   mac: z.string(),
 });

@@ -1,8 +1,8 @@
 // `npm run audit:verify -- <caseId>`: re-checks one case's audit chain from the stored events, against the newest
 // anchor of its heads, and says which event fails. `npm run audit:verify -- --all` checks the anchors themselves
 // (every root's MAC and link, every chunk against its root) and then every case. Uses the running `npm start`'s
-// table when there is one, else opens the local data itself. Against AWS: set TABLE_NAME and PEPPER_SECRET_ARN (and
-// AWS credentials) instead.
+// table when there is one, else opens the local data itself. Against AWS: set TABLE_NAME, PEPPER_SECRET_ARN and
+// AUDIT_MAC_KEY_ID (and AWS credentials) instead.
 import { resolve } from 'node:path';
 import { parseCaseId } from '#core/trackingKey.js';
 import { openAuditTrail, verifyEverything, verifyOneCase } from './auditVerifyCommand.js';
@@ -22,6 +22,7 @@ const opened = await openAuditTrail({
   region: process.env.AWS_REGION ?? 'us-east-1',
   ...(process.env.TABLE_NAME ? { tableName: process.env.TABLE_NAME } : {}),
   ...(process.env.PEPPER_SECRET_ARN ? { pepperSecretArn: process.env.PEPPER_SECRET_ARN } : {}),
+  ...(process.env.AUDIT_MAC_KEY_ID ? { auditMacKeyId: process.env.AUDIT_MAC_KEY_ID } : {}),
 }).catch((error: Error) => {
   // Another portal holds the data dir, or the table server did not start: one line, no stack.
   console.error(`audit:verify: ${error.message}`);

@@ -2,9 +2,12 @@
 // `npm start`'s, the local data itself, or AWS's), then check one case, or (`--all`) the anchors and every case.
 // Answers the exit code: 0 when everything verifies, 1 when something does not, 2 when there is no such case.
 import { join } from 'node:path';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DynamoAuditAnchorStore } from '#adapters/dynamoAuditAnchorStore.js';
 import { DynamoCaseStore } from '#adapters/dynamoCaseStore.js';
+import { KmsAuditMacKey } from '#adapters/kmsAuditMacKey.js';
+import { LocalAuditMacKey } from '#adapters/localAuditMacKey.js';
 import { readOrCreateSecretFile } from '#adapters/localKeySealer.js';
 import { readPepperSecret } from '#adapters/pepperSecret.js';
 import { type AuditTrailDeps, verifyAuditTrails, verifyCaseAuditTrail } from '#core/agency/verifyAuditTrails.js';
@@ -27,21 +30,25 @@ export interface OpenedAuditTrail {
 }
 
 /**
- * Against AWS when `tableName` and `pepperSecretArn` are given (with the caller's credentials); otherwise the local
- * data in `dataDir`, through the running portal's table server when there is one.
+ * Against AWS when `tableName` and `pepperSecretArn` are given, with `auditMacKeyId` (and the caller's credentials,
+ * allowed kms:VerifyMac on that key): the key checks what it signed, the pepper what was signed before it. Otherwise
+ * the local data in `dataDir`, through the running portal's table server when there is one.
  */
 export async function openAuditTrail(options: {
   dataDir: string;
   region: string;
   tableName?: string;
   pepperSecretArn?: string;
+  auditMacKeyId?: string;
 }): Promise<OpenedAuditTrail> {
   if (options.tableName && options.pepperSecretArn) {
+    if (!options.auditMacKeyId) throw new Error('against AWS, set AUDIT_MAC_KEY_ID (the audit MAC key) as well');
     const client = createDocumentClient(options.region, undefined);
     const anchors = new DynamoAuditAnchorStore(client, options.tableName);
     const pepper = await readPepperSecret(new SecretsManagerClient({ region: options.region }), options.pepperSecretArn);
+    const auditKey = new KmsAuditMacKey(new KMSClient({ region: options.region }), options.auditMacKeyId);
     return {
-      deps: { store: new DynamoCaseStore(client, options.tableName), anchors, heads: anchors, pepper },
+      deps: { store: new DynamoCaseStore(client, options.tableName), anchors, heads: anchors, auditKey, pepper },
       close: async () => undefined,
     };
   }
@@ -65,9 +72,11 @@ export async function openAuditTrail(options: {
   }
   const client = createDocumentClient(options.region, endpoint);
   const anchors = new DynamoAuditAnchorStore(client, TABLE_NAME);
+  // The files npm start keeps beside each other (local/runtime/localPortal.ts): the audit key and the pepper.
   const pepper = readOrCreateSecretFile(join(options.dataDir, 'secrets', 'pepper'), 32);
+  const auditKey = new LocalAuditMacKey(readOrCreateSecretFile(join(options.dataDir, 'secrets', 'audit-mac.key'), 32));
   return {
-    deps: { store: new DynamoCaseStore(client, TABLE_NAME), anchors, heads: anchors, pepper },
+    deps: { store: new DynamoCaseStore(client, TABLE_NAME), anchors, heads: anchors, auditKey, pepper },
     close: async () => {
       await embedded?.stop();
       lock?.release();

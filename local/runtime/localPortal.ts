@@ -196,6 +196,8 @@ function configureHandlers(at: {
     COUNTRY: at.country,
     COUNTRY_PACKS_DIR: at.packsDir,
     PEPPER_FILE: join(secretsDir, 'pepper'),
+    // The audit trail's MAC key: a file of its own beside the pepper's, never the pepper (functions/core/auditMac.ts).
+    AUDIT_MAC_KEY_FILE: join(secretsDir, 'audit-mac.key'),
     ENCRYPTION_KEY_FILE: join(secretsDir, 'encryption.key'),
     EVIDENCE_KEY_FILE: at.storage.evidenceKeyFile,
     DYNAMODB_ENDPOINT: at.storage.dynamoDbEndpoint,

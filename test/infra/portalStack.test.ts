@@ -157,7 +157,7 @@ describe('case table', () => {
 describe('KMS keys', () => {
   it('table, attachments and case text each have their own key, rotated and retained', () => {
     // The alarm topic's key (lib/monitoring.ts) guards no report data and goes with the stack.
-    const keys = ofType('AWS::KMS::Key').filter(([id]) => !id.startsWith('Monitoring'));
+    const keys = ofType('AWS::KMS::Key').filter(([id]) => !id.startsWith('Monitoring') && !id.includes('AuditMacKey'));
     expect(keys).toHaveLength(3);
     for (const name of ['TableKey', 'AttachmentsKey', 'CaseTextKey'])
       expect(
@@ -167,6 +167,55 @@ describe('KMS keys', () => {
     for (const [, key] of keys) {
       expect(key.Properties.EnableKeyRotation).toBe(true);
       expect(key.DeletionPolicy).toBe('Retain');
+    }
+  });
+
+  it('the audit trail has an HMAC key of its own, for GenerateMac and VerifyMac only, retained and named by an alias', () => {
+    const [id, key] = theOne('AWS::KMS::Key', 'SecretsAuditMacKey');
+    expect(key.Properties).toMatchObject({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
+    // KMS does not rotate HMAC keys.
+    expect(key.Properties.EnableKeyRotation).not.toBe(true);
+    expect(key.DeletionPolicy).toBe('Retain');
+    expect(key.UpdateReplacePolicy).toBe('Retain');
+    const aliases = ofType('AWS::KMS::Alias').filter(([, a]) => refersTo(a.Properties.TargetKeyId, id));
+    expect(aliases.map(([, a]) => a.Properties.AliasName)).toEqual(['alias/CleanPortal-kr-dev/audit-mac']);
+  });
+
+  it('lets exactly the functions that keep the audit trail use the audit key: GenerateMac to append, VerifyMac to show a verdict', () => {
+    const auditKey = keyId('AuditMacKey');
+    const useOf = (fn: CfnResource) =>
+      roleStatements(fn)
+        .filter((st) => refersTo(st.Resource, auditKey))
+        .flatMap(actionsOf)
+        .sort();
+    const byDescription = (text: string) =>
+      ofType('AWS::Lambda::Function').find(([, fn]) => String(fn.Properties.Description).includes(text))![0];
+    const route = (handler: string) => functionFor(routeOf(handler))[0];
+    const sign = ['kms:GenerateMac'];
+    const signAndVerify = ['kms:GenerateMac', 'kms:VerifyMac'];
+    const expected = new Map<string, string[]>([
+      [route('createReport'), sign],
+      [route('getCase'), signAndVerify],
+      [route('updateCase'), signAndVerify],
+      [route('transferCase'), signAndVerify],
+      [route('postCaseMessage'), sign],
+      [route('getAttachment'), sign],
+      [byDescription('deadline sweep'), sign],
+      [byDescription('audit anchor job'), sign],
+    ]);
+    for (const [id, fn] of portalFunctions()) {
+      expect(useOf(fn), id).toEqual(expected.get(id) ?? []);
+      const variables = (fn.Properties.Environment?.Variables ?? {}) as Record<string, Json>;
+      if (expected.has(id)) expect(variables.AUDIT_MAC_KEY_ID, id).toEqual({ 'Fn::GetAtt': [auditKey, 'Arn'] });
+      else expect(variables.AUDIT_MAC_KEY_ID, id).toBeUndefined();
+    }
+    // Every grant on the audit key names that key alone: no other key, no wildcard.
+    for (const [, policy] of ofType('AWS::IAM::Policy')) {
+      for (const st of policy.Properties.PolicyDocument.Statement as Statement[]) {
+        if (!actionsOf(st).some((a) => /^kms:(GenerateMac|VerifyMac)$/.test(a))) continue;
+        expect(resourcesOf(st)).toEqual([{ 'Fn::GetAtt': [auditKey, 'Arn'] }]);
+        expect(actionsOf(st).every((a) => /^kms:(GenerateMac|VerifyMac)$/.test(a))).toBe(true);
+      }
     }
   });
 });
@@ -305,14 +354,24 @@ describe('functions', () => {
       const [, fn] = functionFor(route);
       const variables = fn.Properties.Environment.Variables as Record<string, Json>;
       const source = readFileSync(join(PROJECT_ROOT, 'functions', 'handlers', `${route.handler}.ts`), 'utf8');
-      const usesCitizenDeps = source.includes('citizenDeps()') || source.includes('agencyDeps()');
+      const usesCitizenDeps = /\b(citizenDeps|agencyDeps)\(/.test(source);
+      const keepsAuditTrail = /\b(citizenDeps|agencyDeps)\(\{ auditTrail: true \}\)/.test(source);
+      expect(Boolean(FUNCTION_ACCESS[route.handler]!.auditTrail), route.handler).toBe(keepsAuditTrail);
       const usesAuthDeps = source.includes('authDeps()');
       const usesStatisticsDeps = source.includes('statisticsDeps()');
       expect(Boolean(FUNCTION_ACCESS[route.handler]!.citizen), route.handler).toBe(usesCitizenDeps);
       expect(Boolean(FUNCTION_ACCESS[route.handler]!.userPool), route.handler).toBe(usesAuthDeps);
       expect(Boolean(FUNCTION_ACCESS[route.handler]!.statisticsSnapshot), route.handler).toBe(usesStatisticsDeps);
       expect(Object.keys(variables).sort(), route.handler).toEqual(
-        usesCitizenDeps ? citizen : usesAuthDeps ? auth : usesStatisticsDeps ? statistics : packOnly,
+        keepsAuditTrail
+          ? [...citizen, 'AUDIT_MAC_KEY_ID'].sort()
+          : usesCitizenDeps
+            ? citizen
+            : usesAuthDeps
+              ? auth
+              : usesStatisticsDeps
+                ? statistics
+                : packOnly,
       );
       if (usesStatisticsDeps) {
         expect(parseEnvironment(statisticsEnvironment, { ...variables, TABLE_NAME: 'resolved-table' }).TABLE_NAME).toBe('resolved-table');
@@ -572,14 +631,16 @@ describe('deadline sweep', () => {
     expect(rule.Properties.Targets[0].RetryPolicy).toMatchObject({ MaximumRetryAttempts: 2 });
   });
 
-  it('may write the table and read the pepper, and touches no attachment or case text', () => {
+  it('may write the table, read the pepper and sign audit events, and touches no attachment or case text', () => {
     const [fnId, fn] = sweep();
     const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
     const actions = ofType('AWS::IAM::Policy')
       .filter(([, p]) => (p.Properties.Roles as Json[]).some((r) => refersTo(r, roleId)))
       .flatMap(([, p]) => (p.Properties.PolicyDocument.Statement as Json[]).flatMap((st) => [st.Action].flat() as string[]));
-    expect(actions, fnId).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'secretsmanager:GetSecretValue']));
-    expect(actions.filter((a) => a.startsWith('s3:') || a === 'kms:GenerateDataKey')).toEqual([]);
+    expect(actions, fnId).toEqual(
+      expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'secretsmanager:GetSecretValue', 'kms:GenerateMac']),
+    );
+    expect(actions.filter((a) => a.startsWith('s3:') || a === 'kms:GenerateDataKey' || a === 'kms:VerifyMac')).toEqual([]);
   });
 });
 
@@ -630,24 +691,24 @@ describe('audit anchor job', () => {
     return found[0]!;
   };
 
-  it('runs daily on an EventBridge schedule, with retries, and parses the table and the pepper only', () => {
+  it('runs daily on an EventBridge schedule, with retries, and parses the table and the audit MAC key only', () => {
     const [fnId, fn] = job();
     const rule = ruleFor(fnId);
     expect(rule.Properties).toMatchObject({ ScheduleExpression: 'rate(1 day)', State: 'ENABLED' });
     expect(rule.Properties.Targets[0].RetryPolicy).toMatchObject({ MaximumRetryAttempts: 2 });
     const variables = fn.Properties.Environment.Variables as Record<string, Json>;
     expect(Object.keys(variables).sort()).toEqual(
-      ['COUNTRY', 'COUNTRY_PACKS_DIR', 'PEPPER_SECRET_ARN', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'].sort(),
+      ['AUDIT_MAC_KEY_ID', 'COUNTRY', 'COUNTRY_PACKS_DIR', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'].sort(),
     );
     expect(variables.TABLE_NAME).toEqual({ Ref: expect.stringMatching(/^StorageTable/) });
-    expect(variables.PEPPER_SECRET_ARN).toEqual({ Ref: expect.stringMatching(/^SecretsTrackingCodePepper/) });
-    const resolved = { TABLE_NAME: 'resolved-table', PEPPER_SECRET_ARN: 'resolved-secret' };
+    expect(variables.AUDIT_MAC_KEY_ID).toEqual({ 'Fn::GetAtt': [keyId('AuditMacKey'), 'Arn'] });
+    const resolved = { TABLE_NAME: 'resolved-table', AUDIT_MAC_KEY_ID: 'resolved-key' };
     expect(parseEnvironment(auditAnchorEnvironment, resolved)).toMatchObject(resolved);
     const source = readFileSync(join(PROJECT_ROOT, 'functions', 'handlers', 'anchorAuditHeads.ts'), 'utf8');
     expect(source).toContain('auditAnchorDeps()');
   });
 
-  it('may Scan the queue index, PutItem the anchor partitions, Query the roots and read the pepper: nothing else', () => {
+  it('may Scan the queue index, PutItem the anchor partitions, Query the roots and sign with the audit key: nothing else, not the pepper', () => {
     const [, fn] = job();
     const statements = roleStatements(fn);
     const tableId = onlyOne('AWS::DynamoDB::Table')[0];
@@ -668,12 +729,15 @@ describe('audit anchor job', () => {
         .filter((a) => /UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems|\*/.test(a) && a.startsWith('dynamodb:')),
     ).toEqual([]);
     const kms = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
-    expect(kms.every((s) => refersTo(s.Resource, keyId('TableKey')) && JSON.stringify(s.Condition).includes('kms:ViaService'))).toBe(true);
-    expect(kms.flatMap(actionsOf)).not.toContain('kms:GenerateDataKey');
-    const secrets = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:')));
-    expect(secrets.flatMap(actionsOf).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
-    expect(secrets.every((s) => refersTo(s.Resource, theOne('AWS::SecretsManager::Secret', 'SecretsTrackingCodePepper')[0]))).toBe(true);
-    const others = statements.flatMap(actionsOf).filter((a) => !/^(dynamodb|kms|logs|secretsmanager):/.test(a));
+    const tableKey = kms.filter((s) => !refersTo(s.Resource, keyId('AuditMacKey')));
+    expect(tableKey.every((s) => refersTo(s.Resource, keyId('TableKey')) && JSON.stringify(s.Condition).includes('kms:ViaService'))).toBe(
+      true,
+    );
+    expect(tableKey.flatMap(actionsOf)).not.toContain('kms:GenerateDataKey');
+    const auditKey = kms.filter((s) => refersTo(s.Resource, keyId('AuditMacKey')));
+    expect(auditKey.flatMap(actionsOf)).toEqual(['kms:GenerateMac']);
+    expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('secretsmanager:'))).toEqual([]);
+    const others = statements.flatMap(actionsOf).filter((a) => !/^(dynamodb|kms|logs):/.test(a));
     // The on-failure destination's grant on the dead-letter queue is the only other one.
     expect(others.sort()).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
   });

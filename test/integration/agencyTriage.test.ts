@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#composition/awsClients.js';
 import { caseDetailResponse, caseListResponse, statsResponse } from '#schemas/agency.js';
 import { DynamoCaseStore } from '#adapters/dynamoCaseStore.js';
+import { LocalAuditMacKey } from '#adapters/localAuditMacKey.js';
 import { commitFor } from '#core/agency/recordChange.js';
 import { TABLE_NAME } from '#local/runtime/localStorage.js';
 import { portalTable } from '../support/auditTampering.js';
@@ -145,7 +146,7 @@ describe('triage of one report, from filing to closing', () => {
     const before = (await store.getCaseFolder(caseId))!.case;
     const answered = await portal.api('POST', '/track/messages', { trackingCode: report.trackingCode, body: 'And Sejong, once.' });
     expect(answered.status).toBe(201);
-    const change = commitFor(new Uint8Array(32), before, {
+    const change = await commitFor(new LocalAuditMacKey(Buffer.alloc(32)), before, {
       record: { ...before, whistleblowerMessagesSeen: before.whistleblowerMessages },
       audit: { at: new Date().toISOString(), actor: 'handler@kr-molit', action: 'case.viewed', details: { access: 'owner' } },
     });

@@ -2,6 +2,8 @@
 // anchored by the job, then — straight in the table, as someone with write access would — its newest events deleted
 // and its head rolled back to the last one left. The chain alone still verifies; the anchor catches the cut, in
 // GET /cases/{caseId} and in `npm run audit:verify`, and `--all` catches an edited anchor.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorBucketOf, anchorName } from '#core/auditAnchor.js';
@@ -48,6 +50,22 @@ describe('a chain cut with its head rolled back, after an anchor', () => {
     const all = await auditVerify('--all');
     expect(all.code).toBe(0);
     expect(all.out).toContain(`its digest ${anchor.digest}`);
+  });
+
+  it('signs with a key file of its own beside the pepper: 32 bytes, owner-only, not the pepper', async () => {
+    const secrets = join(portal.dataDir, 'secrets');
+    const key = Buffer.from(readFileSync(join(secrets, 'audit-mac.key'), 'utf8').trim(), 'base64');
+    expect(key).toHaveLength(32);
+    expect(statSync(join(secrets, 'audit-mac.key')).mode & 0o777).toBe(0o600);
+    expect(key.equals(Buffer.from(readFileSync(join(secrets, 'pepper'), 'utf8').trim(), 'base64'))).toBe(false);
+    const { Items = [] } = await portalTable(portal.dataDir).send(
+      new QueryCommand({
+        TableName: TABLE_NAME,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :audit)',
+        ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':audit': 'AUDIT#' },
+      }),
+    );
+    expect(Items.map((e) => e.macKey)).toEqual(Items.map(() => 'local'));
   });
 
   it('logs the root’s digest and count, a second copy outside the table, naming no case', () => {

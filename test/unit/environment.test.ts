@@ -1,18 +1,31 @@
 // Each function's environment is wholly local or wholly AWS, read once at cold start; a mix or a gap is named.
 import { describe, expect, it } from 'vitest';
-import { authEnvironment, parseEnvironment, portalEnvironment } from '#runtime/config.js';
+import { auditAnchorEnvironment, authEnvironment, parseEnvironment, portalEnvironment } from '#runtime/config.js';
 
 const table = { TABLE_NAME: 'clean-portal', BUCKET_NAME: 'clean-portal-attachments', COUNTRY: 'kr' };
+const localFiles = { PEPPER_FILE: 'p', ENCRYPTION_KEY_FILE: 'e', EVIDENCE_KEY_FILE: 'v', AUDIT_MAC_KEY_FILE: 'a' };
 
 describe('the portal functions’ environment', () => {
   it('reads local mode from the secret files, AWS from the secret and the key', () => {
-    expect(
-      parseEnvironment(portalEnvironment, { ...table, PEPPER_FILE: 'p', ENCRYPTION_KEY_FILE: 'e', EVIDENCE_KEY_FILE: 'v' }),
-    ).toMatchObject({ mode: 'local', PEPPER_FILE: 'p' });
+    expect(parseEnvironment(portalEnvironment, { ...table, ...localFiles })).toMatchObject({
+      mode: 'local',
+      PEPPER_FILE: 'p',
+      AUDIT_MAC_KEY_FILE: 'a',
+    });
     expect(parseEnvironment(portalEnvironment, { ...table, PEPPER_SECRET_ARN: 'arn:secret', KMS_KEY_ID: 'arn:key' })).toMatchObject({
       mode: 'aws',
       KMS_KEY_ID: 'arn:key',
     });
+  });
+
+  it('gives the audit MAC key its own file locally, and deployed only to the functions that name its KMS key', () => {
+    expect(() => parseEnvironment(portalEnvironment, { ...table, ...localFiles, AUDIT_MAC_KEY_FILE: undefined })).toThrow(
+      /AUDIT_MAC_KEY_FILE/,
+    );
+    const aws = { ...table, PEPPER_SECRET_ARN: 'arn:secret', KMS_KEY_ID: 'arn:key' };
+    expect(parseEnvironment(portalEnvironment, { ...aws, AUDIT_MAC_KEY_ID: 'arn:mac' })).toMatchObject({ AUDIT_MAC_KEY_ID: 'arn:mac' });
+    expect(parseEnvironment(portalEnvironment, aws)).not.toHaveProperty('AUDIT_MAC_KEY_ID');
+    expect(() => parseEnvironment(portalEnvironment, { ...aws, AUDIT_MAC_KEY_FILE: 'a' })).toThrow(/AUDIT_MAC_KEY_FILE: not used in AWS/);
   });
 
   it('names what a mode is missing, and refuses one mode’s variable in the other', () => {
@@ -22,13 +35,21 @@ describe('the portal functions’ environment', () => {
     expect(() =>
       parseEnvironment(portalEnvironment, {
         ...table,
-        PEPPER_FILE: 'p',
-        ENCRYPTION_KEY_FILE: 'e',
-        EVIDENCE_KEY_FILE: 'v',
+        ...localFiles,
         KMS_KEY_ID: 'k',
       }),
     ).toThrow(/KMS_KEY_ID: not used in local mode/);
     expect(() => parseEnvironment(portalEnvironment, table)).toThrow(/PEPPER_SECRET_ARN.*KMS_KEY_ID/);
+  });
+});
+
+describe('the audit anchor job’s environment', () => {
+  it('is the table and the audit MAC key, and never the pepper', () => {
+    expect(parseEnvironment(auditAnchorEnvironment, { TABLE_NAME: 'cases', AUDIT_MAC_KEY_FILE: 'a' })).toMatchObject({ mode: 'local' });
+    const aws = parseEnvironment(auditAnchorEnvironment, { TABLE_NAME: 'cases', AUDIT_MAC_KEY_ID: 'arn:mac', PEPPER_SECRET_ARN: 'arn:p' });
+    expect(aws).toMatchObject({ mode: 'aws', AUDIT_MAC_KEY_ID: 'arn:mac' });
+    expect(aws).not.toHaveProperty('PEPPER_SECRET_ARN');
+    expect(() => parseEnvironment(auditAnchorEnvironment, { TABLE_NAME: 'cases' })).toThrow(/AUDIT_MAC_KEY_ID/);
   });
 });
 

@@ -2,6 +2,7 @@
 // notes, attachments and the audit trail with its verification, against the newest anchor of its heads too.
 import type { CaseDetailResponse } from '#schemas/agency.js';
 import { anchorBucketOf, verifyAnchoredAuditChain } from '../auditAnchor.js';
+import { auditMacKeys } from '../auditMac.js';
 import { isPastDeadline } from '../caseDeadlines.js';
 import { localize } from '../countryPackIndex.js';
 import type { ReportText } from '../ports.js';
@@ -47,8 +48,8 @@ export async function caseDetail(deps: AgencyDeps, folder: CaseFolder, openConta
   const sharedWith = contactSharedWith(folder);
   const byTime = <T extends { at: string }>(items: T[]) => [...items].sort((a, b) => a.at.localeCompare(b.at));
   const audit = [...folder.audit].sort((a, b) => a.seq - b.seq);
-  const verdict = verifyAnchoredAuditChain(
-    deps.pepper,
+  const verdict = await verifyAnchoredAuditChain(
+    auditMacKeys(deps),
     record.caseId,
     audit,
     { seq: record.auditSeq, hash: record.auditHash },

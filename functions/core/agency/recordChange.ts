@@ -3,7 +3,7 @@
 import { type AuditEventInput, nextAuditEvent } from '../auditChain.js';
 import { conflict } from '../errors.js';
 import type { AgencyUser } from '#contract/agencyRoles.js';
-import type { CaseRecord } from '../ports.js';
+import type { AuditMacKey, CaseRecord } from '../ports.js';
 import { type CaseAccess, openCaseFolder } from './caseAccess.js';
 import type { AgencyDeps } from './deps.js';
 import type { CaseCommit, CaseFolder } from './ports.js';
@@ -36,7 +36,7 @@ export async function recordChange(
   for (let attempt = 1; ; attempt++) {
     const { folder, access } = current;
     const planned = await plan(folder, access);
-    const commit = commitFor(deps.pepper, folder.case, planned);
+    const commit = await commitFor(deps.auditKey, folder.case, planned);
     if ((await deps.store.commit(commit)) === 'committed') return { folder, access, commit };
     if (attempt >= ATTEMPTS) throw conflict('The case changed while you were working on it. Reload it and try again.');
     current = await openCaseFolder(deps, user, caseId);
@@ -44,8 +44,8 @@ export async function recordChange(
 }
 
 /** Builds the commit: the next audit event after the case's head, and the case carrying the new head. */
-export function commitFor(pepper: Uint8Array, before: CaseRecord, planned: PlannedChange): CaseCommit {
-  const audit = nextAuditEvent(pepper, before.caseId, { seq: before.auditSeq, hash: before.auditHash }, planned.audit);
+export async function commitFor(key: AuditMacKey, before: CaseRecord, planned: PlannedChange): Promise<CaseCommit> {
+  const audit = await nextAuditEvent(key, before.caseId, { seq: before.auditSeq, hash: before.auditHash }, planned.audit);
   return {
     record: { ...planned.record, auditSeq: audit.seq, auditHash: audit.hash },
     expectedAuditSeq: before.auditSeq,

@@ -16,7 +16,7 @@ export interface SweepResult {
   skipped: number;
 }
 
-export async function sweepDeadlines(deps: Pick<AgencyDeps, 'store' | 'index' | 'pepper'>, now: Date): Promise<SweepResult> {
+export async function sweepDeadlines(deps: Pick<AgencyDeps, 'store' | 'index' | 'auditKey'>, now: Date): Promise<SweepResult> {
   const result: SweepResult = { overdue: 0, skipped: 0 };
   const oversight = deps.index.pack.country.oversightOrganizationId;
   const at = now.toISOString();
@@ -29,7 +29,7 @@ export async function sweepDeadlines(deps: Pick<AgencyDeps, 'store' | 'index' | 
       // A case already flagged overdue by a status change is still due here: it has not been escalated yet.
       if (!pending) continue;
       const escalatedTo = record.escalatedTo ?? (barredFromCase(deps.index.organizations, record, oversight) ? null : oversight);
-      const commit = commitFor(deps.pepper, record, {
+      const commit = await commitFor(deps.auditKey, record, {
         record: {
           ...record,
           overdue: true,

@@ -4,14 +4,16 @@
 import { ANCHOR_BUCKETS, anchorBucketOf, verifyAnchoredAuditChain } from '../auditAnchor.js';
 import { type AnchorChainReport, AnchorChainCheck, auditCaseVerdict } from '../auditAnchorCheck.js';
 import type { AuditEventRecord, AuditVerdict } from '../auditChain.js';
-import type { AuditAnchorStore, AuditHeadSource } from '../ports.js';
+import { auditMacKeys } from '../auditMac.js';
+import type { AuditAnchorStore, AuditHeadSource, AuditMacKey } from '../ports.js';
 import type { CaseWorkStore } from './ports.js';
 
 export interface AuditTrailDeps {
   store: Pick<CaseWorkStore, 'getCaseFolder'>;
   anchors: AuditAnchorStore;
   heads: AuditHeadSource;
-  /** The audit MAC's key (auditMac.ts): the pepper today. */
+  /** The audit key, for what it signed, and the pepper, for what was signed before it (auditMac.ts). */
+  auditKey: AuditMacKey;
   pepper: Uint8Array;
 }
 
@@ -28,7 +30,7 @@ export async function verifyCaseAuditTrail(deps: Omit<AuditTrailDeps, 'heads'>, 
   if (!folder) return null;
   const events = [...folder.audit].sort((a, b) => a.seq - b.seq);
   const head = { seq: folder.case.auditSeq, hash: folder.case.auditHash };
-  return { caseId, events, verdict: verifyAnchoredAuditChain(deps.pepper, caseId, events, head, chunk) };
+  return { caseId, events, verdict: await verifyAnchoredAuditChain(auditMacKeys(deps), caseId, events, head, chunk) };
 }
 
 export interface AuditTrailsReport extends AnchorChainReport {
@@ -42,10 +44,11 @@ export interface AuditTrailsReport extends AnchorChainReport {
 const PARALLEL_READS = 8;
 
 export async function verifyAuditTrails(deps: AuditTrailDeps): Promise<AuditTrailsReport> {
-  const check = new AnchorChainCheck(deps.pepper);
-  for await (const page of deps.anchors.roots()) for (const root of page) check.addRoot(root);
+  const keys = auditMacKeys(deps);
+  const check = new AnchorChainCheck(keys);
+  for await (const page of deps.anchors.roots()) for (const root of page) await check.addRoot(root);
   for (const bucket of ANCHOR_BUCKETS) {
-    for await (const page of deps.anchors.chunks(bucket)) for (const chunk of page) check.addChunk(chunk);
+    for await (const page of deps.anchors.chunks(bucket)) for (const chunk of page) await check.addChunk(chunk);
   }
   const anchors = check.finish();
 
@@ -55,11 +58,15 @@ export async function verifyAuditTrails(deps: AuditTrailDeps): Promise<AuditTrai
   const failed: AuditTrailsReport['failed'] = [];
   for (let next = 0; next < sorted.length; next += PARALLEL_READS) {
     const batch = sorted.slice(next, next + PARALLEL_READS);
-    const folders = await Promise.all(batch.map((caseId) => deps.store.getCaseFolder(caseId)));
+    const verdicts = await Promise.all(
+      batch.map(async (caseId) => {
+        const folder = await deps.store.getCaseFolder(caseId);
+        const found = folder ? { events: folder.audit, head: { seq: folder.case.auditSeq, hash: folder.case.auditHash } } : null;
+        return auditCaseVerdict(keys, found, anchors.anchored.get(caseId) ?? null);
+      }),
+    );
     batch.forEach((caseId, i) => {
-      const folder = folders[i];
-      const found = folder ? { events: folder.audit, head: { seq: folder.case.auditSeq, hash: folder.case.auditHash } } : null;
-      const verdict = auditCaseVerdict(deps.pepper, found, anchors.anchored.get(caseId) ?? null);
+      const verdict = verdicts[i]!;
       if (!verdict.verified) failed.push({ caseId, problem: verdict.problem });
     });
   }

@@ -6,14 +6,14 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DynamoAuditAnchorStore, MAX_CHUNK_BYTES } from '#adapters/dynamoAuditAnchorStore.js';
 import { anchorChunks, anchorRoot, chunkVerifies } from '#core/auditAnchor.js';
-import { TEST_PEPPER } from '../support/memoryPorts.js';
+import { TEST_AUDIT_KEY, TEST_AUDIT_KEYS } from '../support/memoryPorts.js';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 afterEach(() => dynamo.reset());
 
 const store = new DynamoAuditAnchorStore(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' })), 'cases');
 const AT = '2026-12-01T03:00:00.000Z';
-const [CHUNK] = anchorChunks(TEST_PEPPER, AT, [{ caseId: 'K7QR2M4X9TBN6WZ3PH8D', seq: 4, hash: 'a'.repeat(64) }]);
+const [CHUNK] = await anchorChunks(TEST_AUDIT_KEY, AT, [{ caseId: 'K7QR2M4X9TBN6WZ3PH8D', seq: 4, hash: 'a'.repeat(64) }]);
 const conditionFailed = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
 
 describe('DynamoAuditAnchorStore', () => {
@@ -30,7 +30,7 @@ describe('DynamoAuditAnchorStore', () => {
   });
 
   it('appends a root under its zero-padded sequence number, only where nothing is', async () => {
-    const root = anchorRoot(TEST_PEPPER, AT, [CHUNK!], null);
+    const root = await anchorRoot(TEST_AUDIT_KEY, AT, [CHUNK!], null);
     dynamo.on(PutCommand).rejects(conditionFailed());
     expect(await store.appendRoot(root)).toBe('taken');
     expect(dynamo.commandCalls(PutCommand)[0]!.args[0].input).toMatchObject({
@@ -45,7 +45,7 @@ describe('DynamoAuditAnchorStore', () => {
       seq: i,
       hash: 'b'.repeat(64),
     }));
-    await expect(store.appendChunk(anchorChunks(TEST_PEPPER, AT, heads)[0]!)).rejects.toThrow(/over the/);
+    await expect(store.appendChunk((await anchorChunks(TEST_AUDIT_KEY, AT, heads))[0]!)).rejects.toThrow(/over the/);
     expect(dynamo.calls()).toHaveLength(0);
   });
 
@@ -53,7 +53,7 @@ describe('DynamoAuditAnchorStore', () => {
     dynamo.on(QueryCommand).resolves({ Items: [{ PK: 'AUDIT-ANCHOR#K7', SK: AT, kind: 'audit-anchor-chunk', ...CHUNK }] });
     const found = await store.latestChunk('K7');
     expect(found).toEqual(CHUNK);
-    expect(chunkVerifies(TEST_PEPPER, found!)).toBe(true);
+    expect(await chunkVerifies(TEST_AUDIT_KEYS, found!)).toBe(true);
     expect(dynamo.calls()).toHaveLength(1);
     expect(dynamo.commandCalls(QueryCommand)[0]!.args[0].input).toEqual({
       TableName: 'cases',
@@ -70,11 +70,11 @@ describe('DynamoAuditAnchorStore', () => {
     dynamo.on(QueryCommand).resolves({ Items: [{ PK: 'AUDIT-ANCHOR#K7', SK: '2026-12-02T00:00:00.000Z', heads: 'nothing here' }] });
     const found = await store.latestChunk('K7');
     expect(found).toEqual({ bucket: 'K7', anchoredAt: '2026-12-02T00:00:00.000Z', heads: [], mac: '' });
-    expect(chunkVerifies(TEST_PEPPER, found!)).toBe(false);
+    expect(await chunkVerifies(TEST_AUDIT_KEYS, found!)).toBe(false);
   });
 
   it('reads the newest root consistently', async () => {
-    const root = anchorRoot(TEST_PEPPER, AT, [CHUNK!], null);
+    const root = await anchorRoot(TEST_AUDIT_KEY, AT, [CHUNK!], null);
     dynamo.on(QueryCommand).resolves({ Items: [{ PK: 'AUDIT-ANCHOR#ROOT', SK: '0000000000', ...root }] });
     expect(await store.latestRoot()).toEqual(root);
     expect(dynamo.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({

@@ -4,7 +4,7 @@ import { type AuditHead, anchorBucketOf, chunkVerifies, rootDigest, rootVerifies
 import { GENESIS_HASH } from '#core/auditChain.js';
 import type { AuditHeadSource } from '#core/ports.js';
 import { MemoryAuditAnchorStore } from '../support/memoryAuditAnchors.js';
-import { FixedClock, TEST_PEPPER } from '../support/memoryPorts.js';
+import { FixedClock, TEST_AUDIT_KEY, TEST_AUDIT_KEYS } from '../support/memoryPorts.js';
 
 const head = (caseId: string, seq: number): AuditHead => ({ caseId, seq, hash: seq.toString(16).padStart(64, 'a') });
 const HEADS = [
@@ -24,7 +24,7 @@ const source = (heads: AuditHead[]): AuditHeadSource => ({
 function setup(heads = HEADS) {
   const anchors = new MemoryAuditAnchorStore();
   const clock = new FixedClock('2026-12-01T03:00:00.000Z');
-  return { anchors, clock, deps: { heads: source(heads), anchors, pepper: TEST_PEPPER, clock } };
+  return { anchors, clock, deps: { heads: source(heads), anchors, auditKey: TEST_AUDIT_KEY, clock } };
 }
 
 describe('anchorAuditHeads', () => {
@@ -37,7 +37,8 @@ describe('anchorAuditHeads', () => {
       ['K7AAAAAAAAAAAAAAAAAA', 3, HEADS[2]!.hash],
       ['K7QR2M4X9TBN6WZ3PH8D', 7, HEADS[0]!.hash],
     ]);
-    expect(chunks.every((c) => c.anchoredAt === '2026-12-01T03:00:00.000Z' && chunkVerifies(TEST_PEPPER, c))).toBe(true);
+    expect(chunks.every((c) => c.anchoredAt === '2026-12-01T03:00:00.000Z' && c.macKey === TEST_AUDIT_KEY.id)).toBe(true);
+    for (const chunk of chunks) expect(await chunkVerifies(TEST_AUDIT_KEYS, chunk)).toBe(true);
     const [root] = anchors.allRoots();
     expect(root).toMatchObject({ seq: 0, anchoredAt: '2026-12-01T03:00:00.000Z', cases: 4, previousDigest: GENESIS_HASH });
     expect(root!.chunks.map((c) => [c.bucket, c.cases])).toEqual([
@@ -45,7 +46,7 @@ describe('anchorAuditHeads', () => {
       ['K7', 2],
       ['ZZ', 1],
     ]);
-    expect(rootVerifies(TEST_PEPPER, root!)).toBe(true);
+    expect(await rootVerifies(TEST_AUDIT_KEYS, root!)).toBe(true);
     expect(result).toEqual({ seq: 0, anchoredAt: '2026-12-01T03:00:00.000Z', digest: rootDigest(root!), cases: 4, chunks: 3 });
   });
 

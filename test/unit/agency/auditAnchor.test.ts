@@ -16,9 +16,9 @@ import {
   verifyAnchoredAuditChain,
 } from '#core/auditAnchor.js';
 import { type AuditEventInput, type AuditEventRecord, GENESIS_HASH, nextAuditEvent } from '#core/auditChain.js';
-import { auditMac } from '#core/auditMac.js';
 import { canonicalJson } from '#core/keyedHash.js';
-import { OTHER_PEPPER, TEST_PEPPER } from '../support/memoryPorts.js';
+import { legacyAnchorChunk, legacyAuditChain } from '../support/legacyAudit.js';
+import { OTHER_AUDIT_KEY, TEST_AUDIT_KEY, TEST_AUDIT_KEYS, TEST_PEPPER } from '../support/memoryPorts.js';
 
 const CASE_ID = 'K7QR2M4X9TBN6WZ3PH8D';
 const ANCHORED_AT = '2026-12-01T03:00:00.000Z';
@@ -30,17 +30,17 @@ const input = (i: number, actor = 'handler@kr-molit'): AuditEventInput =>
     ? { at: new Date(START).toISOString(), actor: 'whistleblower', action: 'report.received', details: { organizationId: 'kr-molit' } }
     : { at: new Date(START + i * 3_600_000).toISOString(), actor, action: 'case.viewed', details: { access: 'owner' } };
 
-function chain(length: number, caseId = CASE_ID): AuditEventRecord[] {
+async function chain(length: number, caseId = CASE_ID): Promise<AuditEventRecord[]> {
   const events: AuditEventRecord[] = [];
-  for (let i = 0; i < length; i++) events.push(nextAuditEvent(TEST_PEPPER, caseId, events.at(-1) ?? null, input(i)));
+  for (let i = 0; i < length; i++) events.push(await nextAuditEvent(TEST_AUDIT_KEY, caseId, events.at(-1) ?? null, input(i)));
   return events;
 }
 
 /** More events after `events`, by someone else. */
-function regrow(events: AuditEventRecord[], count: number, caseId = CASE_ID): AuditEventRecord[] {
+async function regrow(events: AuditEventRecord[], count: number, caseId = CASE_ID): Promise<AuditEventRecord[]> {
   const grown = [...events];
   for (let i = 0; i < count; i++)
-    grown.push(nextAuditEvent(TEST_PEPPER, caseId, grown.at(-1) ?? null, input(events.length + i, 'intruder@kr-molit')));
+    grown.push(await nextAuditEvent(TEST_AUDIT_KEY, caseId, grown.at(-1) ?? null, input(events.length + i, 'intruder@kr-molit')));
   return grown;
 }
 
@@ -49,9 +49,9 @@ const headsOf = (caseId: string, events: AuditEventRecord[]): AuditHead => ({ ca
 const head = (caseId: string, seq: number): AuditHead => ({ caseId, seq, hash: seq.toString(16).padStart(64, 'e') });
 
 /** The chunk an anchor of these cases would hold for CASE_ID's bucket. */
-function chunkFor(cases: Record<string, AuditEventRecord[]>, anchoredAt = ANCHORED_AT): AnchorChunk {
-  const chunks = anchorChunks(
-    TEST_PEPPER,
+async function chunkFor(cases: Record<string, AuditEventRecord[]>, anchoredAt = ANCHORED_AT): Promise<AnchorChunk> {
+  const chunks = await anchorChunks(
+    TEST_AUDIT_KEY,
     anchoredAt,
     Object.entries(cases).map(([id, events]) => headsOf(id, events)),
   );
@@ -59,13 +59,13 @@ function chunkFor(cases: Record<string, AuditEventRecord[]>, anchoredAt = ANCHOR
 }
 
 describe('anchorChunks', () => {
-  it('puts each case in the bucket of its first two characters, one chunk per non-empty bucket, heads sorted', () => {
+  it('puts each case in the bucket of its first two characters, one chunk per non-empty bucket, heads sorted', async () => {
     const heads: AuditHead[] = [
       { caseId: 'K7ZZZZZZZZZZZZZZZZZZ', seq: 3, hash: 'c'.repeat(64) },
       { caseId: '0AAAAAAAAAAAAAAAAAAA', seq: 0, hash: 'a'.repeat(64) },
       { caseId: 'K7AAAAAAAAAAAAAAAAAA', seq: 12, hash: 'b'.repeat(64) },
     ];
-    const chunks = anchorChunks(TEST_PEPPER, ANCHORED_AT, heads);
+    const chunks = await anchorChunks(TEST_AUDIT_KEY, ANCHORED_AT, heads);
     expect(chunks.map((c) => c.bucket)).toEqual(['0A', 'K7']);
     expect(chunks[1]).toMatchObject({
       bucket: 'K7',
@@ -75,23 +75,24 @@ describe('anchorChunks', () => {
         ['K7ZZZZZZZZZZZZZZZZZZ', 3, 'c'.repeat(64)],
       ],
     });
-    for (const chunk of chunks) expect(chunkVerifies(TEST_PEPPER, chunk)).toBe(true);
-    expect(anchorChunks(TEST_PEPPER, ANCHORED_AT, [])).toEqual([]);
+    for (const chunk of chunks) expect(await chunkVerifies(TEST_AUDIT_KEYS, chunk)).toBe(true);
+    expect(await anchorChunks(TEST_AUDIT_KEY, ANCHORED_AT, [])).toEqual([]);
   });
 
-  it('keeps one head per case, the newest, when a scan read a case twice (its index entry moved during the scan)', () => {
+  it('keeps one head per case, the newest, when a scan read a case twice (its index entry moved during the scan)', async () => {
     const twice = [head('K7QR2M4X9TBN6WZ3PH8D', 5), head('K7QR2M4X9TBN6WZ3PH8D', 6), head('K7QR2M4X9TBN6WZ3PH8D', 4)];
-    expect(anchorChunks(TEST_PEPPER, ANCHORED_AT, twice)[0]!.heads).toEqual([['K7QR2M4X9TBN6WZ3PH8D', 6, twice[1]!.hash]]);
+    expect((await anchorChunks(TEST_AUDIT_KEY, ANCHORED_AT, twice))[0]!.heads).toEqual([['K7QR2M4X9TBN6WZ3PH8D', 6, twice[1]!.hash]]);
   });
 
-  it('signs bucket, moment and heads with the audit MAC under its own label', () => {
-    const [chunk] = anchorChunks(TEST_PEPPER, ANCHORED_AT, [headsOf(CASE_ID, chain(3))]);
+  it('signs bucket, moment and heads with the audit MAC under its own label', async () => {
+    const [chunk] = await anchorChunks(TEST_AUDIT_KEY, ANCHORED_AT, [headsOf(CASE_ID, await chain(3))]);
     const { mac, ...unsigned } = chunk!;
-    expect(mac).toBe(auditMac(TEST_PEPPER, 'audit-anchor-chunk', canonicalJson(unsigned)));
-    expect(mac).not.toBe(auditMac(TEST_PEPPER, 'audit-event', canonicalJson(unsigned)));
+    expect(unsigned.macKey).toBe(TEST_AUDIT_KEY.id);
+    expect(mac).toBe(await TEST_AUDIT_KEY.sign('audit-anchor-chunk', canonicalJson(unsigned)));
+    expect(mac).not.toBe(await TEST_AUDIT_KEY.sign('audit-event', canonicalJson(unsigned)));
   });
 
-  it('has 1,024 buckets, one for every pair of Crockford characters a case id starts with', () => {
+  it('has 1,024 buckets, one for every pair of Crockford characters a case id starts with', async () => {
     expect(ANCHOR_BUCKETS).toHaveLength(1024);
     expect(new Set(ANCHOR_BUCKETS).size).toBe(1024);
     expect(ANCHOR_BUCKETS).toContain(anchorBucketOf(CASE_ID));
@@ -100,8 +101,8 @@ describe('anchorChunks', () => {
 });
 
 describe('chunkVerifies', () => {
-  const chunk = () => chunkFor({ [CASE_ID]: chain(5), K7AAAAAAAAAAAAAAAAAA: chain(2, 'K7AAAAAAAAAAAAAAAAAA') });
-  it.each<[string, (c: AnchorChunk) => AnchorChunk]>([
+  const chunk = async () => await chunkFor({ [CASE_ID]: await chain(5), K7AAAAAAAAAAAAAAAAAA: await chain(2, 'K7AAAAAAAAAAAAAAAAAA') });
+  it.each<[string, (c: AnchorChunk, otherMac: string) => AnchorChunk]>([
     ['a head rolled back', (c) => ({ ...c, heads: c.heads.map(([id, seq, hash]) => [id, id === CASE_ID ? seq - 2 : seq, hash]) })],
     ['a head removed', (c) => ({ ...c, heads: c.heads.slice(1) })],
     [
@@ -113,31 +114,38 @@ describe('chunkVerifies', () => {
     ],
     ['another moment', (c) => ({ ...c, anchoredAt: '2026-12-02T03:00:00.000Z' })],
     ['another bucket', (c) => ({ ...c, bucket: '00' })],
-    [
-      'a MAC under another key',
-      (c) => ({
-        ...c,
-        mac: anchorChunks(
-          OTHER_PEPPER,
-          c.anchoredAt,
-          c.heads.map(([caseId, seq, hash]) => ({ caseId, seq, hash })),
-        )[0]!.mac,
-      }),
-    ],
-  ])('refuses a chunk with %s', (_what, edit) => {
-    expect(chunkVerifies(TEST_PEPPER, chunk())).toBe(true);
-    expect(chunkVerifies(TEST_PEPPER, edit(chunk()))).toBe(false);
+    ['a MAC under another key', (c, otherMac) => ({ ...c, mac: otherMac })],
+    ['another key named', (c) => ({ ...c, macKey: 'kms' })],
+    ['no key named (passing for the pepper’s)', ({ macKey: _key, ...c }) => c],
+  ])('refuses a chunk with %s', async (_what, edit) => {
+    const signed = await chunk();
+    const mac = (
+      await anchorChunks(
+        OTHER_AUDIT_KEY,
+        signed.anchoredAt,
+        signed.heads.map(([caseId, seq, hash]) => ({ caseId, seq, hash })),
+      )
+    )[0]!.mac;
+    expect(await chunkVerifies(TEST_AUDIT_KEYS, signed)).toBe(true);
+    expect(await chunkVerifies(TEST_AUDIT_KEYS, edit(signed, mac))).toBe(false);
+  });
+
+  it('verifies a chunk the pepper signed before the audit key, and refuses it edited', async () => {
+    const events = legacyAuditChain(TEST_PEPPER, CASE_ID, [input(0), input(1)]);
+    const legacy = legacyAnchorChunk(TEST_PEPPER, 'K7', ANCHORED_AT, [headsOf(CASE_ID, events)]);
+    expect(await chunkVerifies(TEST_AUDIT_KEYS, legacy)).toBe(true);
+    expect(await chunkVerifies(TEST_AUDIT_KEYS, { ...legacy, heads: [] })).toBe(false);
   });
 });
 
-describe('anchorRoot', () => {
-  const chunks = anchorChunks(TEST_PEPPER, ANCHORED_AT, [
-    headsOf(CASE_ID, chain(4)),
-    headsOf('00AAAAAAAAAAAAAAAAAA', chain(1, '00AAAAAAAAAAAAAAAAAA')),
-  ]);
+const chunks = await anchorChunks(TEST_AUDIT_KEY, ANCHORED_AT, [
+  headsOf(CASE_ID, await chain(4)),
+  headsOf('00AAAAAAAAAAAAAAAAAA', await chain(1, '00AAAAAAAAAAAAAAAAAA')),
+]);
 
-  it('lists each chunk’s SHA-256 and count, starts at #0 from the genesis hash, and verifies', () => {
-    const root = anchorRoot(TEST_PEPPER, ANCHORED_AT, chunks, null);
+describe('anchorRoot', () => {
+  it('lists each chunk’s SHA-256 and count, starts at #0 from the genesis hash, and verifies', async () => {
+    const root = await anchorRoot(TEST_AUDIT_KEY, ANCHORED_AT, chunks, null);
     expect(root).toMatchObject({
       seq: 0,
       anchoredAt: ANCHORED_AT,
@@ -149,95 +157,100 @@ describe('anchorRoot', () => {
       ],
     });
     expect(chunkDigest(chunks[0]!)).toMatch(/^[0-9a-f]{64}$/);
-    expect(rootVerifies(TEST_PEPPER, root)).toBe(true);
-    expect(rootVerifies(OTHER_PEPPER, root)).toBe(false);
+    expect(await rootVerifies(TEST_AUDIT_KEYS, root)).toBe(true);
+    expect(await rootVerifies({ ...TEST_AUDIT_KEYS, current: OTHER_AUDIT_KEY }, root)).toBe(false);
   });
 
-  it('links each root to the digest of the one before, so the roots form a chain too', () => {
-    const first = anchorRoot(TEST_PEPPER, ANCHORED_AT, chunks, null);
-    const second = anchorRoot(TEST_PEPPER, '2026-12-02T03:00:00.000Z', [], first);
+  it('links each root to the digest of the one before, so the roots form a chain too', async () => {
+    const first = await anchorRoot(TEST_AUDIT_KEY, ANCHORED_AT, chunks, null);
+    const second = await anchorRoot(TEST_AUDIT_KEY, '2026-12-02T03:00:00.000Z', [], first);
     expect(second).toMatchObject({ seq: 1, previousDigest: rootDigest(first), cases: 0, chunks: [] });
-    expect(rootVerifies(TEST_PEPPER, second)).toBe(true);
+    expect(await rootVerifies(TEST_AUDIT_KEYS, second)).toBe(true);
     expect(rootDigest(second)).not.toBe(rootDigest(first));
   });
 
-  it('refuses a root whose content changed after signing', () => {
-    const root = anchorRoot(TEST_PEPPER, ANCHORED_AT, chunks, null);
-    expect(rootVerifies(TEST_PEPPER, { ...root, cases: 1 })).toBe(false);
-    expect(rootVerifies(TEST_PEPPER, { ...root, chunks: root.chunks.slice(1) })).toBe(false);
-    expect(rootVerifies(TEST_PEPPER, { ...root, previousDigest: 'f'.repeat(64) })).toBe(false);
-    expect(rootVerifies(TEST_PEPPER, { ...root, seq: 1 })).toBe(false);
+  it('refuses a root whose content changed after signing', async () => {
+    const root = await anchorRoot(TEST_AUDIT_KEY, ANCHORED_AT, chunks, null);
+    expect(await rootVerifies(TEST_AUDIT_KEYS, { ...root, cases: 1 })).toBe(false);
+    expect(await rootVerifies(TEST_AUDIT_KEYS, { ...root, chunks: root.chunks.slice(1) })).toBe(false);
+    expect(await rootVerifies(TEST_AUDIT_KEYS, { ...root, previousDigest: 'f'.repeat(64) })).toBe(false);
+    expect(await rootVerifies(TEST_AUDIT_KEYS, { ...root, seq: 1 })).toBe(false);
   });
 });
 
 describe('judging a chain against its anchor', () => {
-  it('names the anchor by its day and minute, in UTC', () => {
+  it('names the anchor by its day and minute, in UTC', async () => {
     expect(anchorName(ANCHORED_AT)).toBe('the anchor of 2026-12-01 03:00 UTC');
   });
 
-  it('verifies a chain that went on after the anchor, and one that stands where the anchor saw it', () => {
-    const events = chain(8);
-    const chunk = chunkFor({ [CASE_ID]: events.slice(0, 5) });
-    expect(verifyAnchoredAuditChain(TEST_PEPPER, CASE_ID, events, headOf(events), chunk)).toEqual({ verified: true });
+  it('verifies a chain that went on after the anchor, and one that stands where the anchor saw it', async () => {
+    const events = await chain(8);
+    const chunk = await chunkFor({ [CASE_ID]: events.slice(0, 5) });
+    expect(await verifyAnchoredAuditChain(TEST_AUDIT_KEYS, CASE_ID, events, headOf(events), chunk)).toEqual({ verified: true });
     const still = events.slice(0, 5);
-    expect(verifyAnchoredAuditChain(TEST_PEPPER, CASE_ID, still, headOf(still), chunk)).toEqual({ verified: true });
+    expect(await verifyAnchoredAuditChain(TEST_AUDIT_KEYS, CASE_ID, still, headOf(still), chunk)).toEqual({ verified: true });
   });
 
-  it('catches the newest events deleted with the case head rolled back, which the chain alone accepts', () => {
-    const events = chain(8);
-    const chunk = chunkFor({ [CASE_ID]: events });
+  it('catches the newest events deleted with the case head rolled back, which the chain alone accepts', async () => {
+    const events = await chain(8);
+    const chunk = await chunkFor({ [CASE_ID]: events });
     const cut = events.slice(0, 5);
-    expect(verifyAnchoredAuditChain(TEST_PEPPER, CASE_ID, cut, headOf(cut), null)).toEqual({ verified: true });
-    expect(verifyAnchoredAuditChain(TEST_PEPPER, CASE_ID, cut, headOf(cut), chunk)).toEqual({
+    expect(await verifyAnchoredAuditChain(TEST_AUDIT_KEYS, CASE_ID, cut, headOf(cut), null)).toEqual({ verified: true });
+    expect(await verifyAnchoredAuditChain(TEST_AUDIT_KEYS, CASE_ID, cut, headOf(cut), chunk)).toEqual({
       verified: false,
       seq: 5,
       problem: 'the chain was cut: the anchor of 2026-12-01 03:00 UTC recorded event #7, the case now ends at #4',
     });
   });
 
-  it('catches a cut chain grown back past the anchored event', () => {
-    const events = chain(6);
-    const chunk = chunkFor({ [CASE_ID]: events });
-    const regrown = regrow(events.slice(0, 3), 5);
-    expect(verifyAnchoredAuditChain(TEST_PEPPER, CASE_ID, regrown, headOf(regrown), chunk)).toEqual({
+  it('catches a cut chain grown back past the anchored event', async () => {
+    const events = await chain(6);
+    const chunk = await chunkFor({ [CASE_ID]: events });
+    const regrown = await regrow(events.slice(0, 3), 5);
+    expect(await verifyAnchoredAuditChain(TEST_AUDIT_KEYS, CASE_ID, regrown, headOf(regrown), chunk)).toEqual({
       verified: false,
       seq: 5,
       problem: 'the chain was cut and rewritten: event #5 is not the one the anchor of 2026-12-01 03:00 UTC recorded',
     });
   });
 
-  it('lets the chain’s own verdict come first', () => {
-    const events = chain(6);
-    const chunk = chunkFor({ [CASE_ID]: events });
+  it('lets the chain’s own verdict come first', async () => {
+    const events = await chain(6);
+    const chunk = await chunkFor({ [CASE_ID]: events });
     const edited = events.map((e) => (e.seq === 2 ? { ...e, actor: 'nobody' } : e));
-    expect(verifyAnchoredAuditChain(TEST_PEPPER, CASE_ID, edited, headOf(events), chunk)).toMatchObject({
+    expect(await verifyAnchoredAuditChain(TEST_AUDIT_KEYS, CASE_ID, edited, headOf(events), chunk)).toMatchObject({
       verified: false,
       seq: 2,
       problem: expect.stringMatching(/#2 .*altered/),
     });
   });
 
-  it('verifies a case the anchor does not know (filed since) as its chain does', () => {
-    const events = chain(3);
-    const chunk = chunkFor({ K7AAAAAAAAAAAAAAAAAA: chain(9, 'K7AAAAAAAAAAAAAAAAAA') });
-    expect(verifyAnchoredAuditChain(TEST_PEPPER, CASE_ID, events, headOf(events), chunk)).toEqual({ verified: true });
+  it('verifies a case the anchor does not know (filed since) as its chain does', async () => {
+    const events = await chain(3);
+    const chunk = await chunkFor({ K7AAAAAAAAAAAAAAAAAA: await chain(9, 'K7AAAAAAAAAAAAAAAAAA') });
+    expect(await verifyAnchoredAuditChain(TEST_AUDIT_KEYS, CASE_ID, events, headOf(events), chunk)).toEqual({ verified: true });
   });
 
-  it('refuses to vouch with an altered chunk, or another bucket’s', () => {
-    const events = chain(6);
-    const chunk = chunkFor({ [CASE_ID]: events });
+  it('refuses to vouch with an altered chunk, or another bucket’s', async () => {
+    const events = await chain(6);
+    const chunk = await chunkFor({ [CASE_ID]: events });
     const rolledBack: AnchorChunk = { ...chunk, heads: chunk.heads.map(([id, ,]) => [id, 2, events[2]!.hash]) };
-    expect(verifyAnchoredAuditChain(TEST_PEPPER, CASE_ID, events, headOf(events), rolledBack)).toEqual({
+    expect(await verifyAnchoredAuditChain(TEST_AUDIT_KEYS, CASE_ID, events, headOf(events), rolledBack)).toEqual({
       verified: false,
       seq: null,
       problem: 'the anchor of 2026-12-01 03:00 UTC for this case was altered, so the chain cannot be checked against it',
     });
-    const elsewhere = anchorChunks(TEST_PEPPER, ANCHORED_AT, [headsOf('00AAAAAAAAAAAAAAAAAA', chain(1, '00AAAAAAAAAAAAAAAAAA'))])[0]!;
-    expect(verifyAnchoredAuditChain(TEST_PEPPER, CASE_ID, events, headOf(events), elsewhere)).toMatchObject({ verified: false, seq: null });
+    const elsewhere = (
+      await anchorChunks(TEST_AUDIT_KEY, ANCHORED_AT, [headsOf('00AAAAAAAAAAAAAAAAAA', await chain(1, '00AAAAAAAAAAAAAAAAAA'))])
+    )[0]!;
+    expect(await verifyAnchoredAuditChain(TEST_AUDIT_KEYS, CASE_ID, events, headOf(events), elsewhere)).toMatchObject({
+      verified: false,
+      seq: null,
+    });
   });
 
-  it('judges by the anchored event itself, whatever order the events come in', () => {
-    const events = chain(5);
+  it('judges by the anchored event itself, whatever order the events come in', async () => {
+    const events = await chain(5);
     expect(judgeAgainstAnchor([...events].reverse(), { anchoredAt: ANCHORED_AT, seq: 4, hash: events[4]!.hash })).toEqual({
       verified: true,
     });
@@ -247,9 +260,9 @@ describe('judging a chain against its anchor', () => {
     });
   });
 
-  it('catches any truncation of an anchored chain, with the head rolled back and the chain grown again or not', () => {
-    fc.assert(
-      fc.property(
+  it('catches any truncation of an anchored chain, with the head rolled back and the chain grown again or not', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.integer({ min: 2, max: 12 }).chain((length) =>
           fc.record({
             length: fc.constant(length),
@@ -260,16 +273,16 @@ describe('judging a chain against its anchor', () => {
             regrowBy: fc.integer({ min: 0, max: 8 }),
           }),
         ),
-        ({ length, anchoredSeq, later, keep, regrowBy }) => {
-          const anchoredChain = chain(length);
-          const chunk = chunkFor({ [CASE_ID]: anchoredChain.slice(0, anchoredSeq + 1) });
-          const full = [...anchoredChain, ...regrow(anchoredChain, later).slice(length)];
-          expect(verifyAnchoredAuditChain(TEST_PEPPER, CASE_ID, full, headOf(full), chunk)).toEqual({ verified: true });
+        async ({ length, anchoredSeq, later, keep, regrowBy }) => {
+          const anchoredChain = await chain(length);
+          const chunk = await chunkFor({ [CASE_ID]: anchoredChain.slice(0, anchoredSeq + 1) });
+          const full = [...anchoredChain, ...(await regrow(anchoredChain, later)).slice(length)];
+          expect(await verifyAnchoredAuditChain(TEST_AUDIT_KEYS, CASE_ID, full, headOf(full), chunk)).toEqual({ verified: true });
           // Keep the first `kept` events (at least the report itself, never the anchored one), roll the head back to
           // the last kept, maybe grow the chain again.
           const kept = 1 + (keep % anchoredSeq);
-          const tampered = regrow(full.slice(0, kept), regrowBy);
-          const verdict = verifyAnchoredAuditChain(TEST_PEPPER, CASE_ID, tampered, headOf(tampered), chunk);
+          const tampered = await regrow(full.slice(0, kept), regrowBy);
+          const verdict = await verifyAnchoredAuditChain(TEST_AUDIT_KEYS, CASE_ID, tampered, headOf(tampered), chunk);
           expect(verdict.verified).toBe(false);
           expect(verdict.verified ? '' : verdict.problem).toMatch(/^the chain was cut/);
           expect(verdict.verified ? '' : verdict.problem).toContain(`event #${anchoredSeq}`);

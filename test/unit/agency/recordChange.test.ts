@@ -7,15 +7,16 @@ import { viewCase } from '#core/agency/viewCase.js';
 import { verifyAuditChain } from '#core/auditChain.js';
 import { updateCaseRequest } from '#schemas/agency.js';
 import { domainError } from '../support/errors.js';
+import { TEST_AUDIT_KEYS } from '../support/memoryPorts.js';
 import { HOUR_MS, type MemoryAgencyDeps, agencyDeps, fileReport, staff } from '../support/memoryCaseWork.js';
 
 const handler = staff('handler@kr-molit');
 const colleague = staff('supervisor@kr-molit');
 const acknowledge = (publicNote?: string) => updateCaseRequest.parse({ status: 'acknowledged', ...(publicNote ? { publicNote } : {}) });
 
-function chainOf(deps: MemoryAgencyDeps, caseId: string) {
+async function chainOf(deps: MemoryAgencyDeps, caseId: string) {
   const record = deps.store.record(caseId);
-  return verifyAuditChain(deps.pepper, deps.store.auditOf(caseId), { seq: record.auditSeq, hash: record.auditHash });
+  return await verifyAuditChain(TEST_AUDIT_KEYS, deps.store.auditOf(caseId), { seq: record.auditSeq, hash: record.auditHash });
 }
 
 /** The next commit (only) finds that a colleague's change got in first. */
@@ -43,8 +44,8 @@ describe('recordChange', () => {
       [1, 'supervisor@kr-molit', 'case.viewed'],
       [2, 'handler@kr-molit', 'case.status_changed'],
     ]);
-    expect(deps.store.auditOf(filed.caseId)).toEqual(changed.audit.map((e) => ({ ...e, caseId: filed.caseId })));
-    expect(chainOf(deps, filed.caseId)).toEqual({ verified: true });
+    expect(deps.store.auditOf(filed.caseId)).toEqual(changed.audit.map((e) => ({ ...e, caseId: filed.caseId, macKey: deps.auditKey.id })));
+    expect(await chainOf(deps, filed.caseId)).toEqual({ verified: true });
     // The stale attempt wrote nothing: one timeline entry for the acknowledgement, not two.
     expect((await deps.store.getCaseFolder(filed.caseId))!.timeline.map((t) => t.status)).toEqual(['received', 'acknowledged']);
     expect(deps.store.commits).toBe(2);
@@ -57,7 +58,7 @@ describe('recordChange', () => {
     const error = await domainError(changeStatus(deps, handler, filed.caseId, acknowledge()));
     expect(error.code).toBe('CONFLICT');
     expect(deps.store.auditOf(filed.caseId).map((e) => e.actor)).toEqual(['whistleblower', 'supervisor@kr-molit']);
-    expect(chainOf(deps, filed.caseId)).toEqual({ verified: true });
+    expect(await chainOf(deps, filed.caseId)).toEqual({ verified: true });
   });
 
   it('re-checks access on the fresh read: a case transferred away in between answers 404', async () => {
@@ -91,7 +92,7 @@ describe('recordChange', () => {
     const folder = (await deps.store.getCaseFolder(filed.caseId))!;
     expect(folder.case.status).toBe('received');
     expect(folder.timeline).toHaveLength(1);
-    expect(chainOf(deps, filed.caseId)).toEqual({ verified: true });
+    expect(await chainOf(deps, filed.caseId)).toEqual({ verified: true });
   });
 
   it('plans from the folder the user may reach and hands the plan the access it has', async () => {
@@ -116,7 +117,7 @@ describe('commitFor', () => {
     const deps = agencyDeps();
     const filed = await fileReport(deps);
     const before = deps.store.record(filed.caseId);
-    const commit = commitFor(deps.pepper, before, {
+    const commit = await commitFor(deps.auditKey, before, {
       record: { ...before, status: 'acknowledged' },
       audit: {
         at: '2026-10-16T00:00:00.000Z',
@@ -128,9 +129,9 @@ describe('commitFor', () => {
     expect(commit.expectedAuditSeq).toBe(0);
     expect(commit.audit).toMatchObject({ caseId: filed.caseId, seq: 1, previousHash: before.auditHash });
     expect(commit.record).toMatchObject({ status: 'acknowledged', auditSeq: 1, auditHash: commit.audit.hash });
-    expect(verifyAuditChain(deps.pepper, [...deps.store.auditOf(filed.caseId), commit.audit], { seq: 1, hash: commit.audit.hash })).toEqual(
-      { verified: true },
-    );
+    expect(
+      await verifyAuditChain(TEST_AUDIT_KEYS, [...deps.store.auditOf(filed.caseId), commit.audit], { seq: 1, hash: commit.audit.hash }),
+    ).toEqual({ verified: true });
   });
 
   it('is refused by the store as stale once the head has moved, and nothing is written', async () => {
@@ -141,8 +142,8 @@ describe('commitFor', () => {
       record: before,
       audit: { at: '2026-10-16T00:00:00.000Z', actor: 'handler@kr-molit', action: 'case.viewed' as const, details: {} },
     };
-    const first = commitFor(deps.pepper, before, planned);
-    const second = commitFor(deps.pepper, before, { ...planned, audit: { ...planned.audit, actor: 'supervisor@kr-molit' } });
+    const first = await commitFor(deps.auditKey, before, planned);
+    const second = await commitFor(deps.auditKey, before, { ...planned, audit: { ...planned.audit, actor: 'supervisor@kr-molit' } });
     expect(await deps.store.commit(first)).toBe('committed');
     expect(await deps.store.commit(second)).toBe('stale');
     expect(deps.store.auditOf(filed.caseId).map((e) => e.actor)).toEqual(['whistleblower', 'handler@kr-molit']);

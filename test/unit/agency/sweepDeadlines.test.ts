@@ -7,6 +7,7 @@ import { viewCase } from '#core/agency/viewCase.js';
 import { verifyAuditChain } from '#core/auditChain.js';
 import { listCasesQuery, updateCaseRequest } from '#schemas/agency.js';
 import { domainError } from '../support/errors.js';
+import { TEST_AUDIT_KEYS } from '../support/memoryPorts.js';
 import { DAY_MS, HOUR_MS, type MemoryAgencyDeps, agencyDeps, fileReport, staff } from '../support/memoryCaseWork.js';
 
 const handler = staff('handler@kr-molit');
@@ -16,9 +17,9 @@ const list = (query: Record<string, string> = {}) => listCasesQuery.parse(query)
 const past = (at: string, ms = 1) => new Date(Date.parse(at) + ms);
 const sweepNow = (deps: MemoryAgencyDeps) => sweepDeadlines(deps, deps.clock.now());
 
-function chainOf(deps: MemoryAgencyDeps, caseId: string) {
+async function chainOf(deps: MemoryAgencyDeps, caseId: string) {
   const record = deps.store.record(caseId);
-  return verifyAuditChain(deps.pepper, deps.store.auditOf(caseId), { seq: record.auditSeq, hash: record.auditHash });
+  return await verifyAuditChain(TEST_AUDIT_KEYS, deps.store.auditOf(caseId), { seq: record.auditSeq, hash: record.auditHash });
 }
 
 describe('sweepDeadlines', () => {
@@ -49,7 +50,7 @@ describe('sweepDeadlines', () => {
       overdue: true,
       escalated: false,
     });
-    expect(chainOf(deps, filed.caseId)).toEqual({ verified: true });
+    expect(await chainOf(deps, filed.caseId)).toEqual({ verified: true });
     // A later run changes nothing more.
     expect(await sweepNow(deps)).toEqual({ overdue: 0, skipped: 0 });
   });
@@ -100,7 +101,7 @@ describe('sweepDeadlines', () => {
       action: 'deadline.missed',
       details: { deadline: 'acknowledge', due: filed.acknowledgeBy, escalatedTo: 'kr-acrc' },
     });
-    expect(chainOf(deps, filed.caseId)).toEqual({ verified: true });
+    expect(await chainOf(deps, filed.caseId)).toEqual({ verified: true });
 
     // Idempotent: later runs find nothing more to do.
     const folder = JSON.stringify(await deps.store.getCaseFolder(filed.caseId));
@@ -186,7 +187,7 @@ describe('sweepDeadlines', () => {
     expect(deps.store.record(filed.caseId)).toMatchObject({ overdue: false, auditSeq: 1 });
     expect(await sweepNow(deps)).toEqual({ overdue: 1, skipped: 0 });
     expect(deps.store.auditOf(filed.caseId).map((e) => e.action)).toEqual(['report.received', 'case.viewed', 'deadline.missed']);
-    expect(chainOf(deps, filed.caseId)).toEqual({ verified: true });
+    expect(await chainOf(deps, filed.caseId)).toEqual({ verified: true });
   });
 
   it('still escalates a case that a status change found already past its deadline', async () => {

@@ -8,7 +8,9 @@ import { type AnchorChunk, anchorBucketOf, anchorChunks } from '#core/auditAncho
 import { AnchorChainCheck } from '#core/auditAnchorCheck.js';
 import { DAY_MS, HOUR_MS, type MemoryAgencyDeps, agencyDeps, fileReport, staff } from '../support/memoryCaseWork.js';
 import { MemoryAuditAnchorStore, memoryAuditHeads } from '../support/memoryAuditAnchors.js';
-import { OTHER_PEPPER, TEST_PEPPER } from '../support/memoryPorts.js';
+import { OTHER_AUDIT_KEY, TEST_AUDIT_KEY, TEST_AUDIT_KEYS, TEST_PEPPER } from '../support/memoryPorts.js';
+import type { AuditMacKey } from '#core/ports.js';
+import { legacyAnchorChunk, legacyAnchorRoot, legacyAuditChain, legacyAuditEvent } from '../support/legacyAudit.js';
 
 const handler = staff('handler@kr-molit');
 
@@ -25,12 +27,13 @@ async function anchoredPortal() {
       await viewCase(deps, handler, filed.caseId);
     }
   }
-  const job = { heads: memoryAuditHeads(deps.store), anchors, pepper: TEST_PEPPER, clock: deps.clock };
+  const job = { heads: memoryAuditHeads(deps.store), anchors, auditKey: TEST_AUDIT_KEY, clock: deps.clock };
   const runs = [await anchorAuditHeads(job)];
   deps.clock.advance(DAY_MS);
   await viewCase(deps, handler, caseIds[0]!);
   runs.push(await anchorAuditHeads(job));
-  const all = () => verifyAuditTrails({ store: deps.store, anchors, heads: memoryAuditHeads(deps.store), pepper: TEST_PEPPER });
+  const all = () =>
+    verifyAuditTrails({ store: deps.store, anchors, heads: memoryAuditHeads(deps.store), auditKey: TEST_AUDIT_KEY, pepper: TEST_PEPPER });
   return { deps, anchors, caseIds, runs, all };
 }
 
@@ -74,7 +77,9 @@ describe('verifyAuditTrails (audit:verify --all)', () => {
       ...chunk,
       heads: chunk.heads.map(([id, seq, hash]) => [id, seq - 1, hash]),
     }));
-    anchors.editChunk(bucket, runs[0]!.anchoredAt, (chunk) => resign(chunk, OTHER_PEPPER));
+    const older = anchors.allChunks().find((c) => c.bucket === bucket && c.anchoredAt === runs[0]!.anchoredAt)!;
+    const resigned = await resign(older, OTHER_AUDIT_KEY);
+    anchors.editChunk(bucket, runs[0]!.anchoredAt, () => resigned);
     const report = await all();
     expect(report.problems).toEqual([
       `the chunk ${bucket} of the anchor of ${when(runs[0]!.anchoredAt)} was altered`,
@@ -113,7 +118,7 @@ describe('verifyAuditTrails (audit:verify --all)', () => {
     ]);
     // A third anchor, taken while the case is gone, no longer lists it: the earlier anchors still do.
     deps.clock.advance(DAY_MS);
-    await anchorAuditHeads({ heads: memoryAuditHeads(deps.store), anchors, pepper: TEST_PEPPER, clock: deps.clock });
+    await anchorAuditHeads({ heads: memoryAuditHeads(deps.store), anchors, auditKey: TEST_AUDIT_KEY, clock: deps.clock });
     const later = await all();
     expect(later.failed).toEqual([{ caseId: caseIds[2], problem: expect.stringMatching(/^the case is gone/) }]);
     expect(later.notes).toEqual([
@@ -127,7 +132,7 @@ describe('verifyAuditTrails (audit:verify --all)', () => {
     const hidden = deps.store.files.get(caseIds[1]!)!;
     deps.store.files.delete(caseIds[1]!);
     deps.clock.advance(DAY_MS);
-    await anchorAuditHeads({ heads: memoryAuditHeads(deps.store), anchors, pepper: TEST_PEPPER, clock: deps.clock });
+    await anchorAuditHeads({ heads: memoryAuditHeads(deps.store), anchors, auditKey: TEST_AUDIT_KEY, clock: deps.clock });
     deps.store.files.set(caseIds[1]!, hidden);
     expect(await all()).toMatchObject({
       problems: [],
@@ -150,21 +155,127 @@ describe('verifyAuditTrails (audit:verify --all)', () => {
     expect((await all()).failed).toEqual([{ caseId: late.caseId, problem: expect.stringMatching(/#1 .*altered/) }]);
   });
 
-  it('takes every root before the chunks', () => {
-    const check = new AnchorChainCheck(TEST_PEPPER);
-    check.addChunk(
-      anchorChunks(TEST_PEPPER, '2026-12-01T03:00:00.000Z', [{ caseId: 'K7QR2M4X9TBN6WZ3PH8D', seq: 1, hash: 'a'.repeat(64) }])[0]!,
+  it('takes every root before the chunks', async () => {
+    const check = new AnchorChainCheck(TEST_AUDIT_KEYS);
+    await check.addChunk(
+      (
+        await anchorChunks(TEST_AUDIT_KEY, '2026-12-01T03:00:00.000Z', [{ caseId: 'K7QR2M4X9TBN6WZ3PH8D', seq: 1, hash: 'a'.repeat(64) }])
+      )[0]!,
     );
-    expect(() =>
+    await expect(
       check.addRoot({ seq: 0, anchoredAt: '2026-12-01T03:00:00.000Z', chunks: [], cases: 0, previousDigest: '0'.repeat(64), mac: '' }),
-    ).toThrow(/before the chunks/);
+    ).rejects.toThrow(/before the chunks/);
   });
 });
+
+describe('an audit trail begun under the pepper and continued under the audit key', () => {
+  /**
+   * Two cases filed and viewed, then stored and anchored as the code before the audit key did (the pepper's MACs,
+   * no macKey); then viewed and anchored again, now under the audit key.
+   */
+  async function movedPortal() {
+    const anchors = new MemoryAuditAnchorStore();
+    const deps: MemoryAgencyDeps = agencyDeps({ anchors });
+    const caseIds: string[] = [];
+    for (const title of ['Paving paid twice', 'Permit for cash']) {
+      const filed = await fileReport(deps, { title });
+      caseIds.push(filed.caseId);
+      deps.clock.advance(HOUR_MS);
+      await viewCase(deps, handler, filed.caseId);
+    }
+    for (const caseId of caseIds) storeAsBeforeTheAuditKey(deps, caseId);
+    deps.clock.advance(DAY_MS);
+    const at = deps.clock.now().toISOString();
+    const oldHeads = caseIds.map((caseId) => ({
+      caseId,
+      seq: deps.store.record(caseId).auditSeq,
+      hash: deps.store.record(caseId).auditHash,
+    }));
+    const oldChunks = [...new Set(caseIds.map(anchorBucketOf))].map((bucket) =>
+      legacyAnchorChunk(
+        TEST_PEPPER,
+        bucket,
+        at,
+        oldHeads.filter((h) => anchorBucketOf(h.caseId) === bucket),
+      ),
+    );
+    for (const chunk of oldChunks) await anchors.appendChunk(chunk);
+    await anchors.appendRoot(legacyAnchorRoot(TEST_PEPPER, at, oldChunks, null));
+
+    // The switch: every new event and anchor is signed by the audit key.
+    for (const caseId of caseIds) {
+      deps.clock.advance(HOUR_MS);
+      await viewCase(deps, handler, caseId);
+    }
+    deps.clock.advance(DAY_MS);
+    await anchorAuditHeads({ heads: memoryAuditHeads(deps.store), anchors, auditKey: TEST_AUDIT_KEY, clock: deps.clock });
+    const all = () =>
+      verifyAuditTrails({ store: deps.store, anchors, heads: memoryAuditHeads(deps.store), auditKey: TEST_AUDIT_KEY, pepper: TEST_PEPPER });
+    return { deps, anchors, caseIds, all };
+  }
+
+  it('verifies across the switch: the pepper\u2019s events and anchors, then the audit key\u2019s', async () => {
+    const { deps, caseIds, all, anchors } = await movedPortal();
+    expect(deps.store.auditOf(caseIds[0]!).map((e) => e.macKey)).toEqual([undefined, undefined, TEST_AUDIT_KEY.id]);
+    expect(anchors.allRoots().map((r) => r.macKey)).toEqual([undefined, TEST_AUDIT_KEY.id]);
+    expect(await all()).toMatchObject({ roots: 2, problems: [], notes: [], failed: [], casesChecked: 2 });
+    const one = await verifyCaseAuditTrail({ store: deps.store, anchors, auditKey: TEST_AUDIT_KEY, pepper: TEST_PEPPER }, caseIds[1]!);
+    expect(one!.verdict).toEqual({ verified: true });
+  });
+
+  it('names a tampered event in the pepper\u2019s part and in the audit key\u2019s part', async () => {
+    const { deps, caseIds, all } = await movedPortal();
+    deps.store.audits.get(caseIds[0]!)![1]!.actor = 'nobody';
+    deps.store.audits.get(caseIds[1]!)![2]!.details = { access: 'nobody' };
+    const failed = (await all()).failed;
+    expect(failed).toHaveLength(2);
+    expect(failed).toContainEqual({ caseId: caseIds[0], problem: expect.stringMatching(/^event #1 \(case\.viewed at .*\) was altered$/) });
+    expect(failed).toContainEqual({ caseId: caseIds[1], problem: expect.stringMatching(/^event #2 \(case\.viewed at .*\) was altered$/) });
+  });
+
+  it('refuses what the pepper signs after the switch: an event after the audit key\u2019s, a root after its root', async () => {
+    const { deps, caseIds, all, anchors } = await movedPortal();
+    const events = deps.store.audits.get(caseIds[0]!)!;
+    const forged = legacyAuditEvent(TEST_PEPPER, caseIds[0]!, events.at(-1)!, {
+      at: deps.clock.now().toISOString(),
+      actor: 'handler@kr-molit',
+      action: 'case.viewed',
+      details: { access: 'owner' },
+    });
+    events.push(forged);
+    deps.store.update(caseIds[0]!, (file) => {
+      file.case.auditSeq = forged.seq;
+      file.case.auditHash = forged.hash;
+    });
+    const [latest] = anchors.allRoots().slice(-1);
+    await anchors.appendRoot(legacyAnchorRoot(TEST_PEPPER, deps.clock.now().toISOString(), [], latest!));
+    const report = await all();
+    expect(report.failed).toEqual([
+      { caseId: caseIds[0], problem: expect.stringMatching(/^event #3 .*signed with the pepper after the audit key$/) },
+    ]);
+    expect(report.problems).toEqual([expect.stringMatching(/^anchor root #2 .*signed with the pepper after the audit key$/)]);
+  });
+});
+
+/** Rewrites a case's stored events as the pepper signed them before the audit key, and its head with them. */
+function storeAsBeforeTheAuditKey(deps: MemoryAgencyDeps, caseId: string): void {
+  const events = deps.store.audits.get(caseId)!;
+  const legacy = legacyAuditChain(
+    TEST_PEPPER,
+    caseId,
+    events.map(({ at, actor, action, details }) => ({ at, actor, action, details })),
+  );
+  events.splice(0, events.length, ...legacy);
+  deps.store.update(caseId, (file) => {
+    file.case.auditSeq = legacy.at(-1)!.seq;
+    file.case.auditHash = legacy.at(-1)!.hash;
+  });
+}
 
 describe('verifyCaseAuditTrail (audit:verify <caseId>)', () => {
   it('judges one case against the newest anchor of its bucket', async () => {
     const { deps, anchors, caseIds } = await anchoredPortal();
-    const deps1 = { store: deps.store, anchors, pepper: TEST_PEPPER };
+    const deps1 = { store: deps.store, anchors, auditKey: TEST_AUDIT_KEY, pepper: TEST_PEPPER };
     expect((await verifyCaseAuditTrail(deps1, caseIds[0]!))!.verdict).toEqual({ verified: true });
     cutChain(deps, caseIds[0]!, 3);
     const cut = (await verifyCaseAuditTrail(deps1, caseIds[0]!))!;
@@ -179,8 +290,8 @@ describe('verifyCaseAuditTrail (audit:verify <caseId>)', () => {
 
 const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
-/** The chunk signed again under another key: what someone without the pepper could do at best. */
-function resign(chunk: AnchorChunk, key: Uint8Array): AnchorChunk {
+/** The chunk signed again under another key: what someone without the audit key could do at best. */
+async function resign(chunk: AnchorChunk, key: AuditMacKey): Promise<AnchorChunk> {
   const heads = chunk.heads.map(([caseId, seq, hash]) => ({ caseId, seq: seq - 1, hash }));
-  return anchorChunks(key, chunk.anchoredAt, heads)[0]!;
+  return (await anchorChunks(key, chunk.anchoredAt, heads))[0]!;
 }

@@ -7,7 +7,7 @@ import { caseDetailResponse } from '#schemas/agency.js';
 import { PDF_BYTES } from '../support/fixtures.js';
 import { DAY_MS, HOUR_MS, agencyDeps, fileReport, staff } from '../support/memoryCaseWork.js';
 import { memoryAuditHeads } from '../support/memoryAuditAnchors.js';
-import { TEST_NOW, TEST_PEPPER } from '../support/memoryPorts.js';
+import { TEST_AUDIT_KEY, TEST_NOW } from '../support/memoryPorts.js';
 import { uploadOne } from '../support/uploads.js';
 
 const handler = staff('handler@kr-molit');
@@ -164,7 +164,7 @@ describe('viewCase', () => {
         await viewCase(deps, handler, filed.caseId);
       }
       if (anchorFirst)
-        await anchorAuditHeads({ heads: memoryAuditHeads(deps.store), anchors: deps.anchors, pepper: TEST_PEPPER, clock: deps.clock });
+        await anchorAuditHeads({ heads: memoryAuditHeads(deps.store), anchors: deps.anchors, auditKey: TEST_AUDIT_KEY, clock: deps.clock });
       const events = deps.store.audits.get(filed.caseId)!;
       events.splice(2);
       deps.store.update(filed.caseId, (file) => {
@@ -193,7 +193,7 @@ describe('viewCase', () => {
       const filed = await fileReport(deps);
       await viewCase(deps, handler, filed.caseId);
       expect(deps.anchors.lookups).toBe(1);
-      await anchorAuditHeads({ heads: memoryAuditHeads(deps.store), anchors: deps.anchors, pepper: TEST_PEPPER, clock: deps.clock });
+      await anchorAuditHeads({ heads: memoryAuditHeads(deps.store), anchors: deps.anchors, auditKey: TEST_AUDIT_KEY, clock: deps.clock });
       await viewCase(deps, handler, filed.caseId);
       expect(deps.anchors.lookups).toBe(2);
     });

@@ -1,7 +1,9 @@
 // In-memory implementations of the ports in functions/core/ports.ts, with the same semantics as the adapters
 // (functions/adapters): the use cases are tested against these, without mocks.
 import { createHash } from 'node:crypto';
+import { LocalAuditMacKey } from '#adapters/localAuditMacKey.js';
 import type { EvidenceLinks } from '#core/agency/ports.js';
+import { type AuditMacKeys, legacyPepperMac } from '#core/auditMac.js';
 import type { PackIndex } from '#core/countryPackIndex.js';
 import type { CitizenDeps } from '#core/deps.js';
 import type {
@@ -262,6 +264,11 @@ export class ScriptedRandom implements RandomSource {
 export const TEST_PEPPER = new Uint8Array(Buffer.from('a test pepper of thirty-two bytes'.padEnd(32, '!')));
 export const OTHER_PEPPER = new Uint8Array(Buffer.from('another pepper, thirty-two bytes'.padEnd(32, '?')));
 export const TEST_NOW = '2026-10-15T03:00:00.000Z';
+/** The audit trail's MAC key in tests: local mode's HMAC key, under 32 bytes of its own (never the pepper). */
+export const TEST_AUDIT_KEY = new LocalAuditMacKey(Buffer.alloc(32, 0xa1));
+export const OTHER_AUDIT_KEY = new LocalAuditMacKey(Buffer.alloc(32, 0xb2));
+/** What a check holds in tests: the test audit key, and the test pepper for what it signed before that key. */
+export const TEST_AUDIT_KEYS: AuditMacKeys = { current: TEST_AUDIT_KEY, legacy: legacyPepperMac(TEST_PEPPER) };
 
 export interface MemoryDeps extends CitizenDeps {
   store: MemoryCaseStore;
@@ -277,6 +284,7 @@ export function memoryDeps(index: PackIndex, overrides: Partial<MemoryDeps> = {}
     evidence: new MemoryEvidenceStore(),
     sealer: new FakeSealer(),
     pepper: TEST_PEPPER,
+    auditKey: TEST_AUDIT_KEY,
     clock: new FixedClock(TEST_NOW),
     random: new CountingRandom(),
     ...overrides,
