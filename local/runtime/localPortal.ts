@@ -166,7 +166,7 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       publishStats: jobs.publishStats,
       anchorAudit: jobs.anchorAudit,
       async stop() {
-        jobs.stop();
+        await jobs.stop();
         removeRuntimeFile(dataDir);
         await closeServer(server);
         await storage.stop();

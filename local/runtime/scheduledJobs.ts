@@ -30,7 +30,8 @@ export interface ScheduledJobs {
   anchorAudit(): Promise<AnchorRunResult>;
   /** Runs each job once now, in the background: a failed run is logged by its handler and the next one tries again. */
   runAllOnce(): void;
-  stop(): void;
+  /** Stops the timers and waits for the runs in flight. */
+  stop(): Promise<void>;
 }
 
 async function loadJob(name: string): Promise<(at: Date) => Promise<unknown>> {
@@ -41,13 +42,24 @@ async function loadJob(name: string): Promise<(at: Date) => Promise<unknown>> {
   };
 }
 
+/** How long stopping waits for the runs in flight. */
+const STOP_WAIT_MS = 5_000;
+
 export async function startScheduledJobs(timers: JobTimers): Promise<ScheduledJobs> {
   const jobs = [
     { run: await loadJob('sweepDeadlines'), every: timers.sweepEveryMs ?? SWEEP_EVERY_MS },
     { run: await loadJob('publishPublicStats'), every: timers.publishStatsEveryMs ?? PUBLISH_STATS_EVERY_MS },
     { run: await loadJob('anchorAuditHeads'), every: timers.anchorAuditEveryMs ?? ANCHOR_AUDIT_EVERY_MS },
   ] as const;
-  const runQuietly = (run: (at: Date) => Promise<unknown>) => () => void run(new Date()).catch(() => undefined);
+  // Runs in flight, so that stopping waits for them: a run cut off by the table server going away logs an error
+  // for nothing.
+  const running = new Set<Promise<unknown>>();
+  const runQuietly = (run: (at: Date) => Promise<unknown>) => () => {
+    const done = run(new Date())
+      .catch(() => undefined)
+      .finally(() => running.delete(done));
+    running.add(done);
+  };
   const intervals = jobs.filter((job) => job.every > 0).map((job) => setInterval(runQuietly(job.run), job.every).unref());
   const [sweeper, publisher, anchorer] = jobs;
   return {
@@ -57,8 +69,10 @@ export async function startScheduledJobs(timers: JobTimers): Promise<ScheduledJo
     runAllOnce: () => {
       for (const job of jobs) runQuietly(job.run)();
     },
-    stop: () => {
+    stop: async () => {
       for (const interval of intervals) clearInterval(interval);
+      // At most a few seconds: Ctrl-C must not wait for an anchor run over a large data dir.
+      await Promise.race([Promise.all(running), new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
     },
   };
 }
