@@ -149,7 +149,8 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       publishStats: jobs.publishStats,
       anchorAudit: jobs.anchorAudit,
       async stop() {
-        jobs.stop();
+        // The runs at start are not awaited there: a quick stop waits for them, before their storage goes.
+        await jobs.stop();
         removeRuntimeFile(dataDir);
         await closeServer(server);
         await storage.stop();

@@ -30,7 +30,8 @@ export interface ScheduledJobs {
   anchorAudit(): Promise<AnchorRunResult>;
   /** Runs each job once now, in the background: a failed run is logged by its handler and the next one tries again. */
   runAllOnce(): void;
-  stop(): void;
+  /** Stops the timers and waits for background runs still going: none may touch storage once it is stopped. */
+  stop(): Promise<void>;
 }
 
 async function loadJob(name: string): Promise<(at: Date) => Promise<unknown>> {
@@ -47,7 +48,12 @@ export async function startScheduledJobs(timers: JobTimers): Promise<ScheduledJo
     { run: await loadJob('publishPublicStats'), every: timers.publishStatsEveryMs ?? PUBLISH_STATS_EVERY_MS },
     { run: await loadJob('anchorAuditHeads'), every: timers.anchorAuditEveryMs ?? ANCHOR_AUDIT_EVERY_MS },
   ] as const;
-  const runQuietly = (run: (at: Date) => Promise<unknown>) => () => void run(new Date()).catch(() => undefined);
+  const inFlight = new Set<Promise<unknown>>();
+  const runQuietly = (run: (at: Date) => Promise<unknown>) => () => {
+    const running = run(new Date()).catch(() => undefined);
+    inFlight.add(running);
+    void running.finally(() => inFlight.delete(running));
+  };
   const intervals = jobs.filter((job) => job.every > 0).map((job) => setInterval(runQuietly(job.run), job.every).unref());
   const [sweeper, publisher, anchorer] = jobs;
   return {
@@ -57,8 +63,9 @@ export async function startScheduledJobs(timers: JobTimers): Promise<ScheduledJo
     runAllOnce: () => {
       for (const job of jobs) runQuietly(job.run)();
     },
-    stop: () => {
+    stop: async () => {
       for (const interval of intervals) clearInterval(interval);
+      await Promise.allSettled([...inFlight]);
     },
   };
 }
