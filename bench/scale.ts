@@ -1,6 +1,7 @@
 // Section 4: the portal at the size of Korea's whole Clean Portal. Cases over a 1,042-organization pack are filed
 // through the submission use case itself (the real items: sealed text and index keys; see caseSeeder.ts),
 // then one organization's queue page is read: DynamoDB must scan only that page. And /config of that pack, gzipped.
+import './quietHandlers.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
