@@ -1,6 +1,7 @@
 // Section 2: the DynamoDB and S3 calls each operation actually makes, counted by an SDK middleware, against the
 // minimum the design needs. Each operation runs twice and the second run counts, so one-off cold-start reads
 // (the pack, secrets) are left to the cold-start figures.
+import './quietHandlers.js';
 import type { Answer, BenchPortal } from './benchPortal.js';
 import { OPERATION_MINIMUMS } from './operationMinimums.js';
 import type { OperationCalls } from './results.js';
