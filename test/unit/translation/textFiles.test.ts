@@ -81,6 +81,19 @@ describe('XLIFF', () => {
     );
     expect(() => readXliff(file)).toThrow(/^line 7: markup inside a text/);
   });
+
+  it('refuses a character reference past the last character, naming its line, rather than failing', () => {
+    const file = (target: string) =>
+      writeXliff({ sourceLanguage: 'ko', targetLanguage: 'en', units: [{ key: 'nav.home', source: 's', target: 't' }] }).replace(
+        '<target>t</target>',
+        `<target>${target}</target>`,
+      );
+    expect(readXliff(file('&#x10FFFF; &#1114111;')).units[0]!.target).toBe('\u{10FFFF} \u{10FFFF}');
+    expect(() => readXliff(file('&#x110000;'))).toThrow('line 7: &#x110000; names no character (the last is &#x10FFFF;)');
+    expect(readTextFile(file('Home &#99999999999;'), 'en')).toEqual({
+      problems: ['line 7: &#99999999999; names no character (the last is &#x10FFFF;)'],
+    });
+  });
 });
 
 describe('a language out to a file and back', () => {
