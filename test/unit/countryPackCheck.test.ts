@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PackFileError, loadCountryPack } from '#adapters/countryPackFiles.js';
-import { checkCountryPack, checkRoutingTotality } from '#core/countryPackCheck.js';
+import { type PackProblem, checkCountryPack, checkRoutingTotality, describeProblems } from '#core/countryPackCheck.js';
 import type { CountryPack } from '#schemas/countryPack.js';
 import { UI_STRING_KEYS } from '#schemas/uiStrings.js';
 import { loadKrPack } from './support/fixtures.js';
@@ -83,10 +83,14 @@ describe('checkCountryPack on a broken copy of the kr pack', () => {
     expect(checkCountryPack(pack)).toEqual([{ file: 'organizations.json', path: `$[${i}].name.en`, message: 'missing translation' }]);
   });
 
-  it('names a missing category description translation', () => {
+  it('names a missing category name or description translation', () => {
     const pack = loadKrPack();
     pack.categories[2]!.description.ko = '';
-    expect(checkCountryPack(pack)).toEqual([{ file: 'categories.json', path: '$[2].description.ko', message: 'missing translation' }]);
+    delete pack.categories[4]!.name.en;
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'categories.json', path: '$[2].description.ko', message: 'missing translation' },
+      { file: 'categories.json', path: '$[4].name.en', message: 'missing translation' },
+    ]);
   });
 
   it('names a missing or blank UI string', () => {
@@ -364,5 +368,36 @@ describe('loadCountryPack', () => {
       expect(error).toBeInstanceOf(PackFileError);
       expect((error as PackFileError).reason).toBe('no country pack "zz"');
     }
+  });
+});
+
+describe('describeProblems: the error a synth or a cold start stops with', () => {
+  const notJson: PackProblem = {
+    file: 'organizations.json',
+    path: '$',
+    message: "not valid JSON: Expected ',' or '}'",
+    at: { line: 12, column: 5, excerpt: ['    "type" "ministry"', '    ^'] },
+  };
+
+  it('names each problem by file and path, or by line and column with the line and a caret under the column', () => {
+    const pack = loadKrPack();
+    delete pack.strings.en!['nav.home'];
+    const problems = [...checkCountryPack(pack), notJson];
+    expect(describeProblems('kr', problems).split('\n')).toEqual([
+      'country pack "kr" is invalid: 2 problem(s):',
+      '  countries/kr/i18n/en.json $["nav.home"]: missing translation',
+      "  countries/kr/organizations.json:12:5: not valid JSON: Expected ',' or '}'",
+      '    12 |     "type" "ministry"',
+      '       |     ^',
+    ]);
+  });
+
+  it('shows the first ten problems and how many more there are, and where to see them all', () => {
+    const problems = Array.from({ length: 12 }, (_, i) => ({ file: 'i18n/en.json', path: `$["k${i}"]`, message: 'missing translation' }));
+    const lines = describeProblems('mn', problems).split('\n');
+    expect(lines[0]).toBe('country pack "mn" is invalid: 12 problem(s):');
+    expect(lines.slice(1, -1)).toEqual(problems.slice(0, 10).map((p) => `  countries/mn/i18n/en.json ${p.path}: missing translation`));
+    expect(lines.at(-1)).toBe('  …and 2 more: npm run country:check -- mn lists them all');
+    expect(describeProblems('mn', problems.slice(0, 10)).split('\n')).toHaveLength(11);
   });
 });
