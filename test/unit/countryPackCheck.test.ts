@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PackFileError, loadCountryPack } from '#adapters/countryPackFiles.js';
 import { type PackProblem, checkCountryPack, checkRoutingTotality, describeProblems } from '#core/countryPackCheck.js';
-import type { CountryPack } from '#schemas/countryPack.js';
+import { checkRoutingRules, covers } from '#core/routingRuleCheck.js';
+import type { CountryPack, RoutingRule } from '#schemas/countryPack.js';
 import { UI_STRING_KEYS } from '#schemas/uiStrings.js';
 import { loadKrPack } from './support/fixtures.js';
 
@@ -399,5 +400,70 @@ describe('describeProblems: the error a synth or a cold start stops with', () =>
     expect(lines.slice(1, -1)).toEqual(problems.slice(0, 10).map((p) => `  countries/mn/i18n/en.json ${p.path}: missing translation`));
     expect(lines.at(-1)).toBe('  …and 2 more: npm run country:check -- mn lists them all');
     expect(describeProblems('mn', problems.slice(0, 10)).split('\n')).toHaveLength(11);
+  });
+});
+
+describe('routing rules that cannot do what their author meant', () => {
+  const typeOf = (id: string) => ({ 'kr-molit': 'ministry', 'kr-acrc': 'oversight' })[id];
+
+  it.each([
+    [{ category: 'corruption' }, { category: 'corruption', amountOver: 5 }, true],
+    [{ category: 'corruption' }, { category: 'budget-waste' }, false],
+    [{ category: 'corruption' }, {}, false],
+    [{ organizationId: 'kr-molit' }, { organizationId: 'kr-molit', subjectIsHead: true }, true],
+    [{ organizationId: 'kr-molit' }, { organizationId: 'kr-acrc' }, false],
+    [{ organizationId: 'kr-molit' }, { organizationType: 'ministry' }, false],
+    [{ organizationType: 'ministry' }, { organizationType: 'ministry' }, true],
+    [{ organizationType: 'ministry' }, { organizationId: 'kr-molit' }, true],
+    [{ organizationType: 'ministry' }, { organizationId: 'kr-acrc' }, false],
+    [{ organizationType: 'ministry' }, { organizationId: 'kr-nowhere' }, false],
+    [{ organizationType: 'ministry' }, { category: 'corruption' }, false],
+    [{ subjectIsHead: true }, { subjectIsHead: true, category: 'corruption' }, true],
+    [{ subjectIsHead: false }, {}, false],
+    [{ amountOver: 100 }, { amountOver: 100 }, true],
+    [{ amountOver: 100 }, { amountOver: 1000 }, true],
+    [{ amountOver: 100 }, { amountOver: 99 }, false],
+    [{ amountOver: 100 }, {}, false],
+    [{}, { category: 'corruption', organizationId: 'kr-molit', subjectIsHead: true, amountOver: 1 }, true],
+  ] as [RoutingRule['match'], RoutingRule['match'], boolean][])(
+    'a rule matching %j matches every report of one matching %j: %s',
+    (earlier, later, expected) => {
+      expect(covers(earlier, later, typeOf)).toBe(expected);
+    },
+  );
+
+  it('names a rule shadowed by an earlier one through the type of the organization it names', () => {
+    const pack = loadKrPack();
+    pack.routing.splice(1, 0, { id: 'molit-head-to-bai', match: { organizationId: 'kr-molit', subjectIsHead: true }, routeTo: 'kr-bai' });
+    pack.routing.splice(1, 0, {
+      id: 'ministry-heads-to-bai',
+      match: { organizationType: 'ministry', subjectIsHead: true },
+      routeTo: 'kr-bai',
+    });
+    expect(checkRoutingRules(pack)).toEqual([
+      {
+        file: 'routing.json',
+        path: '$.rules[2]',
+        message: 'unreachable: rule "ministry-heads-to-bai" (1) comes first and matches every report this rule matches',
+      },
+    ]);
+  });
+
+  it('names a rule no report reaches, though no single earlier rule covers it', () => {
+    const pack = loadKrPack();
+    const at = ruleIndex(pack, 'default-to-reported-organization');
+    // The oversight body is no ministry: no report about any organization matches both.
+    pack.routing.splice(at, 0, {
+      id: 'acrc-as-ministry',
+      match: { organizationId: 'kr-acrc', organizationType: 'ministry' },
+      routeTo: 'kr-bai',
+    });
+    expect(checkRoutingRules(pack)).toEqual([
+      {
+        file: 'routing.json',
+        path: `$.rules[${at}]`,
+        message: 'unreachable: no report of any category about any organization of this pack reaches this rule',
+      },
+    ]);
   });
 });
