@@ -85,8 +85,12 @@ function assembleCountry(code: string, raw: unknown, problems: PackProblem[]): {
   const parsed = countrySchema.safeParse(raw);
   if (parsed.success) return { country: parsed.data, references: true };
   problems.push(...issuesOf('country.json', parsed.error));
-  const failed = new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '')));
-  const fields = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const whole = raw !== null && typeof raw === 'object' && !Array.isArray(raw);
+  const fields = whole ? (raw as Record<string, unknown>) : {};
+  // A country.json that is no object at all (`[]`, `null`) has every field failed: each is stood in for.
+  const failed = whole
+    ? new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '')))
+    : new Set([...Object.keys(STAND_INS), ...REFERENCED_FIELDS]);
   const languages = packLanguages(fields);
   const country = {
     ...fields,

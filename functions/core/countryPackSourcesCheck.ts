@@ -16,6 +16,10 @@ export interface CheckedSources {
 export function checkCountryPackSources(sources: PackSources, readProblems: PackProblem[]): CheckedSources {
   const assembled = assembleCountryPack(sources);
   const unreadable = new Set(readProblems.map((p) => p.file));
+  // A country.json that is no object is as good as unreadable: what its stand-ins would show is not the author's.
+  const country = sources.json['country.json'];
+  if (country === null || (country !== undefined && (typeof country !== 'object' || Array.isArray(country))))
+    unreadable.add('country.json');
   const named = [...readProblems, ...assembled.problems];
   const later = checkCountryPack(assembled.pack, { references: assembled.references });
   // A list file that failed its schema is not in the pack: its TODO markers are looked for in its raw JSON.

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PackFileError, loadCountryPack } from '#adapters/countryPackFiles.js';
-import { checkCountryPack, checkRoutingTotality } from '#core/countryPackCheck.js';
-import type { CountryPack } from '#schemas/countryPack.js';
+import { type PackProblem, checkCountryPack, checkRoutingTotality, describeProblems } from '#core/countryPackCheck.js';
+import { checkRoutingRules, covers } from '#core/routingRuleCheck.js';
+import type { CountryPack, RoutingRule } from '#schemas/countryPack.js';
 import { UI_STRING_KEYS } from '#schemas/uiStrings.js';
 import { loadKrPack } from './support/fixtures.js';
 
@@ -83,10 +84,14 @@ describe('checkCountryPack on a broken copy of the kr pack', () => {
     expect(checkCountryPack(pack)).toEqual([{ file: 'organizations.json', path: `$[${i}].name.en`, message: 'missing translation' }]);
   });
 
-  it('names a missing category description translation', () => {
+  it('names a missing category name or description translation', () => {
     const pack = loadKrPack();
     pack.categories[2]!.description.ko = '';
-    expect(checkCountryPack(pack)).toEqual([{ file: 'categories.json', path: '$[2].description.ko', message: 'missing translation' }]);
+    delete pack.categories[4]!.name.en;
+    expect(checkCountryPack(pack)).toEqual([
+      { file: 'categories.json', path: '$[2].description.ko', message: 'missing translation' },
+      { file: 'categories.json', path: '$[4].name.en', message: 'missing translation' },
+    ]);
   });
 
   it('names a missing or blank UI string', () => {
@@ -364,5 +369,101 @@ describe('loadCountryPack', () => {
       expect(error).toBeInstanceOf(PackFileError);
       expect((error as PackFileError).reason).toBe('no country pack "zz"');
     }
+  });
+});
+
+describe('describeProblems: the error a synth or a cold start stops with', () => {
+  const notJson: PackProblem = {
+    file: 'organizations.json',
+    path: '$',
+    message: "not valid JSON: Expected ',' or '}'",
+    at: { line: 12, column: 5, excerpt: ['    "type" "ministry"', '    ^'] },
+  };
+
+  it('names each problem by file and path, or by line and column with the line and a caret under the column', () => {
+    const pack = loadKrPack();
+    delete pack.strings.en!['nav.home'];
+    const problems = [...checkCountryPack(pack), notJson];
+    expect(describeProblems('kr', problems).split('\n')).toEqual([
+      'country pack "kr" is invalid: 2 problem(s):',
+      '  countries/kr/i18n/en.json $["nav.home"]: missing translation',
+      "  countries/kr/organizations.json:12:5: not valid JSON: Expected ',' or '}'",
+      '    12 |     "type" "ministry"',
+      '       |     ^',
+    ]);
+  });
+
+  it('shows the first ten problems and how many more there are, and where to see them all', () => {
+    const problems = Array.from({ length: 12 }, (_, i) => ({ file: 'i18n/en.json', path: `$["k${i}"]`, message: 'missing translation' }));
+    const lines = describeProblems('mn', problems).split('\n');
+    expect(lines[0]).toBe('country pack "mn" is invalid: 12 problem(s):');
+    expect(lines.slice(1, -1)).toEqual(problems.slice(0, 10).map((p) => `  countries/mn/i18n/en.json ${p.path}: missing translation`));
+    expect(lines.at(-1)).toBe('  …and 2 more: npm run country:check -- mn lists them all');
+    expect(describeProblems('mn', problems.slice(0, 10)).split('\n')).toHaveLength(11);
+  });
+});
+
+describe('routing rules that cannot do what their author meant', () => {
+  const typeOf = (id: string) => ({ 'kr-molit': 'ministry', 'kr-acrc': 'oversight' })[id];
+
+  it.each([
+    [{ category: 'corruption' }, { category: 'corruption', amountOver: 5 }, true],
+    [{ category: 'corruption' }, { category: 'budget-waste' }, false],
+    [{ category: 'corruption' }, {}, false],
+    [{ organizationId: 'kr-molit' }, { organizationId: 'kr-molit', subjectIsHead: true }, true],
+    [{ organizationId: 'kr-molit' }, { organizationId: 'kr-acrc' }, false],
+    [{ organizationId: 'kr-molit' }, { organizationType: 'ministry' }, false],
+    [{ organizationType: 'ministry' }, { organizationType: 'ministry' }, true],
+    [{ organizationType: 'ministry' }, { organizationId: 'kr-molit' }, true],
+    [{ organizationType: 'ministry' }, { organizationId: 'kr-acrc' }, false],
+    [{ organizationType: 'ministry' }, { organizationId: 'kr-nowhere' }, false],
+    [{ organizationType: 'ministry' }, { category: 'corruption' }, false],
+    [{ subjectIsHead: true }, { subjectIsHead: true, category: 'corruption' }, true],
+    [{ subjectIsHead: false }, {}, false],
+    [{ amountOver: 100 }, { amountOver: 100 }, true],
+    [{ amountOver: 100 }, { amountOver: 1000 }, true],
+    [{ amountOver: 100 }, { amountOver: 99 }, false],
+    [{ amountOver: 100 }, {}, false],
+    [{}, { category: 'corruption', organizationId: 'kr-molit', subjectIsHead: true, amountOver: 1 }, true],
+  ] as [RoutingRule['match'], RoutingRule['match'], boolean][])(
+    'a rule matching %j matches every report of one matching %j: %s',
+    (earlier, later, expected) => {
+      expect(covers(earlier, later, typeOf)).toBe(expected);
+    },
+  );
+
+  it('names a rule shadowed by an earlier one through the type of the organization it names', () => {
+    const pack = loadKrPack();
+    pack.routing.splice(1, 0, { id: 'molit-head-to-bai', match: { organizationId: 'kr-molit', subjectIsHead: true }, routeTo: 'kr-bai' });
+    pack.routing.splice(1, 0, {
+      id: 'ministry-heads-to-bai',
+      match: { organizationType: 'ministry', subjectIsHead: true },
+      routeTo: 'kr-bai',
+    });
+    expect(checkRoutingRules(pack)).toEqual([
+      {
+        file: 'routing.json',
+        path: '$.rules[2]',
+        message: 'unreachable: rule "ministry-heads-to-bai" (1) comes first and matches every report this rule matches',
+      },
+    ]);
+  });
+
+  it('names a rule no report reaches, though no single earlier rule covers it', () => {
+    const pack = loadKrPack();
+    const at = ruleIndex(pack, 'default-to-reported-organization');
+    // The oversight body is no ministry: no report about any organization matches both.
+    pack.routing.splice(at, 0, {
+      id: 'acrc-as-ministry',
+      match: { organizationId: 'kr-acrc', organizationType: 'ministry' },
+      routeTo: 'kr-bai',
+    });
+    expect(checkRoutingRules(pack)).toEqual([
+      {
+        file: 'routing.json',
+        path: `$.rules[${at}]`,
+        message: 'unreachable: no report of any category about any organization of this pack reaches this rule',
+      },
+    ]);
   });
 });

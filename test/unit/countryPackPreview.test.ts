@@ -76,4 +76,30 @@ describe('describePreview', () => {
       'preview: run npm run country:check -- kr for the list; a deployment refuses the pack until it passes',
     ]);
   });
+
+  it("names one text missing in the default language as shown from another, and the other text problems' count", () => {
+    const pack = loadKrPack();
+    delete pack.strings.ko!['nav.home'];
+    pack.categories[0]!.description.en = 'TODO: describe it';
+    pack.strings.en!['wizard.next'] = 'TODO translate: 다음';
+    const start = decidePackStart(pack, checkCountryPack(pack));
+    if (start.kind !== 'preview') throw new Error('not a preview');
+    expect(describePreview('kr', start)).toEqual([
+      'preview: 1 text missing in ko (i18n/ko.json), shown from another language: nav.home',
+      'preview: 2 other text problem(s): unfinished (TODO) texts, pages or placeholders',
+      'preview: run npm run country:check -- kr for the list; a deployment refuses the pack until it passes',
+    ]);
+  });
+});
+
+describe('withFallbackTexts for a language with nothing of its own', () => {
+  it('shows a language without a strings file in the default language, and one without a name by its code', () => {
+    const pack = loadKrPack();
+    delete pack.strings.en;
+    pack.country.languageNames.en = ' ';
+    const { pack: preview, missing } = withFallbackTexts(pack);
+    expect(preview.strings.en!['nav.home']).toBe(pack.strings.ko!['nav.home']);
+    expect(missing).toEqual([{ language: 'en', file: 'i18n/en.json', keys: expect.arrayContaining(['nav.home', 'app.title']) }]);
+    expect(preview.country.languageNames).toEqual({ ko: '한국어', en: 'en' });
+  });
 });

@@ -75,4 +75,52 @@ describe('checkCountryPackDirectory', () => {
     rmSync(file('i18n', 'en.json'));
     expect(check().problems).toEqual([{ file: 'i18n/en.json', path: '$', message: 'file is missing' }]);
   });
+
+  it('names a country.json that is no object at all, and still checks the lists and the texts', () => {
+    for (const root of ['["mn"]', 'null']) {
+      writeFileSync(file('country.json'), root);
+      editJson('categories.json', (c) => (c[0].id = 'Not An Id'));
+      const { pack, problems } = check();
+      expect(pack).toBeNull();
+      expect(problems.map((p) => `${p.file} ${p.path}`)).toEqual(['country.json $', 'categories.json $[0].id']);
+      expect(problems[0]!.message).toMatch(/^Invalid input: expected object, received (array|null)$/);
+    }
+  });
+
+  it('names an unknown field of country.json, and nothing else', () => {
+    editJson('country.json', (c) => (c.capital = 'Ulaanbaatar'));
+    expect(check().problems).toEqual([{ file: 'country.json', path: '$', message: 'Unrecognized key: "capital"' }]);
+  });
+
+  it('names a missing country.json once, and the lists it would have checked stay unchecked', () => {
+    rmSync(file('country.json'));
+    expect(check().problems).toEqual([{ file: 'country.json', path: '$', message: 'file is missing' }]);
+  });
+
+  it('stands in for a failed default language and oversight organization, naming only them', () => {
+    editJson('country.json', (c) => {
+      c.defaultLanguage = 'Mongolian';
+      c.oversightOrganizationId = 'Not An Id';
+    });
+    const problems = check().problems;
+    expect(problems.map((p) => `${p.file} ${p.path}`)).toEqual([
+      'country.json $.defaultLanguage',
+      'country.json $.oversightOrganizationId',
+    ]);
+  });
+
+  it('names a country.json whose languages are wrong, and checks no text against them', () => {
+    editJson('country.json', (c) => (c.languages = 'mn'));
+    const problems = check().problems;
+    expect(problems[0]).toEqual({ file: 'country.json', path: '$.languages', message: 'Invalid input: expected array, received string' });
+    expect(problems.filter((p) => p.file !== 'country.json')).toEqual([]);
+  });
+
+  it('names a strings file that is no object, then checks its texts as if it had none', () => {
+    writeFileSync(file('i18n', 'en.json'), '"Home"');
+    const [first, ...rest] = check().problems;
+    expect(first).toEqual({ file: 'i18n/en.json', path: '$', message: 'Invalid input: expected record, received string' });
+    expect(rest).toContainEqual({ file: 'i18n/en.json', path: '$["nav.home"]', message: 'missing translation' });
+    expect(rest.every((p) => p.file === 'i18n/en.json' && /^missing (translation|plural form)/.test(p.message))).toBe(true);
+  });
 });

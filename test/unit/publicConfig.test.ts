@@ -53,6 +53,30 @@ describe('publicConfig', () => {
       expect(config.organizations.find((o) => o.id === 'kr-molit')?.name).toBe('국토교통부');
     }
   });
+
+  it('gives no other names to an organization named alike in every language', () => {
+    const pack = loadKrPack();
+    const molit = pack.organizations.find((o) => o.id === 'kr-molit')!;
+    molit.name = { ko: 'MOLIT', en: 'MOLIT' };
+    expect(publicConfig(indexPack(pack), 'en').organizations.find((o) => o.id === 'kr-molit')).toEqual({
+      id: 'kr-molit',
+      name: 'MOLIT',
+      type: 'ministry',
+    });
+  });
+
+  it("gives the default language's texts and page titles where the language has none, and none where neither has", () => {
+    const pack = loadKrPack();
+    delete pack.strings.en;
+    delete (pack.pages as Partial<typeof pack.pages>).en;
+    const config = publicConfig(indexPack(pack), 'en');
+    expect(config.language).toBe('en');
+    expect(config.strings).toEqual(pack.strings.ko);
+    expect(config.pages).toContainEqual({ id: 'rewards', title: pack.pages.ko!.rewards.title });
+    delete pack.strings.ko;
+    delete (pack.pages as Partial<typeof pack.pages>).ko;
+    expect(publicConfig(indexPack(pack), 'en')).toMatchObject({ strings: {}, pages: [] });
+  });
 });
 
 describe('publicPage', () => {
@@ -70,5 +94,13 @@ describe('publicPage', () => {
     expect(publicPage(partial, 'protection', 'en').title).toBe(pack.pages.ko!.protection.title);
     delete (pack.pages.ko as Partial<(typeof pack.pages)['ko']>).protection;
     expect(() => publicPage(partial, 'protection', 'en')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+
+  it('answers NOT_FOUND for a page id the portal does not have, even where a pack file has it', () => {
+    const pack = loadKrPack();
+    (pack.pages.en as Record<string, { title: string; markdown: string }>).secret = { title: 'Secret', markdown: '# Secret' };
+    expect(() => publicPage(indexPack(pack), 'secret', 'en')).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', message: 'There is no page "secret".' }),
+    );
   });
 });

@@ -60,8 +60,11 @@ function decode(raw: string, line: number): string {
       if (cdata !== undefined) return cdata;
       if (entity === undefined)
         throw new XliffError(line, whole === '<' ? 'markup inside a text: write the text plainly' : 'a lone & in a text: write &amp;');
-      if (entity.startsWith('#x')) return String.fromCodePoint(Number.parseInt(entity.slice(2), 16));
-      if (entity.startsWith('#')) return String.fromCodePoint(Number(entity.slice(1)));
+      if (entity.startsWith('#')) {
+        const codePoint = entity.startsWith('#x') ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1));
+        if (codePoint > 0x10ffff) throw new XliffError(line, `&${entity}; names no character (the last is &#x10FFFF;)`);
+        return String.fromCodePoint(codePoint);
+      }
       return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[entity]!;
     },
   );
