@@ -1,21 +1,12 @@
 // RFC 4180 CSV, as spreadsheets read and write it: fields quoted where they hold a separator, a quote or a line
 // break (quotes doubled), records ended by CRLF, UTF-8 with a byte order mark so that Excel opens it as UTF-8.
 // Reading also takes LF line ends and a `;` separator (Excel saves that where the decimal mark is a comma).
+import { TranslationFileError } from './fileError.js';
 
 export interface CsvRecord {
   /** The line the record starts on, from 1 (a quoted field may span lines). */
   line: number;
   fields: string[];
-}
-
-export class CsvError extends Error {
-  constructor(
-    readonly line: number,
-    reason: string,
-  ) {
-    super(`line ${line}: ${reason}`);
-    this.name = 'CsvError';
-  }
 }
 
 const BOM = '\uFEFF';
@@ -55,7 +46,7 @@ export function readCsv(input: string): CsvRecord[] {
         const opened = line;
         i++;
         for (;;) {
-          if (i >= text.length) throw new CsvError(opened, 'a quoted field is never closed (a " is missing)');
+          if (i >= text.length) throw new TranslationFileError(opened, 'a quoted field is never closed (a " is missing)');
           const c = text[i]!;
           if (c === '"') {
             if (text[i + 1] === '"') {
@@ -71,11 +62,11 @@ export function readCsv(input: string): CsvRecord[] {
           i++;
         }
         if (i < text.length && text[i] !== separator && text[i] !== '\r' && text[i] !== '\n')
-          throw new CsvError(line, 'text after a closing quote: write "" for a quote inside a quoted field');
+          throw new TranslationFileError(line, 'text after a closing quote: write "" for a quote inside a quoted field');
       } else {
         while (i < text.length && text[i] !== separator && text[i] !== '\r' && text[i] !== '\n') {
           if (text[i] === '"')
-            throw new CsvError(line, 'a quote inside an unquoted field: quote the whole field and write "" for the quote');
+            throw new TranslationFileError(line, 'a quote inside an unquoted field: quote the whole field and write "" for the quote');
           field += text[i++];
         }
       }

@@ -5,8 +5,9 @@
 import type { CountryPack } from '#schemas/countryPack.js';
 import { PLURAL_FORMS, PLURAL_STRING_KEYS, stringKeysFor } from '#schemas/uiStrings.js';
 import { TODO_MARKER, isLocaleOf, placeholderProblem } from '../countryPackTextCheck.js';
-import { CsvError, readCsv, writeCsv } from './csv.js';
-import { type XliffVersion, XliffError, readXliff, writeXliff } from './xliff.js';
+import { readCsv, writeCsv } from './csv.js';
+import { TranslationFileError } from './fileError.js';
+import { type XliffVersion, readXliff, writeXliff } from './xliff.js';
 
 export type TextFileFormat = 'csv' | 'xliff' | 'xliff2';
 
@@ -91,7 +92,7 @@ export function readTextFile(text: string, language: string): { rows: Translated
     if (header.fields[2] !== expected) return { problems: [`line 1: the third column is "${header.fields[2]}", not "${expected}"`] };
     return { rows: records.map((r) => ({ line: r.line, key: r.fields[0] ?? '', translation: r.fields[2] ?? '' })) };
   } catch (error) {
-    if (error instanceof CsvError || error instanceof XliffError) return { problems: [error.message] };
+    if (error instanceof TranslationFileError) return { problems: [error.message] };
     throw error;
   }
 }

@@ -2,6 +2,7 @@
 // 2.0 (`<unit><segment>`), one unit per text, its id the text's key. Read back with a small reader made for these
 // files: units, their source and target as plain text (entities and CDATA decoded); markup inside a target is
 // refused, since a text here is plain text with {placeholders}.
+import { TranslationFileError } from './fileError.js';
 
 export type XliffVersion = '1.2' | '2.0';
 
@@ -20,16 +21,6 @@ export interface XliffDocument {
 export interface ReadUnit extends XliffUnit {
   /** The line the unit starts on, from 1. */
   line: number;
-}
-
-export class XliffError extends Error {
-  constructor(
-    readonly line: number,
-    reason: string,
-  ) {
-    super(`line ${line}: ${reason}`);
-    this.name = 'XliffError';
-  }
 }
 
 // A carriage return is written as a reference: XML readers turn a literal one into a line feed.
@@ -59,10 +50,13 @@ function decode(raw: string, line: number): string {
     (whole, cdata: string | undefined, entity: string | undefined) => {
       if (cdata !== undefined) return cdata;
       if (entity === undefined)
-        throw new XliffError(line, whole === '<' ? 'markup inside a text: write the text plainly' : 'a lone & in a text: write &amp;');
+        throw new TranslationFileError(
+          line,
+          whole === '<' ? 'markup inside a text: write the text plainly' : 'a lone & in a text: write &amp;',
+        );
       if (entity.startsWith('#')) {
         const codePoint = entity.startsWith('#x') ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1));
-        if (codePoint > 0x10ffff) throw new XliffError(line, `&${entity}; names no character (the last is &#x10FFFF;)`);
+        if (codePoint > 0x10ffff) throw new TranslationFileError(line, `&${entity}; names no character (the last is &#x10FFFF;)`);
         return String.fromCodePoint(codePoint);
       }
       return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[entity]!;
@@ -83,10 +77,10 @@ function element(body: string, name: string, line: number): string | undefined {
 export function readXliff(input: string): { version: XliffVersion; sourceLanguage: string; targetLanguage: string; units: ReadUnit[] } {
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const root = /<xliff\b[^>]*>/.exec(text);
-  if (!root) throw new XliffError(1, 'not an XLIFF file: no <xliff> element');
+  if (!root) throw new TranslationFileError(1, 'not an XLIFF file: no <xliff> element');
   const version = attribute(root[0], 'version')?.slice(1).find(Boolean);
   if (version !== '1.2' && version !== '2.0')
-    throw new XliffError(lineAt(text, root.index), `XLIFF version ${version ?? '(none)'}: 1.2 or 2.0 are read`);
+    throw new TranslationFileError(lineAt(text, root.index), `XLIFF version ${version ?? '(none)'}: 1.2 or 2.0 are read`);
   const file = /<file\b[^>]*>/.exec(text)?.[0] ?? '';
   const language = (tag: string, name: string) => attribute(tag, name)?.slice(1).find(Boolean) ?? '';
   const sourceLanguage = version === '1.2' ? language(file, 'source-language') : language(root[0], 'srcLang');
@@ -98,7 +92,7 @@ export function readXliff(input: string): { version: XliffVersion; sourceLanguag
     const id = attribute(`<${match[1]}`, 'id')
       ?.slice(1)
       .find((v) => v !== undefined);
-    if (id === undefined) throw new XliffError(line, `a <${unitTag}> without an id`);
+    if (id === undefined) throw new TranslationFileError(line, `a <${unitTag}> without an id`);
     const key = decode(id, line);
     const bodyLine = line + lineAt(match[0], match[0].indexOf('>') + 1) - 1;
     units.push({ line, key, source: element(match[2]!, 'source', bodyLine) ?? '', target: element(match[2]!, 'target', bodyLine) ?? '' });
