@@ -20,7 +20,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ROUTES, type Route } from '#contract/routes.js';
-import { acknowledge, acknowledgeTableGrants, arnToken } from './nag.js';
+import { acknowledge, acknowledgeEach, acknowledgeTableGrants, arnToken, LOG_GROUP_KEY_REASON } from './nag.js';
 import { PortalFunction } from './portalFunction.js';
 import type { AuditMacUse, PortalSecrets } from './secrets.js';
 import { EVIDENCE_PREFIX, INCOMING_PREFIX, type PortalStorage } from './storage.js';
@@ -287,6 +287,27 @@ export class PortalApi extends Construct {
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
       'The account-level role API Gateway needs to write access logs; AWS maintains this managed policy for exactly that purpose.',
     );
+    acknowledgeEach(
+      this.api,
+      ['NIST.800.53.R5-APIGWExecutionLoggingEnabled'],
+      'Execution logs would record request headers (forwarded client addresses, user agents) and, with data tracing, bodies carrying tracking codes (invariants 1 and 2); access logs without those fields are on.',
+    );
+    acknowledge(
+      this.api,
+      'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted',
+      'No stage cache on purpose: answers are per tracking code or per signed-in officer and carry Cache-Control: no-store; a cache would keep case data outside the table\u2019s key custody and could hand one caller\u2019s answer to another.',
+    );
+    acknowledge(
+      this.api,
+      'NIST.800.53.R5-APIGWSSLEnabled',
+      'A client certificate lets an HTTP backend check that calls come from API Gateway; every integration here is a Lambda proxy invoked through IAM, so there is no backend to present it to.',
+    );
+    acknowledge(
+      this.api,
+      'Serverless-APIGWXrayEnabled',
+      'X-Ray traces of the stage would record the client address and user agent of every request (invariant 2); access logs without those fields and CloudWatch metrics serve instead.',
+    );
+    acknowledge(this.accessLogs, 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', LOG_GROUP_KEY_REASON);
     const { table, bucket } = props.storage;
     acknowledgeTableGrants(this, table);
     acknowledge(

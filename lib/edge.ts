@@ -45,7 +45,7 @@ import { Construct } from 'constructs';
 import { securityHeaders } from '#contract/securityHeaders.js';
 import { API_BASE_PATH } from './api.js';
 import { ORIGIN_VERIFY_HEADER, VIEWER_IP_HEADER } from './firewall.js';
-import { acknowledge, arnToken } from './nag.js';
+import { acknowledge, acknowledgeEach, arnToken, LOG_GROUP_KEY_REASON } from './nag.js';
 import { webAppSource } from './webApp.js';
 
 /**
@@ -203,6 +203,21 @@ export class WebEdge extends Construct {
       'AwsSolutions-S1',
       'No server access logs on purpose: they record the requester\u2019s IP address, and the portal keeps nothing that identifies a reporter (invariant 2). Only CloudFront reads this bucket (origin access control).',
     );
+    acknowledge(
+      bucket,
+      'NIST.800.53.R5-S3BucketLoggingEnabled',
+      'No server access logs on purpose: they record the requester\u2019s IP address, and the portal keeps nothing that identifies a reporter (invariant 2).',
+    );
+    acknowledgeEach(
+      bucket,
+      ['NIST.800.53.R5-S3BucketReplicationEnabled', 'NIST.800.53.R5-S3BucketVersioningEnabled'],
+      'The bucket holds only the built web app, public static files that every deploy rebuilds from web/ in the repository; a replica or old versions would keep nothing that cannot be rebuilt.',
+    );
+    acknowledge(
+      bucket,
+      'NIST.800.53.R5-S3DefaultEncryptionKMS',
+      'Public static files only (the built web app): SSE-S3 is enough, and SSE-KMS would need a key policy naming the distribution, which itself depends on the bucket.',
+    );
 
     return bucket;
   }
@@ -221,6 +236,16 @@ export class WebEdge extends Construct {
         secret,
         'AwsSolutions-SMG4',
         'A shared token between this stack\u2019s CloudFront distribution and web ACL, both of which receive it only through CloudFormation dynamic references at deploy time: a scheduled rotation would change it without updating either and lock CloudFront out of the API. It is rotated by replacing the secret in a deployment (lib/README.md).',
+      );
+      acknowledge(
+        secret,
+        'NIST.800.53.R5-SecretsManagerRotationEnabled',
+        'A shared token between this stack\u2019s CloudFront distribution and web ACL, which receive it through dynamic references at deploy time only: a scheduled rotation would lock CloudFront out of the API. It is rotated by replacing the secret in a deployment.',
+      );
+      acknowledge(
+        secret,
+        'NIST.800.53.R5-SecretsManagerUsingKMSKey',
+        'Not a reporter\u2019s secret: it only proves a request came through this distribution, and its value is readable in the distribution\u2019s and web ACL\u2019s configuration anyway; CloudFormation resolves it at deploy, which a customer key would make depend on the deployer\u2019s key grants.',
       );
     }
 
@@ -358,6 +383,12 @@ export class WebEdge extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
     });
     deployLogs.grantWrite(deployRole);
+    acknowledge(deployLogs, 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', LOG_GROUP_KEY_REASON);
+    acknowledge(
+      deployRole,
+      'NIST.800.53.R5-IAMNoInlinePolicy',
+      'BucketDeployment writes its grants into this role\u2019s own policy (one AWS::IAM::Policy attached to this role only); a managed policy could be attached to other principals.',
+    );
     const webApp = webAppSource(props.webDirectory);
     const retainOnDelete = removalPolicy !== RemovalPolicy.DESTROY;
     const hashedAssets = new BucketDeployment(this, 'WebAssetsDeployment', {
@@ -425,6 +456,21 @@ export class WebEdge extends Construct {
         handler,
         'AwsSolutions-L1',
         'CDK\u2019s BucketDeployment handler (Python with the AWS CLI layer), whose runtime aws-cdk-lib pins and updates; it runs only during deployments.',
+      );
+      acknowledge(
+        handler,
+        'Serverless-LambdaLatestVersion',
+        'CDK\u2019s BucketDeployment handler (Python with the AWS CLI layer), whose runtime aws-cdk-lib pins and updates; it runs only during deployments.',
+      );
+      acknowledgeEach(
+        handler,
+        ['NIST.800.53.R5-LambdaDLQ', 'Serverless-LambdaDLQ'],
+        'CloudFormation invokes this custom-resource handler and waits for its answer: a failure fails and rolls back the deployment, so there is no lost event for a dead-letter queue to keep.',
+      );
+      acknowledgeEach(
+        handler,
+        ['NIST.800.53.R5-LambdaConcurrency', 'NIST.800.53.R5-LambdaInsideVPC', 'Serverless-LambdaTracing'],
+        'CDK\u2019s BucketDeployment handler, whose settings aws-cdk-lib owns: it runs once per deployment, invoked by CloudFormation, and reaches only S3 and CloudFront; it never sees a request, a report or an address.',
       );
     }
   }

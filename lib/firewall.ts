@@ -17,6 +17,7 @@ import { Construct } from 'constructs';
 
 import { ROUTES } from '#contract/routes.js';
 import { API_BASE_PATH } from './api.js';
+import { acknowledge } from './nag.js';
 
 /** Added by CloudFront to every API origin request; its value is the origin-verify secret. */
 export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
@@ -219,6 +220,12 @@ export class ApiFirewall extends Construct {
       associationConfig: { requestBody: { API_GATEWAY: { defaultSizeInspectionLimit: 'KB_64' } } },
       visibilityConfig: visibility(`${metric}-WebAcl`),
     });
+
+    acknowledge(
+      this.webAcl,
+      'NIST.800.53.R5-WAFv2LoggingEnabled',
+      'WAF log records carry the client address and request headers of every request, which would place a reporter\u2019s address next to their report (invariant 2); the rules publish CloudWatch metrics (counts only) and sampled requests are off.',
+    );
 
     this.association = new CfnWebACLAssociation(this, 'Association', {
       resourceArn: props.stageArn,

@@ -108,6 +108,11 @@ export class PortalJobs extends Construct {
         "target DeadLetterConfig) and of the job functions' asynchronous invocations (on-failure destination); a DLQ of a DLQ " +
         'would only move the same messages again. Its depth is alarmed on instead (PortalMonitoring).',
     );
+    acknowledge(
+      this.deadLetters,
+      'Serverless-SQSRedrivePolicy',
+      'This queue is itself the dead-letter queue of the job schedules and of the job functions\u2019 asynchronous invocations; nothing consumes it to redrive from, and any message in it raises the monitoring alarm.',
+    );
 
     // EventBridge invokes the function asynchronously. Its DLQ catches events it could not hand to Lambda; Lambda's
     // on-failure destination catches sweeps that ran and failed. Both go to the same queue, so a failed sweep is

@@ -1,4 +1,4 @@
-// cdk-nag (AwsSolutions) acknowledgements. Every finding the stack leaves standing is acknowledged where it
+// cdk-nag acknowledgements (AwsSolutions, NIST 800-53 R5 and Serverless packs). Every finding the stack leaves standing is acknowledged where it
 // arises, with the reason in code; this module only builds the finding ids that name a resource by its logical id.
 import { type CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
@@ -12,6 +12,15 @@ export function arnToken(resource: IConstruct): string {
 export function acknowledge(scope: IConstruct, id: string, reason: string): void {
   Validations.of(scope).acknowledge({ id, reason });
 }
+
+/** The same reason for findings of several packs that flag one choice (e.g. no server access logs). */
+export function acknowledgeEach(scope: IConstruct, ids: string[], reason: string): void {
+  for (const id of ids) acknowledge(scope, id, reason);
+}
+
+/** Why no log group carries a KMS key of its own (NIST.800.53.R5-CloudWatchLogGroupEncrypted). */
+export const LOG_GROUP_KEY_REASON =
+  'CloudWatch Logs encrypts every log group at rest with its service key; these logs never carry a tracking code, report text, contact, address or user agent (invariant 2, enforced by the logger tests), so a customer key would guard nothing a reporter entrusted to us and add a key policy per region.';
 
 /** What a DynamoDB data grant on the portal's table brings: its indexes, and the table key's wildcard actions. */
 export function acknowledgeTableGrants(scope: IConstruct, table: IConstruct): void {

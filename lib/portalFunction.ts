@@ -12,6 +12,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { FUNCTION_BUNDLE } from './bundleSettings.js';
+import { acknowledge, acknowledgeEach, LOG_GROUP_KEY_REASON } from './nag.js';
 
 /** The repository root: handlers, the lock file and the country packs are found from here. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -114,5 +115,39 @@ export class PortalFunction extends NodejsFunction {
         },
       },
     });
+    acknowledgeNistAndServerlessFindings(this, logGroup, role);
   }
+}
+
+/**
+ * The NIST 800-53 R5 and Serverless findings every portal function raises by design, each with its reason
+ * (lib/README.md lists them with the defaults).
+ */
+function acknowledgeNistAndServerlessFindings(fn: NodejsFunction, logGroup: LogGroup, role: Role): void {
+  acknowledgeEach(
+    fn,
+    ['NIST.800.53.R5-LambdaDLQ', 'Serverless-LambdaDLQ'],
+    'A Lambda dead-letter queue applies to asynchronous invocations only: the API functions are invoked synchronously by API Gateway, which returns their errors to the caller (nothing is half-written, invariant 4); the scheduled jobs send failed events to the jobs\u2019 dead-letter queue through an on-failure destination (lib/jobs.ts), which also carries the error.',
+  );
+  acknowledge(
+    fn,
+    'NIST.800.53.R5-LambdaConcurrency',
+    'Concurrency is bounded in front of the function instead: the API stage throttle, the lookup throttle and the per-address WAF rules (lib/api.ts, lib/firewall.ts). Reserving concurrency per function would take it from the account\u2019s pool, and fails to deploy in new accounts whose whole limit is 10.',
+  );
+  acknowledge(
+    fn,
+    'NIST.800.53.R5-LambdaInsideVPC',
+    'The functions reach only AWS APIs (DynamoDB, S3, KMS, Secrets Manager, Cognito) over TLS with IAM; a VPC would need NAT or six interface endpoints per stage, a fixed monthly cost for an idle portal, and would add no control over who may call those APIs, which the key policies and grants hold.',
+  );
+  acknowledge(
+    fn,
+    'Serverless-LambdaTracing',
+    'X-Ray traces would record request metadata (API Gateway segments carry the client address and user agent) that the portal must not keep (invariant 2); structured logs with a correlation id and CloudWatch metrics serve instead.',
+  );
+  acknowledge(logGroup, 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', LOG_GROUP_KEY_REASON);
+  acknowledge(
+    role,
+    'NIST.800.53.R5-IAMNoInlinePolicy',
+    'The grants are the role\u2019s own policy (CDK\u2019s DefaultPolicy, one AWS::IAM::Policy attached to this role only), written per function and pinned by the infra tests; a managed policy could be attached to other principals, which is what least privilege per function rules out.',
+  );
 }

@@ -43,6 +43,11 @@ export class PortalSecrets extends Construct {
       'AwsSolutions-SMG4',
       'The pepper keys the HMAC under which every tracking code is stored; rotating it would make every issued code unusable, so it is generated once and never rotated.',
     );
+    acknowledge(
+      this.pepper,
+      'NIST.800.53.R5-SecretsManagerRotationEnabled',
+      'The pepper keys the HMAC under which every tracking code is stored; rotating it would make every issued code unusable, so it is generated once and never rotated.',
+    );
 
     this.caseTextKey = new Key(this, 'CaseTextKey', {
       description: `${props.name}: envelope encryption of report text, contact details and messages`,

@@ -7,7 +7,7 @@ import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { acknowledge } from './nag.js';
+import { acknowledge, acknowledgeEach } from './nag.js';
 import { AUDIT_ANCHOR_PREFIX, AUDIT_ANCHOR_ROOT_PK, INDEXES, PUBLIC_STATS_KEY, TABLE_KEYS, TTL_ATTRIBUTE } from '#contract/tableDesign.js';
 
 export { TTL_ATTRIBUTE };
@@ -117,6 +117,16 @@ export class PortalStorage extends Construct {
       this.bucket,
       'AwsSolutions-S1',
       'Server access logs record the requester IP and user agent of every upload and download, which would identify reporters (invariant 2); object-level CloudTrail data events can be enabled by an operator whose policy requires them.',
+    );
+    acknowledge(
+      this.bucket,
+      'NIST.800.53.R5-S3BucketLoggingEnabled',
+      'Server access logs record the requester IP and user agent of every upload and download, which would identify reporters (invariant 2).',
+    );
+    acknowledgeEach(
+      this.bucket,
+      ['NIST.800.53.R5-S3BucketReplicationEnabled'],
+      'Live replication would keep a second copy of every attachment in a bucket outside this stack\u2019s key custody and deletion rules; the bucket is versioned (removed evidence stays recoverable for 30 days) and recovery copies are AWS Backup\u2019s (docs/operations.md).',
     );
   }
 

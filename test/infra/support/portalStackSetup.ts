@@ -5,28 +5,30 @@
 // report is taken here, on the very stack the template comes from.
 import { App, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, NIST80053R5Checks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import type { TestProject } from 'vitest/node';
 import { PortalStack, portalStackName } from '#lib/portalStack.js';
 import { appContext } from './appContext.js';
 import type { SharedPortalStack } from './sharedPortalStack.js';
 
+/** The cdk-nag packs the stack must pass: AWS Solutions, NIST 800-53 rev. 5 and Serverless. */
+export const NAG_PACKS = [AwsSolutionsChecks, NIST80053R5Checks, ServerlessChecks];
+
 export function synthesizePortalStack(): SharedPortalStack {
   const app = new App({ context: appContext() });
   const stack = new PortalStack(app, portalStackName('kr', 'dev'), { country: 'kr', stage: 'dev' });
   const template = Template.fromStack(stack).toJSON();
-  const report = new AwsSolutionsChecks(app).validateScope(stack);
-  return {
-    template,
-    nag: {
-      success: report.success,
-      findings: report.violations.map(
+  const packs = Object.fromEntries(
+    NAG_PACKS.map((Pack) => {
+      const report = new Pack(app).validateScope(stack);
+      const findings = report.violations.map(
         (v) => `${v.ruleName} (${v.severity}): ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
-      ),
-      acknowledgements: acknowledgementsUnder(stack),
-    },
-  };
+      );
+      return [Pack.name, { success: report.success, findings }];
+    }),
+  );
+  return { template, nag: { packs, acknowledgements: acknowledgementsUnder(stack) } };
 }
 
 /** Every cdk-nag acknowledgement in the tree, with its reason. */

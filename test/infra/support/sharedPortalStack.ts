@@ -6,8 +6,11 @@ import type { CfnResource, Json } from './template.js';
 export interface SharedPortalStack {
   /** CleanPortal-kr-dev's CloudFormation template, as `Template.toJSON()` gave it. */
   template: Json;
-  /** cdk-nag's AwsSolutions pack over the same stack, and every acknowledgement in it. */
-  nag: { success: boolean; findings: string[]; acknowledgements: { id: string; reason: string }[] };
+  /** Each cdk-nag pack's report over the same stack (by pack class name), and every acknowledgement in it. */
+  nag: {
+    packs: Record<string, { success: boolean; findings: string[] }>;
+    acknowledgements: { id: string; reason: string }[];
+  };
 }
 
 declare module 'vitest' {
