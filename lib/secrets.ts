@@ -66,7 +66,9 @@ export class PortalSecrets extends Construct {
    * functions/contract/caseTextEncryption.ts): `open` decrypts data keys, `seal` also generates them.
    */
   grantCaseText(grantee: IGrantable, use: CaseTextUse): void {
-    const context = Object.fromEntries(Object.entries(CASE_TEXT_ENCRYPTION_CONTEXT).map(([name, value]) => [`kms:EncryptionContext:${name}`, value]));
+    const context = Object.fromEntries(
+      Object.entries(CASE_TEXT_ENCRYPTION_CONTEXT).map(([name, value]) => [`kms:EncryptionContext:${name}`, value]),
+    );
     grantee.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({
         actions: use === 'open' ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey'],
