@@ -20,10 +20,11 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ROUTES, type Route } from '#contract/routes.js';
-import { acknowledge, acknowledgeEach, acknowledgeTableGrants, arnToken, LOG_GROUP_KEY_REASON } from './nag.js';
+import { AUDIT_ANCHOR_PREFIX, PARTITIONS } from '#contract/tableDesign.js';
+import { acknowledge, acknowledgeEach, acknowledgeTableKeyWrites, arnToken, LOG_GROUP_KEY_REASON } from './nag.js';
 import { PortalFunction } from './portalFunction.js';
-import type { AuditMacUse, PortalSecrets } from './secrets.js';
-import { EVIDENCE_PREFIX, INCOMING_PREFIX, type PortalStorage } from './storage.js';
+import type { AuditMacUse, CaseTextUse, PortalSecrets } from './secrets.js';
+import { EVIDENCE_PREFIX, INCOMING_PREFIX, type PortalStorage, type TableGrant } from './storage.js';
 
 /** What a handler touches. Every route must have an entry: a new handler gets nothing until someone decides. */
 export interface FunctionAccess {
@@ -32,14 +33,15 @@ export interface FunctionAccess {
    * PEPPER_SECRET_ARN and KMS_KEY_ID, and reads the pepper secret at cold start.
    */
   readonly citizen?: boolean;
-  readonly table?: 'read' | 'readWrite';
+  /** Exactly the DynamoDB calls its handler makes, written out (PortalStorage.grantTable); none when unset. */
+  readonly table?: readonly TableGrant[];
   /**
    * `presign`: its role signs the browser's POST to incoming/. `process`: checks uploads and moves them to evidence/.
    * `download`: its role signs the agency's five-minute GET links to evidence/.
    */
   readonly attachments?: 'presign' | 'process' | 'download';
   /** `open`: decrypts case text. `seal`: also seals new text (envelope encryption: GenerateDataKey + Decrypt). */
-  readonly caseText?: 'open' | 'seal';
+  readonly caseText?: CaseTextUse;
   /**
    * Keeps the audit trail (its handler asks for `auditTrail: true`, functions/composition/portalDeps.ts): parses
    * AUDIT_MAC_KEY_ID. `sign`: appends audit events (kms:GenerateMac). `signAndVerify`: also answers with the case's
@@ -58,23 +60,73 @@ export interface FunctionAccess {
   readonly statisticsSnapshot?: boolean;
 }
 
+/** The partitions of tableDesign.ts, as IAM patterns: every item of a case, the upload claims, the anchors. */
+const CASE = `${PARTITIONS.case}*`;
+const UPLOAD_CLAIM = `${PARTITIONS.uploadClaim}*`;
+const ANCHORS = `${AUDIT_ANCHOR_PREFIX}*`;
+/**
+ * Agency case work: the case's partition read in one Query, each change written with its audit event as Puts in one
+ * transaction (dynamoCaseStore.ts: `getCaseFolder`, `commit`). Never an update, a delete, a scan or an index.
+ */
+const CASE_WORK: readonly TableGrant[] = [
+  { actions: ['dynamodb:Query'], partitions: [CASE] },
+  { actions: ['dynamodb:PutItem'], partitions: [CASE] },
+];
+/** Case work that answers with the audit verdict also reads the newest anchor chunk of the case (a Query). */
+const CASE_WORK_WITH_VERDICT: readonly TableGrant[] = [
+  { actions: ['dynamodb:Query'], partitions: [CASE, ANCHORS] },
+  { actions: ['dynamodb:PutItem'], partitions: [CASE] },
+];
+
 export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   getConfig: {},
   getPage: {},
   createUploads: { citizen: true, attachments: 'presign' },
-  createReport: { citizen: true, table: 'readWrite', attachments: 'process', caseText: 'seal', auditTrail: 'sign' },
-  trackCase: { citizen: true, table: 'read', caseText: 'open' },
-  postTrackMessage: { citizen: true, table: 'readWrite', attachments: 'process', caseText: 'seal' },
+  createReport: {
+    citizen: true,
+    // A retry reads the case its code names (GetItem); the case, its first entries and the upload claims are one
+    // transaction of Puts.
+    table: [
+      { actions: ['dynamodb:GetItem'], partitions: [CASE] },
+      { actions: ['dynamodb:PutItem'], partitions: [CASE, UPLOAD_CLAIM] },
+    ],
+    attachments: 'process',
+    caseText: 'seal',
+    auditTrail: 'sign',
+  },
+  // The case's partition, one Query by the key the code gives: no index, no write.
+  trackCase: { citizen: true, table: [{ actions: ['dynamodb:Query'], partitions: [CASE] }], caseText: 'open' },
+  postTrackMessage: {
+    citizen: true,
+    // One transaction: the case item's update (the open-case check and the message count), Puts of the message, its
+    // attachments and their upload claims. No read.
+    table: [
+      { actions: ['dynamodb:UpdateItem'], partitions: [CASE] },
+      { actions: ['dynamodb:PutItem'], partitions: [CASE, UPLOAD_CLAIM] },
+    ],
+    attachments: 'process',
+    caseText: 'seal',
+  },
   login: { userPool: true },
-  listCases: { citizen: true, table: 'read', caseText: 'open' },
+  // A queue page is one Query of the organization's status index or queue, or of the oversight body's escalations.
+  listCases: {
+    citizen: true,
+    table: [
+      { actions: ['dynamodb:Query'], index: 'byStatus', partitions: [`${PARTITIONS.queue}*`] },
+      { actions: ['dynamodb:Query'], index: 'queue', partitions: [`${PARTITIONS.queue}*`] },
+      { actions: ['dynamodb:Query'], index: 'escalations', partitions: [`${PARTITIONS.escalations}*`] },
+    ],
+    caseText: 'open',
+  },
   // Reading a case appends its audit event, so every agency case route writes, and signs; the ones that answer with
   // the case show its audit verdict, and verify.
-  getCase: { citizen: true, table: 'readWrite', caseText: 'open', auditTrail: 'signAndVerify' },
-  updateCase: { citizen: true, table: 'readWrite', caseText: 'seal', auditTrail: 'signAndVerify' },
-  postCaseMessage: { citizen: true, table: 'readWrite', caseText: 'seal', auditTrail: 'sign' },
-  transferCase: { citizen: true, table: 'readWrite', caseText: 'seal', auditTrail: 'signAndVerify' },
-  getAttachment: { citizen: true, table: 'readWrite', caseText: 'open', attachments: 'download', auditTrail: 'sign' },
-  getStats: { citizen: true, table: 'read' },
+  getCase: { citizen: true, table: CASE_WORK_WITH_VERDICT, caseText: 'open', auditTrail: 'signAndVerify' },
+  updateCase: { citizen: true, table: CASE_WORK_WITH_VERDICT, caseText: 'seal', auditTrail: 'signAndVerify' },
+  postCaseMessage: { citizen: true, table: CASE_WORK, caseText: 'seal', auditTrail: 'sign' },
+  transferCase: { citizen: true, table: CASE_WORK_WITH_VERDICT, caseText: 'seal', auditTrail: 'signAndVerify' },
+  getAttachment: { citizen: true, table: CASE_WORK, caseText: 'open', attachments: 'download', auditTrail: 'sign' },
+  // The organization's whole queue, one Query of its partition of the queue index.
+  getStats: { citizen: true, table: [{ actions: ['dynamodb:Query'], index: 'queue', partitions: [`${PARTITIONS.queue}*`] }] },
   getPublicStats: { statisticsSnapshot: true },
 };
 
@@ -308,8 +360,8 @@ export class PortalApi extends Construct {
       'X-Ray traces of the stage would record the client address and user agent of every request (invariant 2); access logs without those fields and CloudWatch metrics serve instead.',
     );
     acknowledge(this.accessLogs, 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', LOG_GROUP_KEY_REASON);
-    const { table, bucket } = props.storage;
-    acknowledgeTableGrants(this, table);
+    const { bucket } = props.storage;
+    acknowledgeTableKeyWrites(this, 'writing the case items needs them');
     acknowledge(
       this,
       `AwsSolutions-IAM5[Resource::${arnToken(bucket)}/${INCOMING_PREFIX}*]`,
@@ -373,11 +425,9 @@ export class PortalApi extends Construct {
     if (access.citizen) secrets.pepper.grantRead(fn);
 
     if (access.statisticsSnapshot) storage.grantStatisticsSnapshot(fn, 'read');
-    if (access.table === 'read') storage.table.grantReadData(fn);
-    if (access.table === 'readWrite') storage.table.grantReadWriteData(fn);
+    if (access.table) storage.grantTable(fn, access.table);
 
-    if (access.caseText === 'open') secrets.caseTextKey.grant(fn, 'kms:Decrypt');
-    if (access.caseText === 'seal') secrets.caseTextKey.grant(fn, 'kms:GenerateDataKey', 'kms:Decrypt');
+    if (access.caseText) secrets.grantCaseText(fn, access.caseText);
     if (access.auditTrail) secrets.grantAuditMac(fn, access.auditTrail);
 
     const bucket = storage.bucket;
@@ -396,16 +446,27 @@ export class PortalApi extends Construct {
       fn.addToRolePolicy(new PolicyStatement({ actions: ['kms:Decrypt'], resources: [storage.attachmentsKey.keyArn], conditions: viaS3 }));
     }
     if (access.attachments === 'process') {
+      // Get (a ranged GET to check an upload, or the whole file to strip its metadata) and Copy's source read under
+      // incoming/; Put and Copy's target under evidence/; Delete of the upload once taken, and of evidence a failed
+      // submission had copied.
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(`${INCOMING_PREFIX}*`)] }));
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${EVIDENCE_PREFIX}*`)] }));
       fn.addToRolePolicy(
         new PolicyStatement({
-          // Head/Get to check an upload, Copy (Get + Put) or Put to make it evidence, Delete to clean up.
-          actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+          actions: ['s3:DeleteObject'],
           resources: [bucket.arnForObjects(`${INCOMING_PREFIX}*`), bucket.arnForObjects(`${EVIDENCE_PREFIX}*`)],
         }),
       );
-      // Without ListBucket, S3 answers a missing upload with 403 instead of 404, and the handler would take a
-      // citizen's stale upload id for an outage.
-      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+      // A listing of incoming/ only: S3 answers a missing upload with 403 to a caller it does not count as allowed to
+      // list, and the adapter then lists that one key to tell a stale upload id (400) from an outage
+      // (functions/adapters/s3EvidenceStore.ts).
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['s3:ListBucket'],
+          resources: [bucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': [`${INCOMING_PREFIX}*`] } },
+        }),
+      );
       fn.addToRolePolicy(
         new PolicyStatement({
           actions: ['kms:Decrypt', 'kms:GenerateDataKey'],

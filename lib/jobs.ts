@@ -9,7 +9,8 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { acknowledge, acknowledgeTableGrants } from './nag.js';
+import { PARTITIONS } from '#contract/tableDesign.js';
+import { acknowledge, acknowledgeTableKeyWrites } from './nag.js';
 import { PortalFunction } from './portalFunction.js';
 import type { PortalSecrets } from './secrets.js';
 import type { PortalStorage } from './storage.js';
@@ -74,23 +75,23 @@ export class PortalJobs extends Construct {
       handler: 'sweepDeadlines',
       country: props.country,
       description: `${props.name}: deadline sweep (overdue cases escalate to the oversight body)`,
-      // The handler shares the case-work composition, which parses these; it is granted only the table, the pepper
-      // (which that composition reads) and GenerateMac on the audit key (each overdue case gets an audit event).
+      // Its own composition (functions/composition/sweepDeps.ts): the table, the pack and the audit key. No pepper, no
+      // case-text key, no bucket: it reads no text and no tracking code.
       environment: {
         TABLE_NAME: storage.table.tableName,
-        BUCKET_NAME: storage.bucket.bucketName,
-        PEPPER_SECRET_ARN: secrets.pepper.secretArn,
-        KMS_KEY_ID: secrets.caseTextKey.keyArn,
         AUDIT_MAC_KEY_ID: secrets.auditMacKey.keyArn,
       },
       timeout: Duration.minutes(1),
       ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
     });
-    storage.table.grantReadWriteData(this.deadlineSweep);
-    secrets.pepper.grantRead(this.deadlineSweep);
+    // Exactly its calls: a Query of the due index's one partition, and each overdue case committed with its audit
+    // event (Puts in one transaction); GenerateMac on the audit key for that event.
+    storage.grantTable(this.deadlineSweep, [
+      { actions: ['dynamodb:Query'], index: 'due', partitions: [PARTITIONS.due] },
+      { actions: ['dynamodb:PutItem'], partitions: [`${PARTITIONS.case}*`] },
+    ]);
     secrets.grantAuditMac(this.deadlineSweep, 'sign');
-    // The same findings as the API's table grants (lib/nag.ts): the table's own indexes, and its key's wildcard actions.
-    acknowledgeTableGrants(this.deadlineSweep.role!, storage.table);
+    acknowledgeTableKeyWrites(this.deadlineSweep.role!, 'committing an overdue case needs them');
 
     // SQS-managed server-side encryption rather than a KMS key: a message here is the scheduled event (rule ARN and
     // time) and, for a function failure, the error the sweep raised. The sweep cannot read case text, contacts or
@@ -149,13 +150,7 @@ export class PortalJobs extends Construct {
     });
     storage.grantQueueIndexScan(this.statisticsPublisher);
     storage.grantStatisticsSnapshot(this.statisticsPublisher, 'write');
-    for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
-      acknowledge(
-        this.statisticsPublisher.role!,
-        `AwsSolutions-IAM5[Action::${action}]`,
-        'The table key\u2019s write actions, as the DynamoDB table grants add them for a customer-managed key, on that one key and only through DynamoDB (kms:ViaService): writing the snapshot item needs them.',
-      );
-    }
+    acknowledgeTableKeyWrites(this.statisticsPublisher.role!, 'writing the snapshot item needs them');
     // The same failure path as the sweep's: retries, then the one dead-letter queue.
     this.statisticsPublisher.configureAsyncInvoke({
       retryAttempts: SWEEP_RETRY_ATTEMPTS,
@@ -195,13 +190,7 @@ export class PortalJobs extends Construct {
     storage.grantQueueIndexScan(this.auditAnchorJob);
     storage.grantAuditAnchorAppend(this.auditAnchorJob);
     secrets.grantAuditMac(this.auditAnchorJob, 'sign');
-    for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
-      acknowledge(
-        this.auditAnchorJob.role!,
-        `AwsSolutions-IAM5[Action::${action}]`,
-        'The table key\u2019s write actions, as the DynamoDB table grants add them for a customer-managed key, on that one key and only through DynamoDB (kms:ViaService): writing the anchor items needs them.',
-      );
-    }
+    acknowledgeTableKeyWrites(this.auditAnchorJob.role!, 'writing the anchor items needs them');
     // The same failure path as the other jobs': retries, then the one dead-letter queue, which alarms. A run that
     // fails leaves the anchors already written; the next day's run anchors anew.
     this.auditAnchorJob.configureAsyncInvoke({

@@ -22,18 +22,16 @@ export function acknowledgeEach(scope: IConstruct, ids: string[], reason: string
 export const LOG_GROUP_KEY_REASON =
   'CloudWatch Logs encrypts every log group at rest with its service key; these logs never carry a tracking code, report text, contact, address or user agent (invariant 2, enforced by the logger tests), so a customer key would guard nothing a reporter entrusted to us and add a key policy per region.';
 
-/** What a DynamoDB data grant on the portal's table brings: its indexes, and the table key's wildcard actions. */
-export function acknowledgeTableGrants(scope: IConstruct, table: IConstruct): void {
-  acknowledge(
-    scope,
-    `AwsSolutions-IAM5[Resource::${arnToken(table)}/index/*]`,
-    'Queues and the due list are queried through this table\u2019s own indexes; the wildcard covers the indexes of this one table only.',
-  );
+/**
+ * The table key's write actions, as the DynamoDB table grants add them for a customer-managed key: on that one key,
+ * through DynamoDB only (kms:ViaService). Every role that writes the table has them (PortalStorage.grantTable).
+ */
+export function acknowledgeTableKeyWrites(scope: IConstruct, why = 'writing its items needs them'): void {
   for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
     acknowledge(
       scope,
       `AwsSolutions-IAM5[Action::${action}]`,
-      'Added by the DynamoDB table grant for its customer-managed key: the table\u2019s server-side encryption needs these on that one key.',
+      `The table key\u2019s write actions, as the DynamoDB table grants add them for a customer-managed key, on that one key and only through DynamoDB (kms:ViaService): ${why}.`,
     );
   }
 }

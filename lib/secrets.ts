@@ -4,10 +4,11 @@
 // orphans every tracking code, losing the case-text key makes every case unreadable, losing the audit key leaves
 // every audit trail unverifiable.
 import { RemovalPolicy } from 'aws-cdk-lib';
-import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { CASE_TEXT_ENCRYPTION_CONTEXT } from '#contract/caseTextEncryption.js';
 import { acknowledge } from './nag.js';
 
 export interface PortalSecretsProps {
@@ -66,6 +67,23 @@ export class PortalSecrets extends Construct {
   }
 
   /**
+   * The case-text key, only with the encryption context the sealer sends (`kms:EncryptionContext:purpose`,
+   * functions/contract/caseTextEncryption.ts): `open` decrypts data keys, `seal` also generates them.
+   */
+  grantCaseText(grantee: IGrantable, use: CaseTextUse): void {
+    const context = Object.fromEntries(
+      Object.entries(CASE_TEXT_ENCRYPTION_CONTEXT).map(([name, value]) => [`kms:EncryptionContext:${name}`, value]),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: use === 'open' ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey'],
+        resources: [this.caseTextKey.keyArn],
+        conditions: { StringEquals: context },
+      }),
+    );
+  }
+
+  /**
    * The audit MAC key for a function that keeps the audit trail: `sign` appends events or anchors (GenerateMac),
    * `signAndVerify` also shows a case's audit verdict (VerifyMac). On this key only.
    */
@@ -75,3 +93,4 @@ export class PortalSecrets extends Construct {
 }
 
 export type AuditMacUse = 'sign' | 'signAndVerify';
+export type CaseTextUse = 'open' | 'seal';

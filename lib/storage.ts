@@ -10,6 +10,21 @@ import { Construct } from 'constructs';
 import { acknowledge, acknowledgeEach } from './nag.js';
 import { AUDIT_ANCHOR_PREFIX, AUDIT_ANCHOR_ROOT_PK, INDEXES, PUBLIC_STATS_KEY, TABLE_KEYS, TTL_ATTRIBUTE } from '#contract/tableDesign.js';
 
+/** The item-level DynamoDB actions a function may be granted: never Scan, Batch*, DeleteItem or ConditionCheckItem. */
+export type TableAction = 'dynamodb:GetItem' | 'dynamodb:Query' | 'dynamodb:PutItem' | 'dynamodb:UpdateItem';
+
+/**
+ * One written-out DynamoDB grant: exact actions, on the table itself or on one named index, in the partitions whose
+ * key matches one of `partitions` (IAM patterns over functions/contract/tableDesign.ts's prefixes, e.g. `CASE#*`).
+ * A transaction's Put and Update items are authorized as PutItem and UpdateItem, item by item.
+ */
+export interface TableGrant {
+  readonly actions: readonly TableAction[];
+  /** The index queried (a key of INDEXES); the table itself when unset. */
+  readonly index?: keyof typeof INDEXES;
+  readonly partitions: readonly string[];
+}
+
 export { TTL_ATTRIBUTE };
 /** Uploads land here; anything not turned into evidence within a day is deleted. */
 export const INCOMING_PREFIX = 'incoming/';
@@ -167,6 +182,25 @@ export class PortalStorage extends Construct {
       }),
     );
     this.grantTableKey(grantee, 'write');
+  }
+
+  /**
+   * Exactly these grants, one statement each: the table's ARN or the named index's (never `index/*`), with
+   * `ForAllValues:StringLike` `dynamodb:LeadingKeys`; and the table key through DynamoDB, with its write actions only
+   * when a grant writes.
+   */
+  grantTable(grantee: IGrantable, grants: readonly TableGrant[]): void {
+    for (const grant of grants) {
+      grantee.grantPrincipal.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: [...grant.actions],
+          resources: [grant.index ? `${this.table.tableArn}/index/${INDEXES[grant.index].name}` : this.table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...grant.partitions] } },
+        }),
+      );
+    }
+    const writes = grants.some((g) => g.actions.some((a) => a === 'dynamodb:PutItem' || a === 'dynamodb:UpdateItem'));
+    this.grantTableKey(grantee, writes ? 'write' : 'read');
   }
 
   /** A Scan of the queue index (GSI2: one entry per case), and of no other index nor of the table itself. */

@@ -12,13 +12,13 @@ import type { CaseCommit, CaseFolder, CaseWorkStore, InternalNoteRecord, QueuePa
 import type { AuditEventRecord } from '#core/auditChain.js';
 import type { AttachmentRecord, CaseFile, CaseRecord, MessageRecord, NewCaseWrite, TimelineRecord, UploadClaim } from '#core/ports.js';
 import { guarded } from './dependencyFailure.js';
-import { INDEXES, TTL_ATTRIBUTE } from '#contract/tableDesign.js';
+import { INDEXES, PARTITIONS, TTL_ATTRIBUTE } from '#contract/tableDesign.js';
 
 export const CASE_SK = 'CASE';
-export const casePk = (caseId: string) => `CASE#${caseId}`;
-export const queuePk = (organizationId: string) => `ORG#${organizationId}`;
-export const escalationPk = (organizationId: string) => `ESC#${organizationId}`;
-export const DUE_PK = 'DUE';
+export const casePk = (caseId: string) => `${PARTITIONS.case}${caseId}`;
+export const queuePk = (organizationId: string) => `${PARTITIONS.queue}${organizationId}`;
+export const escalationPk = (organizationId: string) => `${PARTITIONS.escalations}${organizationId}`;
+export const DUE_PK = PARTITIONS.due;
 
 /** 0 overdue, 1 open, 2 closed: sorting on it puts overdue cases first and closed ones last. */
 const bucketOf = (record: CaseRecord) => (record.status === 'closed' ? '2' : record.overdue ? '0' : '1');
@@ -65,7 +65,7 @@ const attachmentItem = (a: AttachmentRecord) => ({ PK: casePk(a.caseId), SK: `AT
 const noteItem = (n: InternalNoteRecord) => ({ PK: casePk(n.caseId), SK: `NOTE#${n.at}#${n.id}`, kind: 'note', ...n });
 /** One item per upload taken into a case, in a partition of its own; DynamoDB's TTL forgets it once its id expired. */
 const uploadClaimItem = (claim: UploadClaim, caseId: string) => ({
-  PK: `UPLOAD#${claim.key}`,
+  PK: `${PARTITIONS.uploadClaim}${claim.key}`,
   SK: 'CLAIM',
   kind: 'uploadClaim',
   caseId,
@@ -81,6 +81,9 @@ function strip<T>(item: Record<string, unknown>): T {
 }
 
 const toRecord = (item: Record<string, unknown>) => withDefaults(strip<CaseRecord>(item));
+
+/** The kinds of item a case file (the whistleblower's view) is made of: never a note or an audit event. */
+const CASE_FILE_KINDS = ['case', 'timeline', 'message', 'attachment'] as const;
 
 function isConditionFailure(error: unknown, index: number): { failed: boolean; item?: Record<string, unknown> } {
   const reasons = (error as { name?: string; CancellationReasons?: { Code?: string; Item?: Record<string, unknown> }[] })
@@ -133,8 +136,28 @@ export class DynamoCaseStore implements CaseWorkStore {
     return Item ? toRecord(Item) : null;
   }
 
+  /**
+   * The whistleblower's view (POST /track): the case, its timeline, messages and attachments. The agency's internal
+   * notes and the audit events are filtered out inside DynamoDB, so they never reach the public function.
+   */
   async getCaseFile(caseId: string): Promise<CaseFile | null> {
-    return this.getCaseFolder(caseId);
+    const kinds = Object.fromEntries(CASE_FILE_KINDS.map((kind, i) => [`:k${i}`, kind]));
+    const items = await this.queryAll({
+      KeyConditionExpression: 'PK = :pk',
+      FilterExpression: `#kind IN (${Object.keys(kinds).join(', ')})`,
+      ExpressionAttributeNames: { '#kind': 'kind' },
+      ExpressionAttributeValues: { ':pk': casePk(caseId), ...kinds },
+      ConsistentRead: true,
+    });
+    const record = items.find((i) => i.kind === 'case');
+    if (!record) return null;
+    const of = <T>(kind: string) => items.filter((i) => i.kind === kind).map((i) => strip<T>(i));
+    return {
+      case: toRecord(record),
+      timeline: of<TimelineRecord>('timeline'),
+      messages: of<MessageRecord>('message'),
+      attachments: of<AttachmentRecord>('attachment'),
+    };
   }
 
   /** Every item a query matches, following its pages (one round trip unless the result passes 1 MB). */

@@ -5,9 +5,9 @@ import { DecryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk
 import type { Sealer } from '#core/ports.js';
 import { openWithKey, sealWithKey } from './aesGcm.js';
 import { guarded } from './dependencyFailure.js';
+import { CASE_TEXT_ENCRYPTION_CONTEXT } from '#contract/caseTextEncryption.js';
 
 const PREFIX = 'k1';
-const ENCRYPTION_CONTEXT = { purpose: 'clean-portal-case-text' };
 const DATA_KEY_MAX_AGE_MS = 5 * 60 * 1000;
 const DATA_KEY_MAX_USES = 1000;
 const OPENED_KEYS_KEPT = 256;
@@ -47,7 +47,7 @@ export class KmsEnvelopeSealer implements Sealer {
       return c;
     }
     const out = await guarded('key service', () =>
-      this.kms.send(new GenerateDataKeyCommand({ KeyId: this.keyId, KeySpec: 'AES_256', EncryptionContext: ENCRYPTION_CONTEXT })),
+      this.kms.send(new GenerateDataKeyCommand({ KeyId: this.keyId, KeySpec: 'AES_256', EncryptionContext: CASE_TEXT_ENCRYPTION_CONTEXT })),
     );
     const fresh: DataKey = {
       plaintext: Buffer.from(out.Plaintext!),
@@ -68,7 +68,7 @@ export class KmsEnvelopeSealer implements Sealer {
         new DecryptCommand({
           CiphertextBlob: Buffer.from(encrypted, 'base64url'),
           KeyId: this.keyId,
-          EncryptionContext: ENCRYPTION_CONTEXT,
+          EncryptionContext: CASE_TEXT_ENCRYPTION_CONTEXT,
         }),
       ),
     );

@@ -1,6 +1,13 @@
 // EvidenceStore over S3. `presigner` may point at a different endpoint than `client` (local mode hands the
 // browser a same-origin URL); in AWS both are the same regional client.
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { EvidenceLinks } from '#core/agency/ports.js';
@@ -10,6 +17,11 @@ import { guarded } from './dependencyFailure.js';
 const isNotFound = (error: unknown) => {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
   return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
+};
+
+const isAccessDenied = (error: unknown) => {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e.name === 'AccessDenied' || e.$metadata?.httpStatusCode === 403;
 };
 
 const isEmptyRange = (error: unknown) => {
@@ -41,7 +53,7 @@ export class S3EvidenceStore implements EvidenceStore, EvidenceLinks {
 
   /**
    * One ranged GET: its Content-Range (`bytes 0-N/<size>`) carries the object's size, so no HEAD is needed.
-   * An empty object has no byte 0 and answers 416.
+   * An empty object has no byte 0 and answers 416; a refused GET is followed by one listing of the key.
    */
   async inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | null> {
     return guarded('attachment store', async () => {
@@ -55,9 +67,19 @@ export class S3EvidenceStore implements EvidenceStore, EvidenceLinks {
       } catch (error) {
         if (isNotFound(error)) return null;
         if (isEmptyRange(error)) return { size: 0, head: new Uint8Array() };
+        // S3 answers a missing key with 403 unless it counts the caller as allowed to list the bucket, and the role
+        // may list incoming/ only (an s3:prefix condition, lib/api.ts): a listing of the exact key tells a missing
+        // upload (a 400 to the citizen) from a real refusal (an outage).
+        if (isAccessDenied(error) && !(await this.listed(key))) return null;
         throw error;
       }
     });
+  }
+
+  /** Whether the key is in the bucket, by a listing of that key alone. */
+  private async listed(key: string): Promise<boolean> {
+    const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: key, MaxKeys: 1 }));
+    return (page.Contents ?? []).some((object) => object.Key === key);
   }
 
   read(key: string): Promise<Uint8Array> {

@@ -16,6 +16,20 @@ export const INDEXES = {
   due: { name: 'GSI4', partitionKey: 'GSI4PK', sortKey: 'GSI4SK' },
 } as const;
 
+/**
+ * The partition-key prefixes of the items the case store writes (functions/adapters/dynamoCaseStore.ts): every item of
+ * a case under `CASE#<caseId>`, an upload's claim under `UPLOAD#<key>`; on the indexes, an organization's queue under
+ * `ORG#<org>`, an oversight body's escalations under `ESC#<org>`, the sweep's due list under `DUE`. The stack grants
+ * each function these partitions only (IAM's dynamodb:LeadingKeys, lib/tableAccess.ts).
+ */
+export const PARTITIONS = {
+  case: 'CASE#',
+  uploadClaim: 'UPLOAD#',
+  queue: 'ORG#',
+  escalations: 'ESC#',
+  due: 'DUE',
+} as const;
+
 /** The attribute DynamoDB's TTL deletes items by (retention). */
 export const TTL_ATTRIBUTE = 'expiresAt';
 

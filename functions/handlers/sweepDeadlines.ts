@@ -4,10 +4,11 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { ScheduledEvent } from 'aws-lambda';
 import { sweepDeadlines } from '#core/agency/sweepDeadlines.js';
-import { agencyDeps } from '#composition/portalDeps.js';
+import { sweepDeps } from '#composition/sweepDeps.js';
 import { logger } from '#runtime/logger.js';
 
-const deps = await agencyDeps({ auditTrail: true });
+// Its own composition: the table, the pack and the audit key, never the pepper (lib/jobs.ts grants it none).
+const deps = sweepDeps();
 
 export const handler = middy(async (event: ScheduledEvent) => {
   const scheduled = Date.parse(event.time);

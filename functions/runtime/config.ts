@@ -115,6 +115,31 @@ export const auditAnchorEnvironment = localOrAws(
 
 export type AuditAnchorEnvironment = z.infer<typeof auditAnchorEnvironment>;
 
+/**
+ * What the deadline sweep needs: the table, the country pack (organizations and the oversight body) and the audit MAC
+ * key (each overdue case gets a signed audit event). No pepper, no case-text key, no bucket: it reads no text and
+ * no tracking code.
+ */
+export const sweepEnvironment = localOrAws(
+  (env) => env.AUDIT_MAC_KEY_FILE !== undefined,
+  packEnvironment.extend({
+    TABLE_NAME: resourceName,
+    AWS_REGION: z.string().min(1).default('us-east-1'),
+    AUDIT_MAC_KEY_FILE: required,
+    DYNAMODB_ENDPOINT: optionalUrl,
+    AUDIT_MAC_KEY_ID: absent('local mode'),
+  }),
+  packEnvironment.extend({
+    TABLE_NAME: resourceName,
+    AWS_REGION: z.string().min(1).default('us-east-1'),
+    AUDIT_MAC_KEY_ID: required,
+    AUDIT_MAC_KEY_FILE: absent('AWS'),
+    DYNAMODB_ENDPOINT: optionalUrl,
+  }),
+);
+
+export type SweepEnvironment = z.infer<typeof sweepEnvironment>;
+
 /** What the sign-in handler needs: a local users dir, or the Cognito user pool and its app client. */
 export const authEnvironment = localOrAws(
   (env) => env.LOCAL_AUTH_DIR !== undefined,

@@ -1,6 +1,6 @@
 // Each function's environment is wholly local or wholly AWS, read once at cold start; a mix or a gap is named.
 import { describe, expect, it } from 'vitest';
-import { auditAnchorEnvironment, authEnvironment, parseEnvironment, portalEnvironment } from '#runtime/config.js';
+import { auditAnchorEnvironment, authEnvironment, parseEnvironment, portalEnvironment, sweepEnvironment } from '#runtime/config.js';
 
 const table = { TABLE_NAME: 'clean-portal', BUCKET_NAME: 'clean-portal-attachments', COUNTRY: 'kr' };
 const localFiles = { PEPPER_FILE: 'p', ENCRYPTION_KEY_FILE: 'e', EVIDENCE_KEY_FILE: 'v', AUDIT_MAC_KEY_FILE: 'a' };
@@ -50,6 +50,24 @@ describe('the audit anchor job’s environment', () => {
     expect(aws).toMatchObject({ mode: 'aws', AUDIT_MAC_KEY_ID: 'arn:mac' });
     expect(aws).not.toHaveProperty('PEPPER_SECRET_ARN');
     expect(() => parseEnvironment(auditAnchorEnvironment, { TABLE_NAME: 'cases' })).toThrow(/AUDIT_MAC_KEY_ID/);
+  });
+});
+
+describe('the deadline sweep’s environment', () => {
+  it('needs the table, the pack and the audit key, and reads no pepper in either mode', () => {
+    // Local mode hands every handler the same process environment: the sweep ignores the pepper file there.
+    expect(parseEnvironment(sweepEnvironment, { ...table, ...localFiles })).toEqual({
+      mode: 'local',
+      TABLE_NAME: 'clean-portal',
+      COUNTRY: 'kr',
+      COUNTRY_PACKS_DIR: 'countries',
+      AWS_REGION: 'us-east-1',
+      AUDIT_MAC_KEY_FILE: 'a',
+    });
+    const aws = parseEnvironment(sweepEnvironment, { TABLE_NAME: 'clean-portal', COUNTRY: 'kr', AUDIT_MAC_KEY_ID: 'arn:mac' });
+    expect(aws).toMatchObject({ mode: 'aws', AUDIT_MAC_KEY_ID: 'arn:mac' });
+    expect(aws).not.toHaveProperty('PEPPER_SECRET_ARN');
+    expect(() => parseEnvironment(sweepEnvironment, { TABLE_NAME: 'clean-portal', COUNTRY: 'kr' })).toThrow(/AUDIT_MAC_KEY_ID/);
   });
 });
 

@@ -16,7 +16,10 @@ export interface SweepResult {
   skipped: number;
 }
 
-export async function sweepDeadlines(deps: Pick<AgencyDeps, 'store' | 'index' | 'auditKey'>, now: Date): Promise<SweepResult> {
+/** All the sweep uses: the case store, the pack and the audit key (never the pepper or the case text). */
+export type SweepDeps = Pick<AgencyDeps, 'store' | 'index' | 'auditKey'>;
+
+export async function sweepDeadlines(deps: SweepDeps, now: Date): Promise<SweepResult> {
   const result: SweepResult = { overdue: 0, skipped: 0 };
   const oversight = deps.index.pack.country.oversightOrganizationId;
   const at = now.toISOString();

@@ -1,5 +1,5 @@
 // Inspecting an upload costs one S3 call: a ranged GET whose Content-Range carries the size.
-import { GetObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { S3EvidenceStore } from '#adapters/s3EvidenceStore.js';
@@ -31,6 +31,29 @@ describe('S3EvidenceStore.inspect', () => {
     s3.on(GetObjectCommand, { Key: 'incoming/empty' }).rejects(failure('InvalidRange', 416));
     expect(await store.inspect('incoming/missing', 16)).toBeNull();
     expect(await store.inspect('incoming/empty', 16)).toEqual({ size: 0, head: new Uint8Array() });
+  });
+
+  it('tells a missing upload from a refusal when S3 answers 403: one listing of the exact key under incoming/', async () => {
+    // S3 answers 403 for a missing key to a caller it does not count as allowed to list (the role's ListBucket is
+    // limited to incoming/ by an s3:prefix condition).
+    s3.on(GetObjectCommand).rejects(failure('AccessDenied', 403));
+    s3.on(ListObjectsV2Command, { Prefix: 'incoming/gone' }).resolves({ Contents: [] });
+    s3.on(ListObjectsV2Command, { Prefix: 'incoming/there' }).resolves({ Contents: [{ Key: 'incoming/there' }] });
+    s3.on(ListObjectsV2Command, { Prefix: 'incoming/th' }).resolves({ Contents: [{ Key: 'incoming/there' }] });
+    expect(await store.inspect('incoming/gone', 16)).toBeNull();
+    expect(s3.commandCalls(ListObjectsV2Command)[0]!.args[0].input).toEqual({ Bucket: 'attachments', Prefix: 'incoming/gone', MaxKeys: 1 });
+    // The object is there and still refused: a real denial, an outage (503), never "not uploaded".
+    await expect(store.inspect('incoming/there', 16)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    // A longer key under the prefix is not the key.
+    expect(await store.inspect('incoming/th', 16)).toBeNull();
+  });
+
+  it('does not list the bucket when the GET answers (found, 404 or 416)', async () => {
+    s3.on(GetObjectCommand, { Key: 'incoming/missing' }).rejects(failure('NoSuchKey', 404));
+    s3.on(GetObjectCommand, { Key: 'incoming/a' }).resolves({ Body: body(new Uint8Array(4)), ContentRange: 'bytes 0-3/4' });
+    await store.inspect('incoming/missing', 16);
+    await store.inspect('incoming/a', 16);
+    expect(s3.commandCalls(ListObjectsV2Command)).toHaveLength(0);
   });
 
   it('turns any other S3 failure into a typed 503', async () => {

@@ -7,6 +7,7 @@ import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/clie
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KmsEnvelopeSealer } from '#adapters/kmsEnvelopeSealer.js';
+import { CASE_TEXT_ENCRYPTION_CONTEXT } from '#contract/caseTextEncryption.js';
 import { LocalKeySealer, readOrCreateSecretFile } from '#adapters/localKeySealer.js';
 
 const KEY = Buffer.alloc(32, 7);
@@ -55,11 +56,14 @@ describe('KmsEnvelopeSealer', () => {
     const b = await writer.seal('description', 'CASE-1');
     expect(kms.commandCalls(GenerateDataKeyCommand)).toHaveLength(1);
     expect(kms.commandCalls(GenerateDataKeyCommand)[0]!.args[0].input).toMatchObject({ KeyId: 'alias/case-text', KeySpec: 'AES_256' });
+    // The context the stack's grant requires (kms:EncryptionContext:purpose, lib/secrets.ts): without it KMS refuses.
+    expect(kms.commandCalls(GenerateDataKeyCommand)[0]!.args[0].input.EncryptionContext).toEqual({ purpose: 'clean-portal-case-text' });
 
     const reader = new KmsEnvelopeSealer(new KMSClient({ region: 'us-east-1' }), 'alias/case-text');
     expect(await reader.open(a, 'CASE-1')).toBe('title');
     expect(await reader.open(b, 'CASE-1')).toBe('description');
     expect(kms.commandCalls(DecryptCommand)).toHaveLength(1);
+    expect(kms.commandCalls(DecryptCommand)[0]!.args[0].input.EncryptionContext).toEqual(CASE_TEXT_ENCRYPTION_CONTEXT);
     await expect(reader.open(a, 'CASE-2')).rejects.toThrow();
 
     now = 10 * 60 * 1000; // past the data key's lifetime: a fresh one

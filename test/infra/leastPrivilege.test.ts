@@ -1,0 +1,268 @@
+// Least privilege, pinned: every portal function's role, API and jobs alike, holds exactly the statements written
+// here (actions, resources by logical id, conditions), so a widened grant, a new action or a dropped condition fails.
+// What each statement is for: lib/api.ts (FUNCTION_ACCESS), lib/jobs.ts, and "Who may do what" in docs/security.md.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '#contract/routes.js';
+import { type Grant, grantsOf } from './support/roleGrants.js';
+import { sharedPortalStack } from './support/sharedPortalStack.js';
+import type { CfnResource, Json } from './support/template.js';
+
+let resources: Record<string, CfnResource>;
+beforeAll(() => {
+  ({ resources } = sharedPortalStack());
+});
+
+const PREFIX = 'CleanPortal-kr-dev: ';
+const JOBS = {
+  sweepDeadlines: 'deadline sweep',
+  publishPublicStats: 'public statistics publisher',
+  anchorAuditHeads: 'audit anchor job',
+} as const;
+
+/** The portal's functions by handler: the API's by route, the jobs by their description. */
+function portalFunctions(): Record<string, CfnResource> {
+  const functions = Object.values(resources).filter(
+    (r) => r.Type === 'AWS::Lambda::Function' && String(r.Properties.Description ?? '').startsWith(PREFIX),
+  );
+  const byHandler: Record<string, CfnResource> = {};
+  for (const fn of functions) {
+    const description = String(fn.Properties.Description).slice(PREFIX.length);
+    const route = ROUTES.find((r) => description === `${r.method} /api${r.resource}`);
+    const job = Object.entries(JOBS).find(([, text]) => description.startsWith(text));
+    const handler = route?.handler ?? job?.[0];
+    expect(handler, description).toBeDefined();
+    byHandler[handler!] = fn;
+  }
+  return byHandler;
+}
+
+const via = (service: string): Json => ({
+  StringEquals: { 'kms:ViaService': { 'Fn::Join': ['', [`${service}.`, { Ref: 'AWS::Region' }, '.amazonaws.com']] } },
+});
+const leading = (...patterns: string[]): Json => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': patterns } });
+const CASE_TEXT_CONTEXT = { StringEquals: { 'kms:EncryptionContext:purpose': 'clean-portal-case-text' } };
+
+const logs = (handler: string, scope = 'CitizenApi'): Grant => ({
+  actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+  resources: [`${scope}${handler}Logs`],
+});
+const PEPPER: Grant = {
+  actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+  resources: ['SecretsTrackingCodePepper'],
+};
+const TABLE_KEY_READ: Grant = { actions: ['kms:Decrypt', 'kms:DescribeKey'], resources: ['StorageTableKey'], condition: via('dynamodb') };
+const TABLE_KEY_WRITE: Grant = {
+  actions: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+  resources: ['StorageTableKey'],
+  condition: via('dynamodb'),
+};
+const OPEN_CASE_TEXT: Grant = { actions: ['kms:Decrypt'], resources: ['SecretsCaseTextKey'], condition: CASE_TEXT_CONTEXT };
+const SEAL_CASE_TEXT: Grant = {
+  actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+  resources: ['SecretsCaseTextKey'],
+  condition: CASE_TEXT_CONTEXT,
+};
+const SIGN: Grant = { actions: ['kms:GenerateMac'], resources: ['SecretsAuditMacKey'] };
+const SIGN_AND_VERIFY: Grant = { actions: ['kms:GenerateMac', 'kms:VerifyMac'], resources: ['SecretsAuditMacKey'] };
+const DEAD_LETTERS: Grant = { actions: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'], resources: ['JobsDeadLetters'] };
+/** Checking uploads and taking them in as evidence (createReport, postTrackMessage). */
+const PROCESS_UPLOADS: Grant[] = [
+  { actions: ['s3:GetObject'], resources: ['StorageAttachments/incoming/*'] },
+  { actions: ['s3:PutObject'], resources: ['StorageAttachments/evidence/*'] },
+  { actions: ['s3:DeleteObject'], resources: ['StorageAttachments/evidence/*', 'StorageAttachments/incoming/*'] },
+  { actions: ['s3:ListBucket'], resources: ['StorageAttachments'], condition: { StringLike: { 's3:prefix': ['incoming/*'] } } },
+  { actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: ['StorageAttachmentsKey'], condition: via('s3') },
+];
+const caseWork = (verdict: boolean): Grant[] =>
+  verdict
+    ? [
+        { actions: ['dynamodb:Query'], resources: ['StorageTable'], condition: leading('CASE#*', 'AUDIT-ANCHOR#*') },
+        { actions: ['dynamodb:PutItem'], resources: ['StorageTable'], condition: leading('CASE#*') },
+      ]
+    : [{ actions: ['dynamodb:PutItem', 'dynamodb:Query'], resources: ['StorageTable'], condition: leading('CASE#*') }];
+
+/** Every portal function's statements, in the order the stack adds them. */
+const EXPECTED: Record<string, Grant[]> = {
+  getConfig: [logs('getConfig')],
+  getPage: [logs('getPage')],
+  login: [logs('login')],
+  createUploads: [
+    logs('createUploads'),
+    PEPPER,
+    { actions: ['s3:PutObject'], resources: ['StorageAttachments/incoming/*'] },
+    { actions: ['kms:GenerateDataKey'], resources: ['StorageAttachmentsKey'], condition: via('s3') },
+  ],
+  createReport: [
+    logs('createReport'),
+    PEPPER,
+    { actions: ['dynamodb:GetItem'], resources: ['StorageTable'], condition: leading('CASE#*') },
+    { actions: ['dynamodb:PutItem'], resources: ['StorageTable'], condition: leading('CASE#*', 'UPLOAD#*') },
+    TABLE_KEY_WRITE,
+    SEAL_CASE_TEXT,
+    SIGN,
+    ...PROCESS_UPLOADS,
+  ],
+  trackCase: [
+    logs('trackCase'),
+    PEPPER,
+    { actions: ['dynamodb:Query'], resources: ['StorageTable'], condition: leading('CASE#*') },
+    TABLE_KEY_READ,
+    OPEN_CASE_TEXT,
+  ],
+  postTrackMessage: [
+    logs('postTrackMessage'),
+    PEPPER,
+    { actions: ['dynamodb:UpdateItem'], resources: ['StorageTable'], condition: leading('CASE#*') },
+    { actions: ['dynamodb:PutItem'], resources: ['StorageTable'], condition: leading('CASE#*', 'UPLOAD#*') },
+    TABLE_KEY_WRITE,
+    SEAL_CASE_TEXT,
+    ...PROCESS_UPLOADS,
+  ],
+  listCases: [
+    logs('listCases'),
+    PEPPER,
+    // The status index and the queue share a partition prefix, so IAM's policy holds them in one statement.
+    { actions: ['dynamodb:Query'], resources: ['StorageTable/index/GSI1', 'StorageTable/index/GSI2'], condition: leading('ORG#*') },
+    { actions: ['dynamodb:Query'], resources: ['StorageTable/index/GSI3'], condition: leading('ESC#*') },
+    TABLE_KEY_READ,
+    OPEN_CASE_TEXT,
+  ],
+  getCase: [logs('getCase'), PEPPER, ...caseWork(true), TABLE_KEY_WRITE, OPEN_CASE_TEXT, SIGN_AND_VERIFY],
+  updateCase: [logs('updateCase'), PEPPER, ...caseWork(true), TABLE_KEY_WRITE, SEAL_CASE_TEXT, SIGN_AND_VERIFY],
+  postCaseMessage: [logs('postCaseMessage'), PEPPER, ...caseWork(false), TABLE_KEY_WRITE, SEAL_CASE_TEXT, SIGN],
+  transferCase: [logs('transferCase'), PEPPER, ...caseWork(true), TABLE_KEY_WRITE, SEAL_CASE_TEXT, SIGN_AND_VERIFY],
+  getAttachment: [
+    logs('getAttachment'),
+    PEPPER,
+    ...caseWork(false),
+    TABLE_KEY_WRITE,
+    OPEN_CASE_TEXT,
+    SIGN,
+    { actions: ['s3:GetObject'], resources: ['StorageAttachments/evidence/*'] },
+    { actions: ['kms:Decrypt'], resources: ['StorageAttachmentsKey'], condition: via('s3') },
+  ],
+  getStats: [
+    logs('getStats'),
+    PEPPER,
+    { actions: ['dynamodb:Query'], resources: ['StorageTable/index/GSI2'], condition: leading('ORG#*') },
+    TABLE_KEY_READ,
+  ],
+  getPublicStats: [
+    logs('getPublicStats'),
+    {
+      actions: ['dynamodb:GetItem'],
+      resources: ['StorageTable'],
+      condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STATS#public'] } },
+    },
+    TABLE_KEY_READ,
+  ],
+  sweepDeadlines: [
+    logs('sweepDeadlines', 'Jobs'),
+    { actions: ['dynamodb:Query'], resources: ['StorageTable/index/GSI4'], condition: leading('DUE') },
+    { actions: ['dynamodb:PutItem'], resources: ['StorageTable'], condition: leading('CASE#*') },
+    TABLE_KEY_WRITE,
+    SIGN,
+    DEAD_LETTERS,
+  ],
+  publishPublicStats: [
+    logs('publishPublicStats', 'Jobs'),
+    { actions: ['dynamodb:Scan'], resources: ['StorageTable/index/GSI2'] },
+    TABLE_KEY_WRITE,
+    {
+      actions: ['dynamodb:PutItem'],
+      resources: ['StorageTable'],
+      condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STATS#public'] } },
+    },
+    DEAD_LETTERS,
+  ],
+  anchorAuditHeads: [
+    logs('anchorAuditHeads', 'Jobs'),
+    { actions: ['dynamodb:Scan'], resources: ['StorageTable/index/GSI2'] },
+    TABLE_KEY_WRITE,
+    { actions: ['dynamodb:PutItem'], resources: ['StorageTable'], condition: leading('AUDIT-ANCHOR#*') },
+    {
+      actions: ['dynamodb:Query'],
+      resources: ['StorageTable'],
+      condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['AUDIT-ANCHOR#ROOT'] } },
+    },
+    SIGN,
+    DEAD_LETTERS,
+  ],
+};
+
+/** The routes anyone may call without signing in. */
+const PUBLIC = ROUTES.filter((r) => r.auth !== 'agency').map((r) => r.handler);
+
+describe("every portal function's role", () => {
+  it('is pinned here: no function without an entry, no entry without a function', () => {
+    expect(Object.keys(portalFunctions()).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(Object.keys(EXPECTED))('%s holds exactly its written-out statements', (handler) => {
+    expect(grantsOf(resources, portalFunctions()[handler]!)).toEqual(EXPECTED[handler]);
+  });
+});
+
+describe('what no role may do', () => {
+  const all = () => Object.entries(portalFunctions()).map(([handler, fn]) => [handler, grantsOf(resources, fn)] as const);
+
+  it('no role may Scan the table itself; only the publisher and the anchor job scan, and only the queue index', () => {
+    for (const [handler, grants] of all()) {
+      const scans = grants.filter((g) => g.actions.includes('dynamodb:Scan'));
+      if (handler === 'publishPublicStats' || handler === 'anchorAuditHeads') {
+        expect(
+          scans.flatMap((g) => g.resources),
+          handler,
+        ).toEqual(['StorageTable/index/GSI2']);
+      } else expect(scans, handler).toEqual([]);
+    }
+  });
+
+  it('no role holds a table-wide or index-wide wildcard, a Batch call, DeleteItem or a DynamoDB grant without a condition, but for the two queue scans', () => {
+    for (const [handler, grants] of all()) {
+      for (const grant of grants.filter((g) => g.actions.some((a) => a.startsWith('dynamodb:')))) {
+        expect(grant.resources.join(), handler).not.toMatch(/\*/);
+        expect(
+          grant.actions.filter((a) => /Batch|DeleteItem|\*/.test(a)),
+          handler,
+        ).toEqual([]);
+        if (!grant.actions.includes('dynamodb:Scan')) expect(grant.condition, handler).toBeDefined();
+      }
+    }
+  });
+
+  it.each(PUBLIC)('public %s: no index, no BatchWriteItem or DeleteItem, no unconditioned ListBucket, no audit verification', (handler) => {
+    const grants = grantsOf(resources, portalFunctions()[handler]!);
+    expect(grants.flatMap((g) => g.resources).filter((r) => r.includes('/index/'))).toEqual([]);
+    const actions = grants.flatMap((g) => g.actions);
+    expect(actions.filter((a) => /^dynamodb:(BatchWriteItem|BatchGetItem|DeleteItem|Scan|ConditionCheckItem)$/.test(a))).toEqual([]);
+    expect(actions).not.toContain('kms:VerifyMac');
+    for (const grant of grants.filter((g) => g.actions.includes('s3:ListBucket'))) {
+      expect(grant.condition).toEqual({ StringLike: { 's3:prefix': ['incoming/*'] } });
+    }
+  });
+
+  it('the case-text key is used only with the sealer’s encryption context', () => {
+    for (const [handler, grants] of all()) {
+      for (const grant of grants.filter((g) => g.resources.includes('SecretsCaseTextKey'))) {
+        expect(grant.condition, handler).toEqual(CASE_TEXT_CONTEXT);
+      }
+    }
+  });
+
+  it('the deadline sweep reads no pepper, no case text and no attachment', () => {
+    const grants = grantsOf(resources, portalFunctions().sweepDeadlines!);
+    const touched = grants.flatMap((g) => g.resources);
+    expect(touched.filter((r) => /Pepper|CaseTextKey|Attachments/.test(r))).toEqual([]);
+    expect(Object.keys(portalFunctions().sweepDeadlines!.Properties.Environment.Variables)).not.toContain('PEPPER_SECRET_ARN');
+  });
+
+  it('no other Lambda role in the stack (CDK’s helpers) touches the table, the attachments, their keys, the case text, the audit key or the pepper', () => {
+    const portal = new Set(Object.values(portalFunctions()));
+    const others = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::Function' && !portal.has(r));
+    for (const fn of others) {
+      const touched = grantsOf(resources, fn).flatMap((g) => g.resources);
+      expect(touched.filter((r) => /^(StorageTable|StorageAttachments|Secrets)/.test(r))).toEqual([]);
+    }
+  });
+});
