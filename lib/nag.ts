@@ -9,6 +9,15 @@ export function arnToken(resource: IConstruct): string {
   return `<${Stack.of(resource).getLogicalId(cfn)}.Arn>`;
 }
 
+/** A table's ARN as cdk-nag writes it: `<Table.Arn>` for the stack's own, the joined ARN for an imported one. */
+function tableArnInFinding(table: IConstruct): string {
+  if (table.node.defaultChild || !('tableArn' in table)) return arnToken(table);
+  const resolved = Stack.of(table).resolve(table.tableArn) as { 'Fn::Join'?: [string, unknown[]] } | string;
+  if (typeof resolved === 'string') return resolved;
+  const [separator, parts] = resolved['Fn::Join'] ?? ['', []];
+  return parts.map((part) => (typeof part === 'string' ? part : `<${(part as { Ref: string }).Ref}>`)).join(separator);
+}
+
 export function acknowledge(scope: IConstruct, id: string, reason: string): void {
   Validations.of(scope).acknowledge({ id, reason });
 }
@@ -26,7 +35,7 @@ export const LOG_GROUP_KEY_REASON =
 export function acknowledgeTableGrants(scope: IConstruct, table: IConstruct): void {
   acknowledge(
     scope,
-    `AwsSolutions-IAM5[Resource::${arnToken(table)}/index/*]`,
+    `AwsSolutions-IAM5[Resource::${tableArnInFinding(table)}/index/*]`,
     'Queues and the due list are queried through this table\u2019s own indexes; the wildcard covers the indexes of this one table only.',
   );
   for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
