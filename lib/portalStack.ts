@@ -182,6 +182,7 @@ export class PortalStack extends Stack {
       description: 'Encrypts the case table; a restored table must use it',
       value: this.storage.tableKey.keyArn,
     });
+    new CfnOutput(this, 'AttachmentsKeyArn', { description: 'Encrypts the attachments', value: this.storage.attachmentsKey.keyArn });
     new CfnOutput(this, 'KeyAdminRoleArn', { description: 'Administers the portal keys', value: this.custody.keyAdminRole.roleArn });
     new CfnOutput(this, 'BreakGlassRoleArn', { description: 'Emergency key administration', value: this.custody.breakGlassRole.roleArn });
     new CfnOutput(this, 'BackupVaultName', { value: this.backup.vault.backupVaultName });

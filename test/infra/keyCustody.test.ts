@@ -14,7 +14,9 @@ const { resources } = sharedPortalStack();
 const USE_ACTIONS = /^kms:(Encrypt|Decrypt|ReEncrypt|GenerateDataKey|GenerateMac|VerifyMac|Sign|Verify|CreateGrant|\*)/;
 const DANGEROUS = ['kms:ScheduleKeyDeletion', 'kms:DisableKey', 'kms:PutKeyPolicy'];
 const ACCOUNT_ROOT = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root']] };
-const DEPLOY_ROLE = { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-cfn-exec-role-${AWS::AccountId}-${AWS::Region}' };
+const DEPLOY_ROLE = {
+  'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-cfn-exec-role-${AWS::AccountId}-${AWS::Region}',
+};
 const via = (service: string) => ({ 'Fn::Join': ['', [`${service}.`, { Ref: 'AWS::Region' }, '.amazonaws.com']] });
 
 /** An IAM action pattern (with `*`) matching an action. */
@@ -58,7 +60,10 @@ describe('every portal key', () => {
     for (const [id] of keys) {
       for (const statement of statementsOf(id)) {
         expect(statement.Effect, id).toBe('Allow');
-        expect(awsPrincipals(statement).map((p) => JSON.stringify(p)), id).not.toContain(JSON.stringify(ACCOUNT_ROOT));
+        expect(
+          awsPrincipals(statement).map((p) => JSON.stringify(p)),
+          id,
+        ).not.toContain(JSON.stringify(ACCOUNT_ROOT));
         expect(actionsOf(statement), id).not.toContain('kms:*');
         expect(statement.Resource, id).toBe('*');
       }
@@ -119,7 +124,8 @@ describe('each key, its other statements', () => {
   /** The statements that are neither administration, upkeep nor mirrored use. */
   const others = (part: string) =>
     statementsOf(keyId(part)).filter(
-      (s) => !['KeyAdministrationByTheKeyAdminAndBreakGlassRoles', 'KeyUpkeepByTheDeployRole'].includes(s.Sid) && !/^Use\d+By/.test(s.Sid ?? ''),
+      (s) =>
+        !['KeyAdministrationByTheKeyAdminAndBreakGlassRoles', 'KeyUpkeepByTheDeployRole'].includes(s.Sid) && !/^Use\d+By/.test(s.Sid ?? ''),
     );
 
   it('table key: the deploy role through DynamoDB from this account (to create the table), DynamoDB describing it', () => {

@@ -77,7 +77,10 @@ describe('AWS Backup', () => {
     expect(selection.Properties.BackupSelection).toEqual({
       SelectionName: 'CleanPortal-kr-dev-data',
       IamRoleArn: arnOf(roleId),
-      Resources: [arnOf(idOf(resources, 'AWS::DynamoDB::Table', 'StorageTable')), arnOf(idOf(resources, 'AWS::S3::Bucket', 'StorageAttachments'))],
+      Resources: [
+        arnOf(idOf(resources, 'AWS::DynamoDB::Table', 'StorageTable')),
+        arnOf(idOf(resources, 'AWS::S3::Bucket', 'StorageAttachments')),
+      ],
     });
     const role = resources[roleId]!;
     expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
@@ -221,7 +224,10 @@ describe('the recovery context', () => {
     });
     const r = Template.fromStack(stack).toJSON().Resources as Record<string, CfnResource>;
     const restoredArn = {
-      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':dynamodb:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:table/${RESTORED}`]],
+      'Fn::Join': [
+        '',
+        ['arn:', { Ref: 'AWS::Partition' }, ':dynamodb:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:table/${RESTORED}`],
+      ],
     };
 
     it('copies each recovery point to the vault in the copy region, kept as long', () => {
