@@ -350,7 +350,12 @@ describe('PortalJobs: the scheduled jobs\u2019 dead-letter queue', () => {
   it('cdk-nag AwsSolutions reports nothing unacknowledged on the jobs, and every acknowledgement says why', () => {
     expect(nagFindings(app, stack, `${stack.stackName}/Jobs/`)).toEqual([]);
     const acks = acknowledgements(jobs);
-    expect(Object.keys(acks).sort()).toEqual(
+    // The AwsSolutions ones; the NIST and Serverless packs' are pinned by nag.test.ts on the whole stack.
+    expect(
+      Object.keys(acks)
+        .filter((id) => id.startsWith('AwsSolutions-'))
+        .sort(),
+    ).toEqual(
       [
         'AwsSolutions-SQS3',
         'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
