@@ -12,7 +12,8 @@ import { templateInventory } from './templateInventory.js';
 
 export function stackInventory(country = 'kr', functionNames: string[] = []): StackInventory {
   const cdkJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
-  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+  // A prod stage refuses to synthesize without an alarm subscriber (lib/portalStack.ts); any address will do here.
+  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], alarmEmail: 'alarms@example.org' } });
   const stack = new PortalStack(app, portalStackName(country, 'prod'), { country, stage: 'prod' });
   return templateInventory(Template.fromStack(stack).toJSON().Resources, functionNames);
 }

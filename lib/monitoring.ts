@@ -1,7 +1,7 @@
 // Monitoring: alarms on API 5xx, on every function's errors and throttles, and on dead-letter queue depth, all
 // notifying one encrypted SNS topic; and a dashboard with the same signals. No metric filter, no log query: the
 // alarms read only the services' own metrics, never request data (invariant 2).
-import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import {
   Alarm,
@@ -16,12 +16,13 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { KeyCustody } from './keyCustody.js';
 
 /** The window every alarm and dashboard graph looks at. */
 export const ALARM_PERIOD = Duration.minutes(5);
@@ -38,6 +39,13 @@ export interface PortalMonitoringProps {
   readonly deadLetterQueues: readonly IQueue[];
   /** Subscribed to the alarm topic (AWS sends a confirmation mail first). @default no subscription */
   readonly alarmEmail?: string;
+  /** Whose key encrypts the topic (lib/keyCustody.ts). */
+  readonly custody: KeyCustody;
+  /**
+   * Functions that must run on a schedule: an alarm when one has not been invoked at all for `window` (no data
+   * counts as not run). @default none
+   */
+  readonly heartbeats?: readonly { label: string; fn: IFunction; window: Duration }[];
 }
 
 /** Dashboard names allow letters, digits, `-` and `_` only. */
@@ -72,6 +80,7 @@ export class PortalMonitoring extends Construct {
     const api = this.apiAlarms(props);
     const functionWidgets = this.functionAlarms(props);
     const depths = this.deadLetterAlarms(props);
+    for (const heartbeat of props.heartbeats ?? []) this.heartbeatAlarm(heartbeat.label, heartbeat.fn, heartbeat.window);
     this.dashboard = this.createDashboard(props, api, functionWidgets, depths);
   }
 
@@ -80,25 +89,24 @@ export class PortalMonitoring extends Construct {
     const stack = Stack.of(this);
     const alarmPrefix = this.alarmPrefix;
     // A customer-managed key: the AWS-managed alias/aws/sns key's policy cannot be changed, so CloudWatch could
-    // never publish alarms to a topic it encrypts. This key protects only alarm notifications (no stored data),
-    // so it goes with the stack.
-    const topicKey = new Key(this, 'AlarmTopicKey', {
+    // never publish alarms to a topic it encrypts. Under the same custody as the data keys, and retained: whoever
+    // could delete or disable it would silence every alarm, the tamper alarms included (lib/tamperAlarms.ts).
+    // The service statement is the form the SNS guide gives for AWS event sources publishing to an encrypted topic
+    // (the SNS target of an EventBridge rule adds the same for events.amazonaws.com: lib/tamperAlarms.ts). No aws:SourceArn or aws:SourceAccount
+    // condition: a condition the service does not send with its KMS call would drop every alarm silently. The topic
+    // policy carries those conditions, so only this account's alarms and rules publish.
+    const topicKey = props.custody.key(this, 'AlarmTopicKey', {
       description: `${props.name}: encrypts alarm notifications`,
       enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.DESTROY,
       pendingWindow: Duration.days(7),
+      serviceUse: [
+        {
+          sid: 'AllowCloudWatchAlarmsToPublishToTheTopic',
+          service: 'cloudwatch.amazonaws.com',
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        },
+      ],
     });
-    // The form the SNS guide gives for AWS event sources publishing to an encrypted topic. No aws:SourceArn or
-    // aws:SourceAccount condition here: a condition the service does not send with its KMS call would drop every
-    // alarm silently. The topic policy below carries those conditions, so only this account's alarms publish.
-    topicKey.addToResourcePolicy(
-      new PolicyStatement({
-        sid: 'AllowCloudWatchAlarmsToPublishToTheTopic',
-        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        resources: ['*'],
-      }),
-    );
 
     const topic = new Topic(this, 'AlarmTopic', {
       displayName: `${props.name} alarms`.slice(0, 100),
@@ -141,6 +149,30 @@ export class PortalMonitoring extends Construct {
       datapointsToAlarm: 1,
       // No data means no requests, no invocations, an empty queue: nothing wrong.
       treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    created.addAlarmAction(this.alarmAction);
+    created.addOkAction(this.alarmAction);
+    this.alarms.push(created);
+    return created;
+  }
+
+  /**
+   * A scheduled function that stopped running: fewer than one invocation over `window`. Missing data is breaching,
+   * because a function never invoked publishes no Invocations datapoint at all. Notified on ALARM and back on OK.
+   */
+  private heartbeatAlarm(label: string, fn: IFunction, window: Duration): Alarm {
+    const safe = label.replace(/[^A-Za-z0-9]/g, '');
+    const created = new Alarm(this, `${safe}HeartbeatAlarm`, {
+      alarmName: `${this.alarmPrefix}fn-${label}-not-running`,
+      alarmDescription:
+        `The ${label} function has not been invoked in the last ${window.toMinutes()} minutes: its schedule is disabled, ` +
+        'deleted or failing to invoke it. Cases past their deadline are not being marked overdue (docs/operations.md).',
+      metric: fn.metricInvocations({ statistic: 'Sum', period: window, label: 'invocations' }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      treatMissingData: TreatMissingData.BREACHING,
     });
     created.addAlarmAction(this.alarmAction);
     created.addOkAction(this.alarmAction);

@@ -1,15 +1,22 @@
 // One Clean Portal deployment: a country pack and a stage (CleanPortal-<country>-<stage>). Environment-agnostic:
 // it synthesizes offline and deploys to whichever account and region the CLI is pointed at.
-import { CfnOutput, type RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, type RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { PortalApi, type Throttle } from './api.js';
 import { AgencyAuth } from './auth.js';
 import { WebEdge } from './edge.js';
+import { PortalBackup, recoveryOptions } from './backup.js';
 import { ApiFirewall, rateLimitedApiPaths } from './firewall.js';
 import { PortalJobs } from './jobs.js';
+import { KeyCustody, principalArns } from './keyCustody.js';
 import { PortalMonitoring } from './monitoring.js';
 import { PortalSecrets } from './secrets.js';
 import { PortalStorage } from './storage.js';
+import { TamperAlarms } from './tamperAlarms.js';
+
+/** How long the deadline sweep may go without one invocation before its heartbeat alarm fires. */
+export const SWEEP_HEARTBEAT_WINDOW = Duration.minutes(30);
 
 export interface PortalStackProps extends StackProps {
   /** Country pack code under countries/, e.g. `kr`. */
@@ -38,6 +45,9 @@ export class PortalStack extends Stack {
   readonly monitoring: PortalMonitoring;
   readonly edge: WebEdge;
   readonly firewall: ApiFirewall;
+  readonly custody: KeyCustody;
+  readonly backup: PortalBackup;
+  readonly tamperAlarms: TamperAlarms;
 
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     if (!COUNTRY_CODE.test(props.country)) throw new Error(`country must be two lowercase letters, not "${props.country}"`);
@@ -48,8 +58,43 @@ export class PortalStack extends Stack {
     });
     const name = this.stackName;
 
-    this.secrets = new PortalSecrets(this, 'Secrets', { name });
-    this.storage = new PortalStorage(this, 'Storage', { name });
+    // ---- Key custody, backups and recovery (issue 13; docs/operations.md) ----
+    const alarmEmail: unknown = this.node.tryGetContext('alarmEmail');
+    if (props.stage === 'prod' && !(typeof alarmEmail === 'string' && alarmEmail)) {
+      throw new Error('stage prod needs someone to receive its alarms: deploy with -c alarmEmail=<address of the on-call team>');
+    }
+    const recovery = recoveryOptions(this.node);
+    const deployRoleArn: unknown = this.node.tryGetContext('deployRoleArn');
+    const keyAdminPrincipals = principalArns(this.node.tryGetContext('keyAdminPrincipals'), 'keyAdminPrincipals');
+    const breakGlassPrincipals = principalArns(this.node.tryGetContext('breakGlassPrincipals'), 'breakGlassPrincipals');
+    this.custody = new KeyCustody(this, 'KeyCustody', {
+      name,
+      ...(keyAdminPrincipals ? { keyAdminPrincipals } : {}),
+      ...(breakGlassPrincipals ? { breakGlassPrincipals } : {}),
+      ...(typeof deployRoleArn === 'string' && deployRoleArn ? { deployRoleArn } : {}),
+    });
+    const tableName: unknown = this.node.tryGetContext('tableName');
+    if (tableName !== undefined && (typeof tableName !== 'string' || !/^[A-Za-z0-9_.-]{3,255}$/.test(tableName))) {
+      throw new Error(`-c tableName=${String(tableName)}: a DynamoDB table name (3-255 letters, digits, _ . -)`);
+    }
+
+    this.secrets = new PortalSecrets(this, 'Secrets', {
+      name,
+      custody: this.custody,
+      ...(recovery.copy
+        ? {
+            pepperReplica: {
+              region: recovery.copy.region,
+              ...(recovery.pepperReplicaKeyArn ? { key: Key.fromKeyArn(this, 'PepperReplicaKey', recovery.pepperReplicaKeyArn) } : {}),
+            },
+          }
+        : {}),
+    });
+    this.storage = new PortalStorage(this, 'Storage', {
+      name,
+      custody: this.custody,
+      ...(typeof tableName === 'string' ? { existingTableName: tableName } : {}),
+    });
     this.auth = new AgencyAuth(this, 'Auth', { name });
     // The construct id stays 'CitizenApi': it is part of every logical id of a deployed stack's API resources.
     this.portalApi = new PortalApi(this, 'CitizenApi', {
@@ -86,9 +131,10 @@ export class PortalStack extends Stack {
       rateLimitedPaths: rateLimitedApiPaths(),
     });
 
-    const alarmEmail: unknown = this.node.tryGetContext('alarmEmail');
     this.monitoring = new PortalMonitoring(this, 'Monitoring', {
       name,
+      custody: this.custody,
+      heartbeats: [{ label: 'sweepDeadlines', fn: this.jobs.deadlineSweep, window: SWEEP_HEARTBEAT_WINDOW }],
       api: this.portalApi.api,
       stageName: props.stage,
       functions: {
@@ -99,6 +145,25 @@ export class PortalStack extends Stack {
       },
       deadLetterQueues: [this.jobs.deadLetters],
       ...(typeof alarmEmail === 'string' && alarmEmail ? { alarmEmail } : {}),
+    });
+
+    this.backup = new PortalBackup(this, 'Backup', {
+      name,
+      custody: this.custody,
+      table: this.storage.table,
+      tableKey: this.storage.tableKey,
+      bucket: this.storage.bucket,
+      attachmentsKey: this.storage.attachmentsKey,
+      options: recovery,
+    });
+    this.tamperAlarms = new TamperAlarms(this, 'TamperAlarms', {
+      name,
+      keys: this.custody.keys,
+      pepper: this.secrets.pepper,
+      table: this.storage.table,
+      topic: this.monitoring.topic,
+      // The jobs' dead-letter queue, whose depth already alarms: a tamper alarm EventBridge could not deliver waits there.
+      deadLetters: this.jobs.deadLetters,
     });
 
     new CfnOutput(this, 'WebUrl', { description: 'The portal, for citizens and agency staff', value: `${this.edge.url}/` });
@@ -113,5 +178,13 @@ export class PortalStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', { description: 'Alarms publish here', value: this.monitoring.topic.topicArn });
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
     new CfnOutput(this, 'AttachmentsBucketName', { value: this.storage.bucket.bucketName });
+    new CfnOutput(this, 'TableKeyArn', {
+      description: 'Encrypts the case table; a restored table must use it',
+      value: this.storage.tableKey.keyArn,
+    });
+    new CfnOutput(this, 'AttachmentsKeyArn', { description: 'Encrypts the attachments', value: this.storage.attachmentsKey.keyArn });
+    new CfnOutput(this, 'KeyAdminRoleArn', { description: 'Administers the portal keys', value: this.custody.keyAdminRole.roleArn });
+    new CfnOutput(this, 'BreakGlassRoleArn', { description: 'Emergency key administration', value: this.custody.breakGlassRole.roleArn });
+    new CfnOutput(this, 'BackupVaultName', { value: this.backup.vault.backupVaultName });
   }
 }

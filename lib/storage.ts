@@ -2,11 +2,12 @@
 // when the stack is deleted. The table's keys and queue index come from functions/contract/tableDesign.ts, the
 // same definition the adapters and the local runtime use.
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, type ITable, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import type { KeyCustody } from './keyCustody.js';
 import { acknowledge, acknowledgeEach } from './nag.js';
 import { AUDIT_ANCHOR_PREFIX, AUDIT_ANCHOR_ROOT_PK, INDEXES, PUBLIC_STATS_KEY, TABLE_KEYS, TTL_ATTRIBUTE } from '#contract/tableDesign.js';
 
@@ -34,10 +35,28 @@ export const EVIDENCE_PREFIX = 'evidence/';
 export interface PortalStorageProps {
   /** Shown in the keys' descriptions, e.g. `CleanPortal-kr-dev`. */
   readonly name: string;
+  /** Whose keys these are: the table and attachment keys' policies come from it (lib/keyCustody.ts). */
+  readonly custody: KeyCustody;
+  /**
+   * Use this existing table (e.g. one restored to a point in time, docs/operations.md) instead of the stack's own.
+   * It must have the portal's keys and indexes and be encrypted with the table key. @default the stack's own table
+   */
+  readonly existingTableName?: string;
 }
 
+/** What DynamoDB needs of the table key for the deploy role to create or update a table under it (CreateGrant). */
+const DYNAMODB_CALLER_KEY_ACTIONS = [
+  'kms:CreateGrant',
+  'kms:Decrypt',
+  'kms:DescribeKey',
+  'kms:Encrypt',
+  'kms:GenerateDataKey*',
+  'kms:ReEncrypt*',
+];
+
 export class PortalStorage extends Construct {
-  readonly table: Table;
+  /** The stack's own table, or the existing one named by `existingTableName`. */
+  readonly table: ITable;
   /** Encrypts the table at rest. */
   readonly tableKey: Key;
   readonly bucket: Bucket;
@@ -47,14 +66,37 @@ export class PortalStorage extends Construct {
   constructor(scope: Construct, id: string, props: PortalStorageProps) {
     super(scope, id);
 
-    this.tableKey = new Key(this, 'TableKey', {
+    // The DynamoDB guide's key policy: the principal creating (or restoring) the table may have DynamoDB create its
+    // grant, through DynamoDB and from this account only; DynamoDB itself may describe the key.
+    this.tableKey = props.custody.key(this, 'TableKey', {
       description: `${props.name}: encrypts the case table at rest`,
       enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      deployRoleUse: { service: 'dynamodb', actions: DYNAMODB_CALLER_KEY_ACTIONS },
+      serviceUse: [
+        { sid: 'DynamoDBDescribesTheKey', service: 'dynamodb.amazonaws.com', actions: ['kms:Describe*', 'kms:Get*', 'kms:List*'] },
+      ],
     });
 
+    this.table = props.existingTableName
+      ? Table.fromTableAttributes(this, 'RestoredTable', {
+          tableName: props.existingTableName,
+          encryptionKey: this.tableKey,
+          globalIndexes: Object.values(INDEXES).map((index) => index.name),
+        })
+      : this.createTable();
+
+    // Its own key: the upload function (whose role signs the browser's presigned POST) must be able to generate
+    // data keys for the bucket, and should not be able to for the table or the case text.
+    this.attachmentsKey = props.custody.key(this, 'AttachmentsKey', {
+      description: `${props.name}: encrypts attachments at rest`,
+      enableKeyRotation: true,
+    });
+    this.bucket = this.createBucket();
+  }
+
+  private createTable(): Table {
     // Table rather than TableV2: TableV2 cannot render a customer-managed key in an environment-agnostic stack.
-    this.table = new Table(this, 'Table', {
+    const table = new Table(this, 'Table', {
       partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
@@ -66,23 +108,18 @@ export class PortalStorage extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const index of Object.values(INDEXES)) {
-      this.table.addGlobalSecondaryIndex({
+      table.addGlobalSecondaryIndex({
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
         projectionType: ProjectionType.ALL,
       });
     }
+    return table;
+  }
 
-    // Its own key: the upload function (whose role signs the browser's presigned POST) must be able to generate
-    // data keys for the bucket, and should not be able to for the table or the case text.
-    this.attachmentsKey = new Key(this, 'AttachmentsKey', {
-      description: `${props.name}: encrypts attachments at rest`,
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-
-    this.bucket = new Bucket(this, 'Attachments', {
+  private createBucket(): Bucket {
+    const bucket = new Bucket(this, 'Attachments', {
       encryption: BucketEncryption.KMS,
       encryptionKey: this.attachmentsKey,
       bucketKeyEnabled: true,
@@ -129,20 +166,21 @@ export class PortalStorage extends Construct {
       autoDeleteObjects: false,
     });
     acknowledge(
-      this.bucket,
+      bucket,
       'AwsSolutions-S1',
       'Server access logs record the requester IP and user agent of every upload and download, which would identify reporters (invariant 2); object-level CloudTrail data events can be enabled by an operator whose policy requires them.',
     );
     acknowledge(
-      this.bucket,
+      bucket,
       'NIST.800.53.R5-S3BucketLoggingEnabled',
       'Server access logs record the requester IP and user agent of every upload and download, which would identify reporters (invariant 2).',
     );
     acknowledgeEach(
-      this.bucket,
+      bucket,
       ['NIST.800.53.R5-S3BucketReplicationEnabled'],
       'Live replication would keep a second copy of every attachment in a bucket outside this stack\u2019s key custody and deletion rules; the bucket is versioned (removed evidence stays recoverable for 30 days) and recovery copies are AWS Backup\u2019s (docs/operations.md).',
     );
+    return bucket;
   }
 
   /**
