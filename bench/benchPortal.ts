@@ -42,6 +42,7 @@ export async function startBenchPortal(
     country: options.country ?? 'kr',
     dataDir,
     rateLimitPerMinute: 1_000_000,
+    apiRateLimitPer5Minutes: 1_000_000_000,
     // Jobs run when the bench says, never in the middle of a measurement.
     sweepEveryMs: 0,
     publishStatsEveryMs: 0,

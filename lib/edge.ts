@@ -146,13 +146,18 @@ export interface WebEdgeProps {
 
 /** Where vite puts the content-hashed scripts and styles. */
 const HASHED_ASSETS_PREFIX = 'assets/';
+/** What viewers get on pages and API answers: nothing kept in a browser's cache. */
+export const NO_STORE = 'no-store';
 
 export class WebEdge extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
   readonly originVerifySecret: ISecret;
   readonly viewerIpFunction: EdgeFunction;
+  /** The security headers, on the content-hashed scripts and styles (cached a year by browsers too). */
   readonly responseHeadersPolicy: ResponseHeadersPolicy;
+  /** The same headers plus `Cache-Control: no-store`, on the pages and every /api/* answer. */
+  readonly noStoreHeadersPolicy: ResponseHeadersPolicy;
   readonly apiCachePolicy: CachePolicy;
   readonly apiOriginRequestPolicy: OriginRequestPolicy;
   /** https://<distribution domain> */
@@ -173,6 +178,7 @@ export class WebEdge extends Construct {
     this.bucket = this.createWebBucket(removalPolicy);
     this.originVerifySecret = this.originVerify(props, removalPolicy);
     this.responseHeadersPolicy = this.createResponseHeadersPolicy(props, globalName);
+    this.noStoreHeadersPolicy = this.createResponseHeadersPolicy(props, globalName, { noStore: true });
     this.apiCachePolicy = this.createApiCachePolicy(props, globalName);
     this.apiOriginRequestPolicy = this.createApiOriginRequestPolicy(props, globalName);
     this.viewerIpFunction = new EdgeFunction(this, 'ViewerIp', {
@@ -252,14 +258,29 @@ export class WebEdge extends Construct {
     return secret;
   }
 
-  /** The Content-Security-Policy and security headers on every answer, as local mode sends them. */
-  private createResponseHeadersPolicy(props: WebEdgeProps, globalName: (suffix: string) => string): ResponseHeadersPolicy {
+  /**
+   * The Content-Security-Policy and security headers on every answer, as local mode sends them. With `noStore`, also
+   * `Cache-Control: no-store` to the viewer, whatever the origin said: a page or an answer read on a shared computer
+   * stays in no browser cache. The policy acts on the answer CloudFront sends, after its own caching decision, so the
+   * edge still caches what the origin marks public (pages until the next deploy; config, pages and public statistics
+   * for 5 minutes).
+   */
+  private createResponseHeadersPolicy(
+    props: WebEdgeProps,
+    globalName: (suffix: string) => string,
+    options: { noStore?: boolean } = {},
+  ): ResponseHeadersPolicy {
     const headers = securityHeadersBehavior([props.uploadOrigin]);
-    return new ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      responseHeadersPolicyName: globalName('SecurityHeaders'),
-      comment: `${props.name}: CSP and security headers, as local mode`.slice(0, 128),
+    const customHeaders = [
+      ...headers.customHeaders,
+      ...(options.noStore ? [{ header: 'cache-control', value: NO_STORE, override: true }] : []),
+    ];
+    const id = options.noStore ? 'NoStoreSecurityHeaders' : 'SecurityHeaders';
+    return new ResponseHeadersPolicy(this, id, {
+      responseHeadersPolicyName: globalName(id),
+      comment: `${props.name}: CSP and security headers, as local mode${options.noStore ? ', no-store' : ''}`.slice(0, 128),
       securityHeadersBehavior: headers.securityHeadersBehavior,
-      ...(headers.customHeaders.length ? { customHeadersBehavior: { customHeaders: headers.customHeaders } } : {}),
+      ...(customHeaders.length ? { customHeadersBehavior: { customHeaders } } : {}),
     });
   }
 
@@ -305,6 +326,13 @@ export class WebEdge extends Construct {
       customHeaders: { [ORIGIN_VERIFY_HEADER]: this.originVerifySecret.secretValue.unsafeUnwrap() },
     });
 
+    const webBehavior = {
+      origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      compress: true,
+    };
     const distribution = new Distribution(this, 'Distribution', {
       comment: `${props.name}: web app and ${API_BASE_PATH}`.slice(0, 128),
       defaultRootObject: 'index.html',
@@ -320,15 +348,11 @@ export class WebEdge extends Construct {
           }
         : {}),
       errorResponses: NO_ERROR_CACHING,
-      defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
-        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: this.responseHeadersPolicy,
-        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
-        compress: true,
-      },
+      // The pages: no-store to the viewer.
+      defaultBehavior: { ...webBehavior, responseHeadersPolicy: this.noStoreHeadersPolicy },
       additionalBehaviors: {
+        // The content-hashed scripts and styles keep their year-long immutable caching.
+        [`/${HASHED_ASSETS_PREFIX}*`]: { ...webBehavior, responseHeadersPolicy: this.responseHeadersPolicy },
         [`${API_BASE_PATH}/*`]: {
           origin: apiOrigin,
           // Not a redirect: a request body sent over plain HTTP would be lost (and was already exposed).
@@ -336,7 +360,7 @@ export class WebEdge extends Construct {
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: this.apiCachePolicy,
           originRequestPolicy: this.apiOriginRequestPolicy,
-          responseHeadersPolicy: this.responseHeadersPolicy,
+          responseHeadersPolicy: this.noStoreHeadersPolicy,
           compress: true,
           functionAssociations: [{ function: this.viewerIpFunction, eventType: FunctionEventType.VIEWER_REQUEST }],
         },
@@ -373,7 +397,8 @@ export class WebEdge extends Construct {
   private deployWebApp(props: WebEdgeProps, removalPolicy: RemovalPolicy): void {
     // The built web app, in two uploads. Vite names every file under assets/ by its content hash, so those are
     // cached for a year and never pruned (a page still open from the last release can load its lazy chunks). The
-    // pages themselves revalidate on every visit; CloudFront keeps them until the next deploy invalidates it.
+    // pages' metadata is CloudFront's instruction (keep them until the next deploy invalidates it); viewers get
+    // no-store from the response headers policy.
     const deployRole = new Role(this, 'WebDeployRole', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `${props.name}: copies the web app into the web bucket and invalidates the distribution`,

@@ -4,6 +4,7 @@ import { CfnOutput, type RemovalPolicy, Stack, type StackProps } from 'aws-cdk-l
 import type { Construct } from 'constructs';
 import { PortalApi, type Throttle } from './api.js';
 import { AgencyAuth } from './auth.js';
+import { CostBudget, MONTHLY_BUDGET_CONTEXT, monthlyBudgetFrom } from './costBudget.js';
 import { WebEdge } from './edge.js';
 import { ApiFirewall, rateLimitedApiPaths } from './firewall.js';
 import { PortalJobs } from './jobs.js';
@@ -38,6 +39,8 @@ export class PortalStack extends Stack {
   readonly monitoring: PortalMonitoring;
   readonly edge: WebEdge;
   readonly firewall: ApiFirewall;
+  /** Only with `-c monthlyBudget=<USD>`. */
+  readonly costBudget?: CostBudget;
 
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     if (!COUNTRY_CODE.test(props.country)) throw new Error(`country must be two lowercase letters, not "${props.country}"`);
@@ -47,6 +50,8 @@ export class PortalStack extends Stack {
       ...props,
     });
     const name = this.stackName;
+    // Read first: a bad `-c monthlyBudget=` fails the synth before anything is built.
+    const monthlyUsd = monthlyBudgetFrom(this.node.tryGetContext(MONTHLY_BUDGET_CONTEXT));
 
     this.secrets = new PortalSecrets(this, 'Secrets', { name });
     this.storage = new PortalStorage(this, 'Storage', { name });
@@ -100,6 +105,16 @@ export class PortalStack extends Stack {
       deadLetterQueues: [this.jobs.deadLetters],
       ...(typeof alarmEmail === 'string' && alarmEmail ? { alarmEmail } : {}),
     });
+
+    // Abuse limits: a monthly cost budget on the alarm topic, when `-c monthlyBudget=<USD>` is given.
+    if (monthlyUsd !== undefined) {
+      this.costBudget = new CostBudget(this, 'CostBudget', {
+        name,
+        monthlyUsd,
+        topic: this.monitoring.topic,
+        topicKey: this.monitoring.topicKey,
+      });
+    }
 
     new CfnOutput(this, 'WebUrl', { description: 'The portal, for citizens and agency staff', value: `${this.edge.url}/` });
     new CfnOutput(this, 'ApiUrl', {

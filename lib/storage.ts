@@ -16,6 +16,18 @@ export const INCOMING_PREFIX = 'incoming/';
 /** Checked attachments, under evidence/<caseId>/. */
 export const EVIDENCE_PREFIX = 'evidence/';
 
+/**
+ * The table's on-demand maximum throughput, per second, and each index's (an index has its own): DynamoDB refuses
+ * requests beyond it (the handlers answer 503 UNAVAILABLE) instead of billing them. The backstop behind the
+ * per-address limits, for many addresses at once: sized to leave room for twenty abusive addresses filing at their
+ * limit and everyone else, and to put a price on the worst day (docs/security.md, "Abuse limits: the arithmetic").
+ */
+export const TABLE_MAX_THROUGHPUT = {
+  table: { readRequestUnits: 4_000, writeRequestUnits: 500 },
+  /** Written only when a case item is; read by the queue, due-list and statistics queries. */
+  index: { readRequestUnits: 1_000, writeRequestUnits: 500 },
+} as const;
+
 export interface PortalStorageProps {
   /** Shown in the keys' descriptions, e.g. `CleanPortal-kr-dev`. */
   readonly name: string;
@@ -43,6 +55,8 @@ export class PortalStorage extends Construct {
       partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
+      maxReadRequestUnits: TABLE_MAX_THROUGHPUT.table.readRequestUnits,
+      maxWriteRequestUnits: TABLE_MAX_THROUGHPUT.table.writeRequestUnits,
       encryption: TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: this.tableKey,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
@@ -56,6 +70,8 @@ export class PortalStorage extends Construct {
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
         projectionType: ProjectionType.ALL,
+        maxReadRequestUnits: TABLE_MAX_THROUGHPUT.index.readRequestUnits,
+        maxWriteRequestUnits: TABLE_MAX_THROUGHPUT.index.writeRequestUnits,
       });
     }
 

@@ -199,9 +199,9 @@ describe('distribution', () => {
     }
   });
 
-  it('sends the security headers local mode sends, plus HSTS, on both behaviors', () => {
-    const [policyId, policy] = onlyOne('AWS::CloudFront::ResponseHeadersPolicy');
-    const config = policy.Properties.ResponseHeadersPolicyConfig;
+  it('sends the security headers local mode sends, plus HSTS, on every behavior', () => {
+    const policyId = logicalId(built.edge.responseHeadersPolicy);
+    const config = resources[policyId]!.Properties.ResponseHeadersPolicyConfig;
     const csp: string = config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
     expect(csp).toContain("default-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
@@ -219,8 +219,18 @@ describe('distribution', () => {
       Value: securityHeaders([])['permissions-policy'],
       Override: true,
     });
-    expect(distributionConfig().DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual(refTo(policyId));
-    expect(apiBehavior().ResponseHeadersPolicyId).toEqual(refTo(policyId));
+    // The pages and the API get the same headers plus no-store (test/infra/abuseLimits.test.ts); the hashed assets these.
+    const noStoreId = logicalId(built.edge.noStoreHeadersPolicy);
+    const noStore = resources[noStoreId]!.Properties.ResponseHeadersPolicyConfig;
+    expect(noStore.SecurityHeadersConfig).toEqual(config.SecurityHeadersConfig);
+    expect(noStore.CustomHeadersConfig.Items).toEqual([
+      ...config.CustomHeadersConfig.Items,
+      { Header: 'cache-control', Value: 'no-store', Override: true },
+    ]);
+    expect(distributionConfig().DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual(refTo(noStoreId));
+    expect(apiBehavior().ResponseHeadersPolicyId).toEqual(refTo(noStoreId));
+    const assets = (distributionConfig().CacheBehaviors as Json[]).find((b) => b.PathPattern === '/assets/*');
+    expect(assets.ResponseHeadersPolicyId).toEqual(refTo(policyId));
   });
 
   it('takes the attachment bucket\u2019s regional endpoint as a deploy-time value', () => {
@@ -339,13 +349,13 @@ describe('API web ACL', () => {
     const scope = statement.ScopeDownStatement.RegexMatchStatement;
     expect(scope.FieldToMatch).toEqual({ UriPath: {} });
     const regex = new RegExp(scope.RegexString as string);
-    for (const path of ['/api/reports', '/api/track', '/api/track/messages', '/api/auth/login']) {
+    for (const path of ['/api/uploads', '/api/reports', '/api/track', '/api/track/messages', '/api/auth/login']) {
       expect(scope.RegexString).toContain(path);
       expect(regex.test(path), path).toBe(true);
       expect(regex.test(`/${STAGE}${path}`), `/${STAGE}${path}`).toBe(true);
       expect(regex.test(`${path}/`), `${path}/`).toBe(true);
     }
-    for (const path of ['/api/reports/x', '/api/config', '/api/track/other', '/api/tracking', `/${STAGE}/api/uploads`]) {
+    for (const path of ['/api/reports/x', '/api/config', '/api/track/other', '/api/tracking', `/${STAGE}/api/cases`]) {
       expect(regex.test(path), path).toBe(false);
     }
   });
@@ -353,7 +363,7 @@ describe('API web ACL', () => {
   it('limits exactly the rateLimited routes of functions/contract/routes.ts', () => {
     const expected = ROUTES.filter((r) => r.rateLimited).map((r) => `/api${r.resource}`);
     expect(rateLimitedApiPaths()).toEqual(expected);
-    expect(rateLimitedApiPaths()).toEqual(['/api/reports', '/api/track', '/api/track/messages', '/api/auth/login']);
+    expect(rateLimitedApiPaths()).toEqual(['/api/uploads', '/api/reports', '/api/track', '/api/track/messages', '/api/auth/login']);
     expect(new RegExp(pathSuffixRegex(['/api/cases/{caseId}/messages'])).test('/dev/api/cases/abc/messages')).toBe(true);
   });
 

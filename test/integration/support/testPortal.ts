@@ -38,7 +38,7 @@ export interface TestPortal {
 }
 
 export async function startTestPortal(
-  options: { rateLimitPerMinute?: number; country?: string; packsDir?: string } = {},
+  options: { rateLimitPerMinute?: number; apiRateLimitPer5Minutes?: number; country?: string; packsDir?: string } = {},
 ): Promise<TestPortal> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clean-portal-test-'));
   const captured: string[] = [];
@@ -64,6 +64,7 @@ export async function startTestPortal(
       dataDir,
       requestLog: (line) => requestLines.push(line),
       rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
+      apiRateLimitPer5Minutes: options.apiRateLimitPer5Minutes ?? 1_000_000,
       // Tests run the sweep, the statistics publisher and the anchor job themselves, when they choose.
       sweepEveryMs: 0,
       publishStatsEveryMs: 0,
@@ -134,6 +135,41 @@ export function postFrom(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString()) }));
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+/** Any call from a chosen local address, with the answer's headers (for the limits' Retry-After and Cache-Control). */
+export function callFrom(
+  portal: Pick<TestPortal, 'url'>,
+  address: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: any }> {
+  const url = new URL(path, portal.url);
+  const data = body === undefined ? '' : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method,
+        localAddress: address,
+        headers: body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          const json = (res.headers['content-type'] ?? '').includes('json');
+          resolve({ status: res.statusCode!, headers: res.headers, body: json ? JSON.parse(text) : text });
+        });
       },
     );
     req.on('error', reject);
