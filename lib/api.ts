@@ -21,6 +21,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { PER_ADDRESS_LIMITS, type PerAddressLimit, perSecond } from '#contract/abuseLimits.js';
 import { ROUTES, type Route } from '#contract/routes.js';
+import { UPLOAD_PATH } from '#contract/uploadPath.js';
 import { acknowledge, acknowledgeEach, acknowledgeTableGrants, arnToken, LOG_GROUP_KEY_REASON } from './nag.js';
 import { PortalFunction } from './portalFunction.js';
 import type { AuditMacUse, PortalSecrets } from './secrets.js';
@@ -383,6 +384,8 @@ export class PortalApi extends Construct {
           }
         : {}),
       ...(access.auditTrail ? { AUDIT_MAC_KEY_ID: secrets.auditMacKey.keyArn } : {}),
+      // The browser posts to the portal's own origin, which CloudFront forwards to the bucket (lib/edge.ts).
+      ...(access.attachments === 'presign' ? { UPLOAD_URL: UPLOAD_PATH } : {}),
       ...(access.userPool ? { USER_POOL_ID: props.userPool.userPoolId, USER_POOL_CLIENT_ID: props.userPool.userPoolClientId } : {}),
       ...(access.statisticsSnapshot ? { TABLE_NAME: storage.table.tableName } : {}),
     };

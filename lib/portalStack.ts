@@ -81,7 +81,7 @@ export class PortalStack extends Stack {
       name,
       api: this.portalApi.api,
       stageName: props.stage,
-      // The browser posts attachments straight to the bucket with the presigned POST.
+      // CloudFront forwards the browser's presigned POST (to /upload on the portal's origin) to the bucket.
       uploadOrigin: `https://${this.storage.bucket.bucketRegionalDomainName}`,
     });
     this.firewall = new ApiFirewall(this, 'Firewall', {

@@ -5,7 +5,7 @@ import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge, acknowledgeEach } from './nag.js';
 import { AUDIT_ANCHOR_PREFIX, AUDIT_ANCHOR_ROOT_PK, INDEXES, PUBLIC_STATS_KEY, TABLE_KEYS, TTL_ATTRIBUTE } from '#contract/tableDesign.js';
@@ -93,16 +93,9 @@ export class PortalStorage extends Construct {
       enforceSSL: true,
       minimumTLSVersion: 1.2,
       // No server access logs, on purpose: they record the requester's IP address (invariant 2).
-      cors: [
-        {
-          // The browser sends the file straight to S3 with the presigned POST; the POST policy (exact size and
-          // type, key under incoming/, 15 minutes) is what limits it, not the origin.
-          allowedMethods: [HttpMethods.POST],
-          allowedOrigins: ['*'],
-          allowedHeaders: ['*'],
-          maxAge: 3000,
-        },
-      ],
+      // No CORS: the browser posts to the portal's own origin and CloudFront forwards it (lib/edge.ts), so no page
+      // is allowed to call the bucket from a browser. The POST policy (exact size and type, key under incoming/,
+      // 15 minutes) is what limits an upload.
       lifecycleRules: [
         {
           id: 'expire-incoming',

@@ -9,6 +9,7 @@ import { indexPack } from '#core/countryPackIndex.js';
 import type { CountryPack } from '#schemas/countryPack.js';
 import { PER_ADDRESS_LIMITS } from '#contract/abuseLimits.js';
 import { securityHeaders } from '#contract/securityHeaders.js';
+import { UPLOAD_PATH } from '#contract/uploadPath.js';
 import type { AnchorRunResult } from '#core/anchorAuditHeads.js';
 import { notFound, validationFailed } from '#core/errors.js';
 import type { PublishResult } from '#core/statisticsSnapshot.js';
@@ -151,6 +152,12 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       if (url.pathname.startsWith(STORAGE_PREFIX) || (req.url ?? '').startsWith(STORAGE_PREFIX)) {
         return { method, route: '/s3/{bucket}', status: await storage.storageGate(req, res) };
       }
+      // The browser's attachment upload, on the portal's own origin as deployed (lib/edge.ts forwards it to the
+      // bucket with the path rewritten to `/`): here the storage gate takes it as a POST to the bucket.
+      if (url.pathname === UPLOAD_PATH && method === 'POST') {
+        req.url = `${STORAGE_PREFIX}${BUCKET_NAME}`;
+        return { method, route: UPLOAD_PATH, status: await storage.storageGate(req, res) };
+      }
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
         return { method, ...(await invokeApi(req, res, url)) };
       }
@@ -215,6 +222,7 @@ function configureHandlers(at: {
     DYNAMODB_ENDPOINT: at.storage.dynamoDbEndpoint,
     S3_ENDPOINT: at.storage.s3Endpoint,
     S3_PUBLIC_ENDPOINT: `${at.publicOrigin}/s3`,
+    UPLOAD_URL: UPLOAD_PATH,
     LOCAL_AUTH_DIR: at.authDir,
   });
 }

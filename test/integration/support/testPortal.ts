@@ -190,7 +190,7 @@ export async function uploadFile(portal: TestPortal, file: { name: string; conte
   });
   if (answer.status !== 201) throw new Error(`POST /uploads answered ${answer.status}: ${answer.text}`);
   const upload = answer.body.uploads[0] as IssuedUpload;
-  const sent = await postUploadForm(upload, file);
+  const sent = await postUploadForm(portal, upload, file);
   if (!sent.ok) throw new Error(`upload answered ${sent.status}`);
   return upload.uploadId;
 }
@@ -201,12 +201,19 @@ export interface IssuedUpload {
   fields: Record<string, string>;
 }
 
-/** Posts a file through an issued presigned POST, as the browser does (the form's fields, then the file). */
-export function postUploadForm(upload: IssuedUpload, file: { name: string; contentType: string; bytes: Uint8Array }): Promise<Response> {
+/**
+ * Posts a file through an issued presigned POST, as the browser does (the form's fields, then the file), to the
+ * portal-relative address the API handed out (functions/contract/uploadPath.ts).
+ */
+export function postUploadForm(
+  portal: Pick<TestPortal, 'url'>,
+  upload: IssuedUpload,
+  file: { name: string; contentType: string; bytes: Uint8Array },
+): Promise<Response> {
   const form = new FormData();
   for (const [k, v] of Object.entries(upload.fields)) form.append(k, v);
   form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.contentType }), file.name);
-  return fetch(upload.url, { method: 'POST', body: form });
+  return fetch(new URL(upload.url, portal.url), { method: 'POST', body: form });
 }
 
 /** Signs a demo account in and returns its bearer token. */
