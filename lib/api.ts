@@ -19,8 +19,10 @@ import { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { PER_ADDRESS_LIMITS, type PerAddressLimit, perSecond } from '#contract/abuseLimits.js';
 import { ROUTES, type Route } from '#contract/routes.js';
 import { AUDIT_ANCHOR_PREFIX, PARTITIONS } from '#contract/tableDesign.js';
+import { UPLOAD_PATH } from '#contract/uploadPath.js';
 import { acknowledge, acknowledgeEach, acknowledgeTableKeyWrites, arnToken, LOG_GROUP_KEY_REASON } from './nag.js';
 import { PortalFunction } from './portalFunction.js';
 import type { AuditMacUse, CaseTextUse, PortalSecrets } from './secrets.js';
@@ -157,7 +159,8 @@ export interface PortalApiProps {
   /**
    * The routes marked `lookupThrottle` in functions/contract/routes.ts (the tracking-code lookups and sign-in, which a guesser
    * would hammer).
-   * A stage-wide cap for all callers together; the per-address limit is a WAF rule. @default 5 per second, burst 10
+   * A stage-wide cap for all callers together, per method; the per-address limit is a WAF rule.
+   * @default DEFAULT_LOOKUP_THROTTLE (17 per second, burst 34)
    */
   readonly lookupThrottle?: Throttle;
   /** @default RemovalPolicy.DESTROY */
@@ -165,7 +168,31 @@ export interface PortalApiProps {
 }
 
 export const DEFAULT_THROTTLE: Throttle = { rateLimit: 100, burstLimit: 200 };
-export const DEFAULT_LOOKUP_THROTTLE: Throttle = { rateLimit: 5, burstLimit: 10 };
+
+/**
+ * The lookup throttle is sized so that this many addresses, each at its per-address WAF limit on the lookup routes,
+ * leave LOOKUP_HEADROOM_RPS for everyone else (docs/security.md, "Abuse limits: the arithmetic").
+ */
+export const ABUSIVE_ADDRESSES = 20;
+/** Lookups a second left for everyone else while ABUSIVE_ADDRESSES addresses spend their whole budget. */
+export const LOOKUP_HEADROOM_RPS = 10;
+
+/**
+ * Each lookup method's stage-wide throttle (API Gateway throttles each method on its own): `abusers` addresses at
+ * their per-address limit send at most abusers × requests / window a second to one method; the rest is headroom.
+ * The burst takes a second's worth of both twice over, so requests that arrive together are not refused.
+ */
+export function lookupThrottleFor(perAddress: PerAddressLimit, abusers: number, headroomRps: number): Throttle {
+  const rateLimit = Math.ceil(abusers * perSecond(perAddress)) + headroomRps;
+  return { rateLimit, burstLimit: 2 * rateLimit };
+}
+
+/** 20 addresses × 20 a minute = 6.67/s, rounded up to 7, plus 10: 17 a second, burst 34. */
+export const DEFAULT_LOOKUP_THROTTLE: Throttle = lookupThrottleFor(
+  PER_ADDRESS_LIMITS.writeAndGuess,
+  ABUSIVE_ADDRESSES,
+  LOOKUP_HEADROOM_RPS,
+);
 
 /** Where the API's resources live: the web app calls /api/* on its own origin. */
 export const API_BASE_PATH = '/api';
@@ -409,6 +436,8 @@ export class PortalApi extends Construct {
           }
         : {}),
       ...(access.auditTrail ? { AUDIT_MAC_KEY_ID: secrets.auditMacKey.keyArn } : {}),
+      // The browser posts to the portal's own origin, which CloudFront forwards to the bucket (lib/edge.ts).
+      ...(access.attachments === 'presign' ? { UPLOAD_URL: UPLOAD_PATH } : {}),
       ...(access.userPool ? { USER_POOL_ID: props.userPool.userPoolId, USER_POOL_CLIENT_ID: props.userPool.userPoolClientId } : {}),
       ...(access.statisticsSnapshot ? { TABLE_NAME: storage.table.tableName } : {}),
     };

@@ -1,9 +1,10 @@
 // The portal's front door: one CloudFront distribution serving the static web app (web/) from a private S3
-// bucket through origin access control, and /api/* from the regional REST API stage. The API behavior never
+// bucket through origin access control, /api/* from the regional REST API stage, and the browser's attachment
+// uploads (POST /upload) to the attachment bucket, so the reporter's address reaches neither S3 nor its logs. The API behavior never
 // caches a private answer, forwards only what the handlers read (no cookies, no User-Agent), and adds the two
 // headers the API's web ACL (lib/firewall.ts) trusts: the origin-verify secret and the viewer's address.
 // CloudFront standard logging stays off: its records carry the viewer's IP address (invariant 2).
-import { DefaultStackSynthesizer, Duration, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, Duration, Fn, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import type { IRestApi } from 'aws-cdk-lib/aws-apigateway';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -43,6 +44,7 @@ import { BucketDeployment, CacheControl } from 'aws-cdk-lib/aws-s3-deployment';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { securityHeaders } from '#contract/securityHeaders.js';
+import { UPLOAD_PATH } from '#contract/uploadPath.js';
 import { API_BASE_PATH } from './api.js';
 import { ORIGIN_VERIFY_HEADER, VIEWER_IP_HEADER } from './firewall.js';
 import { acknowledge, acknowledgeEach, arnToken, LOG_GROUP_KEY_REASON } from './nag.js';
@@ -70,6 +72,22 @@ export const VIEWER_IP_FUNCTION_CODE = `function viewerKey(ip) {
 function handler(event) {
   var request = event.request;
   request.headers['${VIEWER_IP_HEADER}'] = { value: viewerKey(event.viewer.ip) };
+  return request;
+}
+`;
+
+/**
+ * The viewer-request function of the upload behavior (cloudfront-js-2.0): S3 takes a browser's POST Object at the
+ * bucket's root, so the portal's upload path becomes `/`, without a query string. Anything but a POST is refused
+ * here, before it reaches the bucket.
+ */
+export const UPLOAD_PATH_FUNCTION_CODE = `function handler(event) {
+  var request = event.request;
+  if (request.method !== 'POST') {
+    return { statusCode: 405, statusDescription: 'Method Not Allowed', headers: { allow: { value: 'POST' }, 'cache-control': { value: 'no-store' } } };
+  }
+  request.uri = '/';
+  request.querystring = {};
   return request;
 }
 `;
@@ -125,8 +143,9 @@ export interface WebEdgeProps {
   /** Its stage: CloudFront sends /api/x to `/<stageName>/api/x` on the execute-api host. */
   readonly stageName: string;
   /**
-   * Where the browser sends attachments (the presigned POST's URL), allowed in the CSP's connect-src:
-   * `https://${bucket.bucketRegionalDomainName}` for the attachment bucket.
+   * The attachment bucket's regional endpoint, `https://${bucket.bucketRegionalDomainName}`: CloudFront forwards the
+   * browser's upload (POST to UPLOAD_PATH on the portal's own origin) there. The browser never calls it itself, so it
+   * is not in the CSP's connect-src.
    */
   readonly uploadOrigin: string;
   /** The value CloudFront puts in `x-origin-verify`. @default a secret generated at deploy (48 letters and digits) */
@@ -146,13 +165,20 @@ export interface WebEdgeProps {
 
 /** Where vite puts the content-hashed scripts and styles. */
 const HASHED_ASSETS_PREFIX = 'assets/';
+/** What viewers get on pages and API answers: nothing kept in a browser's cache. */
+export const NO_STORE = 'no-store';
 
 export class WebEdge extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
   readonly originVerifySecret: ISecret;
   readonly viewerIpFunction: EdgeFunction;
+  readonly uploadPathFunction: EdgeFunction;
+  readonly uploadOriginRequestPolicy: OriginRequestPolicy;
+  /** The security headers, on the content-hashed scripts and styles (cached a year by browsers too). */
   readonly responseHeadersPolicy: ResponseHeadersPolicy;
+  /** The same headers plus `Cache-Control: no-store`, on the pages and every /api/* answer. */
+  readonly noStoreHeadersPolicy: ResponseHeadersPolicy;
   readonly apiCachePolicy: CachePolicy;
   readonly apiOriginRequestPolicy: OriginRequestPolicy;
   /** https://<distribution domain> */
@@ -173,12 +199,26 @@ export class WebEdge extends Construct {
     this.bucket = this.createWebBucket(removalPolicy);
     this.originVerifySecret = this.originVerify(props, removalPolicy);
     this.responseHeadersPolicy = this.createResponseHeadersPolicy(props, globalName);
+    this.noStoreHeadersPolicy = this.createResponseHeadersPolicy(props, globalName, { noStore: true });
     this.apiCachePolicy = this.createApiCachePolicy(props, globalName);
     this.apiOriginRequestPolicy = this.createApiOriginRequestPolicy(props, globalName);
     this.viewerIpFunction = new EdgeFunction(this, 'ViewerIp', {
       comment: `${props.name}: sets ${VIEWER_IP_HEADER} for the API web ACL rate limit`.slice(0, 128),
       runtime: FunctionRuntime.JS_2_0,
       code: FunctionCode.fromInline(VIEWER_IP_FUNCTION_CODE),
+    });
+    this.uploadPathFunction = new EdgeFunction(this, 'UploadPath', {
+      comment: `${props.name}: forwards the browser's attachment POST to the bucket's root`.slice(0, 128),
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(UPLOAD_PATH_FUNCTION_CODE),
+    });
+    // The form's Content-Type carries its multipart boundary; nothing else of the viewer's reaches the bucket.
+    this.uploadOriginRequestPolicy = new OriginRequestPolicy(this, 'UploadOriginRequestPolicy', {
+      originRequestPolicyName: globalName('UploadOrigin'),
+      comment: `${props.name}: attachment uploads; Content-Type only`.slice(0, 128),
+      headerBehavior: OriginRequestHeaderBehavior.allowList('Content-Type'),
+      queryStringBehavior: OriginRequestQueryStringBehavior.none(),
+      cookieBehavior: OriginRequestCookieBehavior.none(),
     });
     this.distribution = this.createDistribution(props, stack);
     this.url = `https://${this.distribution.distributionDomainName}`;
@@ -252,14 +292,29 @@ export class WebEdge extends Construct {
     return secret;
   }
 
-  /** The Content-Security-Policy and security headers on every answer, as local mode sends them. */
-  private createResponseHeadersPolicy(props: WebEdgeProps, globalName: (suffix: string) => string): ResponseHeadersPolicy {
-    const headers = securityHeadersBehavior([props.uploadOrigin]);
-    return new ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      responseHeadersPolicyName: globalName('SecurityHeaders'),
-      comment: `${props.name}: CSP and security headers, as local mode`.slice(0, 128),
+  /**
+   * The Content-Security-Policy and security headers on every answer, as local mode sends them. With `noStore`, also
+   * `Cache-Control: no-store` to the viewer, whatever the origin said: a page or an answer read on a shared computer
+   * stays in no browser cache. The policy acts on the answer CloudFront sends, after its own caching decision, so the
+   * edge still caches what the origin marks public (pages until the next deploy; config, pages and public statistics
+   * for 5 minutes).
+   */
+  private createResponseHeadersPolicy(
+    props: WebEdgeProps,
+    globalName: (suffix: string) => string,
+    options: { noStore?: boolean } = {},
+  ): ResponseHeadersPolicy {
+    const headers = securityHeadersBehavior([]);
+    const customHeaders = [
+      ...headers.customHeaders,
+      ...(options.noStore ? [{ header: 'cache-control', value: NO_STORE, override: true }] : []),
+    ];
+    const id = options.noStore ? 'NoStoreSecurityHeaders' : 'SecurityHeaders';
+    return new ResponseHeadersPolicy(this, id, {
+      responseHeadersPolicyName: globalName(id),
+      comment: `${props.name}: CSP and security headers, as local mode${options.noStore ? ', no-store' : ''}`.slice(0, 128),
       securityHeadersBehavior: headers.securityHeadersBehavior,
-      ...(headers.customHeaders.length ? { customHeadersBehavior: { customHeaders: headers.customHeaders } } : {}),
+      ...(customHeaders.length ? { customHeadersBehavior: { customHeaders } } : {}),
     });
   }
 
@@ -305,6 +360,17 @@ export class WebEdge extends Construct {
       customHeaders: { [ORIGIN_VERIFY_HEADER]: this.originVerifySecret.secretValue.unsafeUnwrap() },
     });
 
+    // `https://<bucket regional domain>` without its scheme, also when it is a deploy-time value.
+    const uploadHost = Token.isUnresolved(props.uploadOrigin)
+      ? Fn.select(2, Fn.split('/', props.uploadOrigin))
+      : new URL(props.uploadOrigin).host;
+    const webBehavior = {
+      origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      compress: true,
+    };
     const distribution = new Distribution(this, 'Distribution', {
       comment: `${props.name}: web app and ${API_BASE_PATH}`.slice(0, 128),
       defaultRootObject: 'index.html',
@@ -320,15 +386,11 @@ export class WebEdge extends Construct {
           }
         : {}),
       errorResponses: NO_ERROR_CACHING,
-      defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
-        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: this.responseHeadersPolicy,
-        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
-        compress: true,
-      },
+      // The pages: no-store to the viewer.
+      defaultBehavior: { ...webBehavior, responseHeadersPolicy: this.noStoreHeadersPolicy },
       additionalBehaviors: {
+        // The content-hashed scripts and styles keep their year-long immutable caching.
+        [`/${HASHED_ASSETS_PREFIX}*`]: { ...webBehavior, responseHeadersPolicy: this.responseHeadersPolicy },
         [`${API_BASE_PATH}/*`]: {
           origin: apiOrigin,
           // Not a redirect: a request body sent over plain HTTP would be lost (and was already exposed).
@@ -336,9 +398,25 @@ export class WebEdge extends Construct {
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: this.apiCachePolicy,
           originRequestPolicy: this.apiOriginRequestPolicy,
-          responseHeadersPolicy: this.responseHeadersPolicy,
+          responseHeadersPolicy: this.noStoreHeadersPolicy,
           compress: true,
           functionAssociations: [{ function: this.viewerIpFunction, eventType: FunctionEventType.VIEWER_REQUEST }],
+        },
+        // The browser's attachment upload, a presigned POST: its signature covers the policy document, not the host,
+        // so S3 takes it from CloudFront as from the browser, and sees (and logs, if data events are on) a CloudFront
+        // server's address. Never cached; no cookie, no query string, no viewer header but Content-Type.
+        [UPLOAD_PATH]: {
+          origin: new HttpOrigin(uploadHost, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+          }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: this.uploadOriginRequestPolicy,
+          responseHeadersPolicy: this.noStoreHeadersPolicy,
+          compress: false,
+          functionAssociations: [{ function: this.uploadPathFunction, eventType: FunctionEventType.VIEWER_REQUEST }],
         },
       },
     });
@@ -373,7 +451,8 @@ export class WebEdge extends Construct {
   private deployWebApp(props: WebEdgeProps, removalPolicy: RemovalPolicy): void {
     // The built web app, in two uploads. Vite names every file under assets/ by its content hash, so those are
     // cached for a year and never pruned (a page still open from the last release can load its lazy chunks). The
-    // pages themselves revalidate on every visit; CloudFront keeps them until the next deploy invalidates it.
+    // pages' metadata is CloudFront's instruction (keep them until the next deploy invalidates it); viewers get
+    // no-store from the response headers policy.
     const deployRole = new Role(this, 'WebDeployRole', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `${props.name}: copies the web app into the web bucket and invalidates the distribution`,

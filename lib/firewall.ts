@@ -5,11 +5,13 @@
 //     the execute-api URL directly) are blocked first, so nobody can reach the API around CloudFront and set the
 //     next header themselves.
 //   - `x-viewer-ip`: the viewer's address (an IPv6 viewer's /64), written by a CloudFront Function that overwrites
-//     whatever the client sent. The per-address rate limit counts by it: behind CloudFront, the source address WAF
-//     sees is a CloudFront server's.
+//     whatever the client sent. The per-address rate limits count by it: behind CloudFront, the source address WAF
+//     sees is a CloudFront server's. Two of them (functions/contract/abuseLimits.ts): a tight budget on the writing
+//     and guessing routes, and a wide one on every /api/* call.
 // Nothing is logged: no WAF logging configuration exists (its records carry the client address and headers), and
 // sampled requests are off on the ACL and every rule (the console would keep a sample of them, addresses included).
 // Only CloudWatch metrics, which are counts.
+import { PER_ADDRESS_LIMITS, type PerAddressLimit } from '#contract/abuseLimits.js';
 import { LIMITS } from '#contract/limits.js';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -24,15 +26,12 @@ export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
 /** Set by the edge's viewer-request function to the viewer's address, overwriting any value the client sent. */
 export const VIEWER_IP_HEADER = 'x-viewer-ip';
 
-export interface RateLimit {
-  /** Requests per window per viewer address (WAF's minimum is 10). */
-  readonly requests: number;
-  /** WAF accepts 60, 120, 300 or 600. */
-  readonly windowSeconds: 60 | 120 | 300 | 600;
-}
+export type RateLimit = PerAddressLimit;
 
 /** The same limit local mode enforces (local/runtime/localPortal.ts): 20 calls a minute from one address. */
-export const DEFAULT_RATE_LIMIT: RateLimit = { requests: 20, windowSeconds: 60 };
+export const DEFAULT_RATE_LIMIT: RateLimit = PER_ADDRESS_LIMITS.writeAndGuess;
+/** Every /api/* call from one address, as local mode counts them: 600 per 5 minutes. */
+export const DEFAULT_API_RATE_LIMIT: RateLimit = PER_ADDRESS_LIMITS.api;
 
 export interface ApiFirewallProps {
   /** e.g. `CleanPortal-kr-dev`: the ACL's description and its metric names. */
@@ -45,6 +44,8 @@ export interface ApiFirewallProps {
   readonly rateLimitedPaths: string[];
   /** @default DEFAULT_RATE_LIMIT (20 a minute, as local mode) */
   readonly rateLimit?: RateLimit;
+  /** Every /api/* call. @default DEFAULT_API_RATE_LIMIT (600 per 5 minutes, as local mode) */
+  readonly apiRateLimit?: RateLimit;
 }
 
 /**
@@ -65,6 +66,12 @@ export function pathSuffixRegex(paths: string[]): string {
   return paths.map((path) => `${escapeRegex(path).replace(/\{[^}/]+\}/g, '[^/]+')}/?$`).join('|');
 }
 
+/**
+ * Every path under the API's base path, whatever comes before it (`/api/x` through a custom domain,
+ * `/<stage>/api/x` on the execute-api host), unknown paths included: a 404 costs a request too.
+ */
+export const API_PATHS_REGEX = `^(/[^/]+)?${API_BASE_PATH}(/.*)?$`;
+
 type Rule = CfnWebACL.RuleProperty;
 type Statement = CfnWebACL.StatementProperty;
 
@@ -81,6 +88,11 @@ const NONE: CfnWebACL.TextTransformationProperty[] = [{ priority: 0, type: 'NONE
 const RESPONSE_BODIES: Record<string, { status: number; code: string; message: string }> = {
   forbidden: { status: 403, code: 'FORBIDDEN', message: 'This request is not allowed.' },
   rateLimited: { status: 429, code: 'RATE_LIMITED', message: 'Too many requests from your connection. Wait a minute and try again.' },
+  apiRateLimited: {
+    status: 429,
+    code: 'RATE_LIMITED',
+    message: 'Too many requests from your connection. Wait a few minutes and try again.',
+  },
   tooLarge: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than 64 KiB.' },
 };
 
@@ -119,8 +131,12 @@ export class ApiFirewall extends Construct {
   constructor(scope: Construct, id: string, props: ApiFirewallProps) {
     super(scope, id);
     const rate = props.rateLimit ?? DEFAULT_RATE_LIMIT;
-    if (!Number.isInteger(rate.requests) || rate.requests < 10) throw new Error('ApiFirewall: WAF counts at least 10 requests per window');
-    if (![60, 120, 300, 600].includes(rate.windowSeconds)) throw new Error('ApiFirewall: the window is 60, 120, 300 or 600 seconds');
+    const apiRate = props.apiRateLimit ?? DEFAULT_API_RATE_LIMIT;
+    for (const limit of [rate, apiRate]) {
+      if (!Number.isInteger(limit.requests) || limit.requests < 10)
+        throw new Error('ApiFirewall: WAF counts at least 10 requests per window');
+      if (![60, 120, 300, 600].includes(limit.windowSeconds)) throw new Error('ApiFirewall: the window is 60, 120, 300 or 600 seconds');
+    }
     if (props.rateLimitedPaths.length === 0) throw new Error('ApiFirewall: no rate-limited paths');
     for (const path of props.rateLimitedPaths) {
       if (!path.startsWith(`${API_BASE_PATH}/`)) throw new Error(`ApiFirewall: "${path}" is not under ${API_BASE_PATH}/`);
@@ -180,11 +196,37 @@ export class ApiFirewall extends Construct {
         visibilityConfig: visibility(`${metric}-RateLimitedPaths`),
       },
       {
+        // The wide budget: every /api/* call, so no route (the agency's, the config, an unknown path) lets one
+        // address take the stage's throttle. After the tight rule: a call it blocks is not counted twice.
+        name: 'ApiPerAddress',
+        priority: 2,
+        action: block('apiRateLimited', { 'retry-after': String(apiRate.windowSeconds) }),
+        statement: {
+          rateBasedStatement: {
+            limit: apiRate.requests,
+            evaluationWindowSec: apiRate.windowSeconds,
+            aggregateKeyType: 'FORWARDED_IP',
+            forwardedIpConfig: { headerName: VIEWER_IP_HEADER, fallbackBehavior: 'MATCH' },
+            scopeDownStatement: {
+              regexMatchStatement: {
+                fieldToMatch: { uriPath: {} },
+                regexString: API_PATHS_REGEX,
+                textTransformations: [
+                  { priority: 0, type: 'URL_DECODE' },
+                  { priority: 1, type: 'NORMALIZE_PATH' },
+                ],
+              },
+            } satisfies Statement,
+          },
+        },
+        visibilityConfig: visibility(`${metric}-ApiPerAddress`),
+      },
+      {
         // The contract's limit (DESIGN.md: bodies at most 64 KiB). The web ACL forwards API Gateway bodies up to
         // 64 KiB to WAF (AssociationConfig below; the default is 16 KiB), so a body of up to 65,536 bytes is
         // measured, and a longer one is "oversize", which MATCH turns into a block.
         name: 'BodySize',
-        priority: 2,
+        priority: 3,
         action: block('tooLarge'),
         statement: {
           sizeConstraintStatement: {
@@ -198,16 +240,16 @@ export class ApiFirewall extends Construct {
       },
       // Behind CloudFront the source address WAF sees is CloudFront's, so this list can only catch direct callers
       // (whom OriginVerify blocks anyway); it stays for the day the API is reached some other way.
-      managed('AWSManagedRulesAmazonIpReputationList', 3, metric),
+      managed('AWSManagedRulesAmazonIpReputationList', 4, metric),
       // SizeRestrictions_BODY blocks bodies over 8 KB; the portal accepts up to 64 KiB (BodySize enforces that), so
       // it only counts.
-      managed('AWSManagedRulesCommonRuleSet', 4, metric, ['SizeRestrictions_BODY']),
-      managed('AWSManagedRulesKnownBadInputsRuleSet', 5, metric),
+      managed('AWSManagedRulesCommonRuleSet', 5, metric, ['SizeRestrictions_BODY']),
+      managed('AWSManagedRulesKnownBadInputsRuleSet', 6, metric),
     ];
 
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
       scope: 'REGIONAL',
-      description: `${props.name} citizen API: origin check, per-address rate limit, body size, AWS managed rules`,
+      description: `${props.name} citizen API: origin check, per-address rate limits, body size, AWS managed rules`,
       defaultAction: { allow: {} },
       rules,
       customResponseBodies: Object.fromEntries(

@@ -5,6 +5,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { PortalApi, type Throttle } from './api.js';
 import { AgencyAuth } from './auth.js';
+import { CostBudget, MONTHLY_BUDGET_CONTEXT, monthlyBudgetFrom } from './costBudget.js';
 import { WebEdge } from './edge.js';
 import { PortalBackup, recoveryOptions } from './backup.js';
 import { ApiFirewall, rateLimitedApiPaths } from './firewall.js';
@@ -48,6 +49,8 @@ export class PortalStack extends Stack {
   readonly custody: KeyCustody;
   readonly backup: PortalBackup;
   readonly tamperAlarms: TamperAlarms;
+  /** Only with `-c monthlyBudget=<USD>`. */
+  readonly costBudget?: CostBudget;
 
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     if (!COUNTRY_CODE.test(props.country)) throw new Error(`country must be two lowercase letters, not "${props.country}"`);
@@ -57,6 +60,8 @@ export class PortalStack extends Stack {
       ...props,
     });
     const name = this.stackName;
+    // Read first: a bad `-c monthlyBudget=` fails the synth before anything is built.
+    const monthlyUsd = monthlyBudgetFrom(this.node.tryGetContext(MONTHLY_BUDGET_CONTEXT));
 
     // ---- Key custody, backups and recovery (issue 13; docs/operations.md) ----
     const alarmEmail: unknown = this.node.tryGetContext('alarmEmail');
@@ -121,7 +126,7 @@ export class PortalStack extends Stack {
       name,
       api: this.portalApi.api,
       stageName: props.stage,
-      // The browser posts attachments straight to the bucket with the presigned POST.
+      // CloudFront forwards the browser's presigned POST (to /upload on the portal's origin) to the bucket.
       uploadOrigin: `https://${this.storage.bucket.bucketRegionalDomainName}`,
     });
     this.firewall = new ApiFirewall(this, 'Firewall', {
@@ -165,6 +170,15 @@ export class PortalStack extends Stack {
       // The jobs' dead-letter queue, whose depth already alarms: a tamper alarm EventBridge could not deliver waits there.
       deadLetters: this.jobs.deadLetters,
     });
+    // Abuse limits: a monthly cost budget on the alarm topic, when `-c monthlyBudget=<USD>` is given.
+    if (monthlyUsd !== undefined) {
+      this.costBudget = new CostBudget(this, 'CostBudget', {
+        name,
+        monthlyUsd,
+        topic: this.monitoring.topic,
+        topicKey: this.monitoring.topicKey,
+      });
+    }
 
     new CfnOutput(this, 'WebUrl', { description: 'The portal, for citizens and agency staff', value: `${this.edge.url}/` });
     new CfnOutput(this, 'ApiUrl', {

@@ -5,7 +5,7 @@ import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, type ITable, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Key } from 'aws-cdk-lib/aws-kms';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { KeyCustody } from './keyCustody.js';
 import { acknowledge, acknowledgeEach } from './nag.js';
@@ -31,6 +31,18 @@ export { TTL_ATTRIBUTE };
 export const INCOMING_PREFIX = 'incoming/';
 /** Checked attachments, under evidence/<caseId>/. */
 export const EVIDENCE_PREFIX = 'evidence/';
+
+/**
+ * The table's on-demand maximum throughput, per second, and each index's (an index has its own): DynamoDB refuses
+ * requests beyond it (the handlers answer 503 UNAVAILABLE) instead of billing them. The backstop behind the
+ * per-address limits, for many addresses at once: sized to leave room for twenty abusive addresses filing at their
+ * limit and everyone else, and to put a price on the worst day (docs/security.md, "Abuse limits: the arithmetic").
+ */
+export const TABLE_MAX_THROUGHPUT = {
+  table: { readRequestUnits: 4_000, writeRequestUnits: 500 },
+  /** Written only when a case item is; read by the queue, due-list and statistics queries. */
+  index: { readRequestUnits: 1_000, writeRequestUnits: 500 },
+} as const;
 
 export interface PortalStorageProps {
   /** Shown in the keys' descriptions, e.g. `CleanPortal-kr-dev`. */
@@ -100,6 +112,8 @@ export class PortalStorage extends Construct {
       partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
+      maxReadRequestUnits: TABLE_MAX_THROUGHPUT.table.readRequestUnits,
+      maxWriteRequestUnits: TABLE_MAX_THROUGHPUT.table.writeRequestUnits,
       encryption: TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: this.tableKey,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
@@ -113,6 +127,8 @@ export class PortalStorage extends Construct {
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
         projectionType: ProjectionType.ALL,
+        maxReadRequestUnits: TABLE_MAX_THROUGHPUT.index.readRequestUnits,
+        maxWriteRequestUnits: TABLE_MAX_THROUGHPUT.index.writeRequestUnits,
       });
     }
     return table;
@@ -129,16 +145,9 @@ export class PortalStorage extends Construct {
       enforceSSL: true,
       minimumTLSVersion: 1.2,
       // No server access logs, on purpose: they record the requester's IP address (invariant 2).
-      cors: [
-        {
-          // The browser sends the file straight to S3 with the presigned POST; the POST policy (exact size and
-          // type, key under incoming/, 15 minutes) is what limits it, not the origin.
-          allowedMethods: [HttpMethods.POST],
-          allowedOrigins: ['*'],
-          allowedHeaders: ['*'],
-          maxAge: 3000,
-        },
-      ],
+      // No CORS: the browser posts to the portal's own origin and CloudFront forwards it (lib/edge.ts), so no page
+      // is allowed to call the bucket from a browser. The POST policy (exact size and type, key under incoming/,
+      // 15 minutes) is what limits an upload.
       lifecycleRules: [
         {
           id: 'expire-incoming',

@@ -1,5 +1,6 @@
 // EvidenceStore over S3. `presigner` may point at a different endpoint than `client` (local mode hands the
-// browser a same-origin URL); in AWS both are the same regional client.
+// browser a same-origin URL); in AWS both are the same regional client. With `uploadUrl`, the browser is handed that
+// portal-relative path instead of the bucket's address (the POST's signature covers its policy, not the host).
 import {
   CopyObjectCommand,
   DeleteObjectCommand,
@@ -34,11 +35,12 @@ export class S3EvidenceStore implements EvidenceStore, EvidenceLinks {
     private readonly client: S3Client,
     private readonly presigner: S3Client,
     private readonly bucket: string,
+    private readonly uploadUrl?: string,
   ) {}
 
   presignUpload(key: string, size: number, contentType: string, expiresInSeconds: number): Promise<PresignedPost> {
-    return guarded('attachment store', () =>
-      createPresignedPost(this.presigner, {
+    return guarded('attachment store', async () => {
+      const post = await createPresignedPost(this.presigner, {
         Bucket: this.bucket,
         Key: key,
         Conditions: [
@@ -47,8 +49,9 @@ export class S3EvidenceStore implements EvidenceStore, EvidenceLinks {
         ],
         Fields: { 'Content-Type': contentType },
         Expires: expiresInSeconds,
-      }),
-    );
+      });
+      return this.uploadUrl ? { ...post, url: this.uploadUrl } : post;
+    });
   }
 
   /**

@@ -8,9 +8,11 @@ export interface Route {
   /** The handler's file name under functions/handlers/, also the Lambda function's name. */
   handler: string;
   /**
-   * Counted against the per-address limit (20 calls a minute, one budget for all these routes together), as the WAF
-   * rule does when deployed. Filing is counted with the lookups: its 409 ("this code already belongs to another
-   * report") would otherwise answer what /track refuses to.
+   * Writing and guessing: counted against the tight per-address budget (PER_ADDRESS_LIMITS.writeAndGuess in
+   * functions/contract/abuseLimits.ts, 20 calls a minute, one budget for all these routes together), as the WAF rule
+   * `RateLimitedPaths` does when deployed. Filing is counted with the lookups: its 409 ("this code already belongs to
+   * another report") would otherwise answer what /track refuses to. Every route, marked or not, is also under the
+   * wide per-address budget of all /api/* calls (PER_ADDRESS_LIMITS.api, the WAF rule `ApiPerAddress`).
    */
   rateLimited?: boolean;
   /**
@@ -28,7 +30,7 @@ export interface Route {
 export const ROUTES: Route[] = [
   { method: 'GET', resource: '/config', handler: 'getConfig' },
   { method: 'GET', resource: '/pages/{id}', handler: 'getPage' },
-  { method: 'POST', resource: '/uploads', handler: 'createUploads' },
+  { method: 'POST', resource: '/uploads', handler: 'createUploads', rateLimited: true },
   { method: 'POST', resource: '/reports', handler: 'createReport', rateLimited: true },
   { method: 'POST', resource: '/track', handler: 'trackCase', rateLimited: true, lookupThrottle: true },
   { method: 'POST', resource: '/track/messages', handler: 'postTrackMessage', rateLimited: true, lookupThrottle: true },

@@ -41,6 +41,14 @@ const portalShared = z.object({
   DYNAMODB_ENDPOINT: optionalUrl,
   S3_ENDPOINT: optionalUrl,
   S3_PUBLIC_ENDPOINT: optionalUrl,
+  /**
+   * The portal-relative path the browser posts attachments to (functions/contract/uploadPath.ts), handed out instead
+   * of the bucket's own address; unset, the presigned POST's own URL is handed out.
+   */
+  UPLOAD_URL: z
+    .string()
+    .regex(/^\/[A-Za-z0-9/_-]*$/, "a path on the portal's own origin, e.g. /upload")
+    .optional(),
 });
 
 export const portalEnvironment = localOrAws(

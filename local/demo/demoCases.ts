@@ -181,7 +181,8 @@ export async function seedDemoCases(target: DemoTarget, pack: CountryPack, dataD
       const form = new FormData();
       for (const [k, v] of Object.entries(slots.uploads[0]!.fields)) form.append(k, v);
       form.append('file', new Blob([bytes], { type: 'text/plain' }), 'evidence.txt');
-      const sent = await fetch(slots.uploads[0]!.url, { method: 'POST', body: form });
+      // A path on the portal's own origin (functions/contract/uploadPath.ts).
+      const sent = await fetch(new URL(slots.uploads[0]!.url, target.url), { method: 'POST', body: form });
       if (!sent.ok) throw new Error(`demo evidence upload: ${sent.status}`);
       uploadIds.push(slots.uploads[0]!.uploadId);
     }

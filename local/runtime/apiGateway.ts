@@ -1,5 +1,6 @@
-// The local stand-in for API Gateway: a request under /api is matched to its route, held to the per-address limit
-// and the sign-in backoff, authorized for the agency routes (the Cognito authorizer's part), turned into the proxy
+// The local stand-in for API Gateway: a request under /api is held to the per-address limits (the web ACL's two
+// rate rules: every /api/* call, then the writing and guessing routes), matched to its route, held to the sign-in
+// backoff, authorized for the agency routes (the Cognito authorizer's part), turned into the proxy
 // event a deployed function receives, and answered with what the same handler module returns.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ROUTES } from '#contract/routes.js';
@@ -20,7 +21,10 @@ const SIGN_IN_HANDLER = 'login';
 
 export interface LocalApiGatewayParts {
   authorizer: LocalAgencyAuthorizer;
+  /** The `rateLimited` routes together (the WAF rule RateLimitedPaths). */
   limiter: FixedWindowLimiter;
+  /** Every /api/* call, unknown paths included (the WAF rule ApiPerAddress). */
+  apiLimiter: FixedWindowLimiter;
   signInBackoff: SignInAddressBackoff;
   ownRequests: OwnRequests;
 }
@@ -38,12 +42,15 @@ export async function loadRouteHandlers(): Promise<Map<string, LambdaHandler>> {
 }
 
 export function localApiGateway(handlers: Map<string, LambdaHandler>, parts: LocalApiGatewayParts): ApiInvoker {
-  const { authorizer, limiter, signInBackoff, ownRequests } = parts;
+  const { authorizer, limiter, apiLimiter, signInBackoff, ownRequests } = parts;
   return async (req, res, url) => {
     const send = (status: number, headers: Record<string, string | number | boolean>, body: string) => {
       const type = String(Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '');
       const packed = maybeGzip(req, body, type);
-      res.writeHead(status, { ...(headers as Record<string, string>), ...packed.headers }).end(packed.body);
+      // As the edge's response headers policy does (lib/edge.ts): the browser keeps no API answer, whatever the
+      // handler told CloudFront's cache (the public config, pages and statistics say `public, max-age=300`).
+      const kept = Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'cache-control');
+      res.writeHead(status, { ...Object.fromEntries(kept), 'cache-control': 'no-store', ...packed.headers }).end(packed.body);
       return status;
     };
     const sendError = (route: string, error: unknown, headers: Record<string, string> = {}) => {
@@ -52,6 +59,21 @@ export function localApiGateway(handlers: Map<string, LambdaHandler>, parts: Loc
       return { route, status: send(answer.statusCode, { ...answer.headers, ...headers }, answer.body) };
     };
     const match = matchRoute(req.method ?? 'GET', url.pathname.slice('/api'.length) || '/');
+    // In the web ACL's order: the tight rule first (a call it refuses is not counted again), then every call.
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const own = ownRequests.isOwn(req);
+    if (match.route?.rateLimited && !own && !limiter.take(address)) {
+      return sendError(`/api${match.route.resource}`, rateLimited('Too many requests from your connection. Wait a minute and try again.'), {
+        'retry-after': String(limiter.windowSeconds),
+      });
+    }
+    if (!own && !apiLimiter.take(address)) {
+      return sendError(
+        match.route ? `/api${match.route.resource}` : '(any)',
+        rateLimited('Too many requests from your connection. Wait a few minutes and try again.'),
+        { 'retry-after': String(apiLimiter.windowSeconds) },
+      );
+    }
     if (!match.route && match.malformed) {
       return sendError(
         '(malformed)',
@@ -64,10 +86,6 @@ export function localApiGateway(handlers: Map<string, LambdaHandler>, parts: Loc
     }
     const { route, pathParameters } = match;
     const template = `/api${route.resource}`;
-    const address = req.socket.remoteAddress ?? 'unknown';
-    if (route.rateLimited && !ownRequests.isOwn(req) && !limiter.take(address)) {
-      return sendError(template, rateLimited('Too many requests from your connection. Wait a minute and try again.'));
-    }
     const signingIn = route.handler === SIGN_IN_HANDLER;
     const signInWait = signingIn ? signInBackoff.waitMs(address) : 0;
     if (signInWait > 0) {

@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path';
 import { readOrCreateSigningKey } from '#adapters/localSigningKey.js';
 import { indexPack } from '#core/countryPackIndex.js';
 import type { CountryPack } from '#schemas/countryPack.js';
+import { PER_ADDRESS_LIMITS } from '#contract/abuseLimits.js';
 import { securityHeaders } from '#contract/securityHeaders.js';
+import { UPLOAD_PATH } from '#contract/uploadPath.js';
 import type { AnchorRunResult } from '#core/anchorAuditHeads.js';
 import { notFound, validationFailed } from '#core/errors.js';
 import type { PublishResult } from '#core/statisticsSnapshot.js';
@@ -24,6 +26,7 @@ import { FixedWindowLimiter } from './rateLimit.js';
 import { sendRefusal } from './refusals.js';
 import { removeRuntimeFile, writeRuntimeFile } from './runtimeFile.js';
 import { startScheduledJobs } from './scheduledJobs.js';
+import { API_RATE_LIMIT_WINDOW_SECONDS, RATE_LIMIT_WINDOW_SECONDS } from './settings.js';
 import { SignInAddressBackoff } from './signInAddressBackoff.js';
 import { serveStatic } from './staticFiles.js';
 import { STORAGE_PREFIX } from './storageGate/storagePath.js';
@@ -38,7 +41,10 @@ export interface LocalPortalOptions {
   s3Endpoint?: string;
   /** Where request lines go ("POST /api/track 200 12 ms"); never bodies, codes or addresses. */
   requestLog?: (line: string) => void;
+  /** The `rateLimited` routes together, per address. @default 20 (PER_ADDRESS_LIMITS.writeAndGuess) */
   rateLimitPerMinute?: number;
+  /** Every /api/* call, per address. @default 600 (PER_ADDRESS_LIMITS.api) */
+  apiRateLimitPer5Minutes?: number;
   /** DEMO_PASSWORD: the demo accounts' password; generated on first start when unset. */
   demoPassword?: string;
   /** The deadline sweep's interval; 0 turns the timer off (tests invoke the sweep themselves). */
@@ -120,7 +126,14 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
     const own = ownRequests();
     const invokeApi = localApiGateway(handlers, {
       authorizer: new LocalAgencyAuthorizer(authDir),
-      limiter: new FixedWindowLimiter(options.rateLimitPerMinute ?? 20, 60_000),
+      limiter: new FixedWindowLimiter(
+        options.rateLimitPerMinute ?? PER_ADDRESS_LIMITS.writeAndGuess.requests,
+        RATE_LIMIT_WINDOW_SECONDS * 1000,
+      ),
+      apiLimiter: new FixedWindowLimiter(
+        options.apiRateLimitPer5Minutes ?? PER_ADDRESS_LIMITS.api.requests,
+        API_RATE_LIMIT_WINDOW_SECONDS * 1000,
+      ),
       signInBackoff: new SignInAddressBackoff(),
       ownRequests: own,
     });
@@ -138,6 +151,12 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       // Judged on the target as sent too: the gate refuses what URL normalization would have folded away.
       if (url.pathname.startsWith(STORAGE_PREFIX) || (req.url ?? '').startsWith(STORAGE_PREFIX)) {
         return { method, route: '/s3/{bucket}', status: await storage.storageGate(req, res) };
+      }
+      // The browser's attachment upload, on the portal's own origin as deployed (lib/edge.ts forwards it to the
+      // bucket with the path rewritten to `/`): here the storage gate takes it as a POST to the bucket.
+      if (url.pathname === UPLOAD_PATH && method === 'POST') {
+        req.url = `${STORAGE_PREFIX}${BUCKET_NAME}`;
+        return { method, route: UPLOAD_PATH, status: await storage.storageGate(req, res) };
       }
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
         return { method, ...(await invokeApi(req, res, url)) };
@@ -203,6 +222,7 @@ function configureHandlers(at: {
     DYNAMODB_ENDPOINT: at.storage.dynamoDbEndpoint,
     S3_ENDPOINT: at.storage.s3Endpoint,
     S3_PUBLIC_ENDPOINT: `${at.publicOrigin}/s3`,
+    UPLOAD_URL: UPLOAD_PATH,
     LOCAL_AUTH_DIR: at.authDir,
   });
 }

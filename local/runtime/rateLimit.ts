@@ -9,6 +9,11 @@ export class FixedWindowLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** The window in whole seconds, for Retry-After. */
+  get windowSeconds(): number {
+    return Math.ceil(this.windowMs / 1000);
+  }
+
   /** Counts one call; false when the caller is over the limit. */
   take(address: string): boolean {
     const now = this.now();

@@ -1,4 +1,5 @@
 // Local mode's settings, from the environment, checked like a handler's configuration.
+import { PER_ADDRESS_LIMITS } from '#contract/abuseLimits.js';
 import { LIMITS } from '#contract/limits.js';
 import * as z from 'zod';
 import { parseEnvironment } from '#runtime/config.js';
@@ -22,9 +23,18 @@ export const localEnvironment = z.object({
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
   COUNTRY_PACKS_DIR: z.string().min(1).default('countries'),
-  /** Calls a minute from one address to the rate-limited routes; raised only by load tests (bench/localLoad.ts). */
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /**
+   * Calls a minute from one address to the rate-limited routes together (functions/contract/routes.ts `rateLimited`);
+   * raised only by load tests (bench/localLoad.ts).
+   */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(PER_ADDRESS_LIMITS.writeAndGuess.requests),
+  /** Calls per 5 minutes from one address to any /api/* path. */
+  API_RATE_LIMIT_PER_5_MINUTES: z.coerce.number().int().min(1).default(PER_ADDRESS_LIMITS.api.requests),
 });
+
+// The variables' names say their windows: these fail to compile if the contract's windows change.
+export const RATE_LIMIT_WINDOW_SECONDS: 60 = PER_ADDRESS_LIMITS.writeAndGuess.windowSeconds;
+export const API_RATE_LIMIT_WINDOW_SECONDS: 300 = PER_ADDRESS_LIMITS.api.windowSeconds;
 
 export function localSettings(env: NodeJS.ProcessEnv) {
   const e = parseEnvironment(localEnvironment, env);
@@ -40,6 +50,7 @@ export function localSettings(env: NodeJS.ProcessEnv) {
     demo: e.DEMO,
     packsDir: e.COUNTRY_PACKS_DIR,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    apiRateLimitPer5Minutes: e.API_RATE_LIMIT_PER_5_MINUTES,
   };
 }
 

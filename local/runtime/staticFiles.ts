@@ -34,11 +34,12 @@ export async function serveStatic(
     relative = '/';
   }
   const file = normalize(join(root, relative));
-  // Vite names every file under /assets/ by its content hash, so those never change; pages revalidate.
-  const cache = relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+  // Vite names every file under /assets/ by its content hash, so those never change; pages are kept in no browser
+  // cache (a shared computer keeps no trace of them), as the edge serves them (lib/edge.ts).
+  const cache = relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store';
   const send = (status: number, type: string, body: Buffer | string) => {
     const packed = maybeGzip(req, body, type);
-    res.writeHead(status, { ...headers, 'content-type': type, 'cache-control': status === 200 ? cache : 'no-cache', ...packed.headers });
+    res.writeHead(status, { ...headers, 'content-type': type, 'cache-control': status === 200 ? cache : 'no-store', ...packed.headers });
     res.end(req.method === 'HEAD' ? undefined : packed.body);
     return status;
   };

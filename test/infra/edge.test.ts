@@ -12,7 +12,7 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { securityHeaders } from '#contract/securityHeaders.js';
 import { ROUTES } from '#contract/routes.js';
-import { VIEWER_IP_FUNCTION_CODE, WebEdge } from '#lib/edge.js';
+import { UPLOAD_PATH_FUNCTION_CODE, VIEWER_IP_FUNCTION_CODE, WebEdge } from '#lib/edge.js';
 import {
   ApiFirewall,
   DEFAULT_RATE_LIMIT,
@@ -199,15 +199,17 @@ describe('distribution', () => {
     }
   });
 
-  it('sends the security headers local mode sends, plus HSTS, on both behaviors', () => {
-    const [policyId, policy] = onlyOne('AWS::CloudFront::ResponseHeadersPolicy');
-    const config = policy.Properties.ResponseHeadersPolicyConfig;
+  it('sends the security headers local mode sends, plus HSTS, on every behavior', () => {
+    const policyId = logicalId(built.edge.responseHeadersPolicy);
+    const config = resources[policyId]!.Properties.ResponseHeadersPolicyConfig;
     const csp: string = config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
     expect(csp).toContain("default-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
-    expect(csp).toContain(`connect-src 'self' ${UPLOAD_ORIGIN}`);
-    expect(csp).toBe(securityHeaders([UPLOAD_ORIGIN])['content-security-policy']);
+    // The browser uploads to the portal's own origin (/upload), so the bucket is not a connect source.
+    expect(csp).toContain("connect-src 'self';");
+    expect(csp).not.toContain(UPLOAD_ORIGIN);
+    expect(csp).toBe(securityHeaders([])['content-security-policy']);
     expect(config.SecurityHeadersConfig).toMatchObject({
       ContentTypeOptions: { Override: true },
       FrameOptions: { FrameOption: 'DENY', Override: true },
@@ -219,8 +221,52 @@ describe('distribution', () => {
       Value: securityHeaders([])['permissions-policy'],
       Override: true,
     });
-    expect(distributionConfig().DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual(refTo(policyId));
-    expect(apiBehavior().ResponseHeadersPolicyId).toEqual(refTo(policyId));
+    // The pages and the API get the same headers plus no-store (test/infra/abuseLimits.test.ts); the hashed assets these.
+    const noStoreId = logicalId(built.edge.noStoreHeadersPolicy);
+    const noStore = resources[noStoreId]!.Properties.ResponseHeadersPolicyConfig;
+    expect(noStore.SecurityHeadersConfig).toEqual(config.SecurityHeadersConfig);
+    expect(noStore.CustomHeadersConfig.Items).toEqual([
+      ...config.CustomHeadersConfig.Items,
+      { Header: 'cache-control', Value: 'no-store', Override: true },
+    ]);
+    expect(distributionConfig().DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual(refTo(noStoreId));
+    expect(apiBehavior().ResponseHeadersPolicyId).toEqual(refTo(noStoreId));
+    const assets = (distributionConfig().CacheBehaviors as Json[]).find((b) => b.PathPattern === '/assets/*');
+    expect(assets.ResponseHeadersPolicyId).toEqual(refTo(policyId));
+  });
+
+  it('forwards the browser\u2019s upload POST on /upload to the attachment bucket: never cached, Content-Type only', () => {
+    const upload = (distributionConfig().CacheBehaviors as Json[]).find((b) => b.PathPattern === '/upload');
+    expect(upload).toMatchObject({
+      ViewerProtocolPolicy: 'https-only',
+      AllowedMethods: expect.arrayContaining(['POST']),
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+      OriginRequestPolicyId: refTo(logicalId(built.edge.uploadOriginRequestPolicy)),
+      ResponseHeadersPolicyId: refTo(logicalId(built.edge.noStoreHeadersPolicy)),
+    });
+    expect(upload.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [logicalId(built.edge.uploadPathFunction), 'FunctionARN'] } },
+    ]);
+    const origin = originById(upload.TargetOriginId);
+    expect(origin.DomainName).toBe(new URL(UPLOAD_ORIGIN).host);
+    expect(origin.OriginPath ?? '').toBe('');
+    expect(origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    expect(origin.OriginCustomHeaders).toBeUndefined();
+    const policy = resources[logicalId(built.edge.uploadOriginRequestPolicy)]!.Properties.OriginRequestPolicyConfig;
+    expect(policy).toMatchObject({
+      HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Content-Type'] },
+      CookiesConfig: { CookieBehavior: 'none' },
+      QueryStringsConfig: { QueryStringBehavior: 'none' },
+    });
+  });
+
+  it('rewrites an upload POST to the bucket\u2019s root and refuses any other method at the edge', () => {
+    const handler = new Function(`${UPLOAD_PATH_FUNCTION_CODE}; return handler;`)() as (event: Json) => Json;
+    const posted = handler({ request: { method: 'POST', uri: '/upload', querystring: { a: { value: '1' } }, headers: {} } });
+    expect(posted).toMatchObject({ method: 'POST', uri: '/', querystring: {} });
+    for (const method of ['GET', 'PUT', 'DELETE', 'OPTIONS']) {
+      expect(handler({ request: { method, uri: '/upload', querystring: {}, headers: {} } }), method).toMatchObject({ statusCode: 405 });
+    }
   });
 
   it('takes the attachment bucket\u2019s regional endpoint as a deploy-time value', () => {
@@ -230,12 +276,9 @@ describe('distribution', () => {
     api.root.addMethod('GET', new MockIntegration());
     const attachments = new Bucket(stack, 'Attachments');
     new WebEdge(stack, 'Edge', { name: 'Tokens', api, stageName: 'dev', uploadOrigin: `https://${attachments.bucketRegionalDomainName}` });
-    const policies = Template.fromStack(stack).findResources('AWS::CloudFront::ResponseHeadersPolicy');
-    const csp = JSON.stringify(
-      Object.values(policies)[0]!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy,
-    );
-    expect(csp).toContain("connect-src 'self' https://");
-    expect(csp).toContain(
+    const [distribution] = Object.values(Template.fromStack(stack).findResources('AWS::CloudFront::Distribution'));
+    const origins = JSON.stringify(distribution!.Properties.DistributionConfig.Origins);
+    expect(origins).toContain(
       JSON.stringify({ 'Fn::GetAtt': [stack.getLogicalId(attachments.node.defaultChild as never), 'RegionalDomainName'] }),
     );
   });
@@ -257,7 +300,10 @@ describe('viewer address function', () => {
   const run = (ip: string, headers: Record<string, { value: string }> = {}) => handler({ viewer: { ip }, request: { headers } }).headers;
 
   it('is the code deployed on the /api/* behavior as a viewer-request function', () => {
-    const [fnId, cfFn] = onlyOne('AWS::CloudFront::Function');
+    // Two functions: this one, and the upload path's rewrite (its own test above).
+    expect(ofType('AWS::CloudFront::Function')).toHaveLength(2);
+    const fnId = logicalId(built.edge.viewerIpFunction);
+    const cfFn = resources[fnId]!;
     expect(cfFn.Properties.FunctionCode).toBe(VIEWER_IP_FUNCTION_CODE);
     expect(cfFn.Properties.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
     expect(apiBehavior().FunctionAssociations).toEqual([
@@ -339,13 +385,13 @@ describe('API web ACL', () => {
     const scope = statement.ScopeDownStatement.RegexMatchStatement;
     expect(scope.FieldToMatch).toEqual({ UriPath: {} });
     const regex = new RegExp(scope.RegexString as string);
-    for (const path of ['/api/reports', '/api/track', '/api/track/messages', '/api/auth/login']) {
+    for (const path of ['/api/uploads', '/api/reports', '/api/track', '/api/track/messages', '/api/auth/login']) {
       expect(scope.RegexString).toContain(path);
       expect(regex.test(path), path).toBe(true);
       expect(regex.test(`/${STAGE}${path}`), `/${STAGE}${path}`).toBe(true);
       expect(regex.test(`${path}/`), `${path}/`).toBe(true);
     }
-    for (const path of ['/api/reports/x', '/api/config', '/api/track/other', '/api/tracking', `/${STAGE}/api/uploads`]) {
+    for (const path of ['/api/reports/x', '/api/config', '/api/track/other', '/api/tracking', `/${STAGE}/api/cases`]) {
       expect(regex.test(path), path).toBe(false);
     }
   });
@@ -353,7 +399,7 @@ describe('API web ACL', () => {
   it('limits exactly the rateLimited routes of functions/contract/routes.ts', () => {
     const expected = ROUTES.filter((r) => r.rateLimited).map((r) => `/api${r.resource}`);
     expect(rateLimitedApiPaths()).toEqual(expected);
-    expect(rateLimitedApiPaths()).toEqual(['/api/reports', '/api/track', '/api/track/messages', '/api/auth/login']);
+    expect(rateLimitedApiPaths()).toEqual(['/api/uploads', '/api/reports', '/api/track', '/api/track/messages', '/api/auth/login']);
     expect(new RegExp(pathSuffixRegex(['/api/cases/{caseId}/messages'])).test('/dev/api/cases/abc/messages')).toBe(true);
   });
 
@@ -403,8 +449,8 @@ describe('API web ACL', () => {
 describe('environment-agnostic, offline', () => {
   it('names no region or account', () => {
     expect(Token.isUnresolved(built.stack.region)).toBe(true);
-    // The fixture's upload origin (in the CSP) is the only literal host name.
-    const text = JSON.stringify(template.toJSON()).replaceAll(UPLOAD_ORIGIN, '');
+    // The fixture's upload origin (the bucket behind /upload) is the only literal host name.
+    const text = JSON.stringify(template.toJSON()).replaceAll(new URL(UPLOAD_ORIGIN).host, '');
     expect(text).not.toMatch(/(us|eu|ap|sa|ca|me|af)-(east|west|north|south|central|northeast|southeast)-\d/);
     expect(text).not.toMatch(/\b\d{12}\b/);
   });

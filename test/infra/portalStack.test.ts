@@ -279,12 +279,9 @@ describe('attachment bucket', () => {
     });
   });
 
-  it('lets browsers POST the presigned upload from any origin, and nothing else', () => {
+  it('lets no browser page call the bucket: uploads come through CloudFront (no CORS)', () => {
     const [, bucket] = theOne('AWS::S3::Bucket', 'StorageAttachments');
-    const rules = bucket.Properties.CorsConfiguration.CorsRules as Json[];
-    expect(rules).toHaveLength(1);
-    expect(rules[0].AllowedMethods).toEqual(['POST']);
-    expect(rules[0].AllowedOrigins).toEqual(['*']);
+    expect(bucket.Properties.CorsConfiguration).toBeUndefined();
   });
 });
 
@@ -362,11 +359,15 @@ describe('functions', () => {
       expect(Boolean(FUNCTION_ACCESS[route.handler]!.citizen), route.handler).toBe(usesCitizenDeps);
       expect(Boolean(FUNCTION_ACCESS[route.handler]!.userPool), route.handler).toBe(usesAuthDeps);
       expect(Boolean(FUNCTION_ACCESS[route.handler]!.statisticsSnapshot), route.handler).toBe(usesStatisticsDeps);
+      // The upload signer also hands the browser the portal-relative upload path (functions/contract/uploadPath.ts).
+      const signsUploads = FUNCTION_ACCESS[route.handler]!.attachments === 'presign';
       expect(Object.keys(variables).sort(), route.handler).toEqual(
         keepsAuditTrail
           ? [...citizen, 'AUDIT_MAC_KEY_ID'].sort()
           : usesCitizenDeps
-            ? citizen
+            ? signsUploads
+              ? [...citizen, 'UPLOAD_URL'].sort()
+              : citizen
             : usesAuthDeps
               ? auth
               : usesStatisticsDeps

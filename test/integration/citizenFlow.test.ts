@@ -246,7 +246,7 @@ describe('attachment checks at submit', () => {
   it('refuses an upload that is not the declared size: at storage, and again at submit if storage let it in', async () => {
     const issued = await portal.api('POST', '/uploads', { files: [{ name: 'notes.txt', size: 4, contentType: 'text/plain' }] });
     const upload = issued.body.uploads[0] as IssuedUpload;
-    const sent = await postUploadForm(upload, {
+    const sent = await postUploadForm(portal, upload, {
       name: 'notes.txt',
       contentType: 'text/plain',
       bytes: Buffer.from('much longer than declared'),

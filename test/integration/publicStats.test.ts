@@ -29,7 +29,9 @@ describe('GET /stats/public', () => {
     await vi.waitFor(async () => expect((await get()).statistics?.asOf).not.toBeNull(), { timeout: 20_000, interval: 200 });
     const { statistics, headers } = await get();
     expect(statistics).toMatchObject({ minimumCases: PUBLIC_STATS_MINIMUM_CASES, organizations: [] });
-    expect(headers.get('cache-control')).toBe('public, max-age=300');
+    // The handler lets CloudFront keep it 5 minutes (`public, max-age=300`); the browser is told no-store, as the
+    // edge's response headers policy tells it (lib/edge.ts, local/runtime/apiGateway.ts).
+    expect(headers.get('cache-control')).toBe('no-store');
     expect(headers.get('content-type')).toMatch(/^application\/json/);
   });
 

@@ -133,12 +133,12 @@ describe('what the storage path refuses', () => {
     const page = Buffer.from('<html><script>fetch("/api/cases",{headers:{authorization:"Bearer "+sessionStorage.token}})</script></html>');
     const slot = await issue({ name: 'scan.pdf', size: page.length, contentType: 'application/pdf' });
     const asHtml = { ...slot, fields: { ...slot.fields, 'Content-Type': 'text/html' } };
-    expect((await postUploadForm(asHtml, { name: 'page.html', contentType: 'text/html', bytes: page })).status).toBe(403);
+    expect((await postUploadForm(portal, asHtml, { name: 'page.html', contentType: 'text/html', bytes: page })).status).toBe(403);
 
     const victim = await issue({ name: 'receipt.pdf', size: 15, contentType: 'application/pdf' });
     const attacker = await issue({ name: 'junk.pdf', size: 15, contentType: 'application/pdf' });
     const overwrite = { ...attacker, fields: { ...attacker.fields, key: victim.fields.key! } };
-    const answer = await postUploadForm(overwrite, {
+    const answer = await postUploadForm(portal, overwrite, {
       name: 'junk.pdf',
       contentType: 'application/pdf',
       bytes: Buffer.from('%PDF-1.4 forged'),
@@ -148,7 +148,8 @@ describe('what the storage path refuses', () => {
     // A policy with its signature removed, or made up, is no policy.
     const unsigned = { ...attacker, fields: { ...attacker.fields, 'X-Amz-Signature': 'f'.repeat(64) } };
     expect(
-      (await postUploadForm(unsigned, { name: 'junk.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 forged') })).status,
+      (await postUploadForm(portal, unsigned, { name: 'junk.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 forged') }))
+        .status,
     ).toBe(403);
   });
 
@@ -203,7 +204,11 @@ describe('what the storage path takes', () => {
 
   it('takes the upload the portal issued (204), answering nothing a page could run', async () => {
     const slot = await issue({ name: 'invoice.pdf', size: evidenceText.length, contentType: 'application/pdf' });
-    const answer = await postUploadForm(slot, { name: 'invoice.pdf', contentType: 'application/pdf', bytes: Buffer.from(evidenceText) });
+    const answer = await postUploadForm(portal, slot, {
+      name: 'invoice.pdf',
+      contentType: 'application/pdf',
+      bytes: Buffer.from(evidenceText),
+    });
     expect(answer.status).toBe(204);
     expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
     expect(answer.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");

@@ -38,7 +38,7 @@ export interface TestPortal {
 }
 
 export async function startTestPortal(
-  options: { rateLimitPerMinute?: number; country?: string; packsDir?: string } = {},
+  options: { rateLimitPerMinute?: number; apiRateLimitPer5Minutes?: number; country?: string; packsDir?: string } = {},
 ): Promise<TestPortal> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clean-portal-test-'));
   const captured: string[] = [];
@@ -64,6 +64,7 @@ export async function startTestPortal(
       dataDir,
       requestLog: (line) => requestLines.push(line),
       rateLimitPerMinute: options.rateLimitPerMinute ?? 10_000,
+      apiRateLimitPer5Minutes: options.apiRateLimitPer5Minutes ?? 1_000_000,
       // Tests run the sweep, the statistics publisher and the anchor job themselves, when they choose.
       sweepEveryMs: 0,
       publishStatsEveryMs: 0,
@@ -141,6 +142,41 @@ export function postFrom(
   });
 }
 
+/** Any call from a chosen local address, with the answer's headers (for the limits' Retry-After and Cache-Control). */
+export function callFrom(
+  portal: Pick<TestPortal, 'url'>,
+  address: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: any }> {
+  const url = new URL(path, portal.url);
+  const data = body === undefined ? '' : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method,
+        localAddress: address,
+        headers: body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          const json = (res.headers['content-type'] ?? '').includes('json');
+          resolve({ status: res.statusCode!, headers: res.headers, body: json ? JSON.parse(text) : text });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
 /** A fresh random tracking code, as the browser proposes one. */
 export function proposedCode(): string {
   const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -154,7 +190,7 @@ export async function uploadFile(portal: TestPortal, file: { name: string; conte
   });
   if (answer.status !== 201) throw new Error(`POST /uploads answered ${answer.status}: ${answer.text}`);
   const upload = answer.body.uploads[0] as IssuedUpload;
-  const sent = await postUploadForm(upload, file);
+  const sent = await postUploadForm(portal, upload, file);
   if (!sent.ok) throw new Error(`upload answered ${sent.status}`);
   return upload.uploadId;
 }
@@ -165,12 +201,19 @@ export interface IssuedUpload {
   fields: Record<string, string>;
 }
 
-/** Posts a file through an issued presigned POST, as the browser does (the form's fields, then the file). */
-export function postUploadForm(upload: IssuedUpload, file: { name: string; contentType: string; bytes: Uint8Array }): Promise<Response> {
+/**
+ * Posts a file through an issued presigned POST, as the browser does (the form's fields, then the file), to the
+ * portal-relative address the API handed out (functions/contract/uploadPath.ts).
+ */
+export function postUploadForm(
+  portal: Pick<TestPortal, 'url'>,
+  upload: IssuedUpload,
+  file: { name: string; contentType: string; bytes: Uint8Array },
+): Promise<Response> {
   const form = new FormData();
   for (const [k, v] of Object.entries(upload.fields)) form.append(k, v);
   form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.contentType }), file.name);
-  return fetch(upload.url, { method: 'POST', body: form });
+  return fetch(new URL(upload.url, portal.url), { method: 'POST', body: form });
 }
 
 /** Signs a demo account in and returns its bearer token. */
