@@ -6,14 +6,15 @@
 // synth with the file, the path and the problem instead of failing every function after deploy.
 import { join } from 'node:path';
 import { App, RemovalPolicy, Tags, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, NIST80053R5Checks, ServerlessChecks } from 'cdk-nag';
 import { requireCheckedCountryPack } from '#composition/checkedPack.js';
 import { PROJECT_ROOT } from '#lib/portalFunction.js';
 import { COUNTRY_CODE, PortalStack, STAGE_NAME, portalStackName } from '#lib/portalStack.js';
 
 const app = new App();
-// Every synth (and deploy) runs cdk-nag's AwsSolutions pack; an unacknowledged finding fails it.
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+// Every synth (and deploy) runs cdk-nag's AwsSolutions, NIST 800-53 R5 and Serverless packs; an unacknowledged
+// finding fails it.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new NIST80053R5Checks(app), new ServerlessChecks(app));
 
 function contextString(key: string, fallback: string): string {
   const value: unknown = app.node.tryGetContext(key);
