@@ -4,21 +4,21 @@
 import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
 import type { EmbeddedServer } from './dynamodb.js';
-import { freePort } from './ports.js';
 
 export async function startS3(dataDir: string, bucket: string, port?: number): Promise<EmbeddedServer> {
   mkdirSync(dataDir, { recursive: true });
-  const chosenPort = port ?? (await freePort());
+  // Port 0 when none is asked for: the OS picks one as s3rver listens, so no other process can take it in between
+  // (picking a free port first and listening later raced with parallel tests: EADDRINUSE).
   const server = new S3rver({
-    port: chosenPort,
+    port: port ?? 0,
     address: '127.0.0.1',
     directory: dataDir,
     silent: true,
     configureBuckets: [{ name: bucket, configs: [] }],
   });
-  await server.run();
+  const listening = (await server.run()) as { port: number };
   return {
-    endpoint: `http://127.0.0.1:${chosenPort}`,
+    endpoint: `http://127.0.0.1:${listening.port}`,
     async stop() {
       await server.close();
     },
