@@ -142,22 +142,35 @@ export class DynamoCaseStore implements CaseWorkStore {
    */
   async getCaseFile(caseId: string): Promise<CaseFile | null> {
     const kinds = Object.fromEntries(CASE_FILE_KINDS.map((kind, i) => [`:k${i}`, kind]));
-    const items = await this.queryAll({
-      KeyConditionExpression: 'PK = :pk',
+    const parts = await this.caseParts(caseId, {
       FilterExpression: `#kind IN (${Object.keys(kinds).join(', ')})`,
       ExpressionAttributeNames: { '#kind': 'kind' },
-      ExpressionAttributeValues: { ':pk': casePk(caseId), ...kinds },
-      ConsistentRead: true,
+      ExpressionAttributeValues: kinds,
     });
-    const record = items.find((i) => i.kind === 'case');
-    if (!record) return null;
-    const of = <T>(kind: string) => items.filter((i) => i.kind === kind).map((i) => strip<T>(i));
+    if (!parts) return null;
+    const { record, of } = parts;
     return {
-      case: toRecord(record),
+      case: record,
       timeline: of<TimelineRecord>('timeline'),
       messages: of<MessageRecord>('message'),
       attachments: of<AttachmentRecord>('attachment'),
     };
+  }
+
+  /** A case's partition, read consistently (optionally filtered inside DynamoDB), as its record and its items by kind. */
+  private async caseParts(
+    caseId: string,
+    filter?: Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>,
+  ): Promise<{ record: CaseRecord; of: <T>(kind: string) => T[] } | null> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'PK = :pk',
+      ...filter,
+      ExpressionAttributeValues: { ':pk': casePk(caseId), ...filter?.ExpressionAttributeValues },
+      ConsistentRead: true,
+    });
+    const record = items.find((i) => i.kind === 'case');
+    if (!record) return null;
+    return { record: toRecord(record), of: <T>(kind: string) => items.filter((i) => i.kind === kind).map((i) => strip<T>(i)) };
   }
 
   /** Every item a query matches, following its pages (one round trip unless the result passes 1 MB). */
@@ -175,16 +188,11 @@ export class DynamoCaseStore implements CaseWorkStore {
   }
 
   async getCaseFolder(caseId: string): Promise<CaseFolder | null> {
-    const items = await this.queryAll({
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': casePk(caseId) },
-      ConsistentRead: true,
-    });
-    const record = items.find((i) => i.kind === 'case');
-    if (!record) return null;
-    const of = <T>(kind: string) => items.filter((i) => i.kind === kind).map((i) => strip<T>(i));
+    const parts = await this.caseParts(caseId);
+    if (!parts) return null;
+    const { record, of } = parts;
     return {
-      case: toRecord(record),
+      case: record,
       timeline: of<TimelineRecord>('timeline'),
       messages: of<MessageRecord>('message'),
       attachments: of<AttachmentRecord>('attachment'),
