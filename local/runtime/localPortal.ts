@@ -3,6 +3,7 @@
 // one puts them together in order and takes them apart again.
 import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { readOrCreateSigningKey } from '#adapters/localSigningKey.js';
 import { indexPack } from '#core/countryPackIndex.js';
@@ -11,17 +12,16 @@ import { PER_ADDRESS_LIMITS } from '#contract/abuseLimits.js';
 import { securityHeaders } from '#contract/securityHeaders.js';
 import { UPLOAD_PATH } from '#contract/uploadPath.js';
 import type { AnchorRunResult } from '#core/anchorAuditHeads.js';
-import { notFound, validationFailed } from '#core/errors.js';
+import { notFound, unavailable, validationFailed } from '#core/errors.js';
 import type { PublishResult } from '#core/statisticsSnapshot.js';
 import { type DemoAccounts, ensureDemoAccounts } from '../demo/demoAccounts.js';
 import { LocalAgencyAuthorizer } from './agencyAuthorizer.js';
 import { loadRouteHandlers, localApiGateway } from './apiGateway.js';
 import { lockDataDir } from './dataDirLock.js';
-import { freePort } from './embedded/ports.js';
 import { BUCKET_NAME, TABLE_NAME, startLocalStorage } from './localStorage.js';
 import { ownRequests } from './ownRequests.js';
 import { packAtStart } from './packAtStart.js';
-import { closeServer, createPortalServer, listen } from './portalServer.js';
+import { type Dispatch, closeServer, createPortalServer, listen } from './portalServer.js';
 import { FixedWindowLimiter } from './rateLimit.js';
 import { sendRefusal } from './refusals.js';
 import { removeRuntimeFile, writeRuntimeFile } from './runtimeFile.js';
@@ -94,109 +94,129 @@ export const WEB_ROOT = 'web/dist';
 export async function startLocalPortal(options: LocalPortalOptions): Promise<LocalPortal> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const port = options.port === 0 ? await freePort() : options.port;
-  const publicOrigin = `http://localhost:${port}`;
-  const packsDir = resolve(options.packsDir ?? 'countries');
-  // One portal per data directory: a second start refuses; one after a crash reclaims it.
-  const lock = await lockDataDir(dataDir);
-  // Every check country:check runs, once, before anything starts (functions only re-check the structure); a pack
-  // whose only problems are texts starts as a preview, missing texts shown in its default language. Under the lock,
-  // since a preview is written into the data directory.
-  let checked: ReturnType<typeof packAtStart>;
+  // Port 0 (the tests): bound before anything else, so the origin the handlers are told is the port served. A port
+  // picked first and bound once storage and handlers are up could be taken in between by another server.
+  let serve: Dispatch | undefined;
+  const server = createPortalServer((req, res) => (serve ?? notReadyYet)(req, res), options.requestLog ?? (() => undefined));
+  const host = options.host ?? '127.0.0.1';
+  if (options.port === 0) await listen(server, 0, host);
   try {
-    checked = packAtStart(packsDir, options.country, dataDir);
-  } catch (error) {
-    lock.release();
-    throw error;
-  }
-  const pack = indexPack(checked.pack);
-  const storage = await startLocalStorage(dataDir, options, lock).catch((error: unknown) => {
-    lock.release();
-    throw error;
-  });
-  try {
-    const authDir = join(dataDir, 'auth');
-    // The demo accounts and the token signing key exist before the first request.
-    const demoAccounts = await ensureDemoAccounts(authDir, pack, options.demoPassword);
-    readOrCreateSigningKey(authDir);
-    configureHandlers({ country: options.country, packsDir: checked.packsDir, dataDir, authDir, storage, publicOrigin });
-
-    const handlers = await loadRouteHandlers();
-    const jobs = await startScheduledJobs(options);
-    const own = ownRequests();
-    const invokeApi = localApiGateway(handlers, {
-      authorizer: new LocalAgencyAuthorizer(authDir),
-      limiter: new FixedWindowLimiter(
-        options.rateLimitPerMinute ?? PER_ADDRESS_LIMITS.writeAndGuess.requests,
-        RATE_LIMIT_WINDOW_SECONDS * 1000,
-      ),
-      apiLimiter: new FixedWindowLimiter(
-        options.apiRateLimitPer5Minutes ?? PER_ADDRESS_LIMITS.api.requests,
-        API_RATE_LIMIT_WINDOW_SECONDS * 1000,
-      ),
-      signInBackoff: new SignInAddressBackoff(),
-      ownRequests: own,
-    });
-    const webRoot = resolve(options.webRoot ?? WEB_ROOT);
-    const pageHeaders = securityHeaders([publicOrigin, `http://127.0.0.1:${port}`]);
-
-    async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<{ method: string; route: string; status: number }> {
-      const method = req.method ?? 'GET';
-      let url: URL;
-      try {
-        url = new URL(req.url ?? '/', publicOrigin);
-      } catch {
-        return { method, route: '(bad url)', status: sendRefusal(res, validationFailed('The address of the request is not a valid URL.')) };
-      }
-      // Judged on the target as sent too: the gate refuses what URL normalization would have folded away.
-      if (url.pathname.startsWith(STORAGE_PREFIX) || (req.url ?? '').startsWith(STORAGE_PREFIX)) {
-        return { method, route: '/s3/{bucket}', status: await storage.storageGate(req, res) };
-      }
-      // The browser's attachment upload, on the portal's own origin as deployed (lib/edge.ts forwards it to the
-      // bucket with the path rewritten to `/`): here the storage gate takes it as a POST to the bucket.
-      if (url.pathname === UPLOAD_PATH && method === 'POST') {
-        req.url = `${STORAGE_PREFIX}${BUCKET_NAME}`;
-        return { method, route: UPLOAD_PATH, status: await storage.storageGate(req, res) };
-      }
-      if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-        return { method, ...(await invokeApi(req, res, url)) };
-      }
-      if (method !== 'GET' && method !== 'HEAD') {
-        return { method, route: '(static)', status: sendRefusal(res, notFound(`${method} is not served on this path.`), pageHeaders) };
-      }
-      return { method, route: '(static)', status: await serveStatic(webRoot, url.pathname, req, res, pageHeaders) };
+    const port = options.port === 0 ? (server.address() as AddressInfo).port : options.port;
+    const publicOrigin = `http://localhost:${port}`;
+    const packsDir = resolve(options.packsDir ?? 'countries');
+    // One portal per data directory: a second start refuses; one after a crash reclaims it.
+    const lock = await lockDataDir(dataDir);
+    // Every check country:check runs, once, before anything starts (functions only re-check the structure); a pack
+    // whose only problems are texts starts as a preview, missing texts shown in its default language. Under the lock,
+    // since a preview is written into the data directory.
+    let checked: ReturnType<typeof packAtStart>;
+    try {
+      checked = packAtStart(packsDir, options.country, dataDir);
+    } catch (error) {
+      lock.release();
+      throw error;
     }
+    const pack = indexPack(checked.pack);
+    const storage = await startLocalStorage(dataDir, options, lock).catch((error: unknown) => {
+      lock.release();
+      throw error;
+    });
+    try {
+      const authDir = join(dataDir, 'auth');
+      // The demo accounts and the token signing key exist before the first request.
+      const demoAccounts = await ensureDemoAccounts(authDir, pack, options.demoPassword);
+      readOrCreateSigningKey(authDir);
+      configureHandlers({ country: options.country, packsDir: checked.packsDir, dataDir, authDir, storage, publicOrigin });
 
-    const server = createPortalServer(dispatch, options.requestLog ?? (() => undefined));
-    await listen(server, port, options.host ?? '127.0.0.1');
-    writeRuntimeFile(dataDir, { pid: process.pid, dynamoDbEndpoint: storage.dynamoDbEndpoint, s3Endpoint: storage.s3Endpoint });
-    // The sweep, a statistics snapshot for a fresh portal, and anchors for whatever the data dir holds: not awaited,
-    // since a large data dir takes a while to scan.
-    jobs.runAllOnce();
+      const handlers = await loadRouteHandlers();
+      const jobs = await startScheduledJobs(options);
+      const own = ownRequests();
+      const invokeApi = localApiGateway(handlers, {
+        authorizer: new LocalAgencyAuthorizer(authDir),
+        limiter: new FixedWindowLimiter(
+          options.rateLimitPerMinute ?? PER_ADDRESS_LIMITS.writeAndGuess.requests,
+          RATE_LIMIT_WINDOW_SECONDS * 1000,
+        ),
+        apiLimiter: new FixedWindowLimiter(
+          options.apiRateLimitPer5Minutes ?? PER_ADDRESS_LIMITS.api.requests,
+          API_RATE_LIMIT_WINDOW_SECONDS * 1000,
+        ),
+        signInBackoff: new SignInAddressBackoff(),
+        ownRequests: own,
+      });
+      const webRoot = resolve(options.webRoot ?? WEB_ROOT);
+      const pageHeaders = securityHeaders([publicOrigin, `http://127.0.0.1:${port}`]);
 
-    return {
-      url: publicOrigin,
-      pack: checked.pack,
-      packPreview: checked.preview,
-      demoPassword: demoAccounts.password,
-      demoAccounts,
-      ownRequestHeaders: own.headers,
-      sweep: jobs.sweep,
-      publishStats: jobs.publishStats,
-      anchorAudit: jobs.anchorAudit,
-      async stop() {
-        await jobs.stop();
-        removeRuntimeFile(dataDir);
-        await closeServer(server);
-        await storage.stop();
-        lock.release();
-      },
-    };
+      async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<{ method: string; route: string; status: number }> {
+        const method = req.method ?? 'GET';
+        let url: URL;
+        try {
+          url = new URL(req.url ?? '/', publicOrigin);
+        } catch {
+          return {
+            method,
+            route: '(bad url)',
+            status: sendRefusal(res, validationFailed('The address of the request is not a valid URL.')),
+          };
+        }
+        // Judged on the target as sent too: the gate refuses what URL normalization would have folded away.
+        if (url.pathname.startsWith(STORAGE_PREFIX) || (req.url ?? '').startsWith(STORAGE_PREFIX)) {
+          return { method, route: '/s3/{bucket}', status: await storage.storageGate(req, res) };
+        }
+        // The browser's attachment upload, on the portal's own origin as deployed (lib/edge.ts forwards it to the
+        // bucket with the path rewritten to `/`): here the storage gate takes it as a POST to the bucket.
+        if (url.pathname === UPLOAD_PATH && method === 'POST') {
+          req.url = `${STORAGE_PREFIX}${BUCKET_NAME}`;
+          return { method, route: UPLOAD_PATH, status: await storage.storageGate(req, res) };
+        }
+        if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+          return { method, ...(await invokeApi(req, res, url)) };
+        }
+        if (method !== 'GET' && method !== 'HEAD') {
+          return { method, route: '(static)', status: sendRefusal(res, notFound(`${method} is not served on this path.`), pageHeaders) };
+        }
+        return { method, route: '(static)', status: await serveStatic(webRoot, url.pathname, req, res, pageHeaders) };
+      }
+
+      serve = dispatch;
+      if (options.port !== 0) await listen(server, port, host);
+      writeRuntimeFile(dataDir, { pid: process.pid, dynamoDbEndpoint: storage.dynamoDbEndpoint, s3Endpoint: storage.s3Endpoint });
+      // The sweep, a statistics snapshot for a fresh portal, and anchors for whatever the data dir holds: not awaited,
+      // since a large data dir takes a while to scan.
+      jobs.runAllOnce();
+
+      return {
+        url: publicOrigin,
+        pack: checked.pack,
+        packPreview: checked.preview,
+        demoPassword: demoAccounts.password,
+        demoAccounts,
+        ownRequestHeaders: own.headers,
+        sweep: jobs.sweep,
+        publishStats: jobs.publishStats,
+        anchorAudit: jobs.anchorAudit,
+        async stop() {
+          await jobs.stop();
+          removeRuntimeFile(dataDir);
+          await closeServer(server);
+          await storage.stop();
+          lock.release();
+        },
+      };
+    } catch (error) {
+      await storage.stop();
+      lock.release();
+      throw error;
+    }
   } catch (error) {
-    await storage.stop();
-    lock.release();
+    if (server.listening) await closeServer(server);
     throw error;
   }
+}
+
+/** What the reserved port answers while the portal is still starting (nobody has been told its address yet). */
+async function notReadyYet(req: IncomingMessage, res: ServerResponse): Promise<{ method: string; route: string; status: number }> {
+  return { method: req.method ?? 'GET', route: '(starting)', status: sendRefusal(res, unavailable('The portal is still starting.')) };
 }
 
 /** The environment the handlers read at module load, exactly as a deployed function reads its own. */
