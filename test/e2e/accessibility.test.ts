@@ -151,12 +151,15 @@ describe('accessibility', () => {
     await page.keyboard.press('Space');
     await tabTo(words('wizard.next'));
     await page.keyboard.press('Enter');
+    // The next step renders after the click: wait for its field, or Tab may walk the old step's controls.
+    await page.getByLabel(words('report.organizationSearch')).waitFor();
     await tabTo(words('report.organizationSearch'));
     await page.keyboard.type('fisheries');
     await tabTo(organizationName('kr-mof', 'en'));
     await page.keyboard.press('Space');
     await tabTo(words('wizard.next'));
     await page.keyboard.press('Enter');
+    await page.getByLabel(words('report.title'), { exact: true }).waitFor();
     await tabTo(words('report.title'));
     await page.keyboard.type('Fuel cards used privately');
     await page.keyboard.press('Tab');
