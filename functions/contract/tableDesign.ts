@@ -6,7 +6,8 @@ export const TABLE_KEYS = { partitionKey: 'PK', sortKey: 'SK' } as const;
  * - GSI1, an organization's queue by status: ORG#<org> / <status>#<bucket>#<createdAt>#<caseId>
  * - GSI2, an organization's whole queue, overdue first: ORG#<org> / <bucket>#<createdAt>#<caseId>
  * - GSI3, an oversight body's escalations: ESC#<org> / <bucket>#<createdAt>#<caseId>
- * - GSI4, the deadline sweep's due list: DUE / <dueAt>#<caseId>
+ * - GSI4, the deadline sweep's due list: DUE / <dueAt>#<caseId>, and its deletion list:
+ *   DELETE / <deleteAfter>#<caseId> (a closed case has no pending deadline, so it is never on both; a held case on neither)
  * where <bucket> is 0 for overdue, 1 for open, 2 for closed.
  */
 export const INDEXES = {
@@ -15,6 +16,13 @@ export const INDEXES = {
   escalations: { name: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
   due: { name: 'GSI4', partitionKey: 'GSI4PK', sortKey: 'GSI4SK' },
 } as const;
+
+/**
+ * What the public statistics keep of deleted cases: one item per organization, category and days to close, counting
+ * the cases (`DELETED-CASES` / `<organizationId>#<category>#<daysToClose>`), written in the transaction that takes a
+ * case out of view. One partition, so the sweep and the publisher are granted it alone (dynamodb:LeadingKeys).
+ */
+export const DELETED_CASES_PK = 'DELETED-CASES';
 
 /** The attribute DynamoDB's TTL deletes items by (retention). */
 export const TTL_ATTRIBUTE = 'expiresAt';
