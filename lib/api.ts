@@ -73,6 +73,8 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   updateCase: { citizen: true, table: 'readWrite', caseText: 'seal', auditTrail: 'signAndVerify' },
   postCaseMessage: { citizen: true, table: 'readWrite', caseText: 'seal', auditTrail: 'sign' },
   transferCase: { citizen: true, table: 'readWrite', caseText: 'seal', auditTrail: 'signAndVerify' },
+  // Placing or lifting a hold rewrites the TTL of every item of the case (UpdateItem), with a sealed note.
+  setLegalHold: { citizen: true, table: 'readWrite', caseText: 'seal', auditTrail: 'signAndVerify' },
   getAttachment: { citizen: true, table: 'readWrite', caseText: 'open', attachments: 'download', auditTrail: 'sign' },
   getStats: { citizen: true, table: 'read' },
   getPublicStats: { statisticsSnapshot: true },
