@@ -11,6 +11,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge, acknowledgeTableGrants } from './nag.js';
 import { PortalFunction } from './portalFunction.js';
+import { acknowledgeEvidenceDestruction, grantDeletedCaseTallies, grantEvidenceDestruction } from './retention.js';
 import type { PortalSecrets } from './secrets.js';
 import type { PortalStorage } from './storage.js';
 
@@ -91,6 +92,9 @@ export class PortalJobs extends Construct {
     secrets.grantAuditMac(this.deadlineSweep, 'sign');
     // The same findings as the API's table grants (lib/nag.ts): the table's own indexes, and its key's wildcard actions.
     acknowledgeTableGrants(this.deadlineSweep.role!, storage.table);
+    // Retention: the sweep also deletes the cases whose retention ran out, evidence included (lib/retention.ts).
+    grantEvidenceDestruction(storage, this.deadlineSweep);
+    acknowledgeEvidenceDestruction(this.deadlineSweep.role!, storage);
 
     // SQS-managed server-side encryption rather than a KMS key: a message here is the scheduled event (rule ARN and
     // time) and, for a function failure, the error the sweep raised. The sweep cannot read case text, contacts or
@@ -149,6 +153,7 @@ export class PortalJobs extends Construct {
     });
     storage.grantQueueIndexScan(this.statisticsPublisher);
     storage.grantStatisticsSnapshot(this.statisticsPublisher, 'write');
+    grantDeletedCaseTallies(storage, this.statisticsPublisher);
     for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
       acknowledge(
         this.statisticsPublisher.role!,

@@ -198,6 +198,7 @@ describe('KMS keys', () => {
       [route('getCase'), signAndVerify],
       [route('updateCase'), signAndVerify],
       [route('transferCase'), signAndVerify],
+      [route('setLegalHold'), signAndVerify],
       [route('postCaseMessage'), sign],
       [route('getAttachment'), sign],
       [byDescription('deadline sweep'), sign],
@@ -631,7 +632,7 @@ describe('deadline sweep', () => {
     expect(rule.Properties.Targets[0].RetryPolicy).toMatchObject({ MaximumRetryAttempts: 2 });
   });
 
-  it('may write the table, read the pepper and sign audit events, and touches no attachment or case text', () => {
+  it('may write the table, read the pepper and sign audit events, and reads no attachment or case text (retention deletes, test/infra/retention.test.ts)', () => {
     const [fnId, fn] = sweep();
     const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
     const actions = ofType('AWS::IAM::Policy')
@@ -640,7 +641,7 @@ describe('deadline sweep', () => {
     expect(actions, fnId).toEqual(
       expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'secretsmanager:GetSecretValue', 'kms:GenerateMac']),
     );
-    expect(actions.filter((a) => a.startsWith('s3:') || a === 'kms:GenerateDataKey' || a === 'kms:VerifyMac')).toEqual([]);
+    expect(actions.filter((a) => a.startsWith('s3:Get') || a.startsWith('s3:Put') || a === 'kms:GenerateDataKey' || a === 'kms:VerifyMac')).toEqual([]);
   });
 });
 
@@ -668,7 +669,8 @@ describe('public statistics publisher', () => {
     const statements = roleStatements(fn);
     const tableId = onlyOne('AWS::DynamoDB::Table')[0];
     const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
-    expect(dynamo.flatMap(actionsOf).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Scan']);
+    // Plus a Query of the deleted-case aggregates' partition (test/infra/retention.test.ts).
+    expect(dynamo.flatMap(actionsOf).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:Scan']);
     const scan = dynamo.find((s) => actionsOf(s).includes('dynamodb:Scan'))!;
     expect(resourcesOf(scan)).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/GSI2']] }]);
     const put = dynamo.find((s) => actionsOf(s).includes('dynamodb:PutItem'))!;
