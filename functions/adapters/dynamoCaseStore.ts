@@ -104,7 +104,14 @@ const uploadClaimItem = (claim: UploadClaim, caseId: string) => ({
 // Zero-padded so the events sort by sequence.
 const auditItem = (e: AuditEventRecord) => ({ PK: casePk(e.caseId), SK: `AUDIT#${String(e.seq).padStart(8, '0')}`, kind: 'audit', ...e });
 
-const KEY_ATTRIBUTES = new Set<string>(['PK', 'SK', 'kind', TTL_ATTRIBUTE, WITHDRAWN, ...Object.values(INDEXES).flatMap((i) => [i.partitionKey, i.sortKey])]);
+const KEY_ATTRIBUTES = new Set<string>([
+  'PK',
+  'SK',
+  'kind',
+  TTL_ATTRIBUTE,
+  WITHDRAWN,
+  ...Object.values(INDEXES).flatMap((i) => [i.partitionKey, i.sortKey]),
+]);
 
 function strip<T>(item: Record<string, unknown>): T {
   return Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.has(k))) as T;

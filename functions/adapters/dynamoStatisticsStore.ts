@@ -88,7 +88,10 @@ export class DynamoStatisticsStore implements CaseSummarySource, DeletedCaseSour
       );
       yield (page.Items ?? []).flatMap((item): DeletedCaseCount[] => {
         const { organizationId, category, daysToClose, cases } = item;
-        return typeof organizationId === 'string' && typeof category === 'string' && typeof daysToClose === 'number' && typeof cases === 'number'
+        return typeof organizationId === 'string' &&
+          typeof category === 'string' &&
+          typeof daysToClose === 'number' &&
+          typeof cases === 'number'
           ? [{ organizationId, category, daysToClose, cases }]
           : [];
       });

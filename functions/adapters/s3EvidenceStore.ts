@@ -106,7 +106,9 @@ export class S3EvidenceStore implements EvidenceStore, EvidenceLinks {
   }
 
   async destroyAll(prefix: string): Promise<number> {
-    const targets: { Key: string; VersionId?: string }[] = this.versioned ? await this.versionsUnder(prefix) : await this.objectsUnder(prefix);
+    const targets: { Key: string; VersionId?: string }[] = this.versioned
+      ? await this.versionsUnder(prefix)
+      : await this.objectsUnder(prefix);
     // One request per version, not DeleteObjects: a case holds a handful of files, and a failure names its object.
     for (const { Key, VersionId } of targets) {
       await guarded('attachment store', () => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key, VersionId })));

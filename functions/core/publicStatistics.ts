@@ -97,7 +97,13 @@ export class PublicStatisticsTally {
    */
   addDeleted(counts: Iterable<DeletedCaseCount>): this {
     for (const { organizationId, category, daysToClose, cases } of counts) {
-      const closed = { organizationId, category, status: 'closed' as const, createdAt: EPOCH, closedAt: new Date(Date.parse(EPOCH) + daysToClose * DAY_MS).toISOString() };
+      const closed = {
+        organizationId,
+        category,
+        status: 'closed' as const,
+        createdAt: EPOCH,
+        closedAt: new Date(Date.parse(EPOCH) + daysToClose * DAY_MS).toISOString(),
+      };
       for (let i = 0; i < cases; i++) this.add([closed]);
     }
     return this;

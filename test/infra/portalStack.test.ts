@@ -641,7 +641,9 @@ describe('deadline sweep', () => {
     expect(actions, fnId).toEqual(
       expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'secretsmanager:GetSecretValue', 'kms:GenerateMac']),
     );
-    expect(actions.filter((a) => a.startsWith('s3:Get') || a.startsWith('s3:Put') || a === 'kms:GenerateDataKey' || a === 'kms:VerifyMac')).toEqual([]);
+    expect(
+      actions.filter((a) => a.startsWith('s3:Get') || a.startsWith('s3:Put') || a === 'kms:GenerateDataKey' || a === 'kms:VerifyMac'),
+    ).toEqual([]);
   });
 });
 

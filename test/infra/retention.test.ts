@@ -36,7 +36,9 @@ function roleStatements(fn: CfnResource): Statement[] {
 
 /** The attachments bucket (the web app has a bucket of its own): the one with the incoming/ lifecycle rule. */
 function attachmentsBucket(): [string, CfnResource] {
-  const found = ofType('AWS::S3::Bucket').filter(([, b]) => JSON.stringify(b.Properties.LifecycleConfiguration ?? {}).includes('expire-incoming'));
+  const found = ofType('AWS::S3::Bucket').filter(([, b]) =>
+    JSON.stringify(b.Properties.LifecycleConfiguration ?? {}).includes('expire-incoming'),
+  );
   expect(found).toHaveLength(1);
   return found[0]!;
 }
@@ -70,9 +72,17 @@ describe('retention infrastructure, the jobs', () => {
   it('lets the sweep delete a case’s items and count it in the aggregates (the table grant)', () => {
     const [, sweep] = jobFunction('deadline sweep');
     const [tableId] = onlyOneIn(resources, 'AWS::DynamoDB::Table');
-    const onTable = roleStatements(sweep).filter((s) => refersTo(s.Resource, tableId) && actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    const onTable = roleStatements(sweep).filter(
+      (s) => refersTo(s.Resource, tableId) && actionsOf(s).some((a) => a.startsWith('dynamodb:')),
+    );
     expect(onTable.flatMap(actionsOf)).toEqual(
-      expect.arrayContaining(['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem']),
+      expect.arrayContaining([
+        'dynamodb:BatchWriteItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:Query',
+        'dynamodb:ConditionCheckItem',
+      ]),
     );
   });
 
@@ -86,7 +96,9 @@ describe('retention infrastructure, the jobs', () => {
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     // Each alarm watches one metric (a metric-stat query): its name and the dimensions it is on.
     const watches = (alarm: Json, metricName: string, logicalId: string) =>
-      (alarm.Metrics as Json[]).some((m) => m.MetricStat?.Metric.MetricName === metricName && refersTo(m.MetricStat.Metric.Dimensions, logicalId));
+      (alarm.Metrics as Json[]).some(
+        (m) => m.MetricStat?.Metric.MetricName === metricName && refersTo(m.MetricStat.Metric.Dimensions, logicalId),
+      );
     expect(alarms.some((a) => watches(a, 'Errors', sweepId))).toBe(true);
     expect(alarms.some((a) => watches(a, 'ApproximateNumberOfMessagesVisible', deadLetterArn))).toBe(true);
   });

@@ -9,7 +9,10 @@ let sweep: (at: Date) => Promise<{ overdue: number; skipped: number; deleted: nu
 beforeAll(async () => {
   portal = await startTestPortal();
   const { handler } = (await import('#handlers/sweepDeadlines.js')) as {
-    handler: (e: ReturnType<typeof scheduledEvent>, c: ReturnType<typeof lambdaContext>) => Promise<{ overdue: number; skipped: number; deleted: number; kept: number }>;
+    handler: (
+      e: ReturnType<typeof scheduledEvent>,
+      c: ReturnType<typeof lambdaContext>,
+    ) => Promise<{ overdue: number; skipped: number; deleted: number; kept: number }>;
   };
   sweep = (at) => handler(scheduledEvent(`sweep-${at.getTime()}`, at), lambdaContext('sweepDeadlines', 'test'));
 });

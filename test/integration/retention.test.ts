@@ -23,7 +23,11 @@ const table = () => createDocumentClient('us-east-1', process.env.DYNAMODB_ENDPO
 const itemsOf = async (caseId: string) =>
   (
     await table().send(
-      new QueryCommand({ TableName: process.env.TABLE_NAME!, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `CASE#${caseId}` } }),
+      new QueryCommand({
+        TableName: process.env.TABLE_NAME!,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': `CASE#${caseId}` },
+      }),
     )
   ).Items ?? [];
 const objectsOf = async (caseId: string) =>
@@ -43,7 +47,9 @@ describe('retention: deletion on time, legal hold, what the reporter sees', () =
   const statsRow = async () => {
     await portal.publishStats();
     const stats = (await portal.api('GET', '/stats/public')).body;
-    return stats.organizations.find((o: { organizationId: string }) => o.organizationId === 'kr-molit')?.categories.find((c: { category: string }) => c.category === CATEGORY);
+    return stats.organizations
+      .find((o: { organizationId: string }) => o.organizationId === 'kr-molit')
+      ?.categories.find((c: { category: string }) => c.category === CATEGORY);
   };
   const queueIds = async () => {
     const queue = (await portal.api('GET', '/cases?status=closed&limit=100', undefined, bearer(handler))).body;
@@ -56,8 +62,13 @@ describe('retention: deletion on time, legal hold, what the reporter sees', () =
     // Five cases of one row, so that the public statistics show it rather than suppress it.
     for (let i = 0; i < 5; i++) {
       const code = proposedCode();
-      const uploadIds = i === 0 ? [await uploadFile(portal, { name: 'receipt.png', contentType: 'image/png', bytes: pngWithText('evidence') })] : [];
-      const answer = await portal.api('POST', '/reports', aReport({ trackingCode: code, category: CATEGORY, organizationId: 'kr-molit', uploadIds }));
+      const uploadIds =
+        i === 0 ? [await uploadFile(portal, { name: 'receipt.png', contentType: 'image/png', bytes: pngWithText('evidence') })] : [];
+      const answer = await portal.api(
+        'POST',
+        '/reports',
+        aReport({ trackingCode: code, category: CATEGORY, organizationId: 'kr-molit', uploadIds }),
+      );
       expect(answer.status).toBe(201);
       filed.push({ caseId: answer.body.caseId, code });
     }
@@ -76,7 +87,9 @@ describe('retention: deletion on time, legal hold, what the reporter sees', () =
       expect(closed.body.deleteAfter).toBe(closedAt.toISOString());
     }
     const tracked = trackResponse.parse((await track(withEvidence.code)).body);
-    expect(tracked.deleteAfter).toBe((await portal.api('GET', `/cases/${withEvidence.caseId}`, undefined, bearer(handler))).body.deleteAfter);
+    expect(tracked.deleteAfter).toBe(
+      (await portal.api('GET', `/cases/${withEvidence.caseId}`, undefined, bearer(handler))).body.deleteAfter,
+    );
     expect(await objectsOf(withEvidence.caseId)).toHaveLength(1);
     // The TTL backstop is on every item of a closed case, 30 days after its date.
     const items = await itemsOf(withEvidence.caseId);
@@ -88,7 +101,12 @@ describe('retention: deletion on time, legal hold, what the reporter sees', () =
   it('lets a supervisor, not a handler, place a hold with a reason, audited, and takes the TTL off every item', async () => {
     const refused = await portal.api('POST', `/cases/${held.caseId}/hold`, { held: true, reason: 'Court order 2026-123' }, bearer(handler));
     expect(refused.status).toBe(403);
-    const placed = await portal.api('POST', `/cases/${held.caseId}/hold`, { held: true, reason: 'Court order 2026-123' }, bearer(supervisor));
+    const placed = await portal.api(
+      'POST',
+      `/cases/${held.caseId}/hold`,
+      { held: true, reason: 'Court order 2026-123' },
+      bearer(supervisor),
+    );
     expect(placed.status).toBe(200);
     expect(placed.body.legalHold).toMatchObject({ placedBy: 'supervisor@kr-molit' });
     expect(placed.body.audit.at(-1)).toMatchObject({ action: 'case.hold_placed', actor: 'supervisor@kr-molit' });

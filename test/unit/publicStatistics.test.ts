@@ -298,7 +298,11 @@ describe('the snapshot', () => {
     ];
     const result = await publishPublicStatistics({ store, clock: new FixedClock(TEST_NOW) });
     expect(result).toMatchObject({ cases: 3, deleted: 3 });
-    const alive = [...stored, ...times(2, () => aCase({ organizationId, category, closedAfterDays: 4 })), aCase({ organizationId, category, closedAfterDays: 30 })];
+    const alive = [
+      ...stored,
+      ...times(2, () => aCase({ organizationId, category, closedAfterDays: 4 })),
+      aCase({ organizationId, category, closedAfterDays: 30 }),
+    ];
     const { asOf: _, ...expected } = publicStatistics(alive, NOW);
     const { asOf: __, ...answer } = (await getPublicStatistics({ store })) as PublicStatistics;
     expect(answer).toEqual(expected);
