@@ -124,15 +124,15 @@ export const OPERATION_MINIMUMS: OperationMinimum[] = [
     operation: 'publishStats',
     request: 'scheduled statistics job',
     handler: 'publishPublicStats',
-    calls: ['DynamoDB.Scan', 'DynamoDB.PutItem'],
-    why: 'a Scan of the queue index (one page per MB), then the snapshot item',
+    calls: ['DynamoDB.Scan', QUERY, 'DynamoDB.PutItem'],
+    why: 'a Scan of the queue index (one page per MB), a Query of the deleted-case counts, then the snapshot item',
   },
   {
     operation: 'sweepIdle',
     request: 'scheduled sweep, nothing due',
     handler: 'sweepDeadlines',
-    calls: [QUERY],
-    why: 'one read of the due index',
+    calls: [QUERY, QUERY],
+    why: 'one read of the due list and one of the deletion list (both in the due index)',
   },
 ];
 

@@ -68,7 +68,7 @@ const UPLOAD_CLAIM = `${PARTITIONS.uploadClaim}*`;
 const ANCHORS = `${AUDIT_ANCHOR_PREFIX}*`;
 /**
  * Agency case work: the case's partition read in one Query, each change written with its audit event as Puts in one
- * transaction (dynamoCaseStore.ts: `getCaseFolder`, `commit`). Never an update, a delete, a scan or an index.
+ * transaction (dynamoCaseStore.ts: `getCaseFolder`, `commit`). Never a delete, a scan or an index.
  */
 const CASE_WORK: readonly TableGrant[] = [
   { actions: ['dynamodb:Query'], partitions: [CASE] },
@@ -78,6 +78,14 @@ const CASE_WORK: readonly TableGrant[] = [
 const CASE_WORK_WITH_VERDICT: readonly TableGrant[] = [
   { actions: ['dynamodb:Query'], partitions: [CASE, ANCHORS] },
   { actions: ['dynamodb:PutItem'], partitions: [CASE] },
+];
+/**
+ * Case work that can date the case's deletion or take the date away (closing it, a legal hold) also sets or removes
+ * the TTL backstop on every item of the case, one UpdateItem each (dynamoCaseStore.ts `stampExpiry`).
+ */
+const CASE_WORK_DATING_DELETION: readonly TableGrant[] = [
+  ...CASE_WORK_WITH_VERDICT,
+  { actions: ['dynamodb:UpdateItem'], partitions: [CASE] },
 ];
 
 export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
@@ -123,9 +131,11 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   // Reading a case appends its audit event, so every agency case route writes, and signs; the ones that answer with
   // the case show its audit verdict, and verify.
   getCase: { citizen: true, table: CASE_WORK_WITH_VERDICT, caseText: 'open', auditTrail: 'signAndVerify' },
-  updateCase: { citizen: true, table: CASE_WORK_WITH_VERDICT, caseText: 'seal', auditTrail: 'signAndVerify' },
+  updateCase: { citizen: true, table: CASE_WORK_DATING_DELETION, caseText: 'seal', auditTrail: 'signAndVerify' },
   postCaseMessage: { citizen: true, table: CASE_WORK, caseText: 'seal', auditTrail: 'sign' },
   transferCase: { citizen: true, table: CASE_WORK_WITH_VERDICT, caseText: 'seal', auditTrail: 'signAndVerify' },
+  // Placing or lifting a hold is case work that takes the TTL off every item of the case, or puts it back.
+  setLegalHold: { citizen: true, table: CASE_WORK_DATING_DELETION, caseText: 'seal', auditTrail: 'signAndVerify' },
   getAttachment: { citizen: true, table: CASE_WORK, caseText: 'open', attachments: 'download', auditTrail: 'sign' },
   // The organization's whole queue, one Query of its partition of the queue index.
   getStats: { citizen: true, table: [{ actions: ['dynamodb:Query'], index: 'queue', partitions: [`${PARTITIONS.queue}*`] }] },

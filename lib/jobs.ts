@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import { PARTITIONS } from '#contract/tableDesign.js';
 import { acknowledge, acknowledgeTableKeyWrites } from './nag.js';
 import { PortalFunction } from './portalFunction.js';
+import { acknowledgeEvidenceDestruction, grantEvidenceDestruction } from './retention.js';
 import type { PortalSecrets } from './secrets.js';
 import type { PortalStorage } from './storage.js';
 
@@ -75,23 +76,32 @@ export class PortalJobs extends Construct {
       handler: 'sweepDeadlines',
       country: props.country,
       description: `${props.name}: deadline sweep (overdue cases escalate to the oversight body)`,
-      // Its own composition (functions/composition/sweepDeps.ts): the table, the pack and the audit key. No pepper, no
-      // case-text key, no bucket: it reads no text and no tracking code.
+      // Its own composition (functions/composition/sweepDeps.ts): the table, the pack, the audit key and the bucket it
+      // deletes evidence from. No pepper, no case-text key: it reads no text, no tracking code and no object.
       environment: {
         TABLE_NAME: storage.table.tableName,
+        BUCKET_NAME: storage.bucket.bucketName,
         AUDIT_MAC_KEY_ID: secrets.auditMacKey.keyArn,
       },
       timeout: Duration.minutes(1),
       ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
     });
-    // Exactly its calls: a Query of the due index's one partition, and each overdue case committed with its audit
-    // event (Puts in one transaction); GenerateMac on the audit key for that event.
+    // Exactly its calls. Deadlines: a Query of the due list, each overdue case committed with its audit event (Puts in
+    // one transaction), GenerateMac on the audit key for that event. Retention (functions/core/caseDeletion.ts): a
+    // Query of the deletion list; the withdrawal, one transaction of two Updates (the case item, and its count in the
+    // deleted-case aggregates); the erasing, a Query of the case's keys and transactions of Deletes.
     storage.grantTable(this.deadlineSweep, [
-      { actions: ['dynamodb:Query'], index: 'due', partitions: [PARTITIONS.due] },
+      { actions: ['dynamodb:Query'], index: 'due', partitions: [PARTITIONS.due, PARTITIONS.deletion] },
+      { actions: ['dynamodb:Query'], partitions: [`${PARTITIONS.case}*`] },
       { actions: ['dynamodb:PutItem'], partitions: [`${PARTITIONS.case}*`] },
+      { actions: ['dynamodb:UpdateItem'], partitions: [`${PARTITIONS.case}*`, PARTITIONS.deletedCases] },
+      { actions: ['dynamodb:DeleteItem'], partitions: [`${PARTITIONS.case}*`] },
     ]);
     secrets.grantAuditMac(this.deadlineSweep, 'sign');
-    acknowledgeTableKeyWrites(this.deadlineSweep.role!, 'committing an overdue case needs them');
+    acknowledgeTableKeyWrites(this.deadlineSweep.role!, 'committing an overdue case and withdrawing a deleted one need them');
+    // Every version of a deleted case's evidence (lib/retention.ts): list and delete versions, never read.
+    grantEvidenceDestruction(storage, this.deadlineSweep);
+    acknowledgeEvidenceDestruction(this.deadlineSweep.role!, storage);
 
     // SQS-managed server-side encryption rather than a KMS key: a message here is the scheduled event (rule ARN and
     // time) and, for a function failure, the error the sweep raised. The sweep cannot read case text, contacts or
@@ -150,6 +160,8 @@ export class PortalJobs extends Construct {
     });
     storage.grantQueueIndexScan(this.statisticsPublisher);
     storage.grantStatisticsSnapshot(this.statisticsPublisher, 'write');
+    // What the statistics keep of deleted cases: a Query of the aggregates' one partition.
+    storage.grantTable(this.statisticsPublisher, [{ actions: ['dynamodb:Query'], partitions: [PARTITIONS.deletedCases] }]);
     acknowledgeTableKeyWrites(this.statisticsPublisher.role!, 'writing the snapshot item needs them');
     // The same failure path as the sweep's: retries, then the one dead-letter queue.
     this.statisticsPublisher.configureAsyncInvoke({

@@ -11,8 +11,11 @@ import type { KeyCustody } from './keyCustody.js';
 import { acknowledge, acknowledgeEach } from './nag.js';
 import { AUDIT_ANCHOR_PREFIX, AUDIT_ANCHOR_ROOT_PK, INDEXES, PUBLIC_STATS_KEY, TABLE_KEYS, TTL_ATTRIBUTE } from '#contract/tableDesign.js';
 
-/** The item-level DynamoDB actions a function may be granted: never Scan, Batch*, DeleteItem or ConditionCheckItem. */
-export type TableAction = 'dynamodb:GetItem' | 'dynamodb:Query' | 'dynamodb:PutItem' | 'dynamodb:UpdateItem';
+/**
+ * The item-level DynamoDB actions a function may be granted: never Scan, Batch* or ConditionCheckItem. DeleteItem is
+ * the deadline sweep's alone (retention, lib/jobs.ts).
+ */
+export type TableAction = 'dynamodb:GetItem' | 'dynamodb:Query' | 'dynamodb:PutItem' | 'dynamodb:UpdateItem' | 'dynamodb:DeleteItem';
 
 /**
  * One written-out DynamoDB grant: exact actions, on the table itself or on one named index, in the partitions whose
@@ -246,7 +249,7 @@ export class PortalStorage extends Construct {
         }),
       );
     }
-    const writes = grants.some((g) => g.actions.some((a) => a === 'dynamodb:PutItem' || a === 'dynamodb:UpdateItem'));
+    const writes = grants.some((g) => g.actions.some((a) => a !== 'dynamodb:GetItem' && a !== 'dynamodb:Query'));
     this.grantTableKey(grantee, writes ? 'write' : 'read');
   }
 

@@ -3,22 +3,40 @@
 import {
   type DynamoDBDocumentClient,
   GetCommand,
+  UpdateCommand,
   QueryCommand,
   TransactWriteCommand,
   type QueryCommandInput,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import type { CaseCommit, CaseFolder, CaseWorkStore, InternalNoteRecord, QueuePage, QueueQuery } from '#core/agency/ports.js';
+import type {
+  CaseCommit,
+  CaseDeletionStep,
+  CaseFolder,
+  CaseWorkStore,
+  DeletionCandidate,
+  InternalNoteRecord,
+  QueuePage,
+  QueueQuery,
+} from '#core/agency/ports.js';
+import { expiryOf } from '#core/caseRetention.js';
 import type { AuditEventRecord } from '#core/auditChain.js';
 import type { AttachmentRecord, CaseFile, CaseRecord, MessageRecord, NewCaseWrite, TimelineRecord, UploadClaim } from '#core/ports.js';
 import { guarded } from './dependencyFailure.js';
-import { INDEXES, PARTITIONS, TTL_ATTRIBUTE } from '#contract/tableDesign.js';
+import { DELETED_CASES_PK, INDEXES, PARTITIONS, TTL_ATTRIBUTE } from '#contract/tableDesign.js';
 
 export const CASE_SK = 'CASE';
 export const casePk = (caseId: string) => `${PARTITIONS.case}${caseId}`;
 export const queuePk = (organizationId: string) => `${PARTITIONS.queue}${organizationId}`;
 export const escalationPk = (organizationId: string) => `${PARTITIONS.escalations}${organizationId}`;
 export const DUE_PK = PARTITIONS.due;
+/** The deletion list's partition in GSI4 (contract/tableDesign.ts). */
+export const DELETE_PK = PARTITIONS.deletion;
+/** Set on a case item taken out of view by a deletion that is still erasing it: the case reads as missing. */
+const WITHDRAWN = 'withdrawnAt';
+/** DynamoDB's limit of actions in one transaction. */
+const ERASE_CHUNK = 100;
+const QUEUE_KEYS = [INDEXES.byStatus, INDEXES.queue, INDEXES.escalations].flatMap((i) => [i.partitionKey, i.sortKey]);
 
 /** 0 overdue, 1 open, 2 closed: sorting on it puts overdue cases first and closed ones last. */
 const bucketOf = (record: CaseRecord) => (record.status === 'closed' ? '2' : record.overdue ? '0' : '1');
@@ -39,7 +57,18 @@ const caseItem = (record: CaseRecord) => {
       ? { [INDEXES.escalations.partitionKey]: escalationPk(record.escalatedTo), [INDEXES.escalations.sortKey]: age }
       : {}),
     ...(record.dueAt ? { [INDEXES.due.partitionKey]: DUE_PK, [INDEXES.due.sortKey]: `${record.dueAt}#${record.caseId}` } : {}),
+    // A held case is on no deletion list; a closed case with a date is (core/caseRetention.ts).
+    ...(record.deleteAfter && !record.legalHold && !record.dueAt
+      ? { [INDEXES.due.partitionKey]: DELETE_PK, [INDEXES.due.sortKey]: `${record.deleteAfter}#${record.caseId}` }
+      : {}),
+    ...expiryAttribute(record),
   };
+};
+
+/** The TTL backstop every item of a closed, unheld case carries (absent otherwise). */
+const expiryAttribute = (record: CaseRecord) => {
+  const expiry = expiryOf(withDefaults(record));
+  return expiry === null ? {} : { [TTL_ATTRIBUTE]: expiry };
 };
 
 /** Fields a case written by an older version may lack. */
@@ -57,6 +86,8 @@ function withDefaults(record: CaseRecord): CaseRecord {
     auditHash: record.auditHash ?? '',
     whistleblowerMessages: record.whistleblowerMessages ?? 0,
     whistleblowerMessagesSeen: record.whistleblowerMessagesSeen ?? 0,
+    deleteAfter: record.deleteAfter ?? null,
+    legalHold: record.legalHold ?? null,
   };
 }
 const timelineItem = (t: TimelineRecord) => ({ PK: casePk(t.caseId), SK: `TIMELINE#${t.at}#${t.id}`, kind: 'timeline', ...t });
@@ -74,7 +105,14 @@ const uploadClaimItem = (claim: UploadClaim, caseId: string) => ({
 // Zero-padded so the events sort by sequence.
 const auditItem = (e: AuditEventRecord) => ({ PK: casePk(e.caseId), SK: `AUDIT#${String(e.seq).padStart(8, '0')}`, kind: 'audit', ...e });
 
-const KEY_ATTRIBUTES = new Set<string>(['PK', 'SK', 'kind', ...Object.values(INDEXES).flatMap((i) => [i.partitionKey, i.sortKey])]);
+const KEY_ATTRIBUTES = new Set<string>([
+  'PK',
+  'SK',
+  'kind',
+  TTL_ATTRIBUTE,
+  WITHDRAWN,
+  ...Object.values(INDEXES).flatMap((i) => [i.partitionKey, i.sortKey]),
+]);
 
 function strip<T>(item: Record<string, unknown>): T {
   return Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.has(k))) as T;
@@ -133,7 +171,7 @@ export class DynamoCaseStore implements CaseWorkStore {
     const { Item } = await guarded('case store', () =>
       this.client.send(new GetCommand({ TableName: this.tableName, Key: { PK: casePk(caseId), SK: CASE_SK }, ConsistentRead: true })),
     );
-    return Item ? toRecord(Item) : null;
+    return Item && !(WITHDRAWN in Item) ? toRecord(Item) : null;
   }
 
   /**
@@ -169,7 +207,8 @@ export class DynamoCaseStore implements CaseWorkStore {
       ConsistentRead: true,
     });
     const record = items.find((i) => i.kind === 'case');
-    if (!record) return null;
+    // A case being deleted is gone for every reader already, exactly like one that never existed.
+    if (!record || WITHDRAWN in record) return null;
     return { record: toRecord(record), of: <T>(kind: string) => items.filter((i) => i.kind === kind).map((i) => strip<T>(i)) };
   }
 
@@ -243,12 +282,16 @@ export class DynamoCaseStore implements CaseWorkStore {
 
   async commit(change: CaseCommit): Promise<'committed' | 'stale'> {
     const TableName = this.tableName;
+    const expiry = expiryAttribute(change.record);
     const puts = [
       auditItem(change.audit),
       ...(change.timeline ?? []).map(timelineItem),
       ...(change.messages ?? []).map(messageItem),
       ...(change.notes ?? []).map(noteItem),
-    ];
+    ].map((item) => ({ ...item, ...expiry }));
+    // A hold takes the TTL off every item before it is recorded, so that DynamoDB can never delete part of a held
+    // case; a closure or a lifted hold puts it on once the change is recorded.
+    if (change.expiryChanged && !(TTL_ATTRIBUTE in expiry)) await this.stampExpiry(change.record.caseId, null);
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -259,8 +302,7 @@ export class DynamoCaseStore implements CaseWorkStore {
                 Item: caseItem(change.record),
                 // Optimistic lock on the audit head and on the whistleblower's message count (addMessage changes the
                 // case item outside the chain): a write in between makes this one stale, never lost.
-                ConditionExpression:
-                  'attribute_exists(PK) AND auditSeq = :expected AND (attribute_not_exists(whistleblowerMessages) OR whistleblowerMessages = :messages)',
+                ConditionExpression: `attribute_exists(PK) AND attribute_not_exists(${WITHDRAWN}) AND auditSeq = :expected AND (attribute_not_exists(whistleblowerMessages) OR whistleblowerMessages = :messages)`,
                 ExpressionAttributeValues: { ':expected': change.expectedAuditSeq, ':messages': change.expectedWhistleblowerMessages },
               },
             },
@@ -268,11 +310,133 @@ export class DynamoCaseStore implements CaseWorkStore {
           ],
         }),
       );
-      return 'committed';
     } catch (error) {
       if (isConditionFailure(error, 0).failed) return 'stale';
       return guarded('case store', () => Promise.reject(error));
     }
+    if (change.expiryChanged && TTL_ATTRIBUTE in expiry) await this.stampExpiry(change.record.caseId, expiry[TTL_ATTRIBUTE] ?? null);
+    return 'committed';
+  }
+
+  /** Sets (or, for null, removes) the TTL on every item of the case but the case item, which its commit writes. */
+  private async stampExpiry(caseId: string, expiry: number | null): Promise<void> {
+    const keys = (await this.partitionKeys(caseId)).filter((key) => key.SK !== CASE_SK);
+    for (let i = 0; i < keys.length; i += 25) {
+      await Promise.all(
+        keys.slice(i, i + 25).map((Key) =>
+          guarded('case store', () =>
+            this.client.send(
+              new UpdateCommand({
+                TableName: this.tableName,
+                Key,
+                UpdateExpression: expiry === null ? 'REMOVE #ttl' : 'SET #ttl = :ttl',
+                // Never brings back an item a deletion has just erased.
+                ConditionExpression: 'attribute_exists(PK)',
+                ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+                ExpressionAttributeValues: expiry === null ? undefined : { ':ttl': expiry },
+              }),
+            ),
+          ).catch((error: unknown) => {
+            if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+          }),
+        ),
+      );
+    }
+  }
+
+  /** The keys of every item in the case's partition. */
+  private async partitionKeys(caseId: string): Promise<{ PK: string; SK: string }[]> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': casePk(caseId) },
+      ProjectionExpression: 'PK, SK',
+      ConsistentRead: true,
+    });
+    return items.map((item) => ({ PK: String(item.PK), SK: String(item.SK) }));
+  }
+
+  async dueForDeletion(before: string, limit: number): Promise<DeletionCandidate[]> {
+    const page = await guarded('case store', () =>
+      this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: INDEXES.due.name,
+          KeyConditionExpression: `${INDEXES.due.partitionKey} = :pk AND ${INDEXES.due.sortKey} < :before`,
+          ExpressionAttributeValues: { ':pk': DELETE_PK, ':before': before },
+          Limit: limit,
+        }),
+      ),
+    );
+    return (page.Items ?? []).map((item) => ({ record: toRecord(item), withdrawn: WITHDRAWN in item }));
+  }
+
+  async deleteCase(step: CaseDeletionStep): Promise<'done' | 'kept'> {
+    return step.step === 'withdraw' ? this.withdraw(step) : this.erase(step.caseId);
+  }
+
+  private async withdraw({ record, tally }: Extract<CaseDeletionStep, { step: 'withdraw' }>): Promise<'done' | 'kept'> {
+    const TableName = this.tableName;
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName,
+                Key: { PK: casePk(record.caseId), SK: CASE_SK },
+                UpdateExpression: `SET #withdrawn = :at REMOVE ${QUEUE_KEYS.join(', ')}`,
+                ConditionExpression:
+                  'attribute_exists(PK) AND attribute_not_exists(#withdrawn) AND auditSeq = :seq AND deleteAfter = :deleteAfter AND (attribute_not_exists(legalHold) OR attribute_type(legalHold, :nullType))',
+                ExpressionAttributeNames: { '#withdrawn': WITHDRAWN },
+                ExpressionAttributeValues: {
+                  ':at': new Date().toISOString(),
+                  ':seq': record.auditSeq,
+                  ':deleteAfter': record.deleteAfter,
+                  ':nullType': 'NULL',
+                },
+              },
+            },
+            {
+              Update: {
+                TableName,
+                Key: { PK: DELETED_CASES_PK, SK: `${tally.organizationId}#${tally.category}#${tally.daysToClose}` },
+                UpdateExpression: 'SET organizationId = :org, category = :category, daysToClose = :days ADD cases :one',
+                ExpressionAttributeValues: {
+                  ':org': tally.organizationId,
+                  ':category': tally.category,
+                  ':days': tally.daysToClose,
+                  ':one': 1,
+                },
+              },
+            },
+          ],
+        }),
+      );
+      return 'done';
+    } catch (error) {
+      if (isConditionFailure(error, 0).failed) return 'kept';
+      return guarded('case store', () => Promise.reject(error));
+    }
+  }
+
+  private async erase(caseId: string): Promise<'done'> {
+    const keys = await this.partitionKeys(caseId);
+    const rest = keys.filter((key) => key.SK !== CASE_SK);
+    for (let i = 0; i < rest.length; i += ERASE_CHUNK) await this.deleteItems(rest.slice(i, i + ERASE_CHUNK));
+    // The case item last: until it goes, the deletion list names the case and the next sweep finishes the erasing.
+    await this.deleteItems(keys.filter((key) => key.SK === CASE_SK));
+    return 'done';
+  }
+
+  /**
+   * Deletes as one transaction of Deletes, which IAM authorizes item by item as DeleteItem: the sweep holds no
+   * BatchWriteItem (whose grant would also cover Puts). An item already gone is no failure.
+   */
+  private async deleteItems(keys: { PK: string; SK: string }[]): Promise<void> {
+    if (keys.length === 0) return;
+    await guarded('case store', () =>
+      this.client.send(new TransactWriteCommand({ TransactItems: keys.map((Key) => ({ Delete: { TableName: this.tableName, Key } })) })),
+    );
   }
 
   async queue(query: QueueQuery): Promise<QueuePage> {

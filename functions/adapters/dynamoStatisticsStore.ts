@@ -4,12 +4,20 @@
 // The snapshot is stored gzipped: a pack of 1,042 organizations with a handful of categories each would make a JSON
 // document of a megabyte or more, over DynamoDB's 400 KB item limit; compressed it is a small fraction of that.
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
-import type { CaseSummarySource, PublicStatisticsSnapshots } from '#core/ports.js';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandOutput,
+  ScanCommand,
+  type ScanCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
+import type { CaseSummarySource, DeletedCaseCount, DeletedCaseSource, PublicStatisticsSnapshots } from '#core/ports.js';
 import type { CaseSummary } from '#core/publicStatistics.js';
 import { type PublicStatistics, publicStatisticsResponse } from '#schemas/publicStats.js';
 import { guarded } from './dependencyFailure.js';
-import { INDEXES, PUBLIC_STATS_KEY } from '#contract/tableDesign.js';
+import { DELETED_CASES_PK, INDEXES, PUBLIC_STATS_KEY } from '#contract/tableDesign.js';
 
 /** Bumped when the snapshot's shape changes: an older snapshot then reads as none until the next run replaces it. */
 export const SNAPSHOT_VERSION = 1;
@@ -34,7 +42,7 @@ function toSummary(item: Record<string, unknown>): CaseSummary[] {
   ];
 }
 
-export class DynamoStatisticsStore implements CaseSummarySource, PublicStatisticsSnapshots {
+export class DynamoStatisticsStore implements CaseSummarySource, DeletedCaseSource, PublicStatisticsSnapshots {
   /** The last snapshot read, so a warm function decompresses and checks each snapshot once. */
   private last: PublicStatistics | null = null;
 
@@ -60,6 +68,33 @@ export class DynamoStatisticsStore implements CaseSummarySource, PublicStatistic
         ),
       );
       yield (page.Items ?? []).flatMap(toSummary);
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+  }
+
+  /** The deleted-case aggregates: one partition, a page at a time. */
+  async *deletedCaseTallies(): AsyncIterable<DeletedCaseCount[]> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page: QueryCommandOutput = await guarded('case store', () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': DELETED_CASES_PK },
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      yield (page.Items ?? []).flatMap((item): DeletedCaseCount[] => {
+        const { organizationId, category, daysToClose, cases } = item;
+        return typeof organizationId === 'string' &&
+          typeof category === 'string' &&
+          typeof daysToClose === 'number' &&
+          typeof cases === 'number'
+          ? [{ organizationId, category, daysToClose, cases }]
+          : [];
+      });
       startKey = page.LastEvaluatedKey;
     } while (startKey);
   }

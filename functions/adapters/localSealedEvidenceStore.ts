@@ -79,6 +79,10 @@ export class LocalSealedEvidenceStore implements EvidenceStore, EvidenceLinks {
     return this.inner.remove(keys);
   }
 
+  destroyAll(prefix: string): Promise<number> {
+    return this.inner.destroyAll(prefix);
+  }
+
   presignDownload(key: string, fileName: string, contentType: string, expiresInSeconds: number): Promise<string> {
     // The link leads to local mode's storage gate, which opens the object with openEvidence.
     return this.inner.presignDownload(key, fileName, contentType, expiresInSeconds);

@@ -6,6 +6,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   ListObjectsV2Command,
+  ListObjectVersionsCommand,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -35,7 +36,14 @@ export class S3EvidenceStore implements EvidenceStore, EvidenceLinks {
     private readonly client: S3Client,
     private readonly presigner: S3Client,
     private readonly bucket: string,
-    private readonly uploadUrl?: string,
+    private readonly options: {
+      uploadUrl?: string;
+      /**
+       * Whether the bucket keeps versions (deployed it does): deleting its objects then means deleting every version
+       * and delete marker, or the evidence would survive as a noncurrent version. The local storage server keeps none.
+       */
+      versioned?: boolean;
+    } = {},
   ) {}
 
   presignUpload(key: string, size: number, contentType: string, expiresInSeconds: number): Promise<PresignedPost> {
@@ -50,7 +58,7 @@ export class S3EvidenceStore implements EvidenceStore, EvidenceLinks {
         Fields: { 'Content-Type': contentType },
         Expires: expiresInSeconds,
       });
-      return this.uploadUrl ? { ...post, url: this.uploadUrl } : post;
+      return this.options.uploadUrl ? { ...post, url: this.options.uploadUrl } : post;
     });
   }
 
@@ -115,6 +123,45 @@ export class S3EvidenceStore implements EvidenceStore, EvidenceLinks {
 
   async remove(keys: string[]): Promise<void> {
     await Promise.allSettled(keys.map((Key) => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key }))));
+  }
+
+  async destroyAll(prefix: string): Promise<number> {
+    const targets: { Key: string; VersionId?: string }[] =
+      (this.options.versioned ?? true) ? await this.versionsUnder(prefix) : await this.objectsUnder(prefix);
+    // One request per version, not DeleteObjects: a case holds a handful of files, and a failure names its object.
+    for (const { Key, VersionId } of targets) {
+      await guarded('attachment store', () => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key, VersionId })));
+    }
+    return targets.length;
+  }
+
+  private async versionsUnder(prefix: string): Promise<{ Key: string; VersionId?: string }[]> {
+    const found: { Key: string; VersionId?: string }[] = [];
+    let KeyMarker: string | undefined;
+    let VersionIdMarker: string | undefined;
+    do {
+      const page = await guarded('attachment store', () =>
+        this.client.send(new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: prefix, KeyMarker, VersionIdMarker })),
+      );
+      for (const v of [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])])
+        if (v.Key) found.push({ Key: v.Key, VersionId: v.VersionId });
+      KeyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+      VersionIdMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
+    } while (KeyMarker);
+    return found;
+  }
+
+  private async objectsUnder(prefix: string): Promise<{ Key: string }[]> {
+    const found: { Key: string }[] = [];
+    let ContinuationToken: string | undefined;
+    do {
+      const page = await guarded('attachment store', () =>
+        this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken })),
+      );
+      for (const o of page.Contents ?? []) if (o.Key) found.push({ Key: o.Key });
+      ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (ContinuationToken);
+    return found;
   }
 
   presignDownload(key: string, fileName: string, contentType: string, expiresInSeconds: number): Promise<string> {

@@ -28,7 +28,7 @@ export async function buildPortalDeps(env: PortalEnvironment): Promise<AgencyDep
       ? readOrCreateSecretFile(env.PEPPER_FILE, 32)
       : await readPepperSecret(new SecretsManagerClient({ region: env.AWS_REGION }), env.PEPPER_SECRET_ARN);
   const { sealer, auditKey } = keysOf(env);
-  const s3Evidence = new S3EvidenceStore(s3, presigner, env.BUCKET_NAME, env.UPLOAD_URL);
+  const s3Evidence = new S3EvidenceStore(s3, presigner, env.BUCKET_NAME, { uploadUrl: env.UPLOAD_URL, versioned: env.mode !== 'local' });
   // Deployed, the bucket encrypts evidence under its KMS key; locally this decorator does it with a key file.
   const evidence =
     env.mode === 'local' ? new LocalSealedEvidenceStore(s3Evidence, readOrCreateSecretFile(env.EVIDENCE_KEY_FILE, 32)) : s3Evidence;

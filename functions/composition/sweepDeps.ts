@@ -1,31 +1,39 @@
-// The composition root of the deadline sweep: the case store, the country pack and the audit MAC key, set up once
-// per cold start. Nothing else: no pepper, no case-text key, no bucket (it reads no text and no tracking code).
+// The composition root of the deadline sweep: the case store, the country pack, the audit MAC key and the bucket it
+// empties when a case's retention runs out, set up once per cold start. Nothing else: no pepper, no case-text key
+// (it reads no text and no tracking code, and it opens no object: deleting evidence needs no key).
 import { KMSClient } from '@aws-sdk/client-kms';
 import { DynamoCaseStore } from '#adapters/dynamoCaseStore.js';
 import { KmsAuditMacKey } from '#adapters/kmsAuditMacKey.js';
 import { LocalAuditMacKey } from '#adapters/localAuditMacKey.js';
 import { readOrCreateSecretFile } from '#adapters/localKeySealer.js';
+import { S3EvidenceStore } from '#adapters/s3EvidenceStore.js';
 import type { SweepDeps } from '#core/agency/sweepDeadlines.js';
+import type { CaseDeletionDeps } from '#core/caseDeletion.js';
 import { type SweepEnvironment, parseEnvironment, sweepEnvironment } from '#runtime/config.js';
-import { createDocumentClient } from './awsClients.js';
+import { createDocumentClient, createS3Client } from './awsClients.js';
 import { loadPackIndex } from './packIndex.js';
 
-export function buildSweepDeps(env: SweepEnvironment): SweepDeps {
+export type SweepJobDeps = SweepDeps & CaseDeletionDeps;
+
+export function buildSweepDeps(env: SweepEnvironment): SweepJobDeps {
   const auditKey =
     env.mode === 'local'
       ? new LocalAuditMacKey(readOrCreateSecretFile(env.AUDIT_MAC_KEY_FILE, 32))
       : new KmsAuditMacKey(new KMSClient({ region: env.AWS_REGION }), env.AUDIT_MAC_KEY_ID);
+  const s3 = createS3Client(env.AWS_REGION, env.S3_ENDPOINT);
   return {
     index: loadPackIndex(env),
     store: new DynamoCaseStore(createDocumentClient(env.AWS_REGION, env.DYNAMODB_ENDPOINT), env.TABLE_NAME),
     auditKey,
+    // Deployed the bucket keeps versions, and a deletion removes every one; the local storage server keeps none.
+    evidence: new S3EvidenceStore(s3, s3, env.BUCKET_NAME, { versioned: env.mode !== 'local' }),
   };
 }
 
-let shared: SweepDeps | undefined;
+let shared: SweepJobDeps | undefined;
 
 /** Built once per process from the environment (a Lambda cold start, or the local runtime). */
-export function sweepDeps(): SweepDeps {
+export function sweepDeps(): SweepJobDeps {
   shared ??= buildSweepDeps(parseEnvironment(sweepEnvironment));
   return shared;
 }

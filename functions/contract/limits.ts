@@ -35,6 +35,7 @@ export const LIMITS = {
   message: 5_000,
   note: 5_000,
   transferReason: 2_000,
+  legalHoldReason: 2_000,
 
   /** Agency sign-in. */
   username: 128,

@@ -40,6 +40,7 @@ export const ROUTES: Route[] = [
   { method: 'PATCH', resource: '/cases/{caseId}', handler: 'updateCase', auth: 'agency' },
   { method: 'POST', resource: '/cases/{caseId}/messages', handler: 'postCaseMessage', auth: 'agency' },
   { method: 'POST', resource: '/cases/{caseId}/transfer', handler: 'transferCase', auth: 'agency' },
+  { method: 'POST', resource: '/cases/{caseId}/hold', handler: 'setLegalHold', auth: 'agency' },
   { method: 'GET', resource: '/cases/{caseId}/attachments/{attachmentId}', handler: 'getAttachment', auth: 'agency' },
   { method: 'GET', resource: '/stats', handler: 'getStats', auth: 'agency' },
   { method: 'GET', resource: '/stats/public', handler: 'getPublicStats' },

@@ -6,7 +6,8 @@ export const TABLE_KEYS = { partitionKey: 'PK', sortKey: 'SK' } as const;
  * - GSI1, an organization's queue by status: ORG#<org> / <status>#<bucket>#<createdAt>#<caseId>
  * - GSI2, an organization's whole queue, overdue first: ORG#<org> / <bucket>#<createdAt>#<caseId>
  * - GSI3, an oversight body's escalations: ESC#<org> / <bucket>#<createdAt>#<caseId>
- * - GSI4, the deadline sweep's due list: DUE / <dueAt>#<caseId>
+ * - GSI4, the deadline sweep's due list: DUE / <dueAt>#<caseId>, and its deletion list:
+ *   DELETE / <deleteAfter>#<caseId> (a closed case has no pending deadline, so it is never on both; a held case on neither)
  * where <bucket> is 0 for overdue, 1 for open, 2 for closed.
  */
 export const INDEXES = {
@@ -19,8 +20,10 @@ export const INDEXES = {
 /**
  * The partition-key prefixes of the items the case store writes (functions/adapters/dynamoCaseStore.ts): every item of
  * a case under `CASE#<caseId>`, an upload's claim under `UPLOAD#<key>`; on the indexes, an organization's queue under
- * `ORG#<org>`, an oversight body's escalations under `ESC#<org>`, the sweep's due list under `DUE`. The stack grants
- * each function these partitions only (IAM's dynamodb:LeadingKeys, lib/tableAccess.ts).
+ * `ORG#<org>`, an oversight body's escalations under `ESC#<org>`, the sweep's due list under `DUE` and its deletion
+ * list under `DELETE`; what the public statistics keep of deleted cases under `DELETED-CASES` (one counter per
+ * `<organizationId>#<category>#<daysToClose>`, written in the transaction that takes a case out of view). The stack
+ * grants each function these partitions only (IAM's dynamodb:LeadingKeys, lib/tableAccess.ts).
  */
 export const PARTITIONS = {
   case: 'CASE#',
@@ -28,7 +31,11 @@ export const PARTITIONS = {
   queue: 'ORG#',
   escalations: 'ESC#',
   due: 'DUE',
+  deletion: 'DELETE',
+  deletedCases: 'DELETED-CASES',
 } as const;
+
+export const DELETED_CASES_PK = PARTITIONS.deletedCases;
 
 /** The attribute DynamoDB's TTL deletes items by (retention). */
 export const TTL_ATTRIBUTE = 'expiresAt';

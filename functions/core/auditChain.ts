@@ -30,6 +30,8 @@ export type AuditAction =
   | 'case.note_added'
   | 'case.message_sent'
   | 'case.transferred'
+  | 'case.hold_placed'
+  | 'case.hold_lifted'
   | 'attachment.downloaded'
   | 'deadline.missed';
 

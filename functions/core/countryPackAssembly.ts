@@ -75,7 +75,7 @@ const STAND_INS: Partial<Country> = {
   timezone: 'UTC',
   currency: 'XXX',
   deadlines: { acknowledgeDays: 1, respondDays: 1 },
-  retentionYears: 1,
+  retention: { years: 1, source: {} },
   legalReferences: [],
 };
 /** Fields the references and routing hang on: without them only the texts can be checked. */
@@ -156,7 +156,7 @@ export function assembleCountryPack(sources: PackSources): AssembledPack {
         pagesWhole = false;
         continue;
       }
-      const page = parsePageText(text);
+      const page = parsePageText(fillPagePlaceholders(text, country));
       if (!page) {
         problems.push({ file: `pages/${language}/${id}.md`, path: 'line 1', message: 'a page must start with a "# Title" line' });
         pagesWhole = false;
@@ -174,6 +174,14 @@ export function assembleCountryPack(sources: PackSources): AssembledPack {
     complete:
       !missing && problems.length === 0 && pagesWhole && country.languages.every((language) => sources.strings[language] !== undefined),
   };
+}
+
+/**
+ * A page quotes figures the pack sets, so they are written once (country.json) and the page cannot drift from what
+ * the code does: `{retentionYears}` is the retention period in years (`retention.years`).
+ */
+export function fillPagePlaceholders(text: string, country: Pick<Country, 'retention'>): string {
+  return text.replaceAll('{retentionYears}', String(country.retention.years));
 }
 
 /** Whether `path` is `under` or inside it (`$.deadlines.respondDays` is under `$.deadlines`); `$` alone covers nothing. */

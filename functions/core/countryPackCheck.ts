@@ -116,6 +116,10 @@ export function checkCountryPackStructure(pack: CountryPack, scope: { references
     }
   });
   for (const lang of languages) if (!country.name[lang]) add('country.json', `$.name.${lang}`, MISSING_TRANSLATION);
+  for (const lang of languages) if (!country.retention.source[lang]) add('country.json', `$.retention.source.${lang}`, MISSING_TRANSLATION);
+  for (const category of Object.keys(country.retention.byCategory ?? {}))
+    if (scope.references && !categoryIds.has(category))
+      add('country.json', `$.retention.byCategory.${category}`, `no category "${category}"`);
   for (const lang of languages) if (!country.languageNames[lang]) add('country.json', `$.languageNames.${lang}`, MISSING_LANGUAGE_NAME);
   for (const field of ['languageNames', 'locales', 'dateFormats'] as const) {
     for (const lang of Object.keys(country[field] ?? {}))

@@ -81,6 +81,9 @@ export async function checkUploads(deps: IntakeDeps, uploadIds: string[], pathPr
   );
 }
 
+/** Where a case's evidence objects live: every key under it belongs to that case alone. */
+export const evidencePrefix = (caseId: string) => `evidence/${caseId}/`;
+
 /** Copies checked uploads under evidence/<caseId>/ and returns their records (not yet stored). */
 export async function promoteUploads(
   deps: IntakeDeps,
@@ -94,7 +97,7 @@ export async function promoteUploads(
   try {
     for (const upload of uploads) {
       const id = newId(deps.random);
-      const key = `evidence/${caseId}/${id}`;
+      const key = `${evidencePrefix(caseId)}${id}`;
       const { contentType } = upload.declared;
       let size = upload.size;
       if (canStripMetadata(contentType)) {

@@ -5,6 +5,7 @@ import type { AuditEventRecord } from './auditChain.js';
 import type { AuditMacLabel } from './auditMac.js';
 import type { CaseStatus, Resolution } from '#contract/caseLife.js';
 import type { AgencyUser } from '#contract/agencyRoles.js';
+import type { LegalHold } from './caseRetention.js';
 import type { CaseSummary } from './publicStatistics.js';
 import type { PublicStatistics } from '#schemas/publicStats.js';
 
@@ -77,6 +78,10 @@ export interface CaseRecord {
   /** Head of the case's audit chain: the last event's sequence number and hash. */
   auditSeq: number;
   auditHash: string;
+  /** When the case is deleted (closure plus the pack's retention), or null while it is open (core/caseRetention.ts). */
+  deleteAfter: string | null;
+  /** A legal hold: while set, nothing deletes the case whatever `deleteAfter` says. */
+  legalHold: LegalHold | null;
   /** The messages the whistleblower has sent, counted in the same transaction that adds each one. */
   whistleblowerMessages: number;
   /**
@@ -190,6 +195,8 @@ export interface EvidenceStore {
   copy(fromKey: string, toKey: string, contentType: string): Promise<void>;
   /** Best effort: a failure here leaves an orphan object, never a broken case. */
   remove(keys: string[]): Promise<void>;
+  /** Every object under `prefix`, every version of it and every delete marker; how many were removed. */
+  destroyAll(prefix: string): Promise<number>;
 }
 
 /**
@@ -219,6 +226,18 @@ export interface IdentityProvider {
 export interface CaseSummarySource {
   /** Every case's statistics fields (organization, category, status, filed, closed), and nothing else of it. */
   caseSummaries(): AsyncIterable<CaseSummary[]>;
+}
+
+/** The statistics of deleted cases, which the snapshot adds to the cases still stored. */
+export interface DeletedCaseSource {
+  deletedCaseTallies(): AsyncIterable<DeletedCaseCount[]>;
+}
+
+export interface DeletedCaseCount {
+  organizationId: string;
+  category: string;
+  daysToClose: number;
+  cases: number;
 }
 
 /** The one published statistics snapshot (GET /stats/public reads it; the scheduled publisher writes it). */

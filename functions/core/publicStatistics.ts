@@ -21,6 +21,10 @@
 import type { PublicCategoryRow, PublicOrganizationRow, PublicStatistics } from '#schemas/publicStats.js';
 import { daysBetween, median } from './agency/organizationStats.js';
 import { CASE_STATUSES, type CaseStatus } from '#contract/caseLife.js';
+import type { DeletedCaseCount } from './ports.js';
+
+const EPOCH = '2000-01-01T00:00:00.000Z';
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Fewer cases than this in a row, and the row shows nothing but `suppressed: true`. */
 export const PUBLIC_STATS_MINIMUM_CASES = 5;
@@ -83,6 +87,24 @@ export class PublicStatisticsTally {
       organization.categories.set(record.category, category);
       count(organization.all, record);
       count(category, record);
+    }
+    return this;
+  }
+
+  /**
+   * Deleted cases, as their aggregates (core/caseDeletion.ts): each was closed when it was deleted, and counts as a
+   * closed case of its row, with its days to close, exactly as it did while it was stored.
+   */
+  addDeleted(counts: Iterable<DeletedCaseCount>): this {
+    for (const { organizationId, category, daysToClose, cases } of counts) {
+      const closed = {
+        organizationId,
+        category,
+        status: 'closed' as const,
+        createdAt: EPOCH,
+        closedAt: new Date(Date.parse(EPOCH) + daysToClose * DAY_MS).toISOString(),
+      };
+      for (let i = 0; i < cases; i++) this.add([closed]);
     }
     return this;
   }

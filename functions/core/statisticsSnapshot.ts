@@ -2,13 +2,15 @@
 // (that would let anyone run up the bill, or slow the table down, at will): a scheduled job computes the statistics
 // and writes one snapshot; the endpoint reads that one item.
 import type { PublicStatistics } from '#schemas/publicStats.js';
-import type { CaseSummarySource, Clock, PublicStatisticsSnapshots } from './ports.js';
+import type { CaseSummarySource, Clock, DeletedCaseSource, PublicStatisticsSnapshots } from './ports.js';
 import { PublicStatisticsTally, noPublicStatistics } from './publicStatistics.js';
 
 export interface PublishResult {
   asOf: string;
   /** Cases read. */
   cases: number;
+  /** Deleted cases counted from their aggregates. */
+  deleted: number;
   organizations: number;
   /** `superseded`: an overlapping run stored a newer snapshot first, which stays. */
   outcome: 'saved' | 'superseded';
@@ -16,7 +18,7 @@ export interface PublishResult {
 
 /** Reads every case's summary a page at a time, computes the statistics and stores them as the snapshot. */
 export async function publishPublicStatistics(deps: {
-  store: CaseSummarySource & PublicStatisticsSnapshots;
+  store: CaseSummarySource & DeletedCaseSource & PublicStatisticsSnapshots;
   clock: Clock;
 }): Promise<PublishResult> {
   // As of when the reading starts: a case filed during the scan may or may not be in it.
@@ -27,9 +29,15 @@ export async function publishPublicStatistics(deps: {
     tally.add(page);
     cases += page.length;
   }
+  // The cases retention deleted still count: their aggregates were kept when they went (core/caseDeletion.ts).
+  let deleted = 0;
+  for await (const page of deps.store.deletedCaseTallies()) {
+    tally.addDeleted(page);
+    deleted += page.reduce((sum, count) => sum + count.cases, 0);
+  }
   const statistics = tally.result(asOf);
   const outcome = await deps.store.saveSnapshot({ ...statistics, asOf: asOf.toISOString() });
-  return { asOf: asOf.toISOString(), cases, organizations: statistics.organizations.length, outcome };
+  return { asOf: asOf.toISOString(), cases, deleted, organizations: statistics.organizations.length, outcome };
 }
 
 /**

@@ -91,6 +91,8 @@ export async function submitReport(deps: CitizenDeps, report: SubmitReportReques
     auditHash: '',
     whistleblowerMessages: 0,
     whistleblowerMessagesSeen: 0,
+    deleteAfter: null,
+    legalHold: null,
   };
   const audit = await nextAuditEvent(deps.auditKey, caseId, null, {
     at: createdAt,

@@ -1,6 +1,7 @@
 // What the whistleblower sees with the code alone: status, deadlines, public notes, messages, attachment names, their
 // report as they filed it and how a closed case ended, with names in the reader's language. Never internal notes,
 // contact details or the audit trail.
+import { retentionYearsFor } from './caseRetention.js';
 import type { FiledReport, TrackResponse } from '#schemas/track.js';
 import { chooseLanguage, localize } from './countryPackIndex.js';
 import type { CitizenDeps } from './deps.js';
@@ -62,6 +63,8 @@ export async function trackCase(deps: CitizenDeps, typedCode: string, readerLang
     report,
     resolution: record.resolution,
     closedAt: record.closedAt,
+    deleteAfter: record.deleteAfter,
+    retentionYears: retentionYearsFor(pack.country.retention, record.category),
   };
 }
 

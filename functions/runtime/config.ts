@@ -132,17 +132,22 @@ export const sweepEnvironment = localOrAws(
   (env) => env.AUDIT_MAC_KEY_FILE !== undefined,
   packEnvironment.extend({
     TABLE_NAME: resourceName,
+    /** The bucket whose `evidence/<caseId>/` a deletion empties (the sweep reads no object). */
+    BUCKET_NAME: resourceName,
     AWS_REGION: z.string().min(1).default('us-east-1'),
     AUDIT_MAC_KEY_FILE: required,
     DYNAMODB_ENDPOINT: optionalUrl,
+    S3_ENDPOINT: optionalUrl,
     AUDIT_MAC_KEY_ID: absent('local mode'),
   }),
   packEnvironment.extend({
     TABLE_NAME: resourceName,
+    BUCKET_NAME: resourceName,
     AWS_REGION: z.string().min(1).default('us-east-1'),
     AUDIT_MAC_KEY_ID: required,
     AUDIT_MAC_KEY_FILE: absent('AWS'),
     DYNAMODB_ENDPOINT: optionalUrl,
+    S3_ENDPOINT: optionalUrl,
   }),
 );
 

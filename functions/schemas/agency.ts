@@ -31,6 +31,8 @@ export const caseListItem = z.object({
   escalated: z.boolean(),
   /** The whistleblower's messages since the owning organization last opened the case. */
   unreadReplies: z.number().int().nonnegative(),
+  /** Under a legal hold: not deleted when its retention runs out. */
+  held: z.boolean(),
 });
 export const caseListResponse = z.object({ items: z.array(caseListItem), nextCursor: z.string().nullable() });
 export type CaseListResponse = z.infer<typeof caseListResponse>;
@@ -58,6 +60,13 @@ export const transferRequest = z.strictObject({
   reason: z.string().trim().min(1).max(LIMITS.transferReason),
 });
 export type TransferRequest = z.infer<typeof transferRequest>;
+
+/** POST /cases/{caseId}/hold: place a legal hold (`held: true`) or lift it, with the reason (kept as a sealed note). */
+export const legalHoldRequest = z.strictObject({
+  held: z.boolean(),
+  reason: z.string().trim().min(1).max(LIMITS.legalHoldReason),
+});
+export type LegalHoldRequest = z.infer<typeof legalHoldRequest>;
 
 export const agencyTimelineEntry = z.object({
   at: isoInstant,
@@ -105,6 +114,10 @@ export const caseDetailResponse = z.object({
   overdue: z.boolean(),
   escalatedTo: z.string().nullable(),
   resolution: resolutionSchema.nullable(),
+  /** When the case is deleted (closure plus the pack's retention); null while it is open. */
+  deleteAfter: isoInstant.nullable(),
+  /** A legal hold keeps the case past deleteAfter until it is lifted. */
+  legalHold: z.object({ placedAt: isoInstant, placedBy: z.string() }).nullable(),
   timeline: z.array(agencyTimelineEntry),
   messages: z.array(caseMessage),
   notes: z.array(z.object({ id: z.string(), at: isoInstant, author: z.string(), body: z.string() })),

@@ -25,6 +25,8 @@ export const datePattern = z
     'a date pattern such as "DD.MM.YYYY" or "YYYY.MM.DD": YYYY, MM (or M) and DD (or D) once each, with . / - or spaces between them',
   );
 
+const retentionYears = z.int().min(1).max(LIMITS.retentionYearsMaximum);
+
 export const CLOCKS = ['24h', '12h'] as const;
 
 export const countrySchema = z.strictObject({
@@ -47,7 +49,15 @@ export const countrySchema = z.strictObject({
     acknowledgeDays: z.int().min(1).max(LIMITS.acknowledgeDaysMaximum),
     respondDays: z.int().min(1).max(LIMITS.respondDaysMaximum),
   }),
-  retentionYears: z.int().min(1).max(LIMITS.retentionYearsMaximum),
+  /**
+   * How long a closed case is kept before it is deleted, counted from its closure: `years` for every category unless
+   * `byCategory` names another period, and the legal source of the figure (or the portal's own rule) in every language.
+   */
+  retention: z.strictObject({
+    years: retentionYears,
+    byCategory: z.record(categoryId, retentionYears).optional(),
+    source: localizedText,
+  }),
   legalReferences: z.array(z.strictObject({ title: z.string().min(1), url: z.url().optional(), note: z.string().optional() })).min(1),
 });
 

@@ -66,6 +66,13 @@ export const trackResponse = z.object({
   /** How a closed case ended; null until it is closed. */
   resolution: resolutionSchema.nullable(),
   closedAt: isoInstant.nullable(),
+  /**
+   * The earliest the case is deleted: its closure plus the pack's retention; null while it is open. A legal hold does
+   * not show here: the date reads "not before", which stays true while a hold keeps the case longer.
+   */
+  deleteAfter: isoInstant.nullable(),
+  /** How many years a closed case of this category is kept (the pack's retention). */
+  retentionYears: z.int().positive(),
 });
 export type TrackResponse = z.infer<typeof trackResponse>;
 

@@ -79,7 +79,7 @@ export async function startLocalStorage(
     const storageGate = createStorageGate({
       bucket: BUCKET_NAME,
       credentials,
-      evidence: new LocalSealedEvidenceStore(new S3EvidenceStore(s3, s3, BUCKET_NAME), evidenceKey),
+      evidence: new LocalSealedEvidenceStore(new S3EvidenceStore(s3, s3, BUCKET_NAME, { versioned: false }), evidenceKey),
     });
     return { dynamoDbEndpoint, s3Endpoint, evidenceKeyFile, storageGate, stop };
   } catch (error) {

@@ -11,7 +11,7 @@ const HEAD_BYTES = 32;
 /** Seals every evidence object still in plaintext; returns how many were. Does nothing once the marker exists. */
 export async function sealStoredEvidence(client: S3Client, bucket: string, evidenceKey: Buffer, markerFile: string): Promise<number> {
   if (existsSync(markerFile)) return 0;
-  const plain = new S3EvidenceStore(client, client, bucket);
+  const plain = new S3EvidenceStore(client, client, bucket, { versioned: false });
   const sealed = new LocalSealedEvidenceStore(plain, evidenceKey);
   let count = 0;
   let token: string | undefined;

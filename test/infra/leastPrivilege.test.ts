@@ -80,6 +80,11 @@ const caseWork = (verdict: boolean): Grant[] =>
         { actions: ['dynamodb:PutItem'], resources: ['StorageTable'], condition: leading('CASE#*') },
       ]
     : [{ actions: ['dynamodb:PutItem', 'dynamodb:Query'], resources: ['StorageTable'], condition: leading('CASE#*') }];
+/** Case work that dates a case's deletion or takes the date away (closing, a legal hold) re-stamps each item's TTL. */
+const CASE_WORK_DATING_DELETION: Grant[] = [
+  { actions: ['dynamodb:Query'], resources: ['StorageTable'], condition: leading('CASE#*', 'AUDIT-ANCHOR#*') },
+  { actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], resources: ['StorageTable'], condition: leading('CASE#*') },
+];
 
 /** Every portal function's statements, in the order the stack adds them. */
 const EXPECTED: Record<string, Grant[]> = {
@@ -128,9 +133,10 @@ const EXPECTED: Record<string, Grant[]> = {
     OPEN_CASE_TEXT,
   ],
   getCase: [logs('getCase'), PEPPER, ...caseWork(true), TABLE_KEY_WRITE, OPEN_CASE_TEXT, SIGN_AND_VERIFY],
-  updateCase: [logs('updateCase'), PEPPER, ...caseWork(true), TABLE_KEY_WRITE, SEAL_CASE_TEXT, SIGN_AND_VERIFY],
+  updateCase: [logs('updateCase'), PEPPER, ...CASE_WORK_DATING_DELETION, TABLE_KEY_WRITE, SEAL_CASE_TEXT, SIGN_AND_VERIFY],
   postCaseMessage: [logs('postCaseMessage'), PEPPER, ...caseWork(false), TABLE_KEY_WRITE, SEAL_CASE_TEXT, SIGN],
   transferCase: [logs('transferCase'), PEPPER, ...caseWork(true), TABLE_KEY_WRITE, SEAL_CASE_TEXT, SIGN_AND_VERIFY],
+  setLegalHold: [logs('setLegalHold'), PEPPER, ...CASE_WORK_DATING_DELETION, TABLE_KEY_WRITE, SEAL_CASE_TEXT, SIGN_AND_VERIFY],
   getAttachment: [
     logs('getAttachment'),
     PEPPER,
@@ -158,10 +164,15 @@ const EXPECTED: Record<string, Grant[]> = {
   ],
   sweepDeadlines: [
     logs('sweepDeadlines', 'Jobs'),
-    { actions: ['dynamodb:Query'], resources: ['StorageTable/index/GSI4'], condition: leading('DUE') },
-    { actions: ['dynamodb:PutItem'], resources: ['StorageTable'], condition: leading('CASE#*') },
+    // The due list and the deletion list; then a case's keys, its commits and its erasing; its withdrawal and count.
+    { actions: ['dynamodb:Query'], resources: ['StorageTable/index/GSI4'], condition: leading('DUE', 'DELETE') },
+    { actions: ['dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:Query'], resources: ['StorageTable'], condition: leading('CASE#*') },
+    { actions: ['dynamodb:UpdateItem'], resources: ['StorageTable'], condition: leading('CASE#*', 'DELETED-CASES') },
     TABLE_KEY_WRITE,
     SIGN,
+    // Retention: every version of a deleted case's evidence; listing is bounded to evidence/, nothing is read.
+    { actions: ['s3:ListBucketVersions'], resources: ['StorageAttachments'], condition: { StringLike: { 's3:prefix': ['evidence/*'] } } },
+    { actions: ['s3:DeleteObjectVersion'], resources: ['StorageAttachments/evidence/*'] },
     DEAD_LETTERS,
   ],
   publishPublicStats: [
@@ -173,6 +184,8 @@ const EXPECTED: Record<string, Grant[]> = {
       resources: ['StorageTable'],
       condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['STATS#public'] } },
     },
+    // What the statistics keep of deleted cases.
+    { actions: ['dynamodb:Query'], resources: ['StorageTable'], condition: leading('DELETED-CASES') },
     DEAD_LETTERS,
   ],
   anchorAuditHeads: [
@@ -218,12 +231,12 @@ describe('what no role may do', () => {
     }
   });
 
-  it('no role holds a table-wide or index-wide wildcard, a Batch call, DeleteItem or a DynamoDB grant without a condition, but for the two queue scans', () => {
+  it('no role holds a table-wide or index-wide wildcard, a Batch call, DeleteItem (but the sweep, for retention) or a DynamoDB grant without a condition, but for the two queue scans', () => {
     for (const [handler, grants] of all()) {
       for (const grant of grants.filter((g) => g.actions.some((a) => a.startsWith('dynamodb:')))) {
         expect(grant.resources.join(), handler).not.toMatch(/\*/);
         expect(
-          grant.actions.filter((a) => /Batch|DeleteItem|\*/.test(a)),
+          grant.actions.filter((a) => /Batch|\*/.test(a) || (a === 'dynamodb:DeleteItem' && handler !== 'sweepDeadlines')),
           handler,
         ).toEqual([]);
         if (!grant.actions.includes('dynamodb:Scan')) expect(grant.condition, handler).toBeDefined();
@@ -250,10 +263,12 @@ describe('what no role may do', () => {
     }
   });
 
-  it('the deadline sweep reads no pepper, no case text and no attachment', () => {
+  it('the deadline sweep reads no pepper, no case text and no attachment (it may only list and delete evidence versions)', () => {
     const grants = grantsOf(resources, portalFunctions().sweepDeadlines!);
     const touched = grants.flatMap((g) => g.resources);
-    expect(touched.filter((r) => /Pepper|CaseTextKey|Attachments/.test(r))).toEqual([]);
+    expect(touched.filter((r) => /Pepper|CaseTextKey|AttachmentsKey/.test(r))).toEqual([]);
+    const onBucket = grants.filter((g) => g.resources.some((r) => r.startsWith('StorageAttachments')));
+    expect(onBucket.flatMap((g) => g.actions).sort()).toEqual(['s3:DeleteObjectVersion', 's3:ListBucketVersions']);
     expect(Object.keys(portalFunctions().sweepDeadlines!.Properties.Environment.Variables)).not.toContain('PEPPER_SECRET_ARN');
   });
 

@@ -198,6 +198,7 @@ describe('KMS keys', () => {
       [route('getCase'), signAndVerify],
       [route('updateCase'), signAndVerify],
       [route('transferCase'), signAndVerify],
+      [route('setLegalHold'), signAndVerify],
       [route('postCaseMessage'), sign],
       [route('getAttachment'), sign],
       [byDescription('deadline sweep'), sign],
@@ -637,12 +638,19 @@ describe('deadline sweep', () => {
     expect(rule.Properties.Targets[0].RetryPolicy).toMatchObject({ MaximumRetryAttempts: 2 });
   });
 
-  it('may Query the due list and commit cases, sign audit events, and touches no pepper, attachment or case text', () => {
+  it('may Query the due list and commit cases, sign audit events, delete evidence, and reads no pepper, attachment or case text', () => {
     const [fnId, fn] = sweep();
     const actions = roleStatements(fn).flatMap(actionsOf);
     expect(actions, fnId).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'kms:GenerateMac']));
+    // Retention's deletions (test/infra/retention.test.ts) list and delete evidence versions; nothing reads one.
     expect(
-      actions.filter((a) => a.startsWith('s3:') || a.startsWith('secretsmanager:') || a === 'kms:GenerateDataKey' || a === 'kms:VerifyMac'),
+      actions.filter(
+        (a) =>
+          (a.startsWith('s3:') && !['s3:ListBucketVersions', 's3:DeleteObjectVersion'].includes(a)) ||
+          a.startsWith('secretsmanager:') ||
+          a === 'kms:GenerateDataKey' ||
+          a === 'kms:VerifyMac',
+      ),
     ).toEqual([]);
     expect(Object.keys(fn.Properties.Environment.Variables)).not.toContain('PEPPER_SECRET_ARN');
     const source = readFileSync(join(PROJECT_ROOT, 'functions', 'handlers', 'sweepDeadlines.ts'), 'utf8');
@@ -674,7 +682,8 @@ describe('public statistics publisher', () => {
     const statements = roleStatements(fn);
     const tableId = onlyOne('AWS::DynamoDB::Table')[0];
     const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
-    expect(dynamo.flatMap(actionsOf).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Scan']);
+    // Plus a Query of the deleted-case aggregates' partition (test/infra/retention.test.ts).
+    expect(dynamo.flatMap(actionsOf).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:Scan']);
     const scan = dynamo.find((s) => actionsOf(s).includes('dynamodb:Scan'))!;
     expect(resourcesOf(scan)).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/GSI2']] }]);
     const put = dynamo.find((s) => actionsOf(s).includes('dynamodb:PutItem'))!;

@@ -5,11 +5,14 @@ import { lambdaContext, scheduledEvent } from '#local/runtime/apiGatewayEvent.js
 import { type TestPortal, bearer, fileReport, signIn, startTestPortal } from './support/testPortal.js';
 
 let portal: TestPortal;
-let sweep: (at: Date) => Promise<{ overdue: number; skipped: number }>;
+let sweep: (at: Date) => Promise<{ overdue: number; skipped: number; deleted: number; kept: number }>;
 beforeAll(async () => {
   portal = await startTestPortal();
   const { handler } = (await import('#handlers/sweepDeadlines.js')) as {
-    handler: (e: ReturnType<typeof scheduledEvent>, c: ReturnType<typeof lambdaContext>) => Promise<{ overdue: number; skipped: number }>;
+    handler: (
+      e: ReturnType<typeof scheduledEvent>,
+      c: ReturnType<typeof lambdaContext>,
+    ) => Promise<{ overdue: number; skipped: number; deleted: number; kept: number }>;
   };
   sweep = (at) => handler(scheduledEvent(`sweep-${at.getTime()}`, at), lambdaContext('sweepDeadlines', 'test'));
 });
@@ -46,7 +49,7 @@ describe('the deadline sweep', () => {
   const view = async (c: Record<string, any>) => (await portal.api('GET', `/cases/${c.caseId}`, undefined, bearer(molit))).body;
 
   it('does nothing before any deadline', async () => {
-    expect(await sweep(new Date(Date.now() + DAY))).toEqual({ overdue: 0, skipped: 0 });
+    expect(await sweep(new Date(Date.now() + DAY))).toEqual({ overdue: 0, skipped: 0, deleted: 0, kept: 0 });
     expect((await view(waiting)).overdue).toBe(false);
   });
 
@@ -61,8 +64,8 @@ describe('the deadline sweep', () => {
     });
     const auditLength = detail.audit.length;
 
-    expect(await sweep(at)).toEqual({ overdue: 0, skipped: 0 });
-    expect(await sweep(new Date(at.getTime() + DAY))).toEqual({ overdue: 0, skipped: 0 });
+    expect(await sweep(at)).toEqual({ overdue: 0, skipped: 0, deleted: 0, kept: 0 });
+    expect(await sweep(new Date(at.getTime() + DAY))).toEqual({ overdue: 0, skipped: 0, deleted: 0, kept: 0 });
     expect((await view(waiting)).audit.length).toBe(auditLength + 1); // the view itself, nothing from the sweeps
   });
 

@@ -25,6 +25,34 @@ describe('checkCountryPackDirectory', () => {
     expect(check().problems).toEqual([]);
   });
 
+  it('refuses a pack that does not say how long cases are kept, naming the file and the path', () => {
+    editJson('country.json', (c) => delete c.retention);
+    const { pack, problems } = check();
+    expect(pack).toBeNull();
+    expect(problems).toEqual([
+      { file: 'country.json', path: '$.retention', message: 'Invalid input: expected object, received undefined' },
+    ]);
+  });
+
+  it('names a retention source missing in a language and a period for an unknown category', () => {
+    editJson('country.json', (c) => {
+      delete c.retention.source.mn;
+      c.retention.byCategory = { 'no-such-category': 5 };
+    });
+    expect(check().problems).toEqual([
+      { file: 'country.json', path: '$.retention.source.mn', message: 'missing translation' },
+      { file: 'country.json', path: '$.retention.byCategory.no-such-category', message: 'no category "no-such-category"' },
+    ]);
+  });
+
+  it('fills the policies page with the pack\u2019s retention period, not a fixed sentence', () => {
+    editJson('country.json', (c) => (c.retention.years = 7));
+    const { pack } = check();
+    expect(pack!.pages.en!.policies.markdown).toContain('kept for 7 years after the case is closed');
+    expect(pack!.pages.mn!.policies.markdown).toContain('7 жил');
+    expect(JSON.stringify(pack!.pages)).not.toContain('{retentionYears}');
+  });
+
   it('names a bad currency and still checks the texts and the routing', () => {
     editJson('country.json', (c) => (c.currency = 'TODO'));
     editJson('i18n/mn.json', (s) => delete s['nav.home']);

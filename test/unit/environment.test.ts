@@ -54,20 +54,26 @@ describe('the audit anchor job’s environment', () => {
 });
 
 describe('the deadline sweep’s environment', () => {
-  it('needs the table, the pack and the audit key, and reads no pepper in either mode', () => {
+  it('needs the table, the bucket, the pack and the audit key, and reads no pepper in either mode', () => {
     // Local mode hands every handler the same process environment: the sweep ignores the pepper file there.
     expect(parseEnvironment(sweepEnvironment, { ...table, ...localFiles })).toEqual({
       mode: 'local',
       TABLE_NAME: 'clean-portal',
+      BUCKET_NAME: 'clean-portal-attachments',
       COUNTRY: 'kr',
       COUNTRY_PACKS_DIR: 'countries',
       AWS_REGION: 'us-east-1',
       AUDIT_MAC_KEY_FILE: 'a',
     });
-    const aws = parseEnvironment(sweepEnvironment, { TABLE_NAME: 'clean-portal', COUNTRY: 'kr', AUDIT_MAC_KEY_ID: 'arn:mac' });
+    const deployed = { TABLE_NAME: 'clean-portal', BUCKET_NAME: 'attachments', COUNTRY: 'kr' };
+    const aws = parseEnvironment(sweepEnvironment, { ...deployed, AUDIT_MAC_KEY_ID: 'arn:mac' });
     expect(aws).toMatchObject({ mode: 'aws', AUDIT_MAC_KEY_ID: 'arn:mac' });
     expect(aws).not.toHaveProperty('PEPPER_SECRET_ARN');
-    expect(() => parseEnvironment(sweepEnvironment, { TABLE_NAME: 'clean-portal', COUNTRY: 'kr' })).toThrow(/AUDIT_MAC_KEY_ID/);
+    expect(() => parseEnvironment(sweepEnvironment, deployed)).toThrow(/AUDIT_MAC_KEY_ID/);
+    // Retention deletes evidence: a sweep that could not reach the bucket would leave it behind.
+    expect(() => parseEnvironment(sweepEnvironment, { TABLE_NAME: 'clean-portal', COUNTRY: 'kr', AUDIT_MAC_KEY_ID: 'arn:mac' })).toThrow(
+      /BUCKET_NAME/,
+    );
   });
 });
 

@@ -3,7 +3,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, type CaseStatus } from '#contract/caseLife.js';
-import type { CaseSummarySource, PublicStatisticsSnapshots } from '#core/ports.js';
+import type { CaseSummarySource, DeletedCaseCount, DeletedCaseSource, PublicStatisticsSnapshots } from '#core/ports.js';
 import { type CaseSummary, PublicStatisticsTally, publicStatistics } from '#core/publicStatistics.js';
 import { PUBLIC_STATS_MINIMUM_CASES } from '#contract/limits.js';
 import { getPublicStatistics, publishPublicStatistics } from '#core/statisticsSnapshot.js';
@@ -254,11 +254,15 @@ describe('publicStatistics', () => {
 });
 
 /** The snapshot and the case summaries in memory, with the DynamoDB adapter's semantics (newer snapshot wins). */
-class MemoryStatistics implements CaseSummarySource, PublicStatisticsSnapshots {
+class MemoryStatistics implements CaseSummarySource, DeletedCaseSource, PublicStatisticsSnapshots {
   snapshot: PublicStatistics | null = null;
   constructor(readonly pages: CaseSummary[][]) {}
+  deleted: DeletedCaseCount[] = [];
   async *caseSummaries() {
     for (const page of this.pages) yield structuredClone(page);
+  }
+  async *deletedCaseTallies() {
+    yield structuredClone(this.deleted);
   }
   async loadSnapshot() {
     return structuredClone(this.snapshot);
@@ -278,10 +282,31 @@ describe('the snapshot', () => {
   it('publishes what the pages of cases add up to, as of the clock, and then answers it', async () => {
     const store = new MemoryStatistics([times(3, () => aCase()), times(3, () => aCase()), []]);
     const result = await publishPublicStatistics({ store, clock: new FixedClock(TEST_NOW) });
-    expect(result).toEqual({ asOf: TEST_NOW, cases: 6, organizations: 1, outcome: 'saved' });
+    expect(result).toEqual({ asOf: TEST_NOW, cases: 6, deleted: 0, organizations: 1, outcome: 'saved' });
     const answer = await getPublicStatistics({ store });
     expect(answer).toEqual(publicStatistics(store.pages.flat(), NOW));
     expect(answer.organizations[0]).toMatchObject({ suppressed: false, total: 6 });
+  });
+
+  it('counts deleted cases from their aggregates, as the closed cases they were, median included', async () => {
+    const stored = times(3, () => aCase({ closedAfterDays: 10 }));
+    const store = new MemoryStatistics([stored]);
+    const { organizationId, category } = stored[0]!;
+    store.deleted = [
+      { organizationId, category, daysToClose: 4, cases: 2 },
+      { organizationId, category, daysToClose: 30, cases: 1 },
+    ];
+    const result = await publishPublicStatistics({ store, clock: new FixedClock(TEST_NOW) });
+    expect(result).toMatchObject({ cases: 3, deleted: 3 });
+    const alive = [
+      ...stored,
+      ...times(2, () => aCase({ organizationId, category, closedAfterDays: 4 })),
+      aCase({ organizationId, category, closedAfterDays: 30 }),
+    ];
+    const { asOf: _, ...expected } = publicStatistics(alive, NOW);
+    const { asOf: __, ...answer } = (await getPublicStatistics({ store })) as PublicStatistics;
+    expect(answer).toEqual(expected);
+    expect(answer.organizations[0]).toMatchObject({ total: 6, medianDaysToClose: 10 });
   });
 
   it('never replaces a newer snapshot with an older one', async () => {

@@ -86,6 +86,8 @@ describe('trackCase', () => {
       },
       resolution: null,
       closedAt: null,
+      deleteAfter: null,
+      retentionYears: 10,
     });
   });
 

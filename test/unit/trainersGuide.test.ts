@@ -58,7 +58,7 @@ describe('docs/trainers.md', () => {
       'currency',
       'oversightOrganizationId',
       'deadlines',
-      'retentionYears',
+      'retention',
       'legalReferences',
     ])
       expect(Object.keys(country), field).toContain(field);

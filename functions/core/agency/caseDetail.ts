@@ -77,6 +77,8 @@ export async function caseDetail(deps: AgencyDeps, folder: CaseFolder, openConta
     overdue: record.overdue || isPastDeadline(record, deps.clock.now()),
     escalatedTo: record.escalatedTo,
     resolution: record.resolution,
+    deleteAfter: record.deleteAfter,
+    legalHold: record.legalHold,
     timeline: await Promise.all(
       byTime(folder.timeline).map(async (t) => ({
         at: t.at,

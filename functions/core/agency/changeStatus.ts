@@ -1,6 +1,7 @@
 // PATCH /cases/{caseId}: move a case along its life, with a note the whistleblower sees and/or an internal one.
 import type { CaseDetailResponse, UpdateCaseRequest } from '#schemas/agency.js';
 import { deadlineState } from '../caseDeadlines.js';
+import { retentionState } from '../caseRetention.js';
 import { checkStatusChange } from '../caseStateMachine.js';
 import type { AgencyUser } from '#contract/agencyRoles.js';
 import { newId } from '../ids.js';
@@ -33,12 +34,14 @@ export async function changeStatus(
         closedAt: request.status === 'closed' ? at : null,
         resolution: request.status === 'closed' ? request.resolution! : null,
       };
-      record = { ...record, ...deadlineState(record, now) };
+      record = { ...record, ...deadlineState(record, now), ...retentionState(record, deps.index.pack.country.retention) };
     }
     const seal = (text: string) => deps.sealer.seal(text, before.caseId);
     const movedOrPublic = kind === 'move' || request.publicNote !== undefined;
     return {
       record,
+      // Closing dates the case's deletion: every item of it gets the TTL backstop.
+      expiryChanged: record.deleteAfter !== before.deleteAfter,
       audit: {
         at,
         actor: user.username,

@@ -40,6 +40,7 @@ export async function listCases(deps: AgencyDeps, user: AgencyUser, query: ListC
         organizationId: r.organizationId,
         escalated: r.escalatedTo !== null,
         unreadReplies: Math.max(0, r.whistleblowerMessages - r.whistleblowerMessagesSeen),
+        held: r.legalHold !== null,
       };
     }),
   );

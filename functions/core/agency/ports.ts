@@ -29,6 +29,8 @@ export interface CaseCommit {
    */
   expectedWhistleblowerMessages: number;
   audit: AuditEventRecord;
+  /** The case's deletion date or hold changed: the TTL on every item of the case follows (core/caseRetention.ts). */
+  expiryChanged?: boolean;
   timeline?: TimelineRecord[];
   messages?: MessageRecord[];
   notes?: InternalNoteRecord[];
@@ -60,7 +62,35 @@ export interface CaseWorkStore extends CaseStore {
   organizationCases(organizationId: string): Promise<CaseRecord[]>;
   /** Cases whose pending deadline is before `before` and not yet swept (dueAt set). */
   due(before: string, limit: number): Promise<CaseRecord[]>;
+  /**
+   * Closed cases whose deletion date is before `before` and that are not held, oldest first; a case withdrawn by a
+   * deletion that did not finish is listed again (withdrawn: true) until it is erased.
+   */
+  dueForDeletion(before: string, limit: number): Promise<DeletionCandidate[]>;
+  /** The storage half of core/caseDeletion.ts, one step at a time (see CaseDeletionStep). */
+  deleteCase(step: CaseDeletionStep): Promise<'done' | 'kept'>;
 }
+
+export interface DeletionCandidate {
+  record: CaseRecord;
+  /** Already out of every view and counted: only the erasing is left. */
+  withdrawn: boolean;
+}
+
+/** What the public statistics keep of a deleted case: one more closed case of this row, closed after this many days. */
+export interface DeletedCaseTally {
+  organizationId: string;
+  category: string;
+  daysToClose: number;
+}
+
+/**
+ * - `withdraw`: atomically, the case leaves every view (queues, /track, the statistics scan) and its tally is added
+ *   to the deleted-case aggregates; `kept` (nothing written) when the case is held, or its head or date is no longer
+ *   the one `record` shows.
+ * - `erase`: every item of the case's partition, the case item last (so an erase cut short is listed again).
+ */
+export type CaseDeletionStep = { step: 'withdraw'; record: CaseRecord; tally: DeletedCaseTally } | { step: 'erase'; caseId: string };
 
 export interface EvidenceLinks {
   /** A short-lived download link that saves the file under its name, never renders it. */

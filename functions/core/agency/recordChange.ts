@@ -13,6 +13,7 @@ const ATTEMPTS = 3;
 export interface PlannedChange {
   record: CaseRecord;
   audit: AuditEventInput;
+  expiryChanged?: boolean;
   timeline?: CaseCommit['timeline'];
   messages?: CaseCommit['messages'];
   notes?: CaseCommit['notes'];
@@ -51,6 +52,7 @@ export async function commitFor(key: AuditMacKey, before: CaseRecord, planned: P
     expectedAuditSeq: before.auditSeq,
     expectedWhistleblowerMessages: before.whistleblowerMessages,
     audit,
+    ...(planned.expiryChanged ? { expiryChanged: true } : {}),
     timeline: planned.timeline,
     messages: planned.messages,
     notes: planned.notes,

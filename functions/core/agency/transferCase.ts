@@ -3,6 +3,7 @@
 // too: a report about an organization's head never moves into that organization.
 import type { CaseDetailResponse, TransferRequest } from '#schemas/agency.js';
 import { deadlineState } from '../caseDeadlines.js';
+import { retentionState } from '../caseRetention.js';
 import { conflict, forbidden, validationFailed } from '../errors.js';
 import { barredFromCase } from '../headReport.js';
 import type { AgencyUser } from '#contract/agencyRoles.js';
@@ -42,7 +43,8 @@ export async function transferCase(
       const seal = (text: string) => deps.sealer.seal(text, before.caseId);
       const moved = { ...before, organizationId: request.organizationId, status: 'received' as const, acknowledgedAt: null, updatedAt: at };
       return {
-        record: { ...moved, ...deadlineState(moved, now) },
+        // Only an open case moves, but its deletion date follows its status whatever the state machine allows.
+        record: { ...moved, ...deadlineState(moved, now), ...retentionState(moved, deps.index.pack.country.retention) },
         audit: {
           at,
           actor: user.username,

@@ -31,6 +31,11 @@ class MemoryBucket implements EvidenceStore, EvidenceLinks {
   async remove(keys: string[]) {
     for (const key of keys) this.objects.delete(key);
   }
+  async destroyAll(prefix: string) {
+    const keys = [...this.objects.keys()].filter((key) => key.startsWith(prefix));
+    for (const key of keys) this.objects.delete(key);
+    return keys.length;
+  }
   async presignDownload(key: string) {
     return `http://storage/bucket/${key}?signed`;
   }

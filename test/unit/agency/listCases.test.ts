@@ -68,6 +68,7 @@ describe('listCases', () => {
       organizationId: 'kr-molit',
       escalated: true,
       unreadReplies: 0,
+      held: false,
     });
     expect(listed.items.map((i) => [i.title, i.status, i.overdue])).toEqual([
       ['late', 'received', true],

@@ -43,6 +43,8 @@ function record(overrides: Partial<CaseRecord>): CaseRecord {
     auditHash: 'x',
     whistleblowerMessages: 0,
     whistleblowerMessagesSeen: 0,
+    deleteAfter: null,
+    legalHold: null,
     ...overrides,
   };
 }

@@ -249,6 +249,7 @@ describe('sweepDeadlines', () => {
           organizationId: 'kr-molit',
           escalated: true,
           unreadReplies: 0,
+          held: false,
         },
       ],
       nextCursor: null,

@@ -3,6 +3,8 @@
 // citizen filing a report.
 import type { AgencyDeps } from '#core/agency/deps.js';
 import type {
+  CaseDeletionStep,
+  DeletionCandidate,
   CaseCommit,
   CaseFolder,
   CaseWorkStore,
@@ -13,7 +15,7 @@ import type {
 } from '#core/agency/ports.js';
 import type { AuditEventRecord } from '#core/auditChain.js';
 import { AGENCY_ROLES, type AgencyRole, type AgencyUser } from '#contract/agencyRoles.js';
-import type { CaseFile, CaseRecord, NewCaseWrite } from '#core/ports.js';
+import type { CaseFile, CaseRecord, DeletedCaseCount, NewCaseWrite } from '#core/ports.js';
 import { submitReport } from '#core/submitReport.js';
 import type { SubmitReportResponse } from '#schemas/report.js';
 import { krIndex, reportRequest } from './fixtures.js';
@@ -42,11 +44,15 @@ type IndexName = 'byStatus' | 'queue' | 'escalations';
  * - queue reads one index page: an organization's cases (or those escalated to it), overdue first, then open,
  *   then closed, each oldest first; `limit` counts the items read before the status filter, and a full page
  *   carries a nextKey even when nothing follows, as DynamoDB's LastEvaluatedKey does;
- * - due lists cases whose dueAt is before the instant, by dueAt.
+ * - due lists cases whose dueAt is before the instant, by dueAt;
+ * - a withdrawn case (deleteCase 'withdraw') leaves `files`, so no reader finds it, and waits in `withdrawn` for its
+ *   erasing; its tally is added to `deletedTallies`.
  */
 export class MemoryCaseWorkStore extends MemoryCaseStore implements CaseWorkStore {
   readonly notes = new Map<string, InternalNoteRecord[]>();
   readonly audits = new Map<string, AuditEventRecord[]>();
+  readonly withdrawn = new Map<string, CaseFile>();
+  readonly deletedTallies = new Map<string, DeletedCaseCount>();
   commits = 0;
   /**
    * When set, runs before every commit is checked (but not before commits it makes itself): another writer
@@ -164,6 +170,41 @@ export class MemoryCaseWorkStore extends MemoryCaseStore implements CaseWorkStor
         .sort((a, b) => cmp(dueKey(a), dueKey(b)))
         .slice(0, limit),
     );
+  }
+
+  async dueForDeletion(before: string, limit: number): Promise<DeletionCandidate[]> {
+    const key = (r: CaseRecord) => `${r.deleteAfter}#${r.caseId}`;
+    const listed = (r: CaseRecord) => r.deleteAfter !== null && r.legalHold === null && r.dueAt === null && key(r) < before;
+    return clone(
+      [
+        ...this.records().map((record) => ({ record, withdrawn: false })),
+        ...[...this.withdrawn.values()].map((file) => ({ record: file.case, withdrawn: true })),
+      ]
+        .filter((c) => listed(c.record))
+        .sort((a, b) => cmp(key(a.record), key(b.record)))
+        .slice(0, limit),
+    );
+  }
+
+  async deleteCase(step: CaseDeletionStep): Promise<'done' | 'kept'> {
+    this.takeFailure();
+    if (step.step === 'erase') {
+      this.withdrawn.delete(step.caseId);
+      this.files.delete(step.caseId);
+      this.notes.delete(step.caseId);
+      this.audits.delete(step.caseId);
+      return 'done';
+    }
+    const { record, tally } = step;
+    const file = this.files.get(record.caseId);
+    if (!file || file.case.legalHold !== null || file.case.auditSeq !== record.auditSeq || file.case.deleteAfter !== record.deleteAfter)
+      return 'kept';
+    this.files.delete(record.caseId);
+    this.withdrawn.set(record.caseId, file);
+    const key = `${tally.organizationId}#${tally.category}#${tally.daysToClose}`;
+    const count = this.deletedTallies.get(key) ?? { ...tally, cases: 0 };
+    this.deletedTallies.set(key, { ...count, cases: count.cases + 1 });
+    return 'done';
   }
 
   /** Test helper: the stored case as it stands. */

@@ -169,6 +169,12 @@ export class MemoryEvidenceStore implements EvidenceStore, EvidenceLinks {
     for (const key of keys) this.objects.delete(key);
   }
 
+  async destroyAll(prefix: string): Promise<number> {
+    const keys = this.keys(prefix);
+    for (const key of keys) this.objects.delete(key);
+    return keys.length;
+  }
+
   /** Test helper: the browser's upload to a presigned POST. */
   put(key: string, body: Uint8Array, contentType = 'application/octet-stream'): void {
     this.objects.set(key, { body: body.slice(), contentType });

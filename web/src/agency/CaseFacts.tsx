@@ -36,7 +36,19 @@ export function CaseFacts({ detail }: { detail: CaseDetailResponse }): JSX.Eleme
             <span class="badge badge-escalated">{t('agency.escalated')}</span>
           </>
         ) : null}
+        {detail.legalHold ? (
+          <>
+            {' '}
+            <span class="badge badge-held">{t('agency.held')}</span>
+          </>
+        ) : null}
       </dd>
+      {detail.deleteAfter ? (
+        <>
+          <dt>{t('track.deleteAfter')}</dt>
+          <dd>{date(detail.deleteAfter)}</dd>
+        </>
+      ) : null}
       {detail.resolution ? (
         <>
           <dt>{t('agency.case.resolution')}</dt>

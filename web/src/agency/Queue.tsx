@@ -204,6 +204,12 @@ export function Queue({
                               <span class="badge badge-escalated">{t('agency.escalated')}</span>
                             </>
                           ) : null}
+                          {item.held ? (
+                            <>
+                              {' '}
+                              <span class="badge badge-held">{t('agency.held')}</span>
+                            </>
+                          ) : null}
                         </td>
                         <td class="date">{formatDate(item.createdAt, language, zone)}</td>
                         <td class="date">

@@ -69,6 +69,17 @@ export function CaseStatus({ code, onLeave }: { code: string; onLeave: () => voi
         <dd>{formatDate(tracked.acknowledgeBy, language, zone)}</dd>
         <dt>{t('track.respondBy')}</dt>
         <dd>{formatDate(tracked.respondBy, language, zone)}</dd>
+        {tracked.deleteAfter ? (
+          <>
+            <dt>{t('track.deleteAfter')}</dt>
+            <dd class="delete-after">{formatDate(tracked.deleteAfter, language, zone)}</dd>
+          </>
+        ) : (
+          <>
+            <dt>{t('track.retentionYears')}</dt>
+            <dd class="retention-years">{tracked.retentionYears}</dd>
+          </>
+        )}
       </dl>
 
       {closed ? <CaseOutcome tracked={tracked} /> : null}
