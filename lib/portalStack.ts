@@ -2,12 +2,13 @@
 // it synthesizes offline and deploys to whichever account and region the CLI is pointed at.
 import { CfnOutput, type RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { PortalApi, type Throttle } from './api.js';
+import { FUNCTION_ACCESS, PortalApi, type Throttle } from './api.js';
 import { AgencyAuth } from './auth.js';
 import { WebEdge } from './edge.js';
 import { ApiFirewall, rateLimitedApiPaths } from './firewall.js';
 import { PortalJobs } from './jobs.js';
 import { PortalMonitoring } from './monitoring.js';
+import { CaseKeyStore } from './caseKeyStore.js';
 import { PortalSecrets } from './secrets.js';
 import { PortalStorage } from './storage.js';
 
@@ -31,6 +32,8 @@ export function portalStackName(country: string, stage: string): string {
 
 export class PortalStack extends Stack {
   readonly storage: PortalStorage;
+  /** The case keys, apart from the case table (docs/crypto-shredding.md). */
+  readonly caseKeys: CaseKeyStore;
   readonly secrets: PortalSecrets;
   readonly auth: AgencyAuth;
   readonly portalApi: PortalApi;
@@ -71,6 +74,15 @@ export class PortalStack extends Stack {
       secrets: this.secrets,
       ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
     });
+
+    // Every function that builds the portal's dependencies names the key store; those that seal or open case text
+    // may create or read a case's key. The deletion path is granted its shred (CaseKeyStore.grantShred) where it is built.
+    this.caseKeys = new CaseKeyStore(this, 'CaseKeys');
+    for (const [handler, fn] of Object.entries(this.portalApi.functions)) {
+      const access = FUNCTION_ACCESS[handler];
+      if (access?.citizen) this.caseKeys.connect(fn, access.caseText);
+    }
+    this.caseKeys.connect(this.jobs.deadlineSweep);
 
     this.edge = new WebEdge(this, 'Edge', {
       name,

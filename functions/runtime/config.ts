@@ -54,9 +54,12 @@ export const portalEnvironment = localOrAws(
     ENCRYPTION_KEY_FILE: required,
     EVIDENCE_KEY_FILE: required,
     AUDIT_MAC_KEY_FILE: required,
+    /** The case keys' own directory (docs/crypto-shredding.md): one wrapped key file per case. */
+    CASE_KEYS_DIR: required,
     PEPPER_SECRET_ARN: absent('local mode'),
     KMS_KEY_ID: absent('local mode'),
     AUDIT_MAC_KEY_ID: absent('local mode'),
+    CASE_KEY_TABLE: absent('local mode'),
   }),
   portalShared.extend({
     /** A Secrets Manager secret and the KMS key of case text (the bucket encrypts evidence under its own key). */
@@ -67,10 +70,13 @@ export const portalEnvironment = localOrAws(
      * asks for it (portalDeps.ts) and fails at cold start without it.
      */
     AUDIT_MAC_KEY_ID: required.optional(),
+    /** The case keys' own table (lib/caseKeyStore.ts, docs/crypto-shredding.md). */
+    CASE_KEY_TABLE: resourceName,
     PEPPER_FILE: absent('AWS'),
     ENCRYPTION_KEY_FILE: absent('AWS'),
     EVIDENCE_KEY_FILE: absent('AWS'),
     AUDIT_MAC_KEY_FILE: absent('AWS'),
+    CASE_KEYS_DIR: absent('AWS'),
   }),
 );
 
