@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditAnchorEnvironment, authEnvironment, parseEnvironment, portalEnvironment } from '#runtime/config.js';
 
 const table = { TABLE_NAME: 'clean-portal', BUCKET_NAME: 'clean-portal-attachments', COUNTRY: 'kr' };
-const localFiles = { PEPPER_FILE: 'p', ENCRYPTION_KEY_FILE: 'e', EVIDENCE_KEY_FILE: 'v', AUDIT_MAC_KEY_FILE: 'a' };
+const localFiles = { PEPPER_FILE: 'p', ENCRYPTION_KEY_FILE: 'e', EVIDENCE_KEY_FILE: 'v', AUDIT_MAC_KEY_FILE: 'a', CASE_KEYS_DIR: 'k' };
 
 describe('the portal functions’ environment', () => {
   it('reads local mode from the secret files, AWS from the secret and the key', () => {
@@ -12,7 +12,14 @@ describe('the portal functions’ environment', () => {
       PEPPER_FILE: 'p',
       AUDIT_MAC_KEY_FILE: 'a',
     });
-    expect(parseEnvironment(portalEnvironment, { ...table, PEPPER_SECRET_ARN: 'arn:secret', KMS_KEY_ID: 'arn:key' })).toMatchObject({
+    expect(
+      parseEnvironment(portalEnvironment, {
+        ...table,
+        PEPPER_SECRET_ARN: 'arn:secret',
+        KMS_KEY_ID: 'arn:key',
+        CASE_KEY_TABLE: 'case-keys',
+      }),
+    ).toMatchObject({
       mode: 'aws',
       KMS_KEY_ID: 'arn:key',
     });
@@ -22,7 +29,7 @@ describe('the portal functions’ environment', () => {
     expect(() => parseEnvironment(portalEnvironment, { ...table, ...localFiles, AUDIT_MAC_KEY_FILE: undefined })).toThrow(
       /AUDIT_MAC_KEY_FILE/,
     );
-    const aws = { ...table, PEPPER_SECRET_ARN: 'arn:secret', KMS_KEY_ID: 'arn:key' };
+    const aws = { ...table, PEPPER_SECRET_ARN: 'arn:secret', KMS_KEY_ID: 'arn:key', CASE_KEY_TABLE: 'case-keys' };
     expect(parseEnvironment(portalEnvironment, { ...aws, AUDIT_MAC_KEY_ID: 'arn:mac' })).toMatchObject({ AUDIT_MAC_KEY_ID: 'arn:mac' });
     expect(parseEnvironment(portalEnvironment, aws)).not.toHaveProperty('AUDIT_MAC_KEY_ID');
     expect(() => parseEnvironment(portalEnvironment, { ...aws, AUDIT_MAC_KEY_FILE: 'a' })).toThrow(/AUDIT_MAC_KEY_FILE: not used in AWS/);
@@ -40,6 +47,9 @@ describe('the portal functions’ environment', () => {
       }),
     ).toThrow(/KMS_KEY_ID: not used in local mode/);
     expect(() => parseEnvironment(portalEnvironment, table)).toThrow(/PEPPER_SECRET_ARN.*KMS_KEY_ID/);
+    // The case keys' own store (docs/crypto-shredding.md): a table deployed, a directory locally.
+    expect(() => parseEnvironment(portalEnvironment, { ...table, ...localFiles, CASE_KEYS_DIR: undefined })).toThrow(/CASE_KEYS_DIR/);
+    expect(() => parseEnvironment(portalEnvironment, { ...table, PEPPER_SECRET_ARN: 'a', KMS_KEY_ID: 'k' })).toThrow(/CASE_KEY_TABLE/);
   });
 });
 
