@@ -137,7 +137,10 @@ describe('CachedCaseKeys', () => {
       ...inner,
       keyFor: (id: string) => inner.keyFor(id),
       shred: (id: string) => inner.shred(id),
-      find: (id: string) => (reads++, inner.find(id)),
+      find: (id: string) => {
+        reads++;
+        return inner.find(id);
+      },
     };
     let now = 0;
     const keys = new CachedCaseKeys(counting, () => now);
