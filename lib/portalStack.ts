@@ -3,7 +3,7 @@
 import { CfnOutput, Duration, type RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
-import { PortalApi, type Throttle } from './api.js';
+import { FUNCTION_ACCESS, PortalApi, type Throttle } from './api.js';
 import { AgencyAuth } from './auth.js';
 import { CostBudget, MONTHLY_BUDGET_CONTEXT, monthlyBudgetFrom } from './costBudget.js';
 import { WebEdge } from './edge.js';
@@ -12,6 +12,7 @@ import { ApiFirewall, rateLimitedApiPaths } from './firewall.js';
 import { PortalJobs } from './jobs.js';
 import { KeyCustody, principalArns } from './keyCustody.js';
 import { PortalMonitoring } from './monitoring.js';
+import { CaseKeyStore } from './caseKeyStore.js';
 import { PortalSecrets } from './secrets.js';
 import { PortalStorage } from './storage.js';
 import { TamperAlarms } from './tamperAlarms.js';
@@ -39,6 +40,8 @@ export function portalStackName(country: string, stage: string): string {
 
 export class PortalStack extends Stack {
   readonly storage: PortalStorage;
+  /** The case keys, apart from the case table (docs/crypto-shredding.md). */
+  readonly caseKeys: CaseKeyStore;
   readonly secrets: PortalSecrets;
   readonly auth: AgencyAuth;
   readonly portalApi: PortalApi;
@@ -82,6 +85,17 @@ export class PortalStack extends Stack {
     if (tableName !== undefined && (typeof tableName !== 'string' || !/^[A-Za-z0-9_.-]{3,255}$/.test(tableName))) {
       throw new Error(`-c tableName=${String(tableName)}: a DynamoDB table name (3-255 letters, digits, _ . -)`);
     }
+    const caseKeyTableName: unknown = this.node.tryGetContext('caseKeyTableName');
+    if (caseKeyTableName !== undefined && (typeof caseKeyTableName !== 'string' || !/^[A-Za-z0-9_.-]{3,255}$/.test(caseKeyTableName))) {
+      throw new Error(`-c caseKeyTableName=${String(caseKeyTableName)}: a DynamoDB table name (3-255 letters, digits, _ . -)`);
+    }
+    // A restored case table's text is sealed under the case keys of the table that survived (it is retained): a
+    // new, empty key table would leave every case unreadable, so a restore must name it (docs/operations.md).
+    if (tableName !== undefined && caseKeyTableName === undefined) {
+      throw new Error(
+        '-c tableName= uses a restored case table, whose text is sealed under the case keys the old stack kept: name that table with -c caseKeyTableName=',
+      );
+    }
 
     this.secrets = new PortalSecrets(this, 'Secrets', {
       name,
@@ -121,6 +135,16 @@ export class PortalStack extends Stack {
       secrets: this.secrets,
       ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
     });
+
+    // Every function that builds the portal's dependencies names the key store; those that seal or open case text
+    // may create or read a case's key. The deadline sweep, the deletion path, may only shred one.
+    this.caseKeys = new CaseKeyStore(this, 'CaseKeys', typeof caseKeyTableName === 'string' ? { existingTableName: caseKeyTableName } : {});
+    for (const [handler, fn] of Object.entries(this.portalApi.functions)) {
+      const access = FUNCTION_ACCESS[handler];
+      if (access?.citizen) this.caseKeys.connect(fn, access.caseText);
+    }
+    this.caseKeys.connect(this.jobs.deadlineSweep);
+    this.caseKeys.grantShred(this.jobs.deadlineSweep);
 
     this.edge = new WebEdge(this, 'Edge', {
       name,

@@ -2,11 +2,15 @@
 // evidence/ is AES-256-GCM sealed under a key file of its own, with the object key as additional data, so a file
 // copied to another key or case fails to open. Uploads under incoming/ stay as sent: they live minutes, and the
 // intake must read their first bytes to check the type.
+// Given the case keys (docs/crypto-shredding.md), new evidence is sealed under its case's own key instead (`CPE2`),
+// so shredding that key leaves every copy of the object unopenable; `CPE1` objects still open under the key file.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { EvidenceLinks } from '#core/agency/ports.js';
-import type { EvidenceStore, PresignedPost } from '#core/ports.js';
+import type { CaseKeys, EvidenceStore, PresignedPost } from '#core/ports.js';
 
 const MAGIC = Buffer.from('CPE1');
+/** Sealed under the case's own key. */
+const CASE_KEY_MAGIC = Buffer.from('CPE2');
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const SEALED_PREFIX = 'evidence/';
@@ -15,16 +19,16 @@ const SEALED_CONTENT_TYPE = 'application/octet-stream';
 
 const isSealedKey = (key: string) => key.startsWith(SEALED_PREFIX);
 
-/** `CPE1 | iv | ciphertext | tag`, bound to `objectKey`. */
-export function sealEvidence(key: Buffer, objectKey: string, plaintext: Uint8Array): Uint8Array {
+/** `CPE1 | iv | ciphertext | tag` (`CPE2` under a case key), bound to `objectKey`. */
+export function sealEvidence(key: Uint8Array, objectKey: string, plaintext: Uint8Array, magic: Buffer = MAGIC): Uint8Array {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(objectKey));
-  return Buffer.concat([MAGIC, iv, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+  return Buffer.concat([magic, iv, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
 }
 
 /** Throws when the bytes are not sealed, were sealed for another object key or under another key, or were altered. */
-export function openEvidence(key: Buffer, objectKey: string, sealed: Uint8Array): Uint8Array {
+export function openEvidence(key: Uint8Array, objectKey: string, sealed: Uint8Array): Uint8Array {
   const data = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
   if (!isSealedEvidence(data)) throw new Error('not sealed evidence');
   const iv = data.subarray(MAGIC.length, MAGIC.length + IV_BYTES);
@@ -35,15 +39,35 @@ export function openEvidence(key: Buffer, objectKey: string, sealed: Uint8Array)
 }
 
 export function isSealedEvidence(bytes: Uint8Array): boolean {
-  return bytes.length >= MAGIC.length + IV_BYTES + TAG_BYTES && Buffer.from(bytes.subarray(0, MAGIC.length)).equals(MAGIC);
+  if (bytes.length < MAGIC.length + IV_BYTES + TAG_BYTES) return false;
+  const magic = Buffer.from(bytes.subarray(0, MAGIC.length));
+  return magic.equals(MAGIC) || magic.equals(CASE_KEY_MAGIC);
+}
+
+const isCaseKeySealed = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, CASE_KEY_MAGIC.length)).equals(CASE_KEY_MAGIC);
+
+/** `evidence/<caseId>/<id>` names its case. */
+function caseIdOf(objectKey: string): string {
+  const caseId = objectKey.slice(SEALED_PREFIX.length).split('/')[0];
+  if (!caseId) throw new Error('an evidence key names no case');
+  return caseId;
 }
 
 export class LocalSealedEvidenceStore implements EvidenceStore, EvidenceLinks {
   constructor(
     private readonly inner: EvidenceStore & EvidenceLinks,
     private readonly key: Buffer,
+    /** Absent only where old evidence is being sealed under the key file (sealStoredEvidence.ts). */
+    private readonly caseKeys?: CaseKeys,
   ) {
     if (key.length !== 32) throw new Error('the local evidence key must be 32 bytes');
+  }
+
+  private async openStored(objectKey: string, stored: Uint8Array): Promise<Uint8Array> {
+    if (!isCaseKeySealed(stored) || !this.caseKeys) return openEvidence(this.key, objectKey, stored);
+    const caseKey = await this.caseKeys.find(caseIdOf(objectKey));
+    if (!caseKey) throw new Error("this evidence's case has no key: it cannot be opened");
+    return openEvidence(caseKey, objectKey, stored);
   }
 
   presignUpload(key: string, size: number, contentType: string, expiresInSeconds: number): Promise<PresignedPost> {
@@ -55,18 +79,21 @@ export class LocalSealedEvidenceStore implements EvidenceStore, EvidenceLinks {
     // Only uploads are inspected in practice; evidence has to be opened whole to know its size.
     const found = await this.inner.inspect(key, Number.MAX_SAFE_INTEGER);
     if (!found) return null;
-    const plain = openEvidence(this.key, key, found.head);
+    const plain = await this.openStored(key, found.head);
     return { size: plain.length, head: plain.subarray(0, headBytes) };
   }
 
   async read(key: string): Promise<Uint8Array> {
     const stored = await this.inner.read(key);
-    return isSealedKey(key) ? openEvidence(this.key, key, stored) : stored;
+    return isSealedKey(key) ? this.openStored(key, stored) : stored;
   }
 
   async write(key: string, body: Uint8Array, contentType: string): Promise<void> {
     if (!isSealedKey(key)) return this.inner.write(key, body, contentType);
-    await this.inner.write(key, sealEvidence(this.key, key, body), SEALED_CONTENT_TYPE);
+    const sealed = this.caseKeys
+      ? sealEvidence(await this.caseKeys.keyFor(caseIdOf(key)), key, body, CASE_KEY_MAGIC)
+      : sealEvidence(this.key, key, body);
+    await this.inner.write(key, sealed, SEALED_CONTENT_TYPE);
   }
 
   /** Into evidence/ a copy is read, sealed and written: the storage server cannot encrypt on copy. */

@@ -6,7 +6,11 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { AgencyDeps } from '#core/agency/deps.js';
 import type { CitizenDeps } from '#core/deps.js';
 import { NO_AUDIT_KEY } from '#core/auditMac.js';
-import type { AuditMacKey, Sealer } from '#core/ports.js';
+import type { AuditMacKey, CaseKeys, Sealer } from '#core/ports.js';
+import { CachedCaseKeys } from '#adapters/cachedCaseKeys.js';
+import { CaseKeySealer } from '#adapters/caseKeySealer.js';
+import { DynamoCaseKeyStore } from '#adapters/dynamoCaseKeyStore.js';
+import { LocalCaseKeyStore } from '#adapters/localCaseKeyStore.js';
 import { DynamoAuditAnchorStore } from '#adapters/dynamoAuditAnchorStore.js';
 import { DynamoCaseStore } from '#adapters/dynamoCaseStore.js';
 import { KmsAuditMacKey } from '#adapters/kmsAuditMacKey.js';
@@ -17,6 +21,7 @@ import { LocalSealedEvidenceStore } from '#adapters/localSealedEvidenceStore.js'
 import { readPepperSecret } from '#adapters/pepperSecret.js';
 import { S3EvidenceStore } from '#adapters/s3EvidenceStore.js';
 import { type PortalEnvironment, portalEnvironment, parseEnvironment } from '#runtime/config.js';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, createS3Client } from './awsClients.js';
 import { loadPackIndex } from './packIndex.js';
 
@@ -27,18 +32,21 @@ export async function buildPortalDeps(env: PortalEnvironment): Promise<AgencyDep
     env.mode === 'local'
       ? readOrCreateSecretFile(env.PEPPER_FILE, 32)
       : await readPepperSecret(new SecretsManagerClient({ region: env.AWS_REGION }), env.PEPPER_SECRET_ARN);
-  const { sealer, auditKey } = keysOf(env);
-  const s3Evidence = new S3EvidenceStore(s3, presigner, env.BUCKET_NAME, { uploadUrl: env.UPLOAD_URL, versioned: env.mode !== 'local' });
-  // Deployed, the bucket encrypts evidence under its KMS key; locally this decorator does it with a key file.
-  const evidence =
-    env.mode === 'local' ? new LocalSealedEvidenceStore(s3Evidence, readOrCreateSecretFile(env.EVIDENCE_KEY_FILE, 32)) : s3Evidence;
   const table = createDocumentClient(env.AWS_REGION, env.DYNAMODB_ENDPOINT);
+  const { sealer, caseKeys, auditKey } = keysOf(env, table);
+  const s3Evidence = new S3EvidenceStore(s3, presigner, env.BUCKET_NAME, { uploadUrl: env.UPLOAD_URL, versioned: env.mode !== 'local' });
+  // Deployed, the bucket encrypts evidence under its KMS key; locally this decorator seals it under the case's key.
+  const evidence =
+    env.mode === 'local'
+      ? new LocalSealedEvidenceStore(s3Evidence, readOrCreateSecretFile(env.EVIDENCE_KEY_FILE, 32), caseKeys)
+      : s3Evidence;
   return {
     index: loadPackIndex(env),
     store: new DynamoCaseStore(table, env.TABLE_NAME),
     anchors: new DynamoAuditAnchorStore(table, env.TABLE_NAME),
     evidence,
     sealer,
+    caseKeys,
     pepper,
     auditKey,
     clock: { now: () => new Date() },
@@ -47,19 +55,27 @@ export async function buildPortalDeps(env: PortalEnvironment): Promise<AgencyDep
 }
 
 /**
- * The key that seals case text, and the audit trail's MAC key: its own, never the pepper; deployed, a KMS HMAC key
- * only the functions that keep the audit trail are given.
+ * The sealer of case text, the case keys it seals under, and the audit trail's MAC key: its own, never the pepper;
+ * deployed, a KMS HMAC key only the functions that keep the audit trail are given. The case-text key (KMS deployed,
+ * a key file locally) wraps the case keys and still opens text sealed before them (docs/crypto-shredding.md).
  */
-function keysOf(env: PortalEnvironment): { sealer: Sealer; auditKey: AuditMacKey } {
+function keysOf(env: PortalEnvironment, table: DynamoDBDocumentClient): { sealer: Sealer; caseKeys: CaseKeys; auditKey: AuditMacKey } {
   if (env.mode === 'local') {
+    const caseTextKey = new LocalKeySealer(readOrCreateSecretFile(env.ENCRYPTION_KEY_FILE, 32));
+    // No cache locally: the storage gate and the handlers share the directory, and a file read is cheap.
+    const caseKeys = new LocalCaseKeyStore(env.CASE_KEYS_DIR, caseTextKey);
     return {
-      sealer: new LocalKeySealer(readOrCreateSecretFile(env.ENCRYPTION_KEY_FILE, 32)),
+      sealer: new CaseKeySealer(caseKeys, caseTextKey),
+      caseKeys,
       auditKey: new LocalAuditMacKey(readOrCreateSecretFile(env.AUDIT_MAC_KEY_FILE, 32)),
     };
   }
   const kms = new KMSClient({ region: env.AWS_REGION });
+  const caseTextKey = new KmsEnvelopeSealer(kms, env.KMS_KEY_ID);
+  const caseKeys = new CachedCaseKeys(new DynamoCaseKeyStore(table, env.CASE_KEY_TABLE, caseTextKey));
   return {
-    sealer: new KmsEnvelopeSealer(kms, env.KMS_KEY_ID),
+    sealer: new CaseKeySealer(caseKeys, caseTextKey),
+    caseKeys,
     auditKey: env.AUDIT_MAC_KEY_ID ? new KmsAuditMacKey(kms, env.AUDIT_MAC_KEY_ID) : NO_AUDIT_KEY,
   };
 }

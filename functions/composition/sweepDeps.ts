@@ -1,12 +1,16 @@
-// The composition root of the deadline sweep: the case store, the country pack, the audit MAC key and the bucket it
-// empties when a case's retention runs out, set up once per cold start. Nothing else: no pepper, no case-text key
-// (it reads no text and no tracking code, and it opens no object: deleting evidence needs no key).
+// The composition root of the deadline sweep: the case store, the country pack, the audit MAC key, and what it
+// destroys when a case's retention runs out (the case's key, its evidence), set up once per cold start. Nothing
+// else: no pepper, no case-text key (it reads no text and no tracking code, and it opens no object or case key:
+// destroying them needs no key).
 import { KMSClient } from '@aws-sdk/client-kms';
 import { DynamoCaseStore } from '#adapters/dynamoCaseStore.js';
 import { KmsAuditMacKey } from '#adapters/kmsAuditMacKey.js';
 import { LocalAuditMacKey } from '#adapters/localAuditMacKey.js';
 import { readOrCreateSecretFile } from '#adapters/localKeySealer.js';
 import { S3EvidenceStore } from '#adapters/s3EvidenceStore.js';
+import { NO_WRAPPING_KEY } from '#adapters/caseKeyWrapping.js';
+import { DynamoCaseKeyStore } from '#adapters/dynamoCaseKeyStore.js';
+import { LocalCaseKeyStore } from '#adapters/localCaseKeyStore.js';
 import type { SweepDeps } from '#core/agency/sweepDeadlines.js';
 import type { CaseDeletionDeps } from '#core/caseDeletion.js';
 import { type SweepEnvironment, parseEnvironment, sweepEnvironment } from '#runtime/config.js';
@@ -21,10 +25,15 @@ export function buildSweepDeps(env: SweepEnvironment): SweepJobDeps {
       ? new LocalAuditMacKey(readOrCreateSecretFile(env.AUDIT_MAC_KEY_FILE, 32))
       : new KmsAuditMacKey(new KMSClient({ region: env.AWS_REGION }), env.AUDIT_MAC_KEY_ID);
   const s3 = createS3Client(env.AWS_REGION, env.S3_ENDPOINT);
+  const table = createDocumentClient(env.AWS_REGION, env.DYNAMODB_ENDPOINT);
   return {
     index: loadPackIndex(env),
-    store: new DynamoCaseStore(createDocumentClient(env.AWS_REGION, env.DYNAMODB_ENDPOINT), env.TABLE_NAME),
+    store: new DynamoCaseStore(table, env.TABLE_NAME),
     auditKey,
+    caseKeys:
+      env.mode === 'local'
+        ? new LocalCaseKeyStore(env.CASE_KEYS_DIR, NO_WRAPPING_KEY)
+        : new DynamoCaseKeyStore(table, env.CASE_KEY_TABLE, NO_WRAPPING_KEY),
     // Deployed the bucket keeps versions, and a deletion removes every one; the local storage server keeps none.
     evidence: new S3EvidenceStore(s3, s3, env.BUCKET_NAME, { versioned: env.mode !== 'local' }),
   };

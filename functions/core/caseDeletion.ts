@@ -3,18 +3,20 @@
 //
 // Two steps, each safe to repeat. `withdraw` takes the case out of every view and adds it to the deleted-case
 // statistics in one transaction, and only if it is still due (not held, head and date unchanged): from then on it
-// reads as a case that never existed, and a hold can no longer be placed on it. Then its evidence (every version)
-// and every item of it are erased, the case item last; a run cut short leaves the case on the deletion list,
-// withdrawn, and the next sweep finishes it without counting it twice.
+// reads as a case that never existed, and a hold can no longer be placed on it. Then its own key is destroyed (every
+// copy of its sealed text, in backups and exports too, can no longer be opened: docs/crypto-shredding.md), its
+// evidence (every version) and every item of it are erased, the case item last; a run cut short leaves the case on
+// the deletion list, withdrawn, and the next sweep finishes it without counting it twice.
 import { daysBetween } from './agency/organizationStats.js';
 import type { CaseWorkStore, DeletedCaseTally, DeletionCandidate } from './agency/ports.js';
 import { isDueForDeletion } from './caseRetention.js';
 import { evidencePrefix } from './evidenceIntake.js';
-import type { CaseRecord, EvidenceStore } from './ports.js';
+import type { CaseKeys, CaseRecord, EvidenceStore } from './ports.js';
 
 export interface CaseDeletionDeps {
   store: Pick<CaseWorkStore, 'dueForDeletion' | 'deleteCase'>;
   evidence: Pick<EvidenceStore, 'destroyAll'>;
+  caseKeys: Pick<CaseKeys, 'shred'>;
 }
 
 /** What the public statistics keep of a deleted case (core/publicStatistics.ts adds it back in). */
@@ -34,6 +36,8 @@ export async function deleteCase(deps: CaseDeletionDeps, candidate: DeletionCand
     const withdrawn = await deps.store.deleteCase({ step: 'withdraw', record, tally: deletedCaseTally(record) });
     if (withdrawn === 'kept') return 'kept';
   }
+  // The key first: from here on no copy of the case's text opens, even if erasing below is cut short.
+  await deps.caseKeys.shred(record.caseId);
   await deps.evidence.destroyAll(evidencePrefix(record.caseId));
   await deps.store.deleteCase({ step: 'erase', caseId: record.caseId });
   return 'deleted';

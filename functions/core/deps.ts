@@ -1,5 +1,5 @@
 import type { PackIndex } from './countryPackIndex.js';
-import type { AuditMacKey, CaseStore, Clock, EvidenceStore, RandomSource, Sealer } from './ports.js';
+import type { AuditMacKey, CaseKeys, CaseStore, Clock, EvidenceStore, RandomSource, Sealer } from './ports.js';
 
 /** What the citizen-facing use cases need, handed in by the handler's composition root. */
 export interface CitizenDeps {
@@ -7,6 +7,8 @@ export interface CitizenDeps {
   store: CaseStore;
   evidence: EvidenceStore;
   sealer: Sealer;
+  /** The case keys the sealer seals under; the deletion path shreds a case's key (`caseKeys.shred`). */
+  caseKeys: CaseKeys;
   /** Secret for the tracking-code HMAC and the other keyed hashes. */
   pepper: Uint8Array;
   /**

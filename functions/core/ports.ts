@@ -38,6 +38,22 @@ export interface Sealer {
   open(sealed: string, context: string): Promise<string>;
 }
 
+/**
+ * Keys that belong to one case each, held apart from the case's items and evidence (docs/crypto-shredding.md):
+ * destroying a case's key makes every copy of what was sealed under it unreadable, backups and exports included.
+ */
+export interface CaseKeys {
+  /** The case's own 32-byte data key, created the first time the case seals anything. */
+  keyFor(caseId: string): Promise<Uint8Array>;
+  /** The case's key, or null when it has none: never sealed anything under one, or shredded. Never creates one. */
+  find(caseId: string): Promise<Uint8Array | null>;
+  /**
+   * Destroys the case's key for good: the deletion path calls it once the case is due. Idempotent; a case without a
+   * key is no error.
+   */
+  shred(caseId: string): Promise<void>;
+}
+
 export type Anonymity = 'anonymous' | 'confidential';
 
 export interface CaseRecord {

@@ -62,9 +62,12 @@ export const portalEnvironment = localOrAws(
     ENCRYPTION_KEY_FILE: required,
     EVIDENCE_KEY_FILE: required,
     AUDIT_MAC_KEY_FILE: required,
+    /** The case keys' own directory (docs/crypto-shredding.md): one wrapped key file per case. */
+    CASE_KEYS_DIR: required,
     PEPPER_SECRET_ARN: absent('local mode'),
     KMS_KEY_ID: absent('local mode'),
     AUDIT_MAC_KEY_ID: absent('local mode'),
+    CASE_KEY_TABLE: absent('local mode'),
   }),
   portalShared.extend({
     /** A Secrets Manager secret and the KMS key of case text (the bucket encrypts evidence under its own key). */
@@ -75,10 +78,13 @@ export const portalEnvironment = localOrAws(
      * asks for it (portalDeps.ts) and fails at cold start without it.
      */
     AUDIT_MAC_KEY_ID: required.optional(),
+    /** The case keys' own table (lib/caseKeyStore.ts, docs/crypto-shredding.md). */
+    CASE_KEY_TABLE: resourceName,
     PEPPER_FILE: absent('AWS'),
     ENCRYPTION_KEY_FILE: absent('AWS'),
     EVIDENCE_KEY_FILE: absent('AWS'),
     AUDIT_MAC_KEY_FILE: absent('AWS'),
+    CASE_KEYS_DIR: absent('AWS'),
   }),
 );
 
@@ -136,16 +142,21 @@ export const sweepEnvironment = localOrAws(
     BUCKET_NAME: resourceName,
     AWS_REGION: z.string().min(1).default('us-east-1'),
     AUDIT_MAC_KEY_FILE: required,
+    /** The case keys it shreds when it deletes a case (docs/crypto-shredding.md). */
+    CASE_KEYS_DIR: required,
     DYNAMODB_ENDPOINT: optionalUrl,
     S3_ENDPOINT: optionalUrl,
     AUDIT_MAC_KEY_ID: absent('local mode'),
+    CASE_KEY_TABLE: absent('local mode'),
   }),
   packEnvironment.extend({
     TABLE_NAME: resourceName,
     BUCKET_NAME: resourceName,
     AWS_REGION: z.string().min(1).default('us-east-1'),
     AUDIT_MAC_KEY_ID: required,
+    CASE_KEY_TABLE: resourceName,
     AUDIT_MAC_KEY_FILE: absent('AWS'),
+    CASE_KEYS_DIR: absent('AWS'),
     DYNAMODB_ENDPOINT: optionalUrl,
     S3_ENDPOINT: optionalUrl,
   }),

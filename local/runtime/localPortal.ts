@@ -225,7 +225,7 @@ function configureHandlers(at: {
   packsDir: string;
   dataDir: string;
   authDir: string;
-  storage: { dynamoDbEndpoint: string; s3Endpoint: string; evidenceKeyFile: string };
+  storage: { dynamoDbEndpoint: string; s3Endpoint: string; evidenceKeyFile: string; encryptionKeyFile: string; caseKeysDir: string };
   publicOrigin: string;
 }): void {
   const secretsDir = join(at.dataDir, 'secrets');
@@ -237,8 +237,10 @@ function configureHandlers(at: {
     PEPPER_FILE: join(secretsDir, 'pepper'),
     // The audit trail's MAC key: a file of its own beside the pepper's, never the pepper (functions/core/auditMac.ts).
     AUDIT_MAC_KEY_FILE: join(secretsDir, 'audit-mac.key'),
-    ENCRYPTION_KEY_FILE: join(secretsDir, 'encryption.key'),
+    ENCRYPTION_KEY_FILE: at.storage.encryptionKeyFile,
     EVIDENCE_KEY_FILE: at.storage.evidenceKeyFile,
+    // The case keys, apart from the table's and the bucket's files (docs/crypto-shredding.md).
+    CASE_KEYS_DIR: at.storage.caseKeysDir,
     DYNAMODB_ENDPOINT: at.storage.dynamoDbEndpoint,
     S3_ENDPOINT: at.storage.s3Endpoint,
     S3_PUBLIC_ENDPOINT: `${at.publicOrigin}/s3`,

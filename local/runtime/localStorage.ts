@@ -3,7 +3,8 @@
 // browser reaches storage through.
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { readOrCreateSecretFile } from '#adapters/localKeySealer.js';
+import { LocalCaseKeyStore } from '#adapters/localCaseKeyStore.js';
+import { LocalKeySealer, readOrCreateSecretFile } from '#adapters/localKeySealer.js';
 import { LocalSealedEvidenceStore } from '#adapters/localSealedEvidenceStore.js';
 import { S3EvidenceStore } from '#adapters/s3EvidenceStore.js';
 import { createS3Client } from '#composition/awsClients.js';
@@ -21,6 +22,10 @@ export interface LocalStorage {
   dynamoDbEndpoint: string;
   s3Endpoint: string;
   evidenceKeyFile: string;
+  /** The case-text key: wraps the case keys, and opens case text sealed before them. */
+  encryptionKeyFile: string;
+  /** One wrapped key per case, under secrets/ (docs/crypto-shredding.md). */
+  caseKeysDir: string;
   storageGate: StorageGate;
   stop(): Promise<void>;
 }
@@ -75,13 +80,17 @@ export async function startLocalStorage(
     const evidenceKeyFile = join(secretsDir, 'evidence.key');
     const evidenceKey = readOrCreateSecretFile(evidenceKeyFile, 32);
     await sealStoredEvidence(s3, BUCKET_NAME, evidenceKey, join(secretsDir, 'evidence-sealed'));
+    const caseKeysDir = join(secretsDir, 'case-keys');
+    const encryptionKeyFile = join(secretsDir, 'encryption.key');
+    // The same key store the handlers use (functions/composition/portalDeps.ts): evidence opens under its case's key.
+    const caseKeys = new LocalCaseKeyStore(caseKeysDir, new LocalKeySealer(readOrCreateSecretFile(encryptionKeyFile, 32)));
     // The browser's only way to storage: signed uploads in, signed evidence downloads out (opened from its sealed form).
     const storageGate = createStorageGate({
       bucket: BUCKET_NAME,
       credentials,
-      evidence: new LocalSealedEvidenceStore(new S3EvidenceStore(s3, s3, BUCKET_NAME, { versioned: false }), evidenceKey),
+      evidence: new LocalSealedEvidenceStore(new S3EvidenceStore(s3, s3, BUCKET_NAME, { versioned: false }), evidenceKey, caseKeys),
     });
-    return { dynamoDbEndpoint, s3Endpoint, evidenceKeyFile, storageGate, stop };
+    return { dynamoDbEndpoint, s3Endpoint, evidenceKeyFile, encryptionKeyFile, caseKeysDir, storageGate, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -141,8 +141,12 @@ describe('throttles: the arithmetic of docs/security.md', () => {
 });
 
 describe('table on-demand maximum throughput', () => {
-  it('caps the table and each of its indexes', () => {
-    const [, table] = onlyOne('AWS::DynamoDB::Table');
+  it('caps the case table and each of its indexes, and the case keys’ table as the case table', () => {
+    const tables = ofType('AWS::DynamoDB::Table');
+    const [, keys] = tables.find(([id]) => id.startsWith('CaseKeys'))!;
+    expect(keys.Properties.OnDemandThroughput).toEqual({ MaxReadRequestUnits: 4000, MaxWriteRequestUnits: 500 });
+    const [, table] = tables.find(([id]) => id.startsWith('Storage'))!;
+    expect(tables).toHaveLength(2);
     expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
     expect(table.Properties.OnDemandThroughput).toEqual({ MaxReadRequestUnits: 4000, MaxWriteRequestUnits: 500 });
     const indexes = table.Properties.GlobalSecondaryIndexes as Json[];

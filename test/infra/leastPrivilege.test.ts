@@ -86,6 +86,13 @@ const CASE_WORK_DATING_DELETION: Grant[] = [
   { actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], resources: ['StorageTable'], condition: leading('CASE#*') },
 ];
 
+/**
+ * The case keys' own table (lib/caseKeyStore.ts): opening text reads the case's key, sealing may create it. One kind
+ * of item keyed by case id, so no partition condition could narrow it further.
+ */
+const OPEN_CASE_KEY: Grant = { actions: ['dynamodb:GetItem'], resources: ['CaseKeysTable'] };
+const SEAL_CASE_KEY: Grant = { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resources: ['CaseKeysTable'] };
+
 /** Every portal function's statements, in the order the stack adds them. */
 const EXPECTED: Record<string, Grant[]> = {
   getConfig: [logs('getConfig')],
@@ -106,6 +113,7 @@ const EXPECTED: Record<string, Grant[]> = {
     SEAL_CASE_TEXT,
     SIGN,
     ...PROCESS_UPLOADS,
+    SEAL_CASE_KEY,
   ],
   trackCase: [
     logs('trackCase'),
@@ -113,6 +121,7 @@ const EXPECTED: Record<string, Grant[]> = {
     { actions: ['dynamodb:Query'], resources: ['StorageTable'], condition: leading('CASE#*') },
     TABLE_KEY_READ,
     OPEN_CASE_TEXT,
+    OPEN_CASE_KEY,
   ],
   postTrackMessage: [
     logs('postTrackMessage'),
@@ -122,6 +131,7 @@ const EXPECTED: Record<string, Grant[]> = {
     TABLE_KEY_WRITE,
     SEAL_CASE_TEXT,
     ...PROCESS_UPLOADS,
+    SEAL_CASE_KEY,
   ],
   listCases: [
     logs('listCases'),
@@ -131,12 +141,21 @@ const EXPECTED: Record<string, Grant[]> = {
     { actions: ['dynamodb:Query'], resources: ['StorageTable/index/GSI3'], condition: leading('ESC#*') },
     TABLE_KEY_READ,
     OPEN_CASE_TEXT,
+    OPEN_CASE_KEY,
   ],
-  getCase: [logs('getCase'), PEPPER, ...caseWork(true), TABLE_KEY_WRITE, OPEN_CASE_TEXT, SIGN_AND_VERIFY],
-  updateCase: [logs('updateCase'), PEPPER, ...CASE_WORK_DATING_DELETION, TABLE_KEY_WRITE, SEAL_CASE_TEXT, SIGN_AND_VERIFY],
-  postCaseMessage: [logs('postCaseMessage'), PEPPER, ...caseWork(false), TABLE_KEY_WRITE, SEAL_CASE_TEXT, SIGN],
-  transferCase: [logs('transferCase'), PEPPER, ...caseWork(true), TABLE_KEY_WRITE, SEAL_CASE_TEXT, SIGN_AND_VERIFY],
-  setLegalHold: [logs('setLegalHold'), PEPPER, ...CASE_WORK_DATING_DELETION, TABLE_KEY_WRITE, SEAL_CASE_TEXT, SIGN_AND_VERIFY],
+  getCase: [logs('getCase'), PEPPER, ...caseWork(true), TABLE_KEY_WRITE, OPEN_CASE_TEXT, SIGN_AND_VERIFY, OPEN_CASE_KEY],
+  updateCase: [logs('updateCase'), PEPPER, ...CASE_WORK_DATING_DELETION, TABLE_KEY_WRITE, SEAL_CASE_TEXT, SIGN_AND_VERIFY, SEAL_CASE_KEY],
+  postCaseMessage: [logs('postCaseMessage'), PEPPER, ...caseWork(false), TABLE_KEY_WRITE, SEAL_CASE_TEXT, SIGN, SEAL_CASE_KEY],
+  transferCase: [logs('transferCase'), PEPPER, ...caseWork(true), TABLE_KEY_WRITE, SEAL_CASE_TEXT, SIGN_AND_VERIFY, SEAL_CASE_KEY],
+  setLegalHold: [
+    logs('setLegalHold'),
+    PEPPER,
+    ...CASE_WORK_DATING_DELETION,
+    TABLE_KEY_WRITE,
+    SEAL_CASE_TEXT,
+    SIGN_AND_VERIFY,
+    SEAL_CASE_KEY,
+  ],
   getAttachment: [
     logs('getAttachment'),
     PEPPER,
@@ -146,6 +165,7 @@ const EXPECTED: Record<string, Grant[]> = {
     SIGN,
     { actions: ['s3:GetObject'], resources: ['StorageAttachments/evidence/*'] },
     { actions: ['kms:Decrypt'], resources: ['StorageAttachmentsKey'], condition: via('s3') },
+    OPEN_CASE_KEY,
   ],
   getStats: [
     logs('getStats'),
@@ -174,6 +194,7 @@ const EXPECTED: Record<string, Grant[]> = {
     { actions: ['s3:ListBucketVersions'], resources: ['StorageAttachments'], condition: { StringLike: { 's3:prefix': ['evidence/*'] } } },
     { actions: ['s3:DeleteObjectVersion'], resources: ['StorageAttachments/evidence/*'] },
     DEAD_LETTERS,
+    { actions: ['dynamodb:DeleteItem'], resources: ['CaseKeysTable'] },
   ],
   publishPublicStats: [
     logs('publishPublicStats', 'Jobs'),
@@ -239,7 +260,10 @@ describe('what no role may do', () => {
           grant.actions.filter((a) => /Batch|\*/.test(a) || (a === 'dynamodb:DeleteItem' && handler !== 'sweepDeadlines')),
           handler,
         ).toEqual([]);
-        if (!grant.actions.includes('dynamodb:Scan')) expect(grant.condition, handler).toBeDefined();
+        // The case keys' table holds one kind of item, keyed by case id: no partition condition could narrow it.
+        if (!grant.actions.includes('dynamodb:Scan') && !grant.resources.includes('CaseKeysTable')) {
+          expect(grant.condition, handler).toBeDefined();
+        }
       }
     }
   });

@@ -52,6 +52,9 @@ const theOne = (type: string, prefix: string): [string, CfnResource] => {
   return found[0]!;
 };
 
+/** The case table (the case keys have a table of their own, test/infra/caseKeyStore.test.ts). */
+const caseTable = () => theOne('AWS::DynamoDB::Table', 'Storage');
+
 function functionFor(route: Route): [string, CfnResource] {
   const found = ofType('AWS::Lambda::Function').filter(([, r]) =>
     String(r.Properties.Description).endsWith(`: ${route.method} /api${route.resource}`),
@@ -100,7 +103,7 @@ describe('stack', () => {
 
   it('sets no physical names, so several stages and countries share an account', () => {
     for (const [, r] of ofType('AWS::Lambda::Function')) expect(r.Properties.FunctionName).toBeUndefined();
-    expect(onlyOne('AWS::DynamoDB::Table')[1].Properties.TableName).toBeUndefined();
+    expect(caseTable()[1].Properties.TableName).toBeUndefined();
     for (const [, r] of ofType('AWS::S3::Bucket')) expect(r.Properties.BucketName).toBeUndefined();
     for (const [, r] of ofType('AWS::SecretsManager::Secret')) expect(r.Properties.Name).toBeUndefined();
   });
@@ -139,7 +142,7 @@ describe('case table', () => {
   });
 
   it('is encrypted with a customer-managed KMS key', () => {
-    const [, table] = onlyOne('AWS::DynamoDB::Table');
+    const [, table] = caseTable();
     expect(table.Properties.SSESpecification).toEqual({
       SSEEnabled: true,
       SSEType: 'KMS',
@@ -148,7 +151,7 @@ describe('case table', () => {
   });
 
   it('is kept when the stack is deleted or the table replaced', () => {
-    const [, table] = onlyOne('AWS::DynamoDB::Table');
+    const [, table] = caseTable();
     expect(table.DeletionPolicy).toBe('Retain');
     expect(table.UpdateReplacePolicy).toBe('Retain');
   });
@@ -345,7 +348,7 @@ describe('functions', () => {
 
   it('gets exactly the environment its handler parses at module load (functions/runtime/config.ts)', () => {
     const packOnly = ['COUNTRY', 'COUNTRY_PACKS_DIR', 'POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME'];
-    const citizen = [...packOnly, 'BUCKET_NAME', 'KMS_KEY_ID', 'PEPPER_SECRET_ARN', 'TABLE_NAME'].sort();
+    const citizen = [...packOnly, 'BUCKET_NAME', 'CASE_KEY_TABLE', 'KMS_KEY_ID', 'PEPPER_SECRET_ARN', 'TABLE_NAME'].sort();
     const auth = [...packOnly, 'USER_POOL_CLIENT_ID', 'USER_POOL_ID'].sort();
     const statistics = [...packOnly, 'TABLE_NAME'].sort();
     for (const route of ROUTES) {
@@ -436,8 +439,10 @@ describe('least privilege', () => {
     const statements = statementsFor('trackCase');
     const actions = statements.flatMap(actionsOf);
     const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
-    expect(dynamo.flatMap(actionsOf)).toEqual(['dynamodb:Query']);
+    // The case table by partition; the case's own key from the key table (docs/crypto-shredding.md), read only.
+    expect(dynamo.flatMap(actionsOf)).toEqual(['dynamodb:Query', 'dynamodb:GetItem']);
     expect(dynamo[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } });
+    expect(JSON.stringify(dynamo[1]!.Resource)).toContain('CaseKeysTable');
     expect(actions.filter((a) => writes.test(a))).toEqual([]);
     expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]);
     expect(actions).toContain('secretsmanager:GetSecretValue');
@@ -467,7 +472,7 @@ describe('least privilege', () => {
 
   it('getPublicStats may only GetItem the statistics partition, through the table key: no case, index, write, secret or bucket', () => {
     const statements = statementsFor('getPublicStats').filter((s) => !actionsOf(s).every((a) => a.startsWith('logs:')));
-    const tableId = onlyOne('AWS::DynamoDB::Table')[0];
+    const tableId = caseTable()[0];
     const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
     expect(dynamo).toHaveLength(1);
     expect(actionsOf(dynamo[0]!)).toEqual(['dynamodb:GetItem']);
@@ -680,7 +685,7 @@ describe('public statistics publisher', () => {
   it('may Scan the queue index and PutItem the statistics partition, and nothing else of the table', () => {
     const [, fn] = publisher();
     const statements = roleStatements(fn);
-    const tableId = onlyOne('AWS::DynamoDB::Table')[0];
+    const tableId = caseTable()[0];
     const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
     // Plus a Query of the deleted-case aggregates' partition (test/infra/retention.test.ts).
     expect(dynamo.flatMap(actionsOf).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:Scan']);
@@ -726,7 +731,7 @@ describe('audit anchor job', () => {
   it('may Scan the queue index, PutItem the anchor partitions, Query the roots and sign with the audit key: nothing else, not the pepper', () => {
     const [, fn] = job();
     const statements = roleStatements(fn);
-    const tableId = onlyOne('AWS::DynamoDB::Table')[0];
+    const tableId = caseTable()[0];
     const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
     expect(dynamo.flatMap(actionsOf).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:Scan']);
     const scan = dynamo.find((s) => actionsOf(s).includes('dynamodb:Scan'))!;
@@ -758,7 +763,7 @@ describe('audit anchor job', () => {
   });
 
   it('leaves the agency functions that show an audit verdict able to Query the anchor partitions (the table itself)', () => {
-    const tableId = onlyOne('AWS::DynamoDB::Table')[0];
+    const tableId = caseTable()[0];
     for (const handler of ['getCase', 'updateCase', 'transferCase']) {
       const queries = statementsFor(handler).filter((s) => actionsOf(s).includes('dynamodb:Query'));
       expect(queries.flatMap(resourcesOf), handler).toContainEqual({ 'Fn::GetAtt': [tableId, 'Arn'] });

@@ -18,6 +18,8 @@ const COPY_REGION = 'eu-central-1';
 const COPY_VAULT = 'arn:aws:backup:eu-central-1:111122223333:backup-vault:portal-copies';
 const REPLICA_KEY = 'arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const RESTORED = 'CleanPortal-kr-dev-restored';
+/** The case-key table the old stack retained. */
+const KEPT_KEYS = 'CleanPortal-kr-dev-CaseKeysTable-KEPT';
 
 const idOf = (r: Record<string, CfnResource>, type: string, part: string): string => {
   const found = ofType(r, type).filter(([id]) => id.includes(part));
@@ -211,7 +213,10 @@ describe('the recovery context', () => {
     expect(() => portalStack({ backupCopyRegion: 'us-east-1', backupCopyVaultArn: COPY_VAULT })).toThrow(/in us-east-1/);
     expect(() => portalStack({ pepperReplicaKeyArn: REPLICA_KEY })).toThrow(/-c backupCopyRegion=/);
     expect(() => portalStack({ backupRetentionDays: '3' })).toThrow(/at least the vault lock/);
-    expect(() => portalStack({ tableName: 'a b' })).toThrow(/-c tableName=a b/);
+    expect(() => portalStack({ tableName: 'a b', caseKeyTableName: KEPT_KEYS })).toThrow(/-c tableName=a b/);
+    expect(() => portalStack({ tableName: RESTORED, caseKeyTableName: 'a b' })).toThrow(/-c caseKeyTableName=a b/);
+    // A restored case table opens only under the case keys the old stack kept: a fresh key table would lose every case.
+    expect(() => portalStack({ tableName: RESTORED })).toThrow(/-c caseKeyTableName=/);
   });
 
   describe('with a copy region, a replica key and a restored table', () => {
@@ -221,6 +226,7 @@ describe('the recovery context', () => {
       pepperReplicaKeyArn: REPLICA_KEY,
       backupRetentionDays: 60,
       tableName: RESTORED,
+      caseKeyTableName: KEPT_KEYS,
     });
     const r = Template.fromStack(stack).toJSON().Resources as Record<string, CfnResource>;
     const restoredArn = {
@@ -245,6 +251,11 @@ describe('the recovery context', () => {
 
     it('uses the restored table: no table of its own, the functions, the backup and the tamper alarm point at it', () => {
       expect(ofType(r, 'AWS::DynamoDB::Table')).toEqual([]);
+      const keyTables = ofType(r, 'AWS::Lambda::Function')
+        .map(([, fn]) => fn.Properties.Environment?.Variables?.CASE_KEY_TABLE)
+        .filter((name) => name !== undefined);
+      expect(keyTables.length).toBeGreaterThan(5);
+      expect(new Set(keyTables)).toEqual(new Set([KEPT_KEYS]));
       const names = ofType(r, 'AWS::Lambda::Function')
         .map(([, fn]) => fn.Properties.Environment?.Variables?.TABLE_NAME)
         .filter((name) => name !== undefined);

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DELETED_CASES_PK, TTL_ATTRIBUTE } from '#contract/tableDesign.js';
 import { sharedPortalStack } from './support/sharedPortalStack.js';
-import { type CfnResource, type Json, ofType as ofTypeIn, onlyOne as onlyOneIn } from './support/template.js';
+import { type CfnResource, type Json, ofType as ofTypeIn } from './support/template.js';
 
 interface Statement {
   Action: string | string[];
@@ -34,6 +34,13 @@ function roleStatements(fn: CfnResource): Statement[] {
     .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[]);
 }
 
+/** The case table (the case keys have a table of their own, test/infra/caseKeyStore.test.ts). */
+function caseTable(): [string, CfnResource] {
+  const found = ofType('AWS::DynamoDB::Table').filter(([id]) => id.startsWith('Storage'));
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
 /** The attachments bucket (the web app has a bucket of its own): the one with the incoming/ lifecycle rule. */
 function attachmentsBucket(): [string, CfnResource] {
   const found = ofType('AWS::S3::Bucket').filter(([, b]) =>
@@ -45,7 +52,7 @@ function attachmentsBucket(): [string, CfnResource] {
 
 describe('retention infrastructure, the storage', () => {
   it('has the table delete items by their expiresAt (the TTL backstop the sweep sets on a closed case)', () => {
-    const [, table] = onlyOneIn(resources, 'AWS::DynamoDB::Table');
+    const [, table] = caseTable();
     expect(TTL_ATTRIBUTE).toBe('expiresAt');
     expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
   });
@@ -71,7 +78,7 @@ describe('retention infrastructure, the jobs', () => {
 
   it('lets the sweep delete a case’s items and count it in the aggregates, each action in its partitions only', () => {
     const [, sweep] = jobFunction('deadline sweep');
-    const [tableId] = onlyOneIn(resources, 'AWS::DynamoDB::Table');
+    const [tableId] = caseTable();
     const onTable = roleStatements(sweep)
       .filter((s) => refersTo(s.Resource, tableId) && actionsOf(s).some((a) => a.startsWith('dynamodb:')))
       .map((s) => ({ actions: actionsOf(s), onIndex: JSON.stringify(s.Resource).includes('/index/'), condition: s.Condition }));

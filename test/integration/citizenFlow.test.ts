@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalCaseKeyStore } from '#adapters/localCaseKeyStore.js';
+import { LocalKeySealer } from '#adapters/localKeySealer.js';
 import { openEvidence } from '#adapters/localSealedEvidenceStore.js';
 import { createS3Client } from '#composition/awsClients.js';
 import { configResponse, pageResponse } from '#schemas/config.js';
@@ -81,15 +83,16 @@ describe('a report with an attachment', () => {
     caseId = body.caseId;
   });
 
-  it('moved the upload to evidence/<caseId>/ without its metadata, sealed under the local evidence key', async () => {
+  it('moved the upload to evidence/<caseId>/ without its metadata, sealed under the case\u2019s own key', async () => {
     const listed = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: `evidence/${caseId}/` }));
     expect(listed.Contents).toHaveLength(1);
     const key = listed.Contents![0]!.Key!;
     const object = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
     const stored = Buffer.from(await object.Body!.transformToByteArray());
     expect(stored.includes(Buffer.from('PNG'))).toBe(false);
-    const evidenceKey = Buffer.from(readFileSync(join(portal.dataDir, 'secrets', 'evidence.key'), 'utf8').trim(), 'base64');
-    const bytes = Buffer.from(openEvidence(evidenceKey, key, stored));
+    const textKey = Buffer.from(readFileSync(join(portal.dataDir, 'secrets', 'encryption.key'), 'utf8').trim(), 'base64');
+    const caseKeys = new LocalCaseKeyStore(join(portal.dataDir, 'secrets', 'case-keys'), new LocalKeySealer(textKey));
+    const bytes = Buffer.from(openEvidence((await caseKeys.find(caseId))!, key, stored));
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('\x89PNG');
     expect(bytes.includes(Buffer.from(secretInPhoto))).toBe(false);
     const incoming = await s3().send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: 'incoming/' }));

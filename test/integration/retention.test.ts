@@ -2,6 +2,8 @@
 // the pack's retention has run out (every item, every evidence object), /track then answers exactly as for a code
 // nobody was given, the queue no longer lists it, and the public statistics keep counting it. A legal hold keeps a
 // case past its date; lifting it lets the next sweep delete it.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +34,9 @@ const itemsOf = async (caseId: string) =>
   ).Items ?? [];
 const objectsOf = async (caseId: string) =>
   (await s3().send(new ListObjectsV2Command({ Bucket: process.env.BUCKET_NAME!, Prefix: `evidence/${caseId}/` }))).Contents ?? [];
+
+/** The case's own key (docs/crypto-shredding.md): locally one file per case under the data dir's secrets. */
+const hasKey = (caseId: string) => existsSync(join(process.env.CASE_KEYS_DIR!, `${caseId}.key`));
 
 const YEAR_MS = 366 * 24 * 60 * 60 * 1000;
 const CATEGORY = 'code-of-conduct';
@@ -91,6 +96,7 @@ describe('retention: deletion on time, legal hold, what the reporter sees', () =
       (await portal.api('GET', `/cases/${withEvidence.caseId}`, undefined, bearer(handler))).body.deleteAfter,
     );
     expect(await objectsOf(withEvidence.caseId)).toHaveLength(1);
+    expect(hasKey(withEvidence.caseId)).toBe(true);
     // The TTL backstop is on every item of a closed case, 30 days after its date.
     const items = await itemsOf(withEvidence.caseId);
     const ttl = Math.floor((Date.parse(tracked.deleteAfter!) + 30 * 24 * 3600 * 1000) / 1000);
@@ -135,6 +141,7 @@ describe('retention: deletion on time, legal hold, what the reporter sees', () =
     for (const { caseId, code } of filed.filter((f) => f !== held)) {
       expect(await itemsOf(caseId), caseId).toEqual([]);
       expect(await objectsOf(caseId)).toEqual([]);
+      expect(hasKey(caseId), caseId).toBe(false);
       const answer = await track(code);
       expect(answer.status).toBe(404);
       expect(answer.body).toEqual(unknown.body);
@@ -142,6 +149,7 @@ describe('retention: deletion on time, legal hold, what the reporter sees', () =
     }
     expect(await queueIds()).not.toContain(withEvidence.caseId);
     expect((await track(held.code)).status).toBe(200);
+    expect(hasKey(held.caseId)).toBe(true);
     expect(await queueIds()).toContain(held.caseId);
     expect(await statsRow()).toEqual(before);
   });
@@ -154,6 +162,7 @@ describe('retention: deletion on time, legal hold, what the reporter sees', () =
     expect((await itemsOf(held.caseId)).every((item) => typeof item.expiresAt === 'number')).toBe(true);
     await portal.sweep(new Date(Date.now() + 11 * YEAR_MS));
     expect(await itemsOf(held.caseId)).toEqual([]);
+    expect(hasKey(held.caseId)).toBe(false);
     expect((await track(held.code)).status).toBe(404);
     expect(await statsRow()).toMatchObject({ total: 5, byStatus: { closed: 5 } });
   });

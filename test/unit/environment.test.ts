@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditAnchorEnvironment, authEnvironment, parseEnvironment, portalEnvironment, sweepEnvironment } from '#runtime/config.js';
 
 const table = { TABLE_NAME: 'clean-portal', BUCKET_NAME: 'clean-portal-attachments', COUNTRY: 'kr' };
-const localFiles = { PEPPER_FILE: 'p', ENCRYPTION_KEY_FILE: 'e', EVIDENCE_KEY_FILE: 'v', AUDIT_MAC_KEY_FILE: 'a' };
+const localFiles = { PEPPER_FILE: 'p', ENCRYPTION_KEY_FILE: 'e', EVIDENCE_KEY_FILE: 'v', AUDIT_MAC_KEY_FILE: 'a', CASE_KEYS_DIR: 'k' };
 
 describe('the portal functions’ environment', () => {
   it('reads local mode from the secret files, AWS from the secret and the key', () => {
@@ -12,7 +12,14 @@ describe('the portal functions’ environment', () => {
       PEPPER_FILE: 'p',
       AUDIT_MAC_KEY_FILE: 'a',
     });
-    expect(parseEnvironment(portalEnvironment, { ...table, PEPPER_SECRET_ARN: 'arn:secret', KMS_KEY_ID: 'arn:key' })).toMatchObject({
+    expect(
+      parseEnvironment(portalEnvironment, {
+        ...table,
+        PEPPER_SECRET_ARN: 'arn:secret',
+        KMS_KEY_ID: 'arn:key',
+        CASE_KEY_TABLE: 'case-keys',
+      }),
+    ).toMatchObject({
       mode: 'aws',
       KMS_KEY_ID: 'arn:key',
     });
@@ -22,7 +29,7 @@ describe('the portal functions’ environment', () => {
     expect(() => parseEnvironment(portalEnvironment, { ...table, ...localFiles, AUDIT_MAC_KEY_FILE: undefined })).toThrow(
       /AUDIT_MAC_KEY_FILE/,
     );
-    const aws = { ...table, PEPPER_SECRET_ARN: 'arn:secret', KMS_KEY_ID: 'arn:key' };
+    const aws = { ...table, PEPPER_SECRET_ARN: 'arn:secret', KMS_KEY_ID: 'arn:key', CASE_KEY_TABLE: 'case-keys' };
     expect(parseEnvironment(portalEnvironment, { ...aws, AUDIT_MAC_KEY_ID: 'arn:mac' })).toMatchObject({ AUDIT_MAC_KEY_ID: 'arn:mac' });
     expect(parseEnvironment(portalEnvironment, aws)).not.toHaveProperty('AUDIT_MAC_KEY_ID');
     expect(() => parseEnvironment(portalEnvironment, { ...aws, AUDIT_MAC_KEY_FILE: 'a' })).toThrow(/AUDIT_MAC_KEY_FILE: not used in AWS/);
@@ -40,6 +47,9 @@ describe('the portal functions’ environment', () => {
       }),
     ).toThrow(/KMS_KEY_ID: not used in local mode/);
     expect(() => parseEnvironment(portalEnvironment, table)).toThrow(/PEPPER_SECRET_ARN.*KMS_KEY_ID/);
+    // The case keys' own store (docs/crypto-shredding.md): a table deployed, a directory locally.
+    expect(() => parseEnvironment(portalEnvironment, { ...table, ...localFiles, CASE_KEYS_DIR: undefined })).toThrow(/CASE_KEYS_DIR/);
+    expect(() => parseEnvironment(portalEnvironment, { ...table, PEPPER_SECRET_ARN: 'a', KMS_KEY_ID: 'k' })).toThrow(/CASE_KEY_TABLE/);
   });
 });
 
@@ -54,7 +64,7 @@ describe('the audit anchor job’s environment', () => {
 });
 
 describe('the deadline sweep’s environment', () => {
-  it('needs the table, the bucket, the pack and the audit key, and reads no pepper in either mode', () => {
+  it('needs the table, the bucket, the case keys, the pack and the audit key, and reads no pepper in either mode', () => {
     // Local mode hands every handler the same process environment: the sweep ignores the pepper file there.
     expect(parseEnvironment(sweepEnvironment, { ...table, ...localFiles })).toEqual({
       mode: 'local',
@@ -64,15 +74,19 @@ describe('the deadline sweep’s environment', () => {
       COUNTRY_PACKS_DIR: 'countries',
       AWS_REGION: 'us-east-1',
       AUDIT_MAC_KEY_FILE: 'a',
+      CASE_KEYS_DIR: 'k',
     });
-    const deployed = { TABLE_NAME: 'clean-portal', BUCKET_NAME: 'attachments', COUNTRY: 'kr' };
+    const deployed = { TABLE_NAME: 'clean-portal', BUCKET_NAME: 'attachments', CASE_KEY_TABLE: 'case-keys', COUNTRY: 'kr' };
     const aws = parseEnvironment(sweepEnvironment, { ...deployed, AUDIT_MAC_KEY_ID: 'arn:mac' });
     expect(aws).toMatchObject({ mode: 'aws', AUDIT_MAC_KEY_ID: 'arn:mac' });
     expect(aws).not.toHaveProperty('PEPPER_SECRET_ARN');
     expect(() => parseEnvironment(sweepEnvironment, deployed)).toThrow(/AUDIT_MAC_KEY_ID/);
-    // Retention deletes evidence: a sweep that could not reach the bucket would leave it behind.
-    expect(() => parseEnvironment(sweepEnvironment, { TABLE_NAME: 'clean-portal', COUNTRY: 'kr', AUDIT_MAC_KEY_ID: 'arn:mac' })).toThrow(
+    // Retention deletes a case's key and evidence: a sweep that could not reach them would leave them behind.
+    expect(() => parseEnvironment(sweepEnvironment, { ...deployed, BUCKET_NAME: undefined, AUDIT_MAC_KEY_ID: 'arn:mac' })).toThrow(
       /BUCKET_NAME/,
+    );
+    expect(() => parseEnvironment(sweepEnvironment, { ...deployed, CASE_KEY_TABLE: undefined, AUDIT_MAC_KEY_ID: 'arn:mac' })).toThrow(
+      /CASE_KEY_TABLE/,
     );
   });
 });

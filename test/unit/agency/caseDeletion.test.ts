@@ -18,11 +18,12 @@ async function closedCase(deps: MemoryAgencyDeps) {
   deps.clock.set(new Date(deps.clock.now().getTime() + 10 * DAY_MS));
   await changeStatus(deps, handler, filed.caseId, updateCaseRequest.parse({ status: 'closed', resolution: 'referred' }));
   deps.evidence.put(`evidence/${filed.caseId}/a`, new Uint8Array([1]));
+  await deps.caseKeys.keyFor(filed.caseId);
   return filed.caseId;
 }
 
 describe('deleteDueCases', () => {
-  it('dates a case at closure with the pack’s 10 years, and deletes it, its evidence and its notes then, counted once', async () => {
+  it('dates a case at closure with the pack’s 10 years, and deletes it, its key, its evidence and its notes then, counted once', async () => {
     const deps = agencyDeps();
     const caseId = await closedCase(deps);
     const record = deps.store.record(caseId);
@@ -34,6 +35,7 @@ describe('deleteDueCases', () => {
     expect(await deps.store.getCaseFolder(caseId)).toBeNull();
     expect(deps.store.auditOf(caseId)).toEqual([]);
     expect(deps.evidence.keys(`evidence/${caseId}/`)).toEqual([]);
+    expect(await deps.caseKeys.find(caseId)).toBeNull();
     expect([...deps.store.deletedTallies.values()]).toEqual([{ ...deletedCaseTally(record), cases: 1 }]);
     expect(deletedCaseTally(record)).toEqual({ organizationId: 'kr-molit', category: 'code-of-conduct', daysToClose: 10 });
     expect(await deleteDueCases(deps, new Date(Date.parse(record.deleteAfter!) + YEAR_MS))).toEqual({ deleted: 0, kept: 0 });
@@ -46,8 +48,9 @@ describe('deleteDueCases', () => {
     const candidate = (await deps.store.dueForDeletion(at.toISOString(), 10))[0]!;
     const failing = { ...deps, evidence: { destroyAll: () => Promise.reject(new Error('storage down')) } };
     await expect(deleteCase(failing, candidate, at)).rejects.toThrow('storage down');
-    // Withdrawn: gone for every reader, still on the deletion list.
+    // Withdrawn: gone for every reader, still on the deletion list; its key destroyed before anything else.
     expect(await deps.store.getCaseFolder(caseId)).toBeNull();
+    expect(await deps.caseKeys.find(caseId)).toBeNull();
     expect(await deleteDueCases(deps, at)).toEqual({ deleted: 1, kept: 0 });
     expect(deps.evidence.keys(`evidence/${caseId}/`)).toEqual([]);
     expect([...deps.store.deletedTallies.values()].map((t) => t.cases)).toEqual([1]);
@@ -66,6 +69,7 @@ describe('deleteDueCases', () => {
     const stale = { record: { ...deps.store.record(caseId), legalHold: null }, withdrawn: false };
     expect(await deleteCase(deps, stale, late)).toBe('kept');
     expect(deps.evidence.keys(`evidence/${caseId}/`)).toHaveLength(1);
+    expect(await deps.caseKeys.find(caseId)).not.toBeNull();
 
     await setLegalHold(deps, supervisor, caseId, { held: false, reason: 'Proceedings ended' });
     expect(await deleteDueCases(deps, late)).toEqual({ deleted: 1, kept: 0 });

@@ -1,6 +1,6 @@
 // In-memory implementations of the ports in functions/core/ports.ts, with the same semantics as the adapters
 // (functions/adapters): the use cases are tested against these, without mocks.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { LocalAuditMacKey } from '#adapters/localAuditMacKey.js';
 import type { EvidenceLinks } from '#core/agency/ports.js';
 import { type AuditMacKeys, legacyPepperMac } from '#core/auditMac.js';
@@ -18,6 +18,7 @@ import type {
   PresignedPost,
   RandomSource,
   Sealer,
+  CaseKeys,
   UploadClaim,
 } from '#core/ports.js';
 
@@ -191,6 +192,25 @@ export class MemoryEvidenceStore implements EvidenceStore, EvidenceLinks {
   }
 }
 
+/** Case keys in memory: a fresh random key per case, forgotten on shred. */
+export class MemoryCaseKeys implements CaseKeys {
+  readonly keys = new Map<string, Uint8Array>();
+
+  async keyFor(caseId: string): Promise<Uint8Array> {
+    const key = this.keys.get(caseId) ?? new Uint8Array(randomBytes(32));
+    this.keys.set(caseId, key);
+    return key;
+  }
+
+  async find(caseId: string): Promise<Uint8Array | null> {
+    return this.keys.get(caseId) ?? null;
+  }
+
+  async shred(caseId: string): Promise<void> {
+    this.keys.delete(caseId);
+  }
+}
+
 const SEALED_PREFIX = 'sealed:';
 
 /**
@@ -289,6 +309,7 @@ export function memoryDeps(index: PackIndex, overrides: Partial<MemoryDeps> = {}
     store: new MemoryCaseStore(),
     evidence: new MemoryEvidenceStore(),
     sealer: new FakeSealer(),
+    caseKeys: new MemoryCaseKeys(),
     pepper: TEST_PEPPER,
     auditKey: TEST_AUDIT_KEY,
     clock: new FixedClock(TEST_NOW),
