@@ -60,7 +60,7 @@ export const OPERATION_MINIMUMS: OperationMinimum[] = [
     request: 'POST /track/messages',
     handler: 'postTrackMessage',
     calls: [WRITE],
-    why: 'one transaction conditioned on the case being open',
+    why: 'one transaction conditioned on the case being open and unchanged since the message’s hour (a second, re-dated, when staff changed it earlier in that hour)',
   },
   {
     operation: 'statusChange',

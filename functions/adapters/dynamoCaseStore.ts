@@ -21,7 +21,18 @@ import type {
 } from '#core/agency/ports.js';
 import { expiryOf } from '#core/caseRetention.js';
 import type { AuditEventRecord } from '#core/auditChain.js';
-import type { AttachmentRecord, CaseFile, CaseRecord, MessageRecord, NewCaseWrite, TimelineRecord, UploadClaim } from '#core/ports.js';
+import type {
+  AddMessageOutcome,
+  AttachmentRecord,
+  CaseFile,
+  CaseRecord,
+  MessageRecord,
+  NewCaseWrite,
+  TimelineRecord,
+  UploadClaim,
+} from '#core/ports.js';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { guarded } from './dependencyFailure.js';
 import { DELETED_CASES_PK, INDEXES, PARTITIONS, TTL_ATTRIBUTE } from '#contract/tableDesign.js';
 
@@ -240,11 +251,7 @@ export class DynamoCaseStore implements CaseWorkStore {
     };
   }
 
-  async addMessage(
-    message: MessageRecord,
-    attachments: AttachmentRecord[],
-    uploadClaims: UploadClaim[],
-  ): Promise<'added' | 'missing' | 'closed' | 'uploadTaken'> {
+  async addMessage(message: MessageRecord, attachments: AttachmentRecord[], uploadClaims: UploadClaim[]): Promise<AddMessageOutcome> {
     const TableName = this.tableName;
     const claimsFrom = 2 + attachments.length;
     // The whistleblower's messages are counted with the case, in this transaction: the queue reads unread replies from
@@ -259,7 +266,9 @@ export class DynamoCaseStore implements CaseWorkStore {
                 TableName,
                 Key: { PK: casePk(message.caseId), SK: CASE_SK },
                 UpdateExpression: counted ? 'SET updatedAt = :at ADD whistleblowerMessages :one' : 'SET updatedAt = :at',
-                ConditionExpression: 'attribute_exists(PK) AND #status <> :closed',
+                // Never dated before the case's last change (core/reporterTime.ts: a reporter's message is to the hour).
+                ConditionExpression:
+                  'attribute_exists(PK) AND #status <> :closed AND (attribute_not_exists(updatedAt) OR updatedAt <= :at)',
                 ExpressionAttributeNames: { '#status': 'status' },
                 ExpressionAttributeValues: { ':at': message.at, ':closed': 'closed', ...(counted ? { ':one': 1 } : {}) },
                 ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -274,7 +283,13 @@ export class DynamoCaseStore implements CaseWorkStore {
       return 'added';
     } catch (error) {
       const failure = isConditionFailure(error, 0);
-      if (failure.failed) return failure.item ? 'closed' : 'missing';
+      if (failure.failed) {
+        if (!failure.item) return 'missing';
+        // The refusal carries the stored case item, in DynamoDB's attribute-value form.
+        const stored = unmarshall(failure.item as Record<string, AttributeValue>);
+        if (stored.status === 'closed' || typeof stored.updatedAt !== 'string') return 'closed';
+        return { changedAt: stored.updatedAt };
+      }
       if (anyConditionFailureFrom(error, claimsFrom, uploadClaims.length)) return 'uploadTaken';
       return guarded('case store', () => Promise.reject(error));
     }

@@ -8,6 +8,7 @@ import { DomainError, payloadTooLarge, unsupportedMediaType, validationFailed } 
 import { newId } from './ids.js';
 import { canStripMetadata, stripMetadata } from './metadataStrip.js';
 import type { AttachmentRecord, UploadClaim } from './ports.js';
+import { reporterExpiry, reporterTime } from './reporterTime.js';
 import { type DeclaredUpload, verifyUploadToken } from './uploadToken.js';
 
 type IntakeDeps = Pick<CitizenDeps, 'evidence' | 'sealer' | 'pepper' | 'clock' | 'random'>;
@@ -22,7 +23,11 @@ const CLAIM_KEPT_AFTER_ID_EXPIRY_SECONDS = 24 * 60 * 60;
 
 /** The claims that make these uploads this write's alone (see UploadClaim). */
 export function uploadClaims(uploads: CheckedUpload[]): UploadClaim[] {
-  return uploads.map((u) => ({ key: u.declared.key, forgetAfter: u.declared.expires + CLAIM_KEPT_AFTER_ID_EXPIRY_SECONDS }));
+  // The claim names the case: its TTL goes to the end of the hour, so it does not date the upload (core/reporterTime.ts).
+  return uploads.map((u) => ({
+    key: u.declared.key,
+    forgetAfter: reporterExpiry(u.declared.expires + CLAIM_KEPT_AFTER_ID_EXPIRY_SECONDS),
+  }));
 }
 
 /** Another submission took one of these uploads first: nothing was written. */
@@ -91,7 +96,9 @@ export async function promoteUploads(
   uploads: CheckedUpload[],
   addedBy: AttachmentRecord['addedBy'],
 ): Promise<AttachmentRecord[]> {
-  const at = deps.clock.now().toISOString();
+  // A reporter's evidence is dated to the hour (core/reporterTime.ts).
+  const now = deps.clock.now();
+  const at = (addedBy === 'whistleblower' ? reporterTime(now) : now).toISOString();
   const records: AttachmentRecord[] = [];
   const written: string[] = [];
   try {

@@ -187,14 +187,14 @@ export interface CaseStore {
   getCaseFile(caseId: string): Promise<CaseFile | null>;
   /**
    * Adds a message (its attachments and their upload claims) to an open case, atomically with the check that it
-   * exists and is open and that no upload is claimed.
+   * exists and is open, that no upload is claimed, and that the case did not change after `message.at` (a
+   * reporter's message is dated to the hour, core/reporterTime.ts): if it did, nothing is written and the answer is
+   * when it changed, so the message can be dated no earlier and stay after what it answers.
    */
-  addMessage(
-    message: MessageRecord,
-    attachments: AttachmentRecord[],
-    uploadClaims: UploadClaim[],
-  ): Promise<'added' | 'missing' | 'closed' | 'uploadTaken'>;
+  addMessage(message: MessageRecord, attachments: AttachmentRecord[], uploadClaims: UploadClaim[]): Promise<AddMessageOutcome>;
 }
+
+export type AddMessageOutcome = 'added' | 'missing' | 'closed' | 'uploadTaken' | { changedAt: string };
 
 export interface PresignedPost {
   url: string;

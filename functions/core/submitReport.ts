@@ -4,6 +4,7 @@
 import type { SubmitReportRequest, SubmitReportResponse } from '#schemas/report.js';
 import { chooseLanguage, localize } from './countryPackIndex.js';
 import { nextAuditEvent } from './auditChain.js';
+import { deadlinesStart, reporterTime } from './reporterTime.js';
 import { computeDeadlines } from './deadlines.js';
 import type { CitizenDeps } from './deps.js';
 import { conflict, validationFailed, type ErrorDetail } from './errors.js';
@@ -53,8 +54,9 @@ export async function submitReport(deps: CitizenDeps, report: SubmitReportReques
   }
 
   const now = deps.clock.now();
-  const createdAt = now.toISOString();
-  const deadlines = computeDeadlines(now, deps.index.pack.country.deadlines);
+  // To the hour, and the deadlines from the end of that hour (core/reporterTime.ts).
+  const createdAt = reporterTime(now).toISOString();
+  const deadlines = computeDeadlines(deadlinesStart(now), deps.index.pack.country.deadlines);
   const text: ReportText = {
     title: report.title,
     description: report.description,

@@ -33,8 +33,9 @@ describe('submitReport', () => {
     expect(body).toMatchObject({
       organization: { id: 'kr-acrc', name: 'Anti-Corruption and Civil Rights Commission' },
       status: 'received',
-      acknowledgeBy: '2026-10-22T03:00:00.000Z',
-      respondBy: '2026-12-14T03:00:00.000Z',
+      // Filed at 03:00: the deadlines count from the end of the hour it arrived in (core/reporterTime.ts).
+      acknowledgeBy: '2026-10-22T04:00:00.000Z',
+      respondBy: '2026-12-14T04:00:00.000Z',
     });
     expect(body.trackingCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
     expect(body.caseId).toBe(caseIdForCode(deps.pepper, normalizeTrackingCode(body.trackingCode)!));

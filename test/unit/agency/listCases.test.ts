@@ -62,8 +62,9 @@ describe('listCases', () => {
       title: 'late',
       status: 'received',
       createdAt: new Date(Date.parse(TEST_NOW) + 2 * HOUR_MS).toISOString(),
-      acknowledgeBy: new Date(Date.parse(TEST_NOW) + 2 * HOUR_MS + 7 * DAY_MS).toISOString(),
-      respondBy: new Date(Date.parse(TEST_NOW) + 2 * HOUR_MS + 60 * DAY_MS).toISOString(),
+      // From the end of the filing's hour (core/reporterTime.ts).
+      acknowledgeBy: new Date(Date.parse(TEST_NOW) + 3 * HOUR_MS + 7 * DAY_MS).toISOString(),
+      respondBy: new Date(Date.parse(TEST_NOW) + 3 * HOUR_MS + 60 * DAY_MS).toISOString(),
       overdue: true,
       organizationId: 'kr-molit',
       escalated: true,

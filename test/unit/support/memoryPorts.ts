@@ -7,6 +7,7 @@ import { type AuditMacKeys, legacyPepperMac } from '#core/auditMac.js';
 import type { PackIndex } from '#core/countryPackIndex.js';
 import type { CitizenDeps } from '#core/deps.js';
 import type {
+  AddMessageOutcome,
   AttachmentRecord,
   CaseFile,
   CaseRecord,
@@ -70,16 +71,13 @@ export class MemoryCaseStore implements CaseStore {
     return file ? clone(file) : null;
   }
 
-  async addMessage(
-    message: MessageRecord,
-    attachments: AttachmentRecord[],
-    uploadClaims: UploadClaim[],
-  ): Promise<'added' | 'missing' | 'closed' | 'uploadTaken'> {
+  async addMessage(message: MessageRecord, attachments: AttachmentRecord[], uploadClaims: UploadClaim[]): Promise<AddMessageOutcome> {
     this.takeFailure();
     this.writes++;
     const file = this.files.get(message.caseId);
     if (!file) return 'missing';
     if (file.case.status === 'closed') return 'closed';
+    if (file.case.updatedAt > message.at) return { changedAt: file.case.updatedAt };
     if (!this.claim(uploadClaims, message.caseId)) return 'uploadTaken';
     file.messages.push(clone(message));
     file.attachments.push(...clone(attachments));
