@@ -20,7 +20,7 @@ import { failureText } from './labels.js';
 import { ReporterContact } from './ReporterContact.js';
 
 export function CaseView({ caseId }: { caseId: string }): JSX.Element {
-  const { t, call, setFlash } = useAgency();
+  const { t, call, setFlash, session } = useAgency();
   const [detail, setDetail] = useState<CaseDetailResponse | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<{ key: UiStringKey; n: number } | null>(null);
@@ -92,7 +92,7 @@ export function CaseView({ caseId }: { caseId: string }): JSX.Element {
             <Attachments detail={detail} onDownloaded={() => void load()} />
             <CaseHistory detail={detail} />
           </div>
-          {detail.status === 'closed' ? null : (
+          {detail.status === 'closed' && session.user.role === 'handler' ? null : (
             <div class="case-side">
               <CaseActions detail={detail} onDone={onDone} />
             </div>
