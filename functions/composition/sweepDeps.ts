@@ -3,6 +3,7 @@
 // else: no pepper, no case-text key (it reads no text and no tracking code, and it opens no object or case key:
 // destroying them needs no key).
 import { KMSClient } from '@aws-sdk/client-kms';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoCaseStore } from '#adapters/dynamoCaseStore.js';
 import { KmsAuditMacKey } from '#adapters/kmsAuditMacKey.js';
 import { LocalAuditMacKey } from '#adapters/localAuditMacKey.js';
@@ -30,13 +31,16 @@ export function buildSweepDeps(env: SweepEnvironment): SweepJobDeps {
     index: loadPackIndex(env),
     store: new DynamoCaseStore(table, env.TABLE_NAME),
     auditKey,
-    caseKeys:
-      env.mode === 'local'
-        ? new LocalCaseKeyStore(env.CASE_KEYS_DIR, NO_WRAPPING_KEY)
-        : new DynamoCaseKeyStore(table, env.CASE_KEY_TABLE, NO_WRAPPING_KEY),
+    caseKeys: caseKeyShredder(env, table),
     // Deployed the bucket keeps versions, and a deletion removes every one; the local storage server keeps none.
     evidence: new S3EvidenceStore(s3, s3, env.BUCKET_NAME, { versioned: env.mode !== 'local' }),
   };
+}
+
+/** The case keys it may only destroy: the key table deployed (and in the bench), the key directory locally. */
+function caseKeyShredder(env: SweepEnvironment, table: DynamoDBDocumentClient): SweepJobDeps['caseKeys'] {
+  if (env.mode === 'local' && !env.CASE_KEY_TABLE) return new LocalCaseKeyStore(env.CASE_KEYS_DIR, NO_WRAPPING_KEY);
+  return new DynamoCaseKeyStore(table, env.CASE_KEY_TABLE!, NO_WRAPPING_KEY);
 }
 
 let shared: SweepJobDeps | undefined;

@@ -64,10 +64,11 @@ export const portalEnvironment = localOrAws(
     AUDIT_MAC_KEY_FILE: required,
     /** The case keys' own directory (docs/crypto-shredding.md): one wrapped key file per case. */
     CASE_KEYS_DIR: required,
+    /** Instead, a table of the embedded DynamoDB, as deployed (the bench counts its calls: bench/benchPortal.ts). */
+    CASE_KEY_TABLE: resourceName.optional(),
     PEPPER_SECRET_ARN: absent('local mode'),
     KMS_KEY_ID: absent('local mode'),
     AUDIT_MAC_KEY_ID: absent('local mode'),
-    CASE_KEY_TABLE: absent('local mode'),
   }),
   portalShared.extend({
     /** A Secrets Manager secret and the KMS key of case text (the bucket encrypts evidence under its own key). */
@@ -142,12 +143,12 @@ export const sweepEnvironment = localOrAws(
     BUCKET_NAME: resourceName,
     AWS_REGION: z.string().min(1).default('us-east-1'),
     AUDIT_MAC_KEY_FILE: required,
-    /** The case keys it shreds when it deletes a case (docs/crypto-shredding.md). */
+    /** The case keys it shreds when it deletes a case (docs/crypto-shredding.md), or their table (the bench). */
     CASE_KEYS_DIR: required,
+    CASE_KEY_TABLE: resourceName.optional(),
     DYNAMODB_ENDPOINT: optionalUrl,
     S3_ENDPOINT: optionalUrl,
     AUDIT_MAC_KEY_ID: absent('local mode'),
-    CASE_KEY_TABLE: absent('local mode'),
   }),
   packEnvironment.extend({
     TABLE_NAME: resourceName,

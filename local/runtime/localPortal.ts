@@ -39,6 +39,11 @@ export interface LocalPortalOptions {
   dataDir: string;
   dynamoDbEndpoint?: string;
   s3Endpoint?: string;
+  /**
+   * Keep the case keys in this table of the embedded DynamoDB, as deployed, instead of under secrets/case-keys: the
+   * bench does, to count the key store's calls per operation. A copy of the table's data then holds the keys too.
+   */
+  caseKeyTable?: string;
   /** Where request lines go ("POST /api/track 200 12 ms"); never bodies, codes or addresses. */
   requestLog?: (line: string) => void;
   /** The `rateLimited` routes together, per address. @default 20 (PER_ADDRESS_LIMITS.writeAndGuess) */
@@ -225,7 +230,14 @@ function configureHandlers(at: {
   packsDir: string;
   dataDir: string;
   authDir: string;
-  storage: { dynamoDbEndpoint: string; s3Endpoint: string; evidenceKeyFile: string; encryptionKeyFile: string; caseKeysDir: string };
+  storage: {
+    dynamoDbEndpoint: string;
+    s3Endpoint: string;
+    evidenceKeyFile: string;
+    encryptionKeyFile: string;
+    caseKeysDir: string;
+    caseKeyTable?: string;
+  };
   publicOrigin: string;
 }): void {
   const secretsDir = join(at.dataDir, 'secrets');
@@ -241,6 +253,7 @@ function configureHandlers(at: {
     EVIDENCE_KEY_FILE: at.storage.evidenceKeyFile,
     // The case keys, apart from the table's and the bucket's files (docs/crypto-shredding.md).
     CASE_KEYS_DIR: at.storage.caseKeysDir,
+    ...(at.storage.caseKeyTable ? { CASE_KEY_TABLE: at.storage.caseKeyTable } : {}),
     DYNAMODB_ENDPOINT: at.storage.dynamoDbEndpoint,
     S3_ENDPOINT: at.storage.s3Endpoint,
     S3_PUBLIC_ENDPOINT: `${at.publicOrigin}/s3`,

@@ -3,17 +3,18 @@
 // browser reaches storage through.
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoCaseKeyStore } from '#adapters/dynamoCaseKeyStore.js';
 import { LocalCaseKeyStore } from '#adapters/localCaseKeyStore.js';
 import { LocalKeySealer, readOrCreateSecretFile } from '#adapters/localKeySealer.js';
 import { LocalSealedEvidenceStore } from '#adapters/localSealedEvidenceStore.js';
 import { S3EvidenceStore } from '#adapters/s3EvidenceStore.js';
-import { createS3Client } from '#composition/awsClients.js';
+import { createDocumentClient, createS3Client } from '#composition/awsClients.js';
 import type { DataDirLock } from './dataDirLock.js';
 import { type EmbeddedServer, startDynamoDb } from './embedded/dynamodb.js';
 import { startS3 } from './embedded/s3.js';
 import { sealStoredEvidence } from './sealStoredEvidence.js';
 import { createStorageGate, type StorageGate } from './storageGate/storageGate.js';
-import { ensureBucket, ensureTable } from './storageSetup.js';
+import { ensureBucket, ensureCaseKeyTable, ensureTable } from './storageSetup.js';
 
 export const TABLE_NAME = 'clean-portal';
 export const BUCKET_NAME = 'clean-portal-attachments';
@@ -26,6 +27,8 @@ export interface LocalStorage {
   encryptionKeyFile: string;
   /** One wrapped key per case, under secrets/ (docs/crypto-shredding.md). */
   caseKeysDir: string;
+  /** When asked for, the case keys are in this table of the embedded server instead, as deployed (the bench). */
+  caseKeyTable?: string;
   storageGate: StorageGate;
   stop(): Promise<void>;
 }
@@ -51,7 +54,7 @@ function embeddedServerCredentials() {
 
 export async function startLocalStorage(
   dataDir: string,
-  options: { dynamoDbEndpoint?: string | undefined; s3Endpoint?: string | undefined },
+  options: { dynamoDbEndpoint?: string | undefined; s3Endpoint?: string | undefined; caseKeyTable?: string | undefined },
   lock: DataDirLock,
 ): Promise<LocalStorage> {
   const servers: EmbeddedServer[] = [];
@@ -73,7 +76,9 @@ export async function startLocalStorage(
       s3Endpoint = storageServer.endpoint;
     }
 
-    await ensureTable(new DynamoDBClient({ region, endpoint: dynamoDbEndpoint }), TABLE_NAME);
+    const tables = new DynamoDBClient({ region, endpoint: dynamoDbEndpoint });
+    await ensureTable(tables, TABLE_NAME);
+    if (options.caseKeyTable) await ensureCaseKeyTable(tables, options.caseKeyTable);
     const s3 = createS3Client(region, s3Endpoint);
     await ensureBucket(s3, BUCKET_NAME);
     const secretsDir = join(dataDir, 'secrets');
@@ -83,14 +88,26 @@ export async function startLocalStorage(
     const caseKeysDir = join(secretsDir, 'case-keys');
     const encryptionKeyFile = join(secretsDir, 'encryption.key');
     // The same key store the handlers use (functions/composition/portalDeps.ts): evidence opens under its case's key.
-    const caseKeys = new LocalCaseKeyStore(caseKeysDir, new LocalKeySealer(readOrCreateSecretFile(encryptionKeyFile, 32)));
+    const caseTextKey = new LocalKeySealer(readOrCreateSecretFile(encryptionKeyFile, 32));
+    const caseKeys = options.caseKeyTable
+      ? new DynamoCaseKeyStore(createDocumentClient(region, dynamoDbEndpoint), options.caseKeyTable, caseTextKey)
+      : new LocalCaseKeyStore(caseKeysDir, caseTextKey);
     // The browser's only way to storage: signed uploads in, signed evidence downloads out (opened from its sealed form).
     const storageGate = createStorageGate({
       bucket: BUCKET_NAME,
       credentials,
       evidence: new LocalSealedEvidenceStore(new S3EvidenceStore(s3, s3, BUCKET_NAME, { versioned: false }), evidenceKey, caseKeys),
     });
-    return { dynamoDbEndpoint, s3Endpoint, evidenceKeyFile, encryptionKeyFile, caseKeysDir, storageGate, stop };
+    return {
+      dynamoDbEndpoint,
+      s3Endpoint,
+      evidenceKeyFile,
+      encryptionKeyFile,
+      caseKeysDir,
+      ...(options.caseKeyTable ? { caseKeyTable: options.caseKeyTable } : {}),
+      storageGate,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

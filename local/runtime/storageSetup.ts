@@ -1,4 +1,5 @@
-// Creates the table (with its queue index) and the attachment bucket on the embedded servers, if missing.
+// Creates the table (with its queue index), the attachment bucket and, when asked, the case keys' table on the
+// embedded servers, if missing.
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '#contract/tableDesign.js';
@@ -33,6 +34,24 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   );
   await client.send(
     new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true } }),
+  );
+}
+
+/** The case keys' own table, as lib/caseKeyStore.ts deploys it: one item per case, keyed by its id. */
+export async function ensureCaseKeyTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
+  }
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'caseId', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'caseId', KeyType: 'HASH' }],
+    }),
   );
 }
 
