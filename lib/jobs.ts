@@ -9,7 +9,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { PARTITIONS } from '#contract/tableDesign.js';
+import { AUDIT_DELETIONS_PK, PARTITIONS } from '#contract/tableDesign.js';
 import { acknowledge, acknowledgeTableKeyWrites } from './nag.js';
 import { PortalFunction } from './portalFunction.js';
 import { acknowledgeEvidenceDestruction, grantEvidenceDestruction } from './retention.js';
@@ -96,6 +96,8 @@ export class PortalJobs extends Construct {
       { actions: ['dynamodb:PutItem'], partitions: [`${PARTITIONS.case}*`] },
       { actions: ['dynamodb:UpdateItem'], partitions: [`${PARTITIONS.case}*`, PARTITIONS.deletedCases] },
       { actions: ['dynamodb:DeleteItem'], partitions: [`${PARTITIONS.case}*`] },
+      // A deleted case's signed receipt, beside the audit anchors (functions/core/caseDeletionReceipt.ts).
+      { actions: ['dynamodb:PutItem'], partitions: [AUDIT_DELETIONS_PK] },
     ]);
     secrets.grantAuditMac(this.deadlineSweep, 'sign');
     acknowledgeTableKeyWrites(this.deadlineSweep.role!, 'committing an overdue case and withdrawing a deleted one need them');

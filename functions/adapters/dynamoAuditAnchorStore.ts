@@ -11,9 +11,10 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { AnchorChunk, AnchorRoot, AuditHead } from '#core/auditAnchor.js';
 import type { AuditAnchorStore, AuditHeadSource } from '#core/ports.js';
+import type { CaseDeletionReceipt, CaseDeletionReceipts } from '#core/caseDeletionReceipt.js';
 import { anchorChunkItem, anchorRootItem } from '#schemas/auditAnchor.js';
 import { guarded } from './dependencyFailure.js';
-import { AUDIT_ANCHOR_ROOT_PK, INDEXES, auditAnchorPk, auditAnchorRootSk } from '#contract/tableDesign.js';
+import { AUDIT_ANCHOR_ROOT_PK, AUDIT_DELETIONS_PK, INDEXES, auditAnchorPk, auditAnchorRootSk } from '#contract/tableDesign.js';
 
 /**
  * DynamoDB refuses items over 400 KB. A head takes about 95 bytes, so a bucket reaches this near 4,000 cases, about
@@ -43,7 +44,7 @@ function toRoot(item: Record<string, unknown>): AnchorRoot {
 
 const isConditionFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
-export class DynamoAuditAnchorStore implements AuditAnchorStore, AuditHeadSource {
+export class DynamoAuditAnchorStore implements AuditAnchorStore, AuditHeadSource, CaseDeletionReceipts {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -121,6 +122,33 @@ export class DynamoAuditAnchorStore implements AuditAnchorStore, AuditHeadSource
   async appendRoot(root: AnchorRoot): Promise<'appended' | 'taken'> {
     const item = { PK: AUDIT_ANCHOR_ROOT_PK, SK: auditAnchorRootSk(root.seq), kind: 'audit-anchor-root', ...root };
     return this.append(item, 'taken');
+  }
+
+  async recordDeletion(receipt: CaseDeletionReceipt): Promise<void> {
+    await guarded('case store', () =>
+      this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { PK: AUDIT_DELETIONS_PK, SK: receipt.caseId, kind: 'case-deletion', ...receipt },
+        }),
+      ),
+    );
+  }
+
+  async deletionOf(caseId: string): Promise<CaseDeletionReceipt | null> {
+    const { Items } = await guarded('case store', () =>
+      this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND SK = :sk',
+          ExpressionAttributeValues: { ':pk': AUDIT_DELETIONS_PK, ':sk': caseId },
+        }),
+      ),
+    );
+    const item = Items?.[0];
+    if (!item) return null;
+    const { caseId: id, seq, hash, deletedOn, macKey, mac } = item;
+    return { caseId: id, seq, hash, deletedOn, macKey, mac } as CaseDeletionReceipt;
   }
 
   async *roots(): AsyncIterable<AnchorRoot[]> {

@@ -4,6 +4,7 @@
 // destroying them needs no key).
 import { KMSClient } from '@aws-sdk/client-kms';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoAuditAnchorStore } from '#adapters/dynamoAuditAnchorStore.js';
 import { DynamoCaseStore } from '#adapters/dynamoCaseStore.js';
 import { KmsAuditMacKey } from '#adapters/kmsAuditMacKey.js';
 import { LocalAuditMacKey } from '#adapters/localAuditMacKey.js';
@@ -32,6 +33,8 @@ export function buildSweepDeps(env: SweepEnvironment): SweepJobDeps {
     store: new DynamoCaseStore(table, env.TABLE_NAME),
     auditKey,
     caseKeys: caseKeyShredder(env, table),
+    // The deleted cases' receipts live with the audit anchors (core/caseDeletionReceipt.ts).
+    deletions: new DynamoAuditAnchorStore(table, env.TABLE_NAME),
     // Deployed the bucket keeps versions, and a deletion removes every one; the local storage server keeps none.
     evidence: new S3EvidenceStore(s3, s3, env.BUCKET_NAME, { versioned: env.mode !== 'local' }),
   };

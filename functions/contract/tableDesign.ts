@@ -56,5 +56,7 @@ export const PUBLIC_STATS_KEY = { PK: 'STATS#public', SK: 'SNAPSHOT' } as const;
 export const AUDIT_ANCHOR_PREFIX = 'AUDIT-ANCHOR#';
 export const AUDIT_ANCHOR_ROOT_PK = `${AUDIT_ANCHOR_PREFIX}ROOT`;
 export const auditAnchorPk = (bucket: string) => `${AUDIT_ANCHOR_PREFIX}${bucket}`;
+/** Deleted cases' signed receipts (functions/core/caseDeletionReceipt.ts), one item per case id. */
+export const AUDIT_DELETIONS_PK = `${AUDIT_ANCHOR_PREFIX}DELETED`;
 /** Zero-padded, so the roots sort by sequence number. */
 export const auditAnchorRootSk = (seq: number) => String(seq).padStart(10, '0');

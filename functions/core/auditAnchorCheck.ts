@@ -1,6 +1,7 @@
 // The full check of the anchors (`npm run audit:verify -- --all`): every root's MAC and its link to the root
 // before it, every chunk's MAC and digest against the root that lists it, and, per case, the newest head any anchor
 // recorded. Fed a root or a chunk at a time, so it never holds every anchor at once.
+import { type CaseDeletionReceipt, deletionReceiptHolds } from './caseDeletionReceipt.js';
 import type { AuditEventRecord, AuditVerdict } from './auditChain.js';
 import {
   type AnchorChunk,
@@ -146,14 +147,19 @@ export class AnchorChainCheck {
 
 /**
  * One case in the full check: `found` is null when the case is not in the table. A case no anchor recorded verifies
- * as its chain does; an anchored case that is gone is a problem.
+ * as its chain does; an anchored case that is gone is a problem, unless the retention rule deleted it: its signed
+ * receipt (core/caseDeletionReceipt.ts) names it at or past the head the anchor recorded.
  */
 export async function auditCaseVerdict(
   keys: AuditMacKeys,
   found: { events: AuditEventRecord[]; head: { seq: number; hash: string } } | null,
   anchored: AnchoredHead | null,
-): Promise<AuditVerdict> {
+  deletion: CaseDeletionReceipt | null = null,
+): Promise<AuditVerdict & { deleted?: true }> {
   if (!found) {
+    if (deletion && (await deletionReceiptHolds(keys, deletion.caseId, deletion, anchored?.seq ?? null))) {
+      return { verified: true, deleted: true };
+    }
     return {
       verified: false,
       seq: null,

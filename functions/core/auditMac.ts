@@ -7,7 +7,7 @@ import { keyedHashMatches } from './keyedHash.js';
 import type { AuditMacKey, AuditMacVerifier } from './ports.js';
 
 /** What is signed: each kind has its own label, so a MAC of one can never pass for another. */
-export type AuditMacLabel = 'audit-event' | 'audit-anchor-chunk' | 'audit-anchor-root';
+export type AuditMacLabel = 'audit-event' | 'audit-anchor-chunk' | 'audit-anchor-root' | 'case-deletion';
 
 /** What a check holds: the key that signs now, and the pepper's MAC for what was signed before that key. */
 export interface AuditMacKeys {

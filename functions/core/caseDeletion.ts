@@ -6,17 +6,22 @@
 // reads as a case that never existed, and a hold can no longer be placed on it. Then its own key is destroyed (every
 // copy of its sealed text, in backups and exports too, can no longer be opened: docs/crypto-shredding.md), its
 // evidence (every version) and every item of it are erased, the case item last; a run cut short leaves the case on
-// the deletion list, withdrawn, and the next sweep finishes it without counting it twice.
+// the deletion list, withdrawn, and the next sweep finishes it without counting it twice. A signed receipt, kept
+// with the audit anchors, tells the audit verifier the case was deleted by this rule (core/caseDeletionReceipt.ts).
 import { daysBetween } from './agency/organizationStats.js';
 import type { CaseWorkStore, DeletedCaseTally, DeletionCandidate } from './agency/ports.js';
 import { isDueForDeletion } from './caseRetention.js';
 import { evidencePrefix } from './evidenceIntake.js';
-import type { CaseKeys, CaseRecord, EvidenceStore } from './ports.js';
+import { type CaseDeletionReceipts, signCaseDeletion } from './caseDeletionReceipt.js';
+import type { AuditMacKey, CaseKeys, CaseRecord, EvidenceStore } from './ports.js';
 
 export interface CaseDeletionDeps {
   store: Pick<CaseWorkStore, 'dueForDeletion' | 'deleteCase'>;
   evidence: Pick<EvidenceStore, 'destroyAll'>;
   caseKeys: Pick<CaseKeys, 'shred'>;
+  /** Signs and keeps the deleted case's receipt (core/caseDeletionReceipt.ts), for the audit verifier. */
+  auditKey: AuditMacKey;
+  deletions: Pick<CaseDeletionReceipts, 'recordDeletion'>;
 }
 
 /** What the public statistics keep of a deleted case (core/publicStatistics.ts adds it back in). */
@@ -36,6 +41,8 @@ export async function deleteCase(deps: CaseDeletionDeps, candidate: DeletionCand
     const withdrawn = await deps.store.deleteCase({ step: 'withdraw', record, tally: deletedCaseTally(record) });
     if (withdrawn === 'kept') return 'kept';
   }
+  // The receipt before anything is erased: the audit verifier then knows the case went by the retention rule.
+  await deps.deletions.recordDeletion(await signCaseDeletion(deps.auditKey, record, now));
   // The key first: from here on no copy of the case's text opens, even if erasing below is cut short.
   await deps.caseKeys.shred(record.caseId);
   await deps.evidence.destroyAll(evidencePrefix(record.caseId));

@@ -48,7 +48,7 @@ export async function openAuditTrail(options: {
     const pepper = await readPepperSecret(new SecretsManagerClient({ region: options.region }), options.pepperSecretArn);
     const auditKey = new KmsAuditMacKey(new KMSClient({ region: options.region }), options.auditMacKeyId);
     return {
-      deps: { store: new DynamoCaseStore(client, options.tableName), anchors, heads: anchors, auditKey, pepper },
+      deps: { store: new DynamoCaseStore(client, options.tableName), anchors, heads: anchors, deletions: anchors, auditKey, pepper },
       close: async () => undefined,
     };
   }
@@ -76,7 +76,7 @@ export async function openAuditTrail(options: {
   const pepper = readOrCreateSecretFile(join(options.dataDir, 'secrets', 'pepper'), 32);
   const auditKey = new LocalAuditMacKey(readOrCreateSecretFile(join(options.dataDir, 'secrets', 'audit-mac.key'), 32));
   return {
-    deps: { store: new DynamoCaseStore(client, TABLE_NAME), anchors, heads: anchors, auditKey, pepper },
+    deps: { store: new DynamoCaseStore(client, TABLE_NAME), anchors, heads: anchors, deletions: anchors, auditKey, pepper },
     close: async () => {
       await embedded?.stop();
       lock?.release();
@@ -114,6 +114,7 @@ export async function verifyEverything(deps: AuditTrailDeps, out: AuditVerifyOut
   for (const problem of report.problems) out.error(`✗ ${problem}`);
   for (const note of report.notes) out.log(`note: ${note}`);
   for (const { caseId, problem } of report.failed) out.error(`✗ case ${caseId}: ${problem}`);
+  if (report.deleted > 0) out.log(`${report.deleted} anchored cases were deleted by the retention rule, each with a signed receipt`);
   const verified = report.casesChecked - report.failed.length;
   if (report.problems.length === 0 && report.failed.length === 0) {
     out.log(`✓ anchors verified; ${report.casesChecked} cases checked, every chain verified`);

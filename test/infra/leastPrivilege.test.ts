@@ -188,6 +188,7 @@ const EXPECTED: Record<string, Grant[]> = {
     { actions: ['dynamodb:Query'], resources: ['StorageTable/index/GSI4'], condition: leading('DUE', 'DELETE') },
     { actions: ['dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:Query'], resources: ['StorageTable'], condition: leading('CASE#*') },
     { actions: ['dynamodb:UpdateItem'], resources: ['StorageTable'], condition: leading('CASE#*', 'DELETED-CASES') },
+    { actions: ['dynamodb:PutItem'], resources: ['StorageTable'], condition: leading('AUDIT-ANCHOR#DELETED') },
     TABLE_KEY_WRITE,
     SIGN,
     // Retention: every version of a deleted case's evidence; listing is bounded to evidence/, nothing is read.

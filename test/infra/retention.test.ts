@@ -88,6 +88,8 @@ describe('retention infrastructure, the jobs', () => {
       // IAM merges the statements that share a condition: the case's keys, its commits and its erasing.
       { actions: ['dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:Query'], onIndex: false, condition: leading('CASE#*') },
       { actions: ['dynamodb:UpdateItem'], onIndex: false, condition: leading('CASE#*', DELETED_CASES_PK) },
+      // The deleted case's signed receipt, for the audit verifier.
+      { actions: ['dynamodb:PutItem'], onIndex: false, condition: leading('AUDIT-ANCHOR#DELETED') },
     ]);
     // Deletes go in transactions (authorized as DeleteItem): no batch write, which would also allow Puts anywhere.
     expect(onTable.flatMap((s) => s.actions)).not.toContain('dynamodb:BatchWriteItem');

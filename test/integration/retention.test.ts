@@ -9,16 +9,28 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient, createS3Client } from '#composition/awsClients.js';
 import { trackResponse } from '#schemas/track.js';
+import { type OpenedAuditTrail, openAuditTrail, verifyEverything } from '#local/cli/auditVerifyCommand.js';
 import { pngWithText } from './support/fixtures.js';
 import { type TestPortal, aReport, bearer, proposedCode, signIn, startTestPortal, uploadFile } from './support/testPortal.js';
 
 let portal: TestPortal;
+let trail: OpenedAuditTrail;
 beforeAll(async () => {
   portal = await startTestPortal();
+  trail = await openAuditTrail({ dataDir: portal.dataDir, region: 'us-east-1' });
 });
 afterAll(async () => {
+  await trail?.close();
   await portal?.stop();
 });
+
+/** `npm run audit:verify -- --all`: its exit code and printed lines. */
+async function auditVerifyAll(): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const out = { log: (line: string) => lines.push(line), error: (line: string) => lines.push(line) };
+  const code = await verifyEverything(trail.deps, out);
+  return { code, out: lines.join('\n') };
+}
 
 const s3 = () => createS3Client('us-east-1', process.env.S3_ENDPOINT);
 const table = () => createDocumentClient('us-east-1', process.env.DYNAMODB_ENDPOINT);
@@ -133,6 +145,8 @@ describe('retention: deletion on time, legal hold, what the reporter sees', () =
   it('keeps every case before its date, then deletes all but the held one: items, evidence, /track, queue; the statistics keep counting', async () => {
     const before = await statsRow();
     expect(before).toMatchObject({ suppressed: false, total: 5, byStatus: { closed: 5 } });
+    // The anchors record every case's head before any is deleted.
+    await portal.anchorAudit();
     await portal.sweep(new Date(Date.now() + 9 * YEAR_MS));
     expect((await queueIds()).filter((id) => filed.some((f) => f.caseId === id))).toHaveLength(5);
 
@@ -152,6 +166,10 @@ describe('retention: deletion on time, legal hold, what the reporter sees', () =
     expect(hasKey(held.caseId)).toBe(true);
     expect(await queueIds()).toContain(held.caseId);
     expect(await statsRow()).toEqual(before);
+    // The audit verifier accepts the anchored cases the rule deleted, by their signed receipts.
+    const verified = await auditVerifyAll();
+    expect(verified.out).toContain('4 anchored cases were deleted by the retention rule, each with a signed receipt');
+    expect(verified.code, verified.out).toBe(0);
   });
 
   it('deletes the held case at the next sweep once its hold is lifted', async () => {

@@ -36,6 +36,8 @@ describe('deleteDueCases', () => {
     expect(deps.store.auditOf(caseId)).toEqual([]);
     expect(deps.evidence.keys(`evidence/${caseId}/`)).toEqual([]);
     expect(await deps.caseKeys.find(caseId)).toBeNull();
+    // Its signed receipt, for the audit verifier: the head it was deleted at, and the day.
+    expect(await deps.deletions.deletionOf(caseId)).toMatchObject({ caseId, seq: record.auditSeq, hash: record.auditHash });
     expect([...deps.store.deletedTallies.values()]).toEqual([{ ...deletedCaseTally(record), cases: 1 }]);
     expect(deletedCaseTally(record)).toEqual({ organizationId: 'kr-molit', category: 'code-of-conduct', daysToClose: 10 });
     expect(await deleteDueCases(deps, new Date(Date.parse(record.deleteAfter!) + YEAR_MS))).toEqual({ deleted: 0, kept: 0 });

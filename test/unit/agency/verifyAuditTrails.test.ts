@@ -6,6 +6,7 @@ import { verifyAuditTrails, verifyCaseAuditTrail } from '#core/agency/verifyAudi
 import { anchorAuditHeads } from '#core/anchorAuditHeads.js';
 import { type AnchorChunk, anchorBucketOf, anchorChunks } from '#core/auditAnchor.js';
 import { AnchorChainCheck } from '#core/auditAnchorCheck.js';
+import { signCaseDeletion } from '#core/caseDeletionReceipt.js';
 import { DAY_MS, HOUR_MS, type MemoryAgencyDeps, agencyDeps, fileReport, staff } from '../support/memoryCaseWork.js';
 import { MemoryAuditAnchorStore, memoryAuditHeads } from '../support/memoryAuditAnchors.js';
 import { OTHER_AUDIT_KEY, TEST_AUDIT_KEY, TEST_AUDIT_KEYS, TEST_PEPPER } from '../support/memoryPorts.js';
@@ -33,7 +34,14 @@ async function anchoredPortal() {
   await viewCase(deps, handler, caseIds[0]!);
   runs.push(await anchorAuditHeads(job));
   const all = () =>
-    verifyAuditTrails({ store: deps.store, anchors, heads: memoryAuditHeads(deps.store), auditKey: TEST_AUDIT_KEY, pepper: TEST_PEPPER });
+    verifyAuditTrails({
+      store: deps.store,
+      anchors,
+      heads: memoryAuditHeads(deps.store),
+      deletions: anchors,
+      auditKey: TEST_AUDIT_KEY,
+      pepper: TEST_PEPPER,
+    });
   return { deps, anchors, caseIds, runs, all };
 }
 
@@ -126,6 +134,32 @@ describe('verifyAuditTrails (audit:verify --all)', () => {
     ]);
   });
 
+  it('accepts an anchored case deleted by the retention rule, with its signed receipt, and nothing less', async () => {
+    const { all, deps, caseIds, anchors } = await anchoredPortal();
+    const gone = deps.store.files.get(caseIds[2]!)!.case;
+    deps.store.files.delete(caseIds[2]!);
+    await anchors.recordDeletion(await signCaseDeletion(TEST_AUDIT_KEY, gone, deps.clock.now()));
+    expect(await all()).toMatchObject({ failed: [], deleted: 1, casesChecked: 3 });
+    expect(anchors.deletions.get(caseIds[2]!)).toMatchObject({
+      seq: gone.auditSeq,
+      deletedOn: deps.clock.now().toISOString().slice(0, 10),
+    });
+
+    // Forged (another key), for another case, or older than what the anchor recorded: the case is gone.
+    const forged = await signCaseDeletion(OTHER_AUDIT_KEY, gone, deps.clock.now());
+    for (const receipt of [
+      forged,
+      { ...(await signCaseDeletion(TEST_AUDIT_KEY, gone, deps.clock.now())), caseId: caseIds[1]! },
+      await signCaseDeletion(TEST_AUDIT_KEY, { ...gone, auditSeq: gone.auditSeq - 1 }, deps.clock.now()),
+    ]) {
+      anchors.deletions.set(caseIds[2]!, receipt);
+      expect(await all(), JSON.stringify(receipt)).toMatchObject({
+        failed: [{ caseId: caseIds[2], problem: expect.stringMatching(/^the case is gone/) }],
+        deleted: 0,
+      });
+    }
+  });
+
   it('still judges a case the newest anchor missed against the older anchor that has it', async () => {
     const { deps, anchors, caseIds, all } = await anchoredPortal();
     // The next anchor's scan does not see the case (its index entry moved during the scan, or was stripped).
@@ -210,7 +244,14 @@ describe('an audit trail begun under the pepper and continued under the audit ke
     deps.clock.advance(DAY_MS);
     await anchorAuditHeads({ heads: memoryAuditHeads(deps.store), anchors, auditKey: TEST_AUDIT_KEY, clock: deps.clock });
     const all = () =>
-      verifyAuditTrails({ store: deps.store, anchors, heads: memoryAuditHeads(deps.store), auditKey: TEST_AUDIT_KEY, pepper: TEST_PEPPER });
+      verifyAuditTrails({
+        store: deps.store,
+        anchors,
+        heads: memoryAuditHeads(deps.store),
+        deletions: anchors,
+        auditKey: TEST_AUDIT_KEY,
+        pepper: TEST_PEPPER,
+      });
     return { deps, anchors, caseIds, all };
   }
 

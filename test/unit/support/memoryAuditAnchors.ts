@@ -3,13 +3,25 @@
 // oldest first, roots by sequence number. The test helpers below play someone with write access to the table.
 import type { AnchorChunk, AnchorRoot, AuditHead } from '#core/auditAnchor.js';
 import type { AuditAnchorStore, AuditHeadSource } from '#core/ports.js';
+import type { CaseDeletionReceipt, CaseDeletionReceipts } from '#core/caseDeletionReceipt.js';
 import type { MemoryCaseWorkStore } from './memoryCaseWork.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export class MemoryAuditAnchorStore implements AuditAnchorStore {
+export class MemoryAuditAnchorStore implements AuditAnchorStore, CaseDeletionReceipts {
   private readonly chunkItems = new Map<string, AnchorChunk[]>();
+  readonly deletions = new Map<string, CaseDeletionReceipt>();
+
+  async recordDeletion(receipt: CaseDeletionReceipt): Promise<void> {
+    this.deletions.set(receipt.caseId, clone(receipt));
+  }
+
+  async deletionOf(caseId: string): Promise<CaseDeletionReceipt | null> {
+    const found = this.deletions.get(caseId);
+    return found ? clone(found) : null;
+  }
+
   private readonly rootItems: AnchorRoot[] = [];
   /** Reads of latestChunk, as a case view makes them. */
   lookups = 0;

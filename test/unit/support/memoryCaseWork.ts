@@ -230,11 +230,14 @@ export interface MemoryAgencyDeps extends AgencyDeps {
   sealer: MemoryDeps['sealer'];
   clock: MemoryDeps['clock'];
   anchors: MemoryAuditAnchorStore;
+  /** The deleted cases' receipts: kept with the anchors, as deployed. */
+  deletions: MemoryAuditAnchorStore;
 }
 
 /** Agency dependencies over the real countries/kr pack, a settable clock, repeatable randomness and a pepper. */
 export function agencyDeps(overrides: Partial<MemoryAgencyDeps> = {}): MemoryAgencyDeps {
-  return { ...memoryDeps(krIndex()), store: new MemoryCaseWorkStore(), anchors: new MemoryAuditAnchorStore(), ...overrides };
+  const anchors = overrides.anchors ?? new MemoryAuditAnchorStore();
+  return { ...memoryDeps(krIndex()), store: new MemoryCaseWorkStore(), anchors, deletions: anchors, ...overrides };
 }
 
 /** An agency user from a demo username: `handler@kr-molit` is a handler of kr-molit. */
