@@ -215,6 +215,8 @@ export class PortalStack extends Stack {
     });
     new CfnOutput(this, 'AlarmTopicArn', { description: 'Alarms publish here', value: this.monitoring.topic.topicArn });
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
+    // Named again with -c caseKeyTableName= when the case table is restored (docs/operations.md).
+    new CfnOutput(this, 'CaseKeyTableName', { value: this.caseKeys.table.tableName });
     new CfnOutput(this, 'AttachmentsBucketName', { value: this.storage.bucket.bucketName });
     new CfnOutput(this, 'TableKeyArn', {
       description: 'Encrypts the case table; a restored table must use it',

@@ -256,6 +256,8 @@ describe('the recovery context', () => {
         .filter((name) => name !== undefined);
       expect(keyTables.length).toBeGreaterThan(5);
       expect(new Set(keyTables)).toEqual(new Set([KEPT_KEYS]));
+      // The output a later restore reads it from (docs/operations.md).
+      expect(Template.fromStack(stack).toJSON().Outputs.CaseKeyTableName.Value).toBe(KEPT_KEYS);
       const names = ofType(r, 'AWS::Lambda::Function')
         .map(([, fn]) => fn.Properties.Environment?.Variables?.TABLE_NAME)
         .filter((name) => name !== undefined);
