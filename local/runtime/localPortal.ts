@@ -253,11 +253,14 @@ function configureHandlers(at: {
     EVIDENCE_KEY_FILE: at.storage.evidenceKeyFile,
     // The case keys, apart from the table's and the bucket's files (docs/crypto-shredding.md).
     CASE_KEYS_DIR: at.storage.caseKeysDir,
-    ...(at.storage.caseKeyTable ? { CASE_KEY_TABLE: at.storage.caseKeyTable } : {}),
     DYNAMODB_ENDPOINT: at.storage.dynamoDbEndpoint,
     S3_ENDPOINT: at.storage.s3Endpoint,
     S3_PUBLIC_ENDPOINT: `${at.publicOrigin}/s3`,
     UPLOAD_URL: UPLOAD_PATH,
     LOCAL_AUTH_DIR: at.authDir,
   });
+  // Set or cleared, never inherited: a portal started from a process that ran one with a key table (the bench
+  // starting `npm start`) must not look for that table in its own storage.
+  if (at.storage.caseKeyTable) process.env.CASE_KEY_TABLE = at.storage.caseKeyTable;
+  else delete process.env.CASE_KEY_TABLE;
 }
