@@ -29,7 +29,8 @@ export async function addWhistleblowerMessage(deps: CitizenDeps, request: TrackM
       );
       if (typeof result === 'string') break;
       if (attempt === DATING_ATTEMPTS) throw unavailable('The case is changing right now. Send the message again in a moment.');
-      at = result.changedAt;
+      // A millisecond after the change: the same instant would leave the order to the ids.
+      at = new Date(Date.parse(result.changedAt) + 1).toISOString();
     }
   } catch (error) {
     await deps.evidence.remove(attachments.map((a) => a.key));

@@ -57,13 +57,14 @@ describe('what a reporter does is stored to the hour', () => {
     expect(file.timeline.map((t) => t.at)).toEqual(['2026-10-15T09:00:00.000Z']);
     expect(file.case.acknowledgeBy).toBe('2026-10-22T10:00:00.000Z');
 
-    // The agency asks at 10:20:05; the reporter answers at 10:55: dated 10:20:05, not 10:00, so it reads after.
+    // The agency asks at 10:20:05; the reporter answers at 10:55: dated just after 10:20:05, not 10:00, so it reads
+    // after the question (and not at the same instant, which would leave the order to the ids).
     deps.store.update(caseId, (f) => {
       f.case.updatedAt = '2026-10-15T10:20:05.000Z';
     });
     deps.clock.set(new Date('2026-10-15T10:55:12.000Z'));
     const reply = await addWhistleblowerMessage(deps, { trackingCode: filed.body.trackingCode, body: 'Yes', uploadIds: [] });
-    expect(reply.at).toBe('2026-10-15T10:20:05.000Z');
+    expect(reply.at).toBe('2026-10-15T10:20:05.001Z');
     // Later in another hour, with nothing in between: the hour again.
     deps.clock.set(new Date('2026-10-15T13:05:00.000Z'));
     const next = await addWhistleblowerMessage(deps, { trackingCode: filed.body.trackingCode, body: 'More', uploadIds: [] });
