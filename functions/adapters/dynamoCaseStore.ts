@@ -371,18 +371,8 @@ export class DynamoCaseStore implements CaseWorkStore {
   }
 
   async dueForDeletion(before: string, limit: number): Promise<DeletionCandidate[]> {
-    const page = await guarded('case store', () =>
-      this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: INDEXES.due.name,
-          KeyConditionExpression: `${INDEXES.due.partitionKey} = :pk AND ${INDEXES.due.sortKey} < :before`,
-          ExpressionAttributeValues: { ':pk': DELETE_PK, ':before': before },
-          Limit: limit,
-        }),
-      ),
-    );
-    return (page.Items ?? []).map((item) => ({ record: toRecord(item), withdrawn: WITHDRAWN in item }));
+    const items = await this.dueIndexPage(DELETE_PK, before, limit);
+    return items.map((item) => ({ record: toRecord(item), withdrawn: WITHDRAWN in item }));
   }
 
   async deleteCase(step: CaseDeletionStep): Promise<'done' | 'kept'> {
@@ -501,17 +491,22 @@ export class DynamoCaseStore implements CaseWorkStore {
   }
 
   async due(before: string, limit: number): Promise<CaseRecord[]> {
+    return (await this.dueIndexPage(DUE_PK, before, limit)).map(toRecord);
+  }
+
+  /** One page of a list in the due index (the deadline list `DUE`, the deletion list `DELETE`), earliest first. */
+  private async dueIndexPage(list: string, before: string, limit: number): Promise<Record<string, unknown>[]> {
     const page = await guarded('case store', () =>
       this.client.send(
         new QueryCommand({
           TableName: this.tableName,
           IndexName: INDEXES.due.name,
           KeyConditionExpression: `${INDEXES.due.partitionKey} = :pk AND ${INDEXES.due.sortKey} < :before`,
-          ExpressionAttributeValues: { ':pk': DUE_PK, ':before': before },
+          ExpressionAttributeValues: { ':pk': list, ':before': before },
           Limit: limit,
         }),
       ),
     );
-    return (page.Items ?? []).map(toRecord);
+    return page.Items ?? [];
   }
 }

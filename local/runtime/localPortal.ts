@@ -18,7 +18,7 @@ import { type DemoAccounts, ensureDemoAccounts } from '../demo/demoAccounts.js';
 import { LocalAgencyAuthorizer } from './agencyAuthorizer.js';
 import { loadRouteHandlers, localApiGateway } from './apiGateway.js';
 import { lockDataDir } from './dataDirLock.js';
-import { BUCKET_NAME, TABLE_NAME, startLocalStorage } from './localStorage.js';
+import { BUCKET_NAME, type LocalStorage, TABLE_NAME, startLocalStorage } from './localStorage.js';
 import { ownRequests } from './ownRequests.js';
 import { packAtStart } from './packAtStart.js';
 import { type Dispatch, closeServer, createPortalServer, listen } from './portalServer.js';
@@ -230,14 +230,7 @@ function configureHandlers(at: {
   packsDir: string;
   dataDir: string;
   authDir: string;
-  storage: {
-    dynamoDbEndpoint: string;
-    s3Endpoint: string;
-    evidenceKeyFile: string;
-    encryptionKeyFile: string;
-    caseKeysDir: string;
-    caseKeyTable?: string;
-  };
+  storage: Omit<LocalStorage, 'storageGate' | 'stop'>;
   publicOrigin: string;
 }): void {
   const secretsDir = join(at.dataDir, 'secrets');

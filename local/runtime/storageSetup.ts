@@ -4,13 +4,18 @@ import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient, UpdateTi
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '#contract/tableDesign.js';
 
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+async function tableExists(client: DynamoDBClient, tableName: string): Promise<boolean> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return;
+    return true;
   } catch (error) {
     if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
+    return false;
   }
+}
+
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  if (await tableExists(client, tableName)) return;
   const indexes = Object.values(INDEXES);
   const attributes = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, ...indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
   await client.send(
@@ -39,12 +44,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
 
 /** The case keys' own table, as lib/caseKeyStore.ts deploys it: one item per case, keyed by its id. */
 export async function ensureCaseKeyTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return;
-  } catch (error) {
-    if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
-  }
+  if (await tableExists(client, tableName)) return;
   await client.send(
     new CreateTableCommand({
       TableName: tableName,

@@ -8,7 +8,8 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorBucketOf, anchorName } from '#core/auditAnchor.js';
 import type { AnchorRunResult } from '#core/anchorAuditHeads.js';
-import { type OpenedAuditTrail, openAuditTrail, verifyEverything, verifyOneCase } from '#local/cli/auditVerifyCommand.js';
+import { type OpenedAuditTrail, openAuditTrail } from '#local/cli/auditVerifyCommand.js';
+import { auditVerify as runAuditVerify } from './support/auditVerify.js';
 import { TABLE_NAME } from '#local/runtime/localStorage.js';
 import { cutAuditChain, portalTable } from '../support/auditTampering.js';
 import { type TestPortal, bearer, fileReport, signIn, startTestPortal } from './support/testPortal.js';
@@ -26,12 +27,7 @@ afterAll(async () => {
 });
 
 /** audit:verify's printed lines and exit code. */
-async function auditVerify(caseId: string | '--all'): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const out = { log: (line: string) => lines.push(line), error: (line: string) => lines.push(line) };
-  const code = caseId === '--all' ? await verifyEverything(trail.deps, out) : await verifyOneCase(trail.deps, caseId, out);
-  return { code, out: lines.join('\n') };
-}
+const auditVerify = (caseId: string | '--all') => runAuditVerify(trail, caseId);
 
 describe('a chain cut with its head rolled back, after an anchor', () => {
   let caseId: string;

@@ -9,7 +9,8 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient, createS3Client } from '#composition/awsClients.js';
 import { trackResponse } from '#schemas/track.js';
-import { type OpenedAuditTrail, openAuditTrail, verifyEverything } from '#local/cli/auditVerifyCommand.js';
+import { type OpenedAuditTrail, openAuditTrail } from '#local/cli/auditVerifyCommand.js';
+import { auditVerify } from './support/auditVerify.js';
 import { pngWithText } from './support/fixtures.js';
 import { type TestPortal, aReport, bearer, proposedCode, signIn, startTestPortal, uploadFile } from './support/testPortal.js';
 
@@ -23,14 +24,6 @@ afterAll(async () => {
   await trail?.close();
   await portal?.stop();
 });
-
-/** `npm run audit:verify -- --all`: its exit code and printed lines. */
-async function auditVerifyAll(): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const out = { log: (line: string) => lines.push(line), error: (line: string) => lines.push(line) };
-  const code = await verifyEverything(trail.deps, out);
-  return { code, out: lines.join('\n') };
-}
 
 const s3 = () => createS3Client('us-east-1', process.env.S3_ENDPOINT);
 const table = () => createDocumentClient('us-east-1', process.env.DYNAMODB_ENDPOINT);
@@ -167,7 +160,7 @@ describe('retention: deletion on time, legal hold, what the reporter sees', () =
     expect(await queueIds()).toContain(held.caseId);
     expect(await statsRow()).toEqual(before);
     // The audit verifier accepts the anchored cases the rule deleted, by their signed receipts.
-    const verified = await auditVerifyAll();
+    const verified = await auditVerify(trail, '--all');
     expect(verified.out).toContain('4 anchored cases were deleted by the retention rule, each with a signed receipt');
     expect(verified.code, verified.out).toBe(0);
   });
