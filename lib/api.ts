@@ -25,7 +25,7 @@ import { AUDIT_ANCHOR_PREFIX, PARTITIONS } from '#contract/tableDesign.js';
 import { UPLOAD_PATH } from '#contract/uploadPath.js';
 import { acknowledge, acknowledgeEach, acknowledgeTableKeyWrites, arnToken, LOG_GROUP_KEY_REASON } from './nag.js';
 import { PortalFunction } from './portalFunction.js';
-import type { AuditMacUse, CaseTextUse, PortalSecrets } from './secrets.js';
+import type { AuditMacUse, CaseTextUse, PortalSecrets, ReceiptKeyUse } from './secrets.js';
 import { EVIDENCE_PREFIX, INCOMING_PREFIX, type PortalStorage, type TableGrant } from './storage.js';
 
 /** What a handler touches. Every route must have an entry: a new handler gets nothing until someone decides. */
@@ -60,6 +60,11 @@ export interface FunctionAccess {
    * GetItem the snapshot's own partition and nothing else (no case, no index, no write, no pepper, no case text).
    */
   readonly statisticsSnapshot?: boolean;
+  /**
+   * The filing receipts' key (docs/receipts.md): parses RECEIPT_KEY_ID. `sign`: signs a receipt per filing
+   * (kms:Sign). `publish`: serves its public half (kms:GetPublicKey), and reads nothing else.
+   */
+  readonly receipts?: ReceiptKeyUse;
 }
 
 /** The partitions of tableDesign.ts, as IAM patterns: every item of a case, the upload claims, the anchors. */
@@ -103,7 +108,10 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
     attachments: 'process',
     caseText: 'seal',
     auditTrail: 'sign',
+    receipts: 'sign',
   },
+  // The public key set: no table, no pepper, no case text.
+  getReceiptKeys: { receipts: 'publish' },
   // The case's partition, one Query by the key the code gives: no index, no write.
   trackCase: { citizen: true, table: [{ actions: ['dynamodb:Query'], partitions: [CASE] }], caseText: 'open' },
   postTrackMessage: {
@@ -446,6 +454,7 @@ export class PortalApi extends Construct {
           }
         : {}),
       ...(access.auditTrail ? { AUDIT_MAC_KEY_ID: secrets.auditMacKey.keyArn } : {}),
+      ...(access.receipts ? { RECEIPT_KEY_ID: secrets.receiptKey.keyArn } : {}),
       // The browser posts to the portal's own origin, which CloudFront forwards to the bucket (lib/edge.ts).
       ...(access.attachments === 'presign' ? { UPLOAD_URL: UPLOAD_PATH } : {}),
       ...(access.userPool ? { USER_POOL_ID: props.userPool.userPoolId, USER_POOL_CLIENT_ID: props.userPool.userPoolClientId } : {}),
@@ -468,6 +477,7 @@ export class PortalApi extends Construct {
 
     if (access.caseText) secrets.grantCaseText(fn, access.caseText);
     if (access.auditTrail) secrets.grantAuditMac(fn, access.auditTrail);
+    if (access.receipts) secrets.grantReceiptKey(fn, access.receipts);
 
     const bucket = storage.bucket;
     const viaS3 = { StringEquals: { 'kms:ViaService': `s3.${Stack.of(this).region}.amazonaws.com` } };
@@ -527,9 +537,11 @@ export class PortalApi extends Construct {
       const reason =
         route.handler === 'login'
           ? 'The sign-in route itself: it is how a caller gets a token.'
-          : access.statisticsSnapshot
-            ? 'The public statistics are published for everyone, with small numbers suppressed; the route reads one precomputed snapshot item, so an anonymous caller cannot make it scan the table.'
-            : 'A citizen route: reporting and tracking are anonymous by design, so there is no one to authenticate; the tracking code in the body is the only key, rate-limited per viewer by the firewall.';
+          : access.receipts === 'publish'
+            ? 'The public key that filing receipts verify against: anyone must be able to fetch it to check a receipt.'
+            : access.statisticsSnapshot
+              ? 'The public statistics are published for everyone, with small numbers suppressed; the route reads one precomputed snapshot item, so an anonymous caller cannot make it scan the table.'
+              : 'A citizen route: reporting and tracking are anonymous by design, so there is no one to authenticate; the tracking code in the body is the only key, rate-limited per viewer by the firewall.';
       acknowledge(method, 'AwsSolutions-APIG4', reason);
       acknowledge(method, 'AwsSolutions-COG4', reason);
     }

@@ -39,6 +39,11 @@ export class PortalSecrets extends Construct {
    * so signing an audit event or anchor takes a GenerateMac call that only the functions granted it can make.
    */
   readonly auditMacKey: Key;
+  /**
+   * Signs filing receipts (functions/adapters/kmsReceiptSigner.ts, docs/receipts.md): ECC P-256 whose private half
+   * never leaves KMS; anyone can check a receipt against its public half (GET /receipts/keys).
+   */
+  readonly receiptKey: Key;
 
   constructor(scope: Construct, id: string, props: PortalSecretsProps) {
     super(scope, id);
@@ -90,6 +95,14 @@ export class PortalSecrets extends Construct {
       keyUsage: KeyUsage.GENERATE_VERIFY_MAC,
       alias: `${props.name}/audit-mac`,
     });
+
+    // KMS does not rotate asymmetric keys: a new key is a new `kid` published beside this one.
+    this.receiptKey = props.custody.key(this, 'ReceiptKey', {
+      description: `${props.name}: signs filing receipts (ES256); its private half never leaves KMS`,
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      alias: `${props.name}/filing-receipts`,
+    });
   }
 
   /**
@@ -116,7 +129,16 @@ export class PortalSecrets extends Construct {
   grantAuditMac(grantee: IGrantable, use: AuditMacUse): void {
     this.auditMacKey.grant(grantee, ...(use === 'sign' ? ['kms:GenerateMac'] : ['kms:GenerateMac', 'kms:VerifyMac']));
   }
+
+  /**
+   * The receipt key: `sign` for the filing function (kms:Sign, and kms:GetPublicKey for the key id in the receipt's
+   * header), `publish` for the key set's (kms:GetPublicKey only). On this key only.
+   */
+  grantReceiptKey(grantee: IGrantable, use: ReceiptKeyUse): void {
+    this.receiptKey.grant(grantee, ...(use === 'sign' ? ['kms:Sign', 'kms:GetPublicKey'] : ['kms:GetPublicKey']));
+  }
 }
 
+export type ReceiptKeyUse = 'sign' | 'publish';
 export type AuditMacUse = 'sign' | 'signAndVerify';
 export type CaseTextUse = 'open' | 'seal';

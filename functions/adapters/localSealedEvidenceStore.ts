@@ -4,6 +4,7 @@
 // intake must read their first bytes to check the type.
 // Given the case keys (docs/crypto-shredding.md), new evidence is sealed under its case's own key instead (`CPE2`),
 // so shredding that key leaves every copy of the object unopenable; `CPE1` objects still open under the key file.
+import { sha256Hex } from '#core/filingReceipt.js';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { EvidenceLinks } from '#core/agency/ports.js';
 import type { CaseKeys, EvidenceStore, PresignedPost } from '#core/ports.js';
@@ -97,9 +98,11 @@ export class LocalSealedEvidenceStore implements EvidenceStore, EvidenceLinks {
   }
 
   /** Into evidence/ a copy is read, sealed and written: the storage server cannot encrypt on copy. */
-  async copy(fromKey: string, toKey: string, contentType: string): Promise<void> {
+  async copy(fromKey: string, toKey: string, contentType: string): Promise<{ sha256: string }> {
     if (!isSealedKey(toKey)) return this.inner.copy(fromKey, toKey, contentType);
-    await this.write(toKey, await this.read(fromKey), contentType);
+    const body = await this.read(fromKey);
+    await this.write(toKey, body, contentType);
+    return { sha256: sha256Hex(body) };
   }
 
   remove(keys: string[]): Promise<void> {

@@ -14,6 +14,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { EvidenceLinks } from '#core/agency/ports.js';
 import type { EvidenceStore, PresignedPost } from '#core/ports.js';
+import { sha256Hex } from '#core/filingReceipt.js';
 import { guarded } from './dependencyFailure.js';
 
 const isNotFound = (error: unknown) => {
@@ -106,8 +107,8 @@ export class S3EvidenceStore implements EvidenceStore, EvidenceLinks {
     );
   }
 
-  async copy(fromKey: string, toKey: string, contentType: string): Promise<void> {
-    await guarded('attachment store', () =>
+  async copy(fromKey: string, toKey: string, contentType: string): Promise<{ sha256: string }> {
+    const { CopyObjectResult } = await guarded('attachment store', () =>
       this.client.send(
         new CopyObjectCommand({
           Bucket: this.bucket,
@@ -116,9 +117,16 @@ export class S3EvidenceStore implements EvidenceStore, EvidenceLinks {
           ContentType: contentType,
           // Drop whatever metadata the uploader attached.
           MetadataDirective: 'REPLACE',
+          // S3 computes the copy's SHA-256 as it writes it: the receipt signs it without reading the file again.
+          ChecksumAlgorithm: 'SHA256',
         }),
       ),
     );
+    const checksum = CopyObjectResult?.ChecksumSHA256;
+    // A store that computes no checksum (an S3-compatible server) has the source read and hashed instead: the
+    // role reads incoming/, never evidence/.
+    if (checksum && !checksum.includes('-')) return { sha256: Buffer.from(checksum, 'base64').toString('hex') };
+    return { sha256: sha256Hex(await this.read(fromKey)) };
   }
 
   async remove(keys: string[]): Promise<void> {

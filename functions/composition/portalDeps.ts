@@ -6,6 +6,8 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { AgencyDeps } from '#core/agency/deps.js';
 import type { CitizenDeps } from '#core/deps.js';
 import { NO_AUDIT_KEY } from '#core/auditMac.js';
+import { NO_RECEIPT_KEY, type ReceiptSigner } from '#core/filingReceipt.js';
+import { receiptKeyOf } from './receiptKeyDeps.js';
 import type { AuditMacKey, CaseKeys, Sealer } from '#core/ports.js';
 import { CachedCaseKeys } from '#adapters/cachedCaseKeys.js';
 import { CaseKeySealer } from '#adapters/caseKeySealer.js';
@@ -25,7 +27,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, createS3Client } from './awsClients.js';
 import { loadPackIndex } from './packIndex.js';
 
-export async function buildPortalDeps(env: PortalEnvironment): Promise<AgencyDeps> {
+export async function buildPortalDeps(env: PortalEnvironment): Promise<AgencyDeps & { receiptKeys: ReceiptSigner | null }> {
   const s3 = createS3Client(env.AWS_REGION, env.S3_ENDPOINT);
   const presigner = env.S3_PUBLIC_ENDPOINT ? createS3Client(env.AWS_REGION, env.S3_PUBLIC_ENDPOINT) : s3;
   const pepper =
@@ -34,6 +36,7 @@ export async function buildPortalDeps(env: PortalEnvironment): Promise<AgencyDep
       : await readPepperSecret(new SecretsManagerClient({ region: env.AWS_REGION }), env.PEPPER_SECRET_ARN);
   const table = createDocumentClient(env.AWS_REGION, env.DYNAMODB_ENDPOINT);
   const { sealer, caseKeys, auditKey } = keysOf(env, table);
+  const receipts = receiptKeyOf(env);
   const s3Evidence = new S3EvidenceStore(s3, presigner, env.BUCKET_NAME, { uploadUrl: env.UPLOAD_URL, versioned: env.mode !== 'local' });
   // Deployed, the bucket encrypts evidence under its KMS key; locally this decorator seals it under the case's key.
   const evidence =
@@ -49,6 +52,8 @@ export async function buildPortalDeps(env: PortalEnvironment): Promise<AgencyDep
     caseKeys,
     pepper,
     auditKey,
+    receipts: receipts ?? NO_RECEIPT_KEY,
+    receiptKeys: receipts,
     clock: { now: () => new Date() },
     random: { bytes: (n) => randomBytes(n) },
   };
@@ -86,11 +91,13 @@ function keysOf(env: PortalEnvironment, table: DynamoDBDocumentClient): { sealer
   };
 }
 
-let shared: Promise<AgencyDeps> | undefined;
+let shared: Promise<AgencyDeps & { receiptKeys: ReceiptSigner | null }> | undefined;
 
 /** `auditTrail`: the handler signs or checks audit events, and must not start without the audit MAC key. */
 export interface DepsUse {
   auditTrail?: boolean;
+  /** The handler signs filing receipts or publishes their key, and must not start without it. */
+  receipts?: boolean;
 }
 
 /**
@@ -105,11 +112,14 @@ export function agencyDeps(use: DepsUse = {}): Promise<AgencyDeps> {
   return portalDeps(use);
 }
 
-async function portalDeps(use: DepsUse): Promise<AgencyDeps> {
+async function portalDeps(use: DepsUse): Promise<AgencyDeps & { receiptKeys: ReceiptSigner | null }> {
   shared ??= buildPortalDeps(parseEnvironment(portalEnvironment));
   const deps = await shared;
   if (use.auditTrail && deps.auditKey === NO_AUDIT_KEY) {
     throw new Error('invalid configuration: AUDIT_MAC_KEY_ID: this function keeps the audit trail and needs its key');
+  }
+  if (use.receipts && !deps.receiptKeys) {
+    throw new Error('invalid configuration: RECEIPT_KEY_ID: this function signs filing receipts and needs their key');
   }
   return deps;
 }

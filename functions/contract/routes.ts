@@ -32,6 +32,7 @@ export const ROUTES: Route[] = [
   { method: 'GET', resource: '/pages/{id}', handler: 'getPage' },
   { method: 'POST', resource: '/uploads', handler: 'createUploads', rateLimited: true },
   { method: 'POST', resource: '/reports', handler: 'createReport', rateLimited: true },
+  { method: 'GET', resource: '/receipts/keys', handler: 'getReceiptKeys' },
   { method: 'POST', resource: '/track', handler: 'trackCase', rateLimited: true, lookupThrottle: true },
   { method: 'POST', resource: '/track/messages', handler: 'postTrackMessage', rateLimited: true, lookupThrottle: true },
   { method: 'POST', resource: '/auth/login', handler: 'login', rateLimited: true, lookupThrottle: true },

@@ -1,4 +1,5 @@
 import type { PackIndex } from './countryPackIndex.js';
+import type { ReceiptSigner } from './filingReceipt.js';
 import type { AuditMacKey, CaseKeys, CaseStore, Clock, EvidenceStore, RandomSource, Sealer } from './ports.js';
 
 /** What the citizen-facing use cases need, handed in by the handler's composition root. */
@@ -16,6 +17,8 @@ export interface CitizenDeps {
    * audit trail are built without one, and it refuses to sign.
    */
   auditKey: AuditMacKey;
+  /** Signs the proof of filing (core/filingReceipt.ts); functions that file nothing are built without it. */
+  receipts: ReceiptSigner;
   clock: Clock;
   random: RandomSource;
 }

@@ -1,6 +1,7 @@
 // Turns uploads into evidence (invariant 6): each upload must be one the server issued, must have arrived, must
 // have the declared size (at most 25 MiB) and its bytes must be of the declared type. Then it is copied, with its
 // metadata stripped where the format allows, under evidence/<caseId>/.
+import { sha256Hex } from './filingReceipt.js';
 import { LIMITS } from '#contract/limits.js';
 import { SNIFF_BYTES, contentMatchesType } from './attachmentType.js';
 import type { CitizenDeps } from './deps.js';
@@ -107,12 +108,14 @@ export async function promoteUploads(
       const key = `${evidencePrefix(caseId)}${id}`;
       const { contentType } = upload.declared;
       let size = upload.size;
+      let sha256: string;
       if (canStripMetadata(contentType)) {
         const stripped = stripMetadata(contentType, await deps.evidence.read(upload.declared.key));
         size = stripped.length;
+        sha256 = sha256Hex(stripped);
         await deps.evidence.write(key, stripped, contentType);
       } else {
-        await deps.evidence.copy(upload.declared.key, key, contentType);
+        ({ sha256 } = await deps.evidence.copy(upload.declared.key, key, contentType));
       }
       written.push(key);
       records.push({
@@ -124,6 +127,7 @@ export async function promoteUploads(
         contentType,
         key,
         addedBy,
+        sha256,
       });
     }
   } catch (error) {

@@ -98,6 +98,8 @@ export interface CaseRecord {
   deleteAfter: string | null;
   /** A legal hold: while set, nothing deletes the case whatever `deleteAfter` says. */
   legalHold: LegalHold | null;
+  /** The signed proof of filing (core/filingReceipt.ts); absent on cases filed before receipts. */
+  receipt?: string;
   /** The messages the whistleblower has sent, counted in the same transaction that adds each one. */
   whistleblowerMessages: number;
   /**
@@ -147,6 +149,8 @@ export interface AttachmentRecord {
   /** Object key under evidence/. */
   key: string;
   addedBy: 'whistleblower' | 'agency';
+  /** SHA-256 (hex) of the file as kept; absent on files taken in before receipts. */
+  sha256?: string;
 }
 
 /** Everything stored under one case, read in one round trip. */
@@ -208,7 +212,8 @@ export interface EvidenceStore {
   inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | null>;
   read(key: string): Promise<Uint8Array>;
   write(key: string, body: Uint8Array, contentType: string): Promise<void>;
-  copy(fromKey: string, toKey: string, contentType: string): Promise<void>;
+  /** Copies an object; answers the SHA-256 (hex) of its content, which the filing receipt signs. */
+  copy(fromKey: string, toKey: string, contentType: string): Promise<{ sha256: string }>;
   /** Best effort: a failure here leaves an orphan object, never a broken case. */
   remove(keys: string[]): Promise<void>;
   /** Every object under `prefix`, every version of it and every delete marker; how many were removed. */

@@ -10,6 +10,8 @@ import type { CitizenDeps } from './deps.js';
 import { conflict, validationFailed, type ErrorDetail } from './errors.js';
 import { type CheckedUpload, UploadMissingError, checkUploads, promoteUploads, uploadClaims, uploadTaken } from './evidenceIntake.js';
 import { newId } from './ids.js';
+import { sha256Hex, signFilingReceipt } from './filingReceipt.js';
+import { RECEIPT_TYPE } from '#schemas/receipt.js';
 import { canonicalJson, keyedHash } from './keyedHash.js';
 import type { CaseRecord, ReportText } from './ports.js';
 import { routeReport, UNSURE_ORGANIZATION_ID } from './routing.js';
@@ -107,6 +109,17 @@ export async function submitReport(deps: CitizenDeps, report: SubmitReportReques
   const attachments = await promoteUploads(deps, caseId, uploads, 'whistleblower');
   let result: 'created' | 'exists' | 'uploadTaken';
   try {
+    // Signed before the write, so the case is never stored without its receipt: one signing call per filing.
+    record.receipt = await signFilingReceipt(deps.receipts, {
+      typ: RECEIPT_TYPE,
+      caseId,
+      filedAt: createdAt,
+      organizationId: decision.organizationId,
+      category: report.category,
+      reportSha256: sha256Hex(record.sealedReport),
+      evidenceSha256: attachments.map((a) => a.sha256!),
+      ...(report.authorCommitment ? { authorCommitment: report.authorCommitment } : {}),
+    });
     result = await deps.store.createCase({
       record,
       timeline: { caseId, id: newId(deps.random), at: createdAt, status: 'received', sealedPublicNote: null },
@@ -153,6 +166,7 @@ function responseFor(deps: CitizenDeps, record: CaseRecord, code: TrackingCode):
     status: record.status,
     acknowledgeBy: record.acknowledgeBy,
     respondBy: record.respondBy,
+    receipt: record.receipt ?? null,
   };
 }
 

@@ -65,6 +65,7 @@ export async function trackCase(deps: CitizenDeps, typedCode: string, readerLang
     closedAt: record.closedAt,
     deleteAfter: record.deleteAfter,
     retentionYears: retentionYearsFor(pack.country.retention, record.category),
+    receipt: record.receipt ?? null,
   };
 }
 

@@ -7,7 +7,7 @@ import { logger } from '#runtime/logger.js';
 import { parseInput } from '#runtime/parse.js';
 import { submitReportRequest } from '#schemas/report.js';
 
-const deps = await citizenDeps({ auditTrail: true });
+const deps = await citizenDeps({ auditTrail: true, receipts: true });
 
 export const handler = jsonHandler(async (body) => {
   const outcome = await submitReport(deps, parseInput(submitReportRequest, body, 'The report'));

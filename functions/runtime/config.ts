@@ -66,9 +66,12 @@ export const portalEnvironment = localOrAws(
     CASE_KEYS_DIR: required,
     /** Instead, a table of the embedded DynamoDB, as deployed (the bench counts its calls: bench/benchPortal.ts). */
     CASE_KEY_TABLE: resourceName.optional(),
+    /** The receipt signing key (docs/receipts.md): a P-256 private JWK, created on first use. */
+    RECEIPT_KEY_FILE: required,
     PEPPER_SECRET_ARN: absent('local mode'),
     KMS_KEY_ID: absent('local mode'),
     AUDIT_MAC_KEY_ID: absent('local mode'),
+    RECEIPT_KEY_ID: absent('local mode'),
   }),
   portalShared.extend({
     /** A Secrets Manager secret and the KMS key of case text (the bucket encrypts evidence under its own key). */
@@ -81,7 +84,10 @@ export const portalEnvironment = localOrAws(
     AUDIT_MAC_KEY_ID: required.optional(),
     /** The case keys' own table (lib/caseKeyStore.ts, docs/crypto-shredding.md). */
     CASE_KEY_TABLE: resourceName,
+    /** The KMS signing key of filing receipts (ECC_NIST_P256), given only to the functions that sign or publish it. */
+    RECEIPT_KEY_ID: required.optional(),
     PEPPER_FILE: absent('AWS'),
+    RECEIPT_KEY_FILE: absent('AWS'),
     ENCRYPTION_KEY_FILE: absent('AWS'),
     EVIDENCE_KEY_FILE: absent('AWS'),
     AUDIT_MAC_KEY_FILE: absent('AWS'),
@@ -90,6 +96,17 @@ export const portalEnvironment = localOrAws(
 );
 
 export type PortalEnvironment = z.infer<typeof portalEnvironment>;
+
+/**
+ * What publishing the receipt key needs (GET /receipts/keys): the key alone. No table, no pepper: the key set is
+ * public, and the function that serves it reads nothing else.
+ */
+export const receiptKeyEnvironment = localOrAws(
+  (env) => env.RECEIPT_KEY_FILE !== undefined,
+  z.object({ RECEIPT_KEY_FILE: required, RECEIPT_KEY_ID: absent('local mode') }),
+  z.object({ RECEIPT_KEY_ID: required, AWS_REGION: z.string().min(1).default('us-east-1'), RECEIPT_KEY_FILE: absent('AWS') }),
+);
+export type ReceiptKeyEnvironment = z.infer<typeof receiptKeyEnvironment>;
 
 /**
  * What the public statistics need (GET /stats/public and its scheduled publisher): the table only. No pepper, no

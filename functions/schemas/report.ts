@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { LIMITS } from '#contract/limits.js';
 import { categoryId, languageCode, organizationId } from './countryPack.js';
 import { caseStatusSchema, isoInstant } from './common.js';
+import { authorCommitment } from './receipt.js';
 
 // Contact details are NFKC-normalized first: full-width digits and letters typed on an East Asian keyboard
 // ("０１０－１２３４") are the plain ones.
@@ -56,6 +57,8 @@ export const submitReportRequest = z
     contact: contactSchema.nullish(),
     uploadIds: z.array(uploadIdSchema).max(LIMITS.attachmentsPerSubmission).default([]),
     trackingCode: z.string().max(LIMITS.trackingCodeInput).optional(),
+    /** SHA-256 of a secret only the reporter's browser holds; the receipt signs it (docs/receipts.md). */
+    authorCommitment: authorCommitment.optional(),
   })
   .superRefine((report, ctx) => {
     if (report.anonymity === 'anonymous' && report.contact != null) {
@@ -85,5 +88,7 @@ export const submitReportResponse = z.object({
   status: caseStatusSchema,
   acknowledgeBy: isoInstant,
   respondBy: isoInstant,
+  /** The signed proof of filing, a compact JWS (docs/receipts.md); null for a case filed before receipts. */
+  receipt: z.string().nullable(),
 });
 export type SubmitReportResponse = z.infer<typeof submitReportResponse>;

@@ -73,6 +73,8 @@ export const trackResponse = z.object({
   deleteAfter: isoInstant.nullable(),
   /** How many years a closed case of this category is kept (the pack's retention). */
   retentionYears: z.int().positive(),
+  /** The signed proof of filing (docs/receipts.md), to save again; null for a case filed before receipts. */
+  receipt: z.string().nullable(),
 });
 export type TrackResponse = z.infer<typeof trackResponse>;
 

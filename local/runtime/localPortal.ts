@@ -242,6 +242,8 @@ function configureHandlers(at: {
     PEPPER_FILE: join(secretsDir, 'pepper'),
     // The audit trail's MAC key: a file of its own beside the pepper's, never the pepper (functions/core/auditMac.ts).
     AUDIT_MAC_KEY_FILE: join(secretsDir, 'audit-mac.key'),
+    // The filing receipts' signing key, a P-256 private JWK (docs/receipts.md).
+    RECEIPT_KEY_FILE: join(secretsDir, 'receipt-key.private.jwk'),
     ENCRYPTION_KEY_FILE: at.storage.encryptionKeyFile,
     EVIDENCE_KEY_FILE: at.storage.evidenceKeyFile,
     // The case keys, apart from the table's and the bucket's files (docs/crypto-shredding.md).

@@ -50,8 +50,8 @@ function roleStatementsNaming(key: string): [string, Json][] {
 }
 
 describe('every portal key', () => {
-  it('is one of seven, each retained', () => {
-    const names = ['TableKey', 'AttachmentsKey', 'CaseTextKey', 'AuditMacKey', 'PepperKey', 'AlarmTopicKey', 'VaultKey'];
+  it('is one of eight, each retained', () => {
+    const names = ['TableKey', 'AttachmentsKey', 'CaseTextKey', 'AuditMacKey', 'ReceiptKey', 'PepperKey', 'AlarmTopicKey', 'VaultKey'];
     expect(keys).toHaveLength(names.length);
     for (const name of names) expect(resources[keyId(name)]!.DeletionPolicy, name).toBe('Retain');
   });

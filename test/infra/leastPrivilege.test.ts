@@ -112,9 +112,12 @@ const EXPECTED: Record<string, Grant[]> = {
     TABLE_KEY_WRITE,
     SEAL_CASE_TEXT,
     SIGN,
+    { actions: ['kms:GetPublicKey', 'kms:Sign'], resources: ['SecretsReceiptKey'] },
     ...PROCESS_UPLOADS,
     SEAL_CASE_KEY,
   ],
+  // The receipt key's public half and nothing else: no table, no pepper, no case text.
+  getReceiptKeys: [logs('getReceiptKeys'), { actions: ['kms:GetPublicKey'], resources: ['SecretsReceiptKey'] }],
   trackCase: [
     logs('trackCase'),
     PEPPER,

@@ -160,7 +160,9 @@ describe('case table', () => {
 describe('KMS keys', () => {
   it('table, attachments, case text, pepper and backup vault each have their own key, rotated and retained', () => {
     // The alarm topic's key (lib/monitoring.ts) and the audit MAC key are pinned elsewhere (keyCustody.test.ts).
-    const keys = ofType('AWS::KMS::Key').filter(([id]) => !id.startsWith('Monitoring') && !id.includes('AuditMacKey'));
+    const keys = ofType('AWS::KMS::Key').filter(
+      ([id]) => !id.startsWith('Monitoring') && !id.includes('AuditMacKey') && !id.includes('ReceiptKey'),
+    );
     expect(keys).toHaveLength(5);
     for (const name of ['TableKey', 'AttachmentsKey', 'CaseTextKey', 'PepperKey', 'VaultKey'])
       expect(
@@ -171,6 +173,34 @@ describe('KMS keys', () => {
       expect(key.Properties.EnableKeyRotation).toBe(true);
       expect(key.DeletionPolicy).toBe('Retain');
     }
+  });
+
+  it('filing receipts have a P-256 signing key of their own: kms:Sign for filing, kms:GetPublicKey for the key set', () => {
+    const [id, key] = theOne('AWS::KMS::Key', 'SecretsReceiptKey');
+    expect(key.Properties).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+    // KMS does not rotate asymmetric keys.
+    expect(key.Properties.EnableKeyRotation).not.toBe(true);
+    expect(key.DeletionPolicy).toBe('Retain');
+    const aliases = ofType('AWS::KMS::Alias').filter(([, a]) => refersTo(a.Properties.TargetKeyId, id));
+    expect(aliases.map(([, a]) => a.Properties.AliasName)).toEqual(['alias/CleanPortal-kr-dev/filing-receipts']);
+    const users = ofType('AWS::Lambda::Function')
+      .map(
+        ([fnId, fn]) =>
+          [
+            fnId,
+            roleStatements(fn)
+              .filter((st) => refersTo(st.Resource, id))
+              .flatMap(actionsOf)
+              .sort(),
+          ] as const,
+      )
+      .filter(([, actions]) => actions.length > 0);
+    expect(new Map(users)).toEqual(
+      new Map([
+        [functionFor(routeOf('createReport'))[0], ['kms:GetPublicKey', 'kms:Sign']],
+        [functionFor(routeOf('getReceiptKeys'))[0], ['kms:GetPublicKey']],
+      ]),
+    );
   });
 
   it('the audit trail has an HMAC key of its own, for GenerateMac and VerifyMac only, retained and named by an alias', () => {
@@ -330,8 +360,10 @@ describe('functions', () => {
       const variables = fn.Properties.Environment.Variables as Record<string, Json>;
       expect(JSON.stringify(variables), id).not.toMatch(/resolve:secretsmanager|resolve:ssm-secure|SecretString/);
       for (const [name, value] of Object.entries(variables)) {
-        // USER_POOL_CLIENT_ID names Cognito's app client, not anything about the caller.
-        expect(name.replace(/^USER_POOL_CLIENT_ID$/, 'USER_POOL_APP_ID'), id).not.toMatch(/IP|ADDR|USER_?AGENT|FORWARD|CLIENT/i);
+        // USER_POOL_CLIENT_ID names Cognito's app client, not anything about the caller; RECEIPT_ is no IP address.
+        expect(name.replace(/^USER_POOL_CLIENT_ID$/, 'USER_POOL_APP_ID').replace(/^RECEIPT_/, 'FILING_'), id).not.toMatch(
+          /IP|ADDR|USER_?AGENT|FORWARD|CLIENT/i,
+        );
         expect(name, id).not.toMatch(/(PASSWORD|PEPPER|TOKEN|PRIVATE|SECRET)$/i);
         if (/SECRET|PEPPER|KEY/i.test(name)) {
           // Only references: the secret's ARN or the key's ARN, resolved by CloudFormation.
@@ -356,7 +388,13 @@ describe('functions', () => {
       const variables = fn.Properties.Environment.Variables as Record<string, Json>;
       const source = readFileSync(join(PROJECT_ROOT, 'functions', 'handlers', `${route.handler}.ts`), 'utf8');
       const usesCitizenDeps = /\b(citizenDeps|agencyDeps)\(/.test(source);
-      const keepsAuditTrail = /\b(citizenDeps|agencyDeps)\(\{ auditTrail: true \}\)/.test(source);
+      const keepsAuditTrail = /\b(citizenDeps|agencyDeps)\(\{ auditTrail: true\b/.test(source);
+      const signsReceipts = /\b(citizenDeps|agencyDeps)\(\{[^}]*\breceipts: true\b/.test(source);
+      const publishesReceiptKey = source.includes('receiptKeySet()');
+      expect(FUNCTION_ACCESS[route.handler]!.receipts, route.handler).toBe(
+        signsReceipts ? 'sign' : publishesReceiptKey ? 'publish' : undefined,
+      );
+      const receiptKey = signsReceipts || publishesReceiptKey ? ['RECEIPT_KEY_ID'] : [];
       expect(Boolean(FUNCTION_ACCESS[route.handler]!.auditTrail), route.handler).toBe(keepsAuditTrail);
       const usesAuthDeps = source.includes('authDeps()');
       const usesStatisticsDeps = source.includes('statisticsDeps()');
@@ -367,7 +405,7 @@ describe('functions', () => {
       const signsUploads = FUNCTION_ACCESS[route.handler]!.attachments === 'presign';
       expect(Object.keys(variables).sort(), route.handler).toEqual(
         keepsAuditTrail
-          ? [...citizen, 'AUDIT_MAC_KEY_ID'].sort()
+          ? [...citizen, 'AUDIT_MAC_KEY_ID', ...receiptKey].sort()
           : usesCitizenDeps
             ? signsUploads
               ? [...citizen, 'UPLOAD_URL'].sort()
@@ -376,7 +414,7 @@ describe('functions', () => {
               ? auth
               : usesStatisticsDeps
                 ? statistics
-                : packOnly,
+                : [...packOnly, ...receiptKey].sort(),
       );
       if (usesStatisticsDeps) {
         expect(parseEnvironment(statisticsEnvironment, { ...variables, TABLE_NAME: 'resolved-table' }).TABLE_NAME).toBe('resolved-table');

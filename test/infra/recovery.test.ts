@@ -136,7 +136,7 @@ describe('the tamper alarms', () => {
       'detail-type': [CLOUDTRAIL_API_CALL],
       detail: { eventSource: ['kms.amazonaws.com'], eventName: ['ScheduleKeyDeletion', 'DisableKey'], resources: { ARN: allKeys } },
     });
-    expect(allKeys).toHaveLength(7);
+    expect(allKeys).toHaveLength(8);
   });
 
   it('a portal key policy replaced', () => {

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { auditAnchorEnvironment, authEnvironment, parseEnvironment, portalEnvironment, sweepEnvironment } from '#runtime/config.js';
 
 const table = { TABLE_NAME: 'clean-portal', BUCKET_NAME: 'clean-portal-attachments', COUNTRY: 'kr' };
-const localFiles = { PEPPER_FILE: 'p', ENCRYPTION_KEY_FILE: 'e', EVIDENCE_KEY_FILE: 'v', AUDIT_MAC_KEY_FILE: 'a', CASE_KEYS_DIR: 'k' };
+const localFiles = {
+  PEPPER_FILE: 'p',
+  ENCRYPTION_KEY_FILE: 'e',
+  EVIDENCE_KEY_FILE: 'v',
+  AUDIT_MAC_KEY_FILE: 'a',
+  CASE_KEYS_DIR: 'k',
+  RECEIPT_KEY_FILE: 'r',
+};
 
 describe('the portal functions’ environment', () => {
   it('reads local mode from the secret files, AWS from the secret and the key', () => {

@@ -88,6 +88,7 @@ describe('trackCase', () => {
       closedAt: null,
       deleteAfter: null,
       retentionYears: 10,
+      receipt: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
     });
   });
 

@@ -27,6 +27,7 @@ class MemoryBucket implements EvidenceStore, EvidenceLinks {
   }
   async copy(fromKey: string, toKey: string, contentType: string) {
     this.objects.set(toKey, { body: await this.read(fromKey), contentType });
+    return { sha256: 'not hashed here' };
   }
   async remove(keys: string[]) {
     for (const key of keys) this.objects.delete(key);

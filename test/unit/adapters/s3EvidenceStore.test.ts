@@ -1,5 +1,6 @@
 // Inspecting an upload costs one S3 call: a ranged GET whose Content-Range carries the size.
-import { GetObjectCommand, ListObjectsV2Command, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
+import { CopyObjectCommand, GetObjectCommand, ListObjectsV2Command, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { S3EvidenceStore } from '#adapters/s3EvidenceStore.js';
@@ -59,5 +60,26 @@ describe('S3EvidenceStore.inspect', () => {
   it('turns any other S3 failure into a typed 503', async () => {
     s3.on(GetObjectCommand).rejects(failure('SlowDown', 503));
     await expect(store.inspect('incoming/c', 16)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  });
+});
+
+describe('S3EvidenceStore.copy', () => {
+  it('asks S3 for the copy’s SHA-256 and answers it in hex, without reading the file', async () => {
+    const digest = createHash('sha256').update('evidence').digest();
+    s3.on(CopyObjectCommand).resolves({ CopyObjectResult: { ChecksumSHA256: digest.toString('base64') } });
+    expect(await store.copy('incoming/a', 'evidence/C/a', 'application/pdf')).toEqual({ sha256: digest.toString('hex') });
+    expect(s3.commandCalls(CopyObjectCommand)[0]!.args[0].input).toMatchObject({
+      ChecksumAlgorithm: 'SHA256',
+      MetadataDirective: 'REPLACE',
+    });
+    expect(s3.commandCalls(GetObjectCommand)).toHaveLength(0);
+  });
+
+  it('hashes the source itself when the store computes no checksum', async () => {
+    s3.on(CopyObjectCommand).resolves({ CopyObjectResult: {} });
+    s3.on(GetObjectCommand, { Key: 'incoming/a' }).resolves({ Body: body(new TextEncoder().encode('evidence')) });
+    expect(await store.copy('incoming/a', 'evidence/C/a', 'application/pdf')).toEqual({
+      sha256: createHash('sha256').update('evidence').digest('hex'),
+    });
   });
 });

@@ -1,5 +1,10 @@
 // In-memory implementations of the ports in functions/core/ports.ts, with the same semantics as the adapters
 // (functions/adapters): the use cases are tested against these, without mocks.
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { calculateJwkThumbprint } from 'jose';
+import { type ReceiptSigner, sha256Hex } from '#core/filingReceipt.js';
+import type { ReceiptKeys } from '#core/receiptKeys.js';
+import type { ReceiptKeySet } from '#schemas/receipt.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { LocalAuditMacKey } from '#adapters/localAuditMacKey.js';
 import type { EvidenceLinks } from '#core/agency/ports.js';
@@ -157,11 +162,12 @@ export class MemoryEvidenceStore implements EvidenceStore, EvidenceLinks {
     this.objects.set(key, { body: body.slice(), contentType });
   }
 
-  async copy(fromKey: string, toKey: string, contentType: string): Promise<void> {
+  async copy(fromKey: string, toKey: string, contentType: string): Promise<{ sha256: string }> {
     this.checkWritable();
     const object = this.objects.get(fromKey);
     if (!object) throw new Error(`no object ${fromKey}`);
     this.objects.set(toKey, { body: object.body.slice(), contentType });
+    return { sha256: sha256Hex(object.body) };
   }
 
   async remove(keys: string[]): Promise<void> {
@@ -294,6 +300,26 @@ export const OTHER_AUDIT_KEY = new LocalAuditMacKey(Buffer.alloc(32, 0xb2));
 /** What a check holds in tests: the test audit key, and the test pepper for what it signed before that key. */
 export const TEST_AUDIT_KEYS: AuditMacKeys = { current: TEST_AUDIT_KEY, legacy: legacyPepperMac(TEST_PEPPER) };
 
+/** A receipt key in memory: a P-256 pair of its own per instance, counting its signatures. */
+export class MemoryReceiptSigner implements ReceiptSigner, ReceiptKeys {
+  private readonly pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  signatures = 0;
+  async keyId(): Promise<string> {
+    return calculateJwkThumbprint(this.publicJwk());
+  }
+  async sign(input: Uint8Array): Promise<Uint8Array> {
+    this.signatures++;
+    return sign('sha256', input, { key: this.pair.privateKey, dsaEncoding: 'ieee-p1363' });
+  }
+  async keySet(): Promise<ReceiptKeySet> {
+    return { keys: [{ ...this.publicJwk(), kid: await this.keyId(), alg: 'ES256', use: 'sig' }] };
+  }
+  private publicJwk() {
+    const { x, y } = this.pair.publicKey.export({ format: 'jwk' });
+    return { kty: 'EC' as const, crv: 'P-256' as const, x: x!, y: y! };
+  }
+}
+
 export interface MemoryDeps extends CitizenDeps {
   store: MemoryCaseStore;
   evidence: MemoryEvidenceStore;
@@ -310,6 +336,7 @@ export function memoryDeps(index: PackIndex, overrides: Partial<MemoryDeps> = {}
     caseKeys: new MemoryCaseKeys(),
     pepper: TEST_PEPPER,
     auditKey: TEST_AUDIT_KEY,
+    receipts: new MemoryReceiptSigner(),
     clock: new FixedClock(TEST_NOW),
     random: new CountingRandom(),
     ...overrides,
