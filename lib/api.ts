@@ -71,6 +71,20 @@ export interface FunctionAccess {
 const CASE = `${PARTITIONS.case}*`;
 const UPLOAD_CLAIM = `${PARTITIONS.uploadClaim}*`;
 const ANCHORS = `${AUDIT_ANCHOR_PREFIX}*`;
+/** A case's applications (docs/applications.md): granted to the applicant's and the deciding body's functions only. */
+const APPLICATION = `${PARTITIONS.application}*`;
+/**
+ * The deciding body's work on an application: its partition read in one Query, each change with its audit event as
+ * Puts in one transaction (dynamoApplicationStore.ts). Never the case's own items beyond its facts (GetItem).
+ */
+const APPLICATION_WORK: readonly TableGrant[] = [
+  { actions: ['dynamodb:Query'], partitions: [APPLICATION] },
+  { actions: ['dynamodb:PutItem'], partitions: [APPLICATION] },
+];
+const APPLICATION_WORK_WITH_CASE_FACTS: readonly TableGrant[] = [
+  ...APPLICATION_WORK,
+  { actions: ['dynamodb:GetItem'], partitions: [CASE] },
+];
 /**
  * Agency case work: the case's partition read in one Query, each change written with its audit event as Puts in one
  * transaction (dynamoCaseStore.ts: `getCaseFolder`, `commit`). Never a delete, a scan or an index.
@@ -112,8 +126,33 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   },
   // The public key set: no table, no pepper, no case text.
   getReceiptKeys: { receipts: 'publish' },
-  // The case's partition, one Query by the key the code gives: no index, no write.
-  trackCase: { citizen: true, table: [{ actions: ['dynamodb:Query'], partitions: [CASE] }], caseText: 'open' },
+  // The case's partition and its applications', one Query each by the key the code gives: no index, no write.
+  trackCase: { citizen: true, table: [{ actions: ['dynamodb:Query'], partitions: [CASE, APPLICATION] }], caseText: 'open' },
+  // The case item (it must exist; its organization and category go with the application), then the application and
+  // its first audit event as one transaction of Puts in the applications' partition.
+  createApplication: {
+    citizen: true,
+    table: [
+      { actions: ['dynamodb:GetItem'], partitions: [CASE] },
+      { actions: ['dynamodb:PutItem'], partitions: [APPLICATION] },
+    ],
+    caseText: 'seal',
+    auditTrail: 'sign',
+  },
+  // One transaction: the application's count of replies (UpdateItem) and the message (PutItem).
+  postApplicationMessage: {
+    citizen: true,
+    table: [{ actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], partitions: [APPLICATION] }],
+    caseText: 'seal',
+  },
+  // The deciding body's queue: one Query of its partition of GSI4 (contract/tableDesign.ts). No text is opened.
+  listApplications: {
+    citizen: true,
+    table: [{ actions: ['dynamodb:Query'], index: 'due', partitions: [`${PARTITIONS.applicationQueue}*`] }],
+  },
+  getApplication: { citizen: true, table: APPLICATION_WORK_WITH_CASE_FACTS, caseText: 'open', auditTrail: 'signAndVerify' },
+  decideApplication: { citizen: true, table: APPLICATION_WORK_WITH_CASE_FACTS, caseText: 'seal', auditTrail: 'signAndVerify' },
+  postApplicantMessage: { citizen: true, table: APPLICATION_WORK, caseText: 'seal', auditTrail: 'sign' },
   postTrackMessage: {
     citizen: true,
     // One transaction: the case item's update (the open-case check and the message count), Puts of the message, its

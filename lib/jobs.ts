@@ -92,10 +92,11 @@ export class PortalJobs extends Construct {
     // deleted-case aggregates); the erasing, a Query of the case's keys and transactions of Deletes.
     storage.grantTable(this.deadlineSweep, [
       { actions: ['dynamodb:Query'], index: 'due', partitions: [PARTITIONS.due, PARTITIONS.deletion] },
-      { actions: ['dynamodb:Query'], partitions: [`${PARTITIONS.case}*`] },
+      // A case's applications are erased with it (docs/applications.md): one Query for their keys, then Deletes.
+      { actions: ['dynamodb:Query'], partitions: [`${PARTITIONS.case}*`, `${PARTITIONS.application}*`] },
       { actions: ['dynamodb:PutItem'], partitions: [`${PARTITIONS.case}*`] },
       { actions: ['dynamodb:UpdateItem'], partitions: [`${PARTITIONS.case}*`, PARTITIONS.deletedCases] },
-      { actions: ['dynamodb:DeleteItem'], partitions: [`${PARTITIONS.case}*`] },
+      { actions: ['dynamodb:DeleteItem'], partitions: [`${PARTITIONS.case}*`, `${PARTITIONS.application}*`] },
       // A deleted case's signed receipt, beside the audit anchors (functions/core/caseDeletionReceipt.ts).
       { actions: ['dynamodb:PutItem'], partitions: [AUDIT_DELETIONS_PK] },
     ]);

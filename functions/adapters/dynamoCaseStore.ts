@@ -360,10 +360,10 @@ export class DynamoCaseStore implements CaseWorkStore {
   }
 
   /** The keys of every item in the case's partition. */
-  private async partitionKeys(caseId: string): Promise<{ PK: string; SK: string }[]> {
+  private async partitionKeys(caseId: string, pk = casePk(caseId)): Promise<{ PK: string; SK: string }[]> {
     const items = await this.queryAll({
       KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': casePk(caseId) },
+      ExpressionAttributeValues: { ':pk': pk },
       ProjectionExpression: 'PK, SK',
       ConsistentRead: true,
     });
@@ -426,7 +426,9 @@ export class DynamoCaseStore implements CaseWorkStore {
 
   private async erase(caseId: string): Promise<'done'> {
     const keys = await this.partitionKeys(caseId);
-    const rest = keys.filter((key) => key.SK !== CASE_SK);
+    // The case's applications (docs/applications.md) go with it, before the case item.
+    const applications = await this.partitionKeys(caseId, `${PARTITIONS.application}${caseId}`);
+    const rest = [...applications, ...keys.filter((key) => key.SK !== CASE_SK)];
     for (let i = 0; i < rest.length; i += ERASE_CHUNK) await this.deleteItems(rest.slice(i, i + ERASE_CHUNK));
     // The case item last: until it goes, the deletion list names the case and the next sweep finishes the erasing.
     await this.deleteItems(keys.filter((key) => key.SK === CASE_SK));

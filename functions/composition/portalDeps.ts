@@ -15,6 +15,7 @@ import { DynamoCaseKeyStore } from '#adapters/dynamoCaseKeyStore.js';
 import { LocalCaseKeyStore } from '#adapters/localCaseKeyStore.js';
 import { DynamoAuditAnchorStore } from '#adapters/dynamoAuditAnchorStore.js';
 import { DynamoCaseStore } from '#adapters/dynamoCaseStore.js';
+import { DynamoApplicationStore } from '#adapters/dynamoApplicationStore.js';
 import { KmsAuditMacKey } from '#adapters/kmsAuditMacKey.js';
 import { KmsEnvelopeSealer } from '#adapters/kmsEnvelopeSealer.js';
 import { LocalAuditMacKey } from '#adapters/localAuditMacKey.js';
@@ -46,6 +47,7 @@ export async function buildPortalDeps(env: PortalEnvironment): Promise<AgencyDep
   return {
     index: loadPackIndex(env),
     store: new DynamoCaseStore(table, env.TABLE_NAME),
+    applications: new DynamoApplicationStore(table, env.TABLE_NAME),
     anchors: new DynamoAuditAnchorStore(table, env.TABLE_NAME),
     evidence,
     sealer,

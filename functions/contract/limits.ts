@@ -34,6 +34,11 @@ export const LIMITS = {
   /** Messages both ways, public and internal notes, and a transfer's reason. */
   message: 5_000,
   note: 5_000,
+  /** An application for protection or a reward: the applicant's statement, and their postal address. */
+  applicationStatement: 10_000,
+  address: 500,
+  /** An application's deadline, in days (the pack's `applications.kinds.*.decideDays`). */
+  decideDaysMaximum: 730,
   transferReason: 2_000,
   legalHoldReason: 2_000,
 

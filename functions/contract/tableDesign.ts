@@ -8,6 +8,7 @@ export const TABLE_KEYS = { partitionKey: 'PK', sortKey: 'SK' } as const;
  * - GSI3, an oversight body's escalations: ESC#<org> / <bucket>#<createdAt>#<caseId>
  * - GSI4, the deadline sweep's due list: DUE / <dueAt>#<caseId>, and its deletion list:
  *   DELETE / <deleteAfter>#<caseId> (a closed case has no pending deadline, so it is never on both; a held case on neither)
+ *   and a deciding body's applications: APPS#<org> / <1 open, 2 decided>#<filedAt>#<applicationId>
  * where <bucket> is 0 for overdue, 1 for open, 2 for closed.
  */
 export const INDEXES = {
@@ -33,6 +34,10 @@ export const PARTITIONS = {
   due: 'DUE',
   deletion: 'DELETE',
   deletedCases: 'DELETED-CASES',
+  /** A case's applications for protection or a reward, apart from the case (docs/applications.md). */
+  application: 'APPLICATION#',
+  /** A deciding body's applications, on GSI4 (never on GSI2, which is scanned as one entry per case). */
+  applicationQueue: 'APPS#',
 } as const;
 
 export const DELETED_CASES_PK = PARTITIONS.deletedCases;

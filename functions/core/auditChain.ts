@@ -33,7 +33,12 @@ export type AuditAction =
   | 'case.hold_placed'
   | 'case.hold_lifted'
   | 'attachment.downloaded'
-  | 'deadline.missed';
+  | 'deadline.missed'
+  // An application's own chain (core/applications), whose chain id is the application id.
+  | 'application.received'
+  | 'application.viewed'
+  | 'application.status_changed'
+  | 'application.message_sent';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

@@ -1,7 +1,7 @@
 // Checks a loaded pack beyond its shape: cross references, every string in every language, unfinished text
 // (countryPackTextCheck.ts), plural forms (countryPackPluralCheck.ts), routing totality (every category × organization × head-or-not routes somewhere, never to
 // the subject of a head report) and rules that never apply or contradict each other (routingRuleCheck.ts).
-import type { CountryPack } from '#schemas/countryPack.js';
+import type { Country, CountryPack, Organization } from '#schemas/countryPack.js';
 import { PLURAL_STRING_KEYS, UI_STRING_KEYS } from '#schemas/uiStrings.js';
 import { indexPack } from './countryPackIndex.js';
 import { checkCountryPackPlurals } from './countryPackPluralCheck.js';
@@ -120,6 +120,7 @@ export function checkCountryPackStructure(pack: CountryPack, scope: { references
   for (const category of Object.keys(country.retention.byCategory ?? {}))
     if (scope.references && !categoryIds.has(category))
       add('country.json', `$.retention.byCategory.${category}`, `no category "${category}"`);
+  checkApplications(country, organizations, languages, scope.references, add);
   for (const lang of languages) if (!country.languageNames[lang]) add('country.json', `$.languageNames.${lang}`, MISSING_LANGUAGE_NAME);
   for (const field of ['languageNames', 'locales', 'dateFormats'] as const) {
     for (const lang of Object.keys(country[field] ?? {}))
@@ -172,4 +173,36 @@ export function checkRoutingTotality(pack: CountryPack): PackProblem[] {
     }
   }
   return problems;
+}
+
+/** The applications section (docs/applications.md): a deciding body that is an oversight organization, the name among
+ * the required identity fields, at least one kind, and each kind's legal basis in every language. */
+function checkApplications(
+  country: Country,
+  organizations: Organization[],
+  languages: string[],
+  references: boolean,
+  add: (file: string, path: string, message: string) => void,
+): void {
+  const applications = country.applications;
+  if (!applications) return;
+  const body = organizations.find((o) => o.id === applications.decidedBy);
+  if (references && !body) add('country.json', '$.applications.decidedBy', `no organization "${applications.decidedBy}"`);
+  if (body && body.type !== 'oversight') {
+    add('country.json', '$.applications.decidedBy', `"${body.id}" is not an oversight organization: applications are decided by one`);
+  }
+  if (!applications.identityFields.includes('name')) {
+    add('country.json', '$.applications.identityFields', 'must include "name": an application is made by a named person');
+  }
+  if (new Set(applications.identityFields).size !== applications.identityFields.length) {
+    add('country.json', '$.applications.identityFields', 'names a field twice');
+  }
+  const kinds = Object.entries(applications.kinds).filter(([, terms]) => terms !== undefined);
+  if (kinds.length === 0)
+    add('country.json', '$.applications.kinds', 'name at least one kind ("protection" or "reward"), or leave applications out');
+  for (const [kind, terms] of kinds) {
+    for (const lang of languages) {
+      if (!terms!.legalBasis[lang]) add('country.json', `$.applications.kinds.${kind}.legalBasis.${lang}`, MISSING_TRANSLATION);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import type { PackIndex } from './countryPackIndex.js';
 import type { ReceiptSigner } from './filingReceipt.js';
+import type { ApplicationStore } from './applications/ports.js';
 import type { AuditMacKey, CaseKeys, CaseStore, Clock, EvidenceStore, RandomSource, Sealer } from './ports.js';
 
 /** What the citizen-facing use cases need, handed in by the handler's composition root. */
@@ -17,6 +18,8 @@ export interface CitizenDeps {
    * audit trail are built without one, and it refuses to sign.
    */
   auditKey: AuditMacKey;
+  /** Applications for protection or a reward (core/applications), apart from the case's items. */
+  applications: ApplicationStore;
   /** Signs the proof of filing (core/filingReceipt.ts); functions that file nothing are built without it. */
   receipts: ReceiptSigner;
   clock: Clock;

@@ -3,6 +3,7 @@ import type { ConfigResponse } from '#schemas/config.js';
 import { type CountryPack, PAGE_IDS, type PageId } from '#schemas/countryPack.js';
 import { type PackIndex, chooseLanguage, localize } from './countryPackIndex.js';
 import { notFound } from './errors.js';
+import { applicationOffer } from './applications/applicationTerms.js';
 
 export function publicConfig(index: PackIndex, asked: string | undefined): ConfigResponse {
   const { pack } = index;
@@ -32,6 +33,7 @@ export function publicConfig(index: PackIndex, asked: string | undefined): Confi
     pages: Object.entries(pack.pages[language] ?? pack.pages[fallback] ?? {}).map(([id, page]) => ({ id, title: page.title })),
     deadlines: pack.country.deadlines,
     routing: { oversightOrganizationId: pack.country.oversightOrganizationId, rules: pack.routing },
+    applications: applicationOffer(index, language),
     strings: pack.strings[language] ?? pack.strings[fallback] ?? {},
   };
 }

@@ -2,6 +2,7 @@
 // report as they filed it and how a closed case ended, with names in the reader's language. Never internal notes,
 // contact details or the audit trail.
 import { retentionYearsFor } from './caseRetention.js';
+import { reporterApplications } from './applications/reporterApplications.js';
 import type { FiledReport, TrackResponse } from '#schemas/track.js';
 import { chooseLanguage, localize } from './countryPackIndex.js';
 import type { CitizenDeps } from './deps.js';
@@ -36,7 +37,7 @@ export async function trackCase(deps: CitizenDeps, typedCode: string, readerLang
   );
   const name = (organizationId: string) => organizationRef(deps, organizationId, language);
   const open = (sealed: string) => deps.sealer.open(sealed, caseId);
-  const [report, timeline, messages, attachments] = await Promise.all([
+  const [report, timeline, messages, attachments, applications] = await Promise.all([
     open(record.sealedReport).then((sealed) => filedReport(deps, record, JSON.parse(sealed) as ReportText, language)),
     Promise.all(
       file.timeline.map(async (t) => ({
@@ -48,6 +49,7 @@ export async function trackCase(deps: CitizenDeps, typedCode: string, readerLang
     ),
     Promise.all(file.messages.map(async (m) => ({ id: m.id, at: m.at, from: m.from, body: await open(m.sealedBody) }))),
     Promise.all(file.attachments.map(async (a) => ({ id: a.id, name: await open(a.sealedName), size: a.size }))),
+    reporterApplications(deps, caseId, language),
   ]);
   return {
     caseId,
@@ -66,6 +68,7 @@ export async function trackCase(deps: CitizenDeps, typedCode: string, readerLang
     deleteAfter: record.deleteAfter,
     retentionYears: retentionYearsFor(pack.country.retention, record.category),
     receipt: record.receipt ?? null,
+    applications,
   };
 }
 

@@ -2,7 +2,9 @@
 import * as z from 'zod';
 import { LIMITS } from '#contract/limits.js';
 import { organizationId } from './countryPack.js';
-import { caseStatusSchema, isoInstant, resolutionSchema } from './common.js';
+import { auditEntry, caseStatusSchema, isoInstant, resolutionSchema } from './common.js';
+
+export { auditEntry };
 import { amountSchema, contactSchema, organizationRef } from './report.js';
 import { caseMessage, publicAttachment } from './track.js';
 
@@ -73,16 +75,6 @@ export const agencyTimelineEntry = z.object({
   status: caseStatusSchema,
   publicNote: z.string().optional(),
   organization: organizationRef.optional(),
-});
-
-export const auditEntry = z.object({
-  seq: z.number(),
-  at: isoInstant,
-  actor: z.string(),
-  action: z.string(),
-  details: z.record(z.string(), z.string()),
-  hash: z.string(),
-  previousHash: z.string(),
 });
 
 export const caseDetailResponse = z.object({

@@ -1,6 +1,7 @@
 // GET /config and GET /pages/{id}: the public description of the deployment, in one language.
 import * as z from 'zod';
 import { CLOCKS, languageCode } from './countryPack.js';
+import { applicationOffer } from './application.js';
 
 export const languageQuery = z.strictObject({ lang: languageCode.optional() });
 
@@ -48,6 +49,8 @@ export const configResponse = z.object({
       }),
     ),
   }),
+  /** Applications for protection or a reward the portal takes (docs/applications.md); null: none online. */
+  applications: applicationOffer.nullable(),
   strings: z.record(z.string(), z.string()),
 });
 export type ConfigResponse = z.infer<typeof configResponse>;

@@ -1,6 +1,7 @@
 // The shape of a country pack (countries/<code>/). Loaded by local mode, the CDK app and the pack checker.
 import * as z from 'zod';
 import { LIMITS } from '#contract/limits.js';
+import { IDENTITY_FIELDS } from '#contract/applicationLife.js';
 
 export const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'a language code such as "en" or "uz-Latn"');
 export const organizationId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes');
@@ -26,6 +27,12 @@ export const datePattern = z
   );
 
 const retentionYears = z.int().min(1).max(LIMITS.retentionYearsMaximum);
+
+/** One kind of application the portal takes: the law it rests on (in every language) and the days to decide it. */
+const applicationKindTerms = z.strictObject({
+  legalBasis: localizedText,
+  decideDays: z.int().min(1).max(LIMITS.decideDaysMaximum),
+});
 
 export const CLOCKS = ['24h', '12h'] as const;
 
@@ -58,6 +65,18 @@ export const countrySchema = z.strictObject({
     byCategory: z.record(categoryId, retentionYears).optional(),
     source: localizedText,
   }),
+  /**
+   * Applications for protection or a reward linked to a case (docs/applications.md): the body that decides them (an
+   * oversight organization, which alone opens the applicant's identity), what the law requires the applicant to give,
+   * and each kind the portal takes. Absent: the portal takes no applications online.
+   */
+  applications: z
+    .strictObject({
+      decidedBy: organizationId,
+      identityFields: z.array(z.enum(IDENTITY_FIELDS)).min(1),
+      kinds: z.strictObject({ protection: applicationKindTerms.optional(), reward: applicationKindTerms.optional() }),
+    })
+    .optional(),
   legalReferences: z.array(z.strictObject({ title: z.string().min(1), url: z.url().optional(), note: z.string().optional() })).min(1),
 });
 

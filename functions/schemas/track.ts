@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { LIMITS } from '#contract/limits.js';
 import { caseStatusSchema, isoInstant, resolutionSchema } from './common.js';
 import { languageCode } from './countryPack.js';
+import { reporterApplication } from './application.js';
 import { amountSchema, occurredOnSchema, organizationRef, uploadIdSchema } from './report.js';
 
 export const trackRequest = z.strictObject({
@@ -75,6 +76,8 @@ export const trackResponse = z.object({
   retentionYears: z.int().positive(),
   /** The signed proof of filing (docs/receipts.md), to save again; null for a case filed before receipts. */
   receipt: z.string().nullable(),
+  /** The reporter's applications for protection or a reward on this case (docs/applications.md). */
+  applications: z.array(reporterApplication),
 });
 export type TrackResponse = z.infer<typeof trackResponse>;
 

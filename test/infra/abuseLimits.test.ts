@@ -42,10 +42,20 @@ describe('per-address rate rules of the web ACL', () => {
       'POST /reports',
       'POST /track',
       'POST /track/messages',
+      'POST /track/applications',
+      'POST /track/applications/messages',
       'POST /auth/login',
     ]);
     const regex = new RegExp(r.Statement.RateBasedStatement.ScopeDownStatement.RegexMatchStatement.RegexString as string);
-    for (const path of ['/api/uploads', '/api/reports', '/api/track', '/api/track/messages', '/api/auth/login']) {
+    for (const path of [
+      '/api/uploads',
+      '/api/reports',
+      '/api/track',
+      '/api/track/messages',
+      '/api/track/applications',
+      '/api/track/applications/messages',
+      '/api/auth/login',
+    ]) {
       expect(regex.test(path), path).toBe(true);
       expect(regex.test(`/${STAGE}${path}`), `/${STAGE}${path}`).toBe(true);
     }

@@ -385,7 +385,15 @@ describe('API web ACL', () => {
     const scope = statement.ScopeDownStatement.RegexMatchStatement;
     expect(scope.FieldToMatch).toEqual({ UriPath: {} });
     const regex = new RegExp(scope.RegexString as string);
-    for (const path of ['/api/uploads', '/api/reports', '/api/track', '/api/track/messages', '/api/auth/login']) {
+    for (const path of [
+      '/api/uploads',
+      '/api/reports',
+      '/api/track',
+      '/api/track/messages',
+      '/api/track/applications',
+      '/api/track/applications/messages',
+      '/api/auth/login',
+    ]) {
       expect(scope.RegexString).toContain(path);
       expect(regex.test(path), path).toBe(true);
       expect(regex.test(`/${STAGE}${path}`), `/${STAGE}${path}`).toBe(true);
@@ -399,7 +407,15 @@ describe('API web ACL', () => {
   it('limits exactly the rateLimited routes of functions/contract/routes.ts', () => {
     const expected = ROUTES.filter((r) => r.rateLimited).map((r) => `/api${r.resource}`);
     expect(rateLimitedApiPaths()).toEqual(expected);
-    expect(rateLimitedApiPaths()).toEqual(['/api/uploads', '/api/reports', '/api/track', '/api/track/messages', '/api/auth/login']);
+    expect(rateLimitedApiPaths()).toEqual([
+      '/api/uploads',
+      '/api/reports',
+      '/api/track',
+      '/api/track/messages',
+      '/api/track/applications',
+      '/api/track/applications/messages',
+      '/api/auth/login',
+    ]);
     expect(new RegExp(pathSuffixRegex(['/api/cases/{caseId}/messages'])).test('/dev/api/cases/abc/messages')).toBe(true);
   });
 

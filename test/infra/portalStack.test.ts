@@ -234,6 +234,10 @@ describe('KMS keys', () => {
       [route('setLegalHold'), signAndVerify],
       [route('postCaseMessage'), sign],
       [route('getAttachment'), sign],
+      [route('createApplication'), sign],
+      [route('getApplication'), signAndVerify],
+      [route('decideApplication'), signAndVerify],
+      [route('postApplicantMessage'), sign],
       [byDescription('deadline sweep'), sign],
       [byDescription('audit anchor job'), sign],
     ]);
@@ -473,13 +477,13 @@ describe('least privilege', () => {
     expect(JSON.stringify(kms[0]!.Condition)).toContain('kms:ViaService');
   });
 
-  it('trackCase may Query the case partitions, open case text and read the pepper: no index, no writes, no attachments', () => {
+  it('trackCase may Query the case partitions and their applications’, open case text and read the pepper: no index, no writes, no attachments', () => {
     const statements = statementsFor('trackCase');
     const actions = statements.flatMap(actionsOf);
     const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
     // The case table by partition; the case's own key from the key table (docs/crypto-shredding.md), read only.
     expect(dynamo.flatMap(actionsOf)).toEqual(['dynamodb:Query', 'dynamodb:GetItem']);
-    expect(dynamo[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } });
+    expect(dynamo[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*', 'APPLICATION#*'] } });
     expect(JSON.stringify(dynamo[1]!.Resource)).toContain('CaseKeysTable');
     expect(actions.filter((a) => writes.test(a))).toEqual([]);
     expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]);
@@ -577,7 +581,13 @@ describe('REST API', () => {
     const all = settings.find((m) => m.ResourcePath === '/*' && m.HttpMethod === '*');
     expect(all).toMatchObject({ ThrottlingRateLimit: DEFAULT_THROTTLE.rateLimit, ThrottlingBurstLimit: DEFAULT_THROTTLE.burstLimit });
     const lookups = ROUTES.filter((r) => r.lookupThrottle);
-    expect(lookups.map((r) => r.resource).sort()).toEqual(['/auth/login', '/track', '/track/messages']);
+    expect(lookups.map((r) => r.resource).sort()).toEqual([
+      '/auth/login',
+      '/track',
+      '/track/applications',
+      '/track/applications/messages',
+      '/track/messages',
+    ]);
     for (const route of lookups) {
       const path = `/api${route.resource}`.replaceAll('/', '~1');
       const own = settings.find((m) => m.ResourcePath === `/${path}` && m.HttpMethod === route.method);

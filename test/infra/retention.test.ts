@@ -86,7 +86,9 @@ describe('retention infrastructure, the jobs', () => {
     expect(onTable).toEqual([
       { actions: ['dynamodb:Query'], onIndex: true, condition: leading('DUE', 'DELETE') },
       // IAM merges the statements that share a condition: the case's keys, its commits and its erasing.
-      { actions: ['dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:Query'], onIndex: false, condition: leading('CASE#*') },
+      // A case's applications are erased with it: their keys read, then deleted.
+      { actions: ['dynamodb:DeleteItem', 'dynamodb:Query'], onIndex: false, condition: leading('CASE#*', 'APPLICATION#*') },
+      { actions: ['dynamodb:PutItem'], onIndex: false, condition: leading('CASE#*') },
       { actions: ['dynamodb:UpdateItem'], onIndex: false, condition: leading('CASE#*', DELETED_CASES_PK) },
       // The deleted case's signed receipt, for the audit verifier.
       { actions: ['dynamodb:PutItem'], onIndex: false, condition: leading('AUDIT-ANCHOR#DELETED') },

@@ -27,13 +27,13 @@ afterAll(async () => {
 
 const s3 = () => createS3Client('us-east-1', process.env.S3_ENDPOINT);
 const table = () => createDocumentClient('us-east-1', process.env.DYNAMODB_ENDPOINT);
-const itemsOf = async (caseId: string) =>
+const itemsOf = async (caseId: string, partition = 'CASE#') =>
   (
     await table().send(
       new QueryCommand({
         TableName: process.env.TABLE_NAME!,
         KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': `CASE#${caseId}` },
+        ExpressionAttributeValues: { ':pk': `${partition}${caseId}` },
       }),
     )
   ).Items ?? [];
@@ -83,6 +83,15 @@ describe('retention: deletion on time, legal hold, what the reporter sees', () =
       filed.push({ caseId: answer.body.caseId, code });
     }
     [withEvidence, held] = [filed[0]!, filed[1]!];
+    // An application goes with its case (docs/applications.md).
+    const applied = await portal.api('POST', '/track/applications', {
+      trackingCode: withEvidence.code,
+      kind: 'reward',
+      identity: { name: 'Applicant', dateOfBirth: '1980-01-01', address: 'Sejong', phone: '010-0000-0000' },
+      statement: 'The report recovered subsidies.',
+    });
+    expect(applied.status).toBe(201);
+    expect(await itemsOf(withEvidence.caseId, 'APPLICATION#')).not.toEqual([]);
   });
 
   it('tells the reporter how long a case is kept while it is open, and the date from closure once closed', async () => {
@@ -147,6 +156,7 @@ describe('retention: deletion on time, legal hold, what the reporter sees', () =
     const unknown = await track(proposedCode());
     for (const { caseId, code } of filed.filter((f) => f !== held)) {
       expect(await itemsOf(caseId), caseId).toEqual([]);
+      expect(await itemsOf(caseId, 'APPLICATION#'), caseId).toEqual([]);
       expect(await objectsOf(caseId)).toEqual([]);
       expect(hasKey(caseId), caseId).toBe(false);
       const answer = await track(code);

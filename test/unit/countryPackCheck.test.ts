@@ -467,3 +467,37 @@ describe('routing rules that cannot do what their author meant', () => {
     ]);
   });
 });
+
+describe('the applications section (docs/applications.md)', () => {
+  const problemsOf = (change: (applications: NonNullable<CountryPack['country']['applications']>) => void) => {
+    const pack = loadKrPack();
+    change(pack.country.applications!);
+    return checkCountryPack(pack).filter((p) => p.path.startsWith('$.applications'));
+  };
+
+  it('passes the shipped packs’ sections and a pack without one', () => {
+    expect(problemsOf(() => {})).toEqual([]);
+    const pack = loadKrPack();
+    delete pack.country.applications;
+    expect(checkCountryPack(pack)).toEqual([]);
+  });
+
+  it('names a deciding body that is missing or not an oversight organization', () => {
+    expect(problemsOf((a) => (a.decidedBy = 'kr-nowhere'))).toEqual([
+      { file: 'country.json', path: '$.applications.decidedBy', message: 'no organization "kr-nowhere"' },
+    ]);
+    expect(problemsOf((a) => (a.decidedBy = 'kr-molit'))[0]?.message).toMatch(/not an oversight organization/);
+  });
+
+  it('names identity fields without the name, or with one twice', () => {
+    expect(problemsOf((a) => (a.identityFields = ['phone']))[0]?.message).toMatch(/must include "name"/);
+    expect(problemsOf((a) => (a.identityFields = ['name', 'phone', 'phone']))[0]?.message).toMatch(/twice/);
+  });
+
+  it('names a section with no kind, and a legal basis missing a language', () => {
+    expect(problemsOf((a) => (a.kinds = {}))[0]?.message).toMatch(/at least one kind/);
+    expect(problemsOf((a) => delete a.kinds.reward!.legalBasis.ko)).toEqual([
+      { file: 'country.json', path: '$.applications.kinds.reward.legalBasis.ko', message: expect.stringMatching(/translation/) },
+    ]);
+  });
+});

@@ -17,3 +17,22 @@ describe('shipped country packs', () => {
     expect(pack!.country.code).toBe(code);
   });
 });
+
+describe('applications for protection and rewards in the shipped packs (docs/applications.md)', () => {
+  const offers = Object.fromEntries(
+    PACKS.map((code) => {
+      const applications = checkCountryPackDirectory(resolve('countries'), code).pack!.country.applications!;
+      return [code, { decidedBy: applications.decidedBy, kinds: Object.keys(applications.kinds).sort() }];
+    }),
+  );
+
+  it('name the anti-corruption body that decides them, and the kinds each country’s law offers', () => {
+    expect(offers).toEqual({
+      kr: { decidedBy: 'kr-acrc', kinds: ['protection', 'reward'] },
+      mn: { decidedBy: 'mn-iaac', kinds: ['protection', 'reward'] },
+      uz: { decidedBy: 'uz-aca', kinds: ['protection', 'reward'] },
+      // Kosovo's law protects whistleblowers but pays no reward (countries/xk/pages/en/rewards.md).
+      xk: { decidedBy: 'xk-apk', kinds: ['protection'] },
+    });
+  });
+});

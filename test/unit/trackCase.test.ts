@@ -89,6 +89,7 @@ describe('trackCase', () => {
       deleteAfter: null,
       retentionYears: 10,
       receipt: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
+      applications: [],
     });
   });
 

@@ -229,6 +229,7 @@ export interface MemoryAgencyDeps extends AgencyDeps {
   evidence: MemoryDeps['evidence'];
   sealer: MemoryDeps['sealer'];
   clock: MemoryDeps['clock'];
+  applications: MemoryDeps['applications'];
   anchors: MemoryAuditAnchorStore;
   /** The deleted cases' receipts: kept with the anchors, as deployed. */
   deletions: MemoryAuditAnchorStore;

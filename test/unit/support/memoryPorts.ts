@@ -1,6 +1,7 @@
 // In-memory implementations of the ports in functions/core/ports.ts, with the same semantics as the adapters
 // (functions/adapters): the use cases are tested against these, without mocks.
 import { generateKeyPairSync, sign } from 'node:crypto';
+import { MemoryApplicationStore } from './memoryApplications.js';
 import { calculateJwkThumbprint } from 'jose';
 import { type ReceiptSigner, sha256Hex } from '#core/filingReceipt.js';
 import type { ReceiptKeys } from '#core/receiptKeys.js';
@@ -322,6 +323,7 @@ export class MemoryReceiptSigner implements ReceiptSigner, ReceiptKeys {
 
 export interface MemoryDeps extends CitizenDeps {
   store: MemoryCaseStore;
+  applications: MemoryApplicationStore;
   evidence: MemoryEvidenceStore;
   sealer: FakeSealer;
   clock: FixedClock;
@@ -337,6 +339,7 @@ export function memoryDeps(index: PackIndex, overrides: Partial<MemoryDeps> = {}
     pepper: TEST_PEPPER,
     auditKey: TEST_AUDIT_KEY,
     receipts: new MemoryReceiptSigner(),
+    applications: new MemoryApplicationStore(),
     clock: new FixedClock(TEST_NOW),
     random: new CountingRandom(),
     ...overrides,
