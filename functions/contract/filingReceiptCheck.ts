@@ -3,6 +3,9 @@
 // and WebCrypto only. What the claims must be is the schema's to say (functions/schemas/receipt.ts): the caller
 // hands in its parser, since the contract imports nothing of ours.
 import { type JWK, compactVerify, decodeProtectedHeader, importJWK } from 'jose';
+import { authorCommitmentOf } from './authorship.js';
+
+export { authorCommitmentOf, newAuthorshipSecret } from './authorship.js';
 
 /** A published key set, as far as checking needs it. */
 export interface ReceiptKeys {
@@ -11,9 +14,6 @@ export interface ReceiptKeys {
 
 /** The claims as the caller's schema reads them: null when they are not a filing receipt's. */
 export type ClaimsParser<T extends { authorCommitment?: string | undefined }> = (payload: unknown) => T | null;
-
-/** What the commitment is a digest of: the secret under this label, so it cannot be mistaken for another hash. */
-const AUTHORSHIP_LABEL = 'clean-portal-authorship:';
 
 export type ReceiptVerdict<T> =
   | {
@@ -26,17 +26,6 @@ export type ReceiptVerdict<T> =
   | { valid: false; problem: ReceiptProblem };
 
 export type ReceiptProblem = 'malformed' | 'unknown-key' | 'bad-signature' | 'not-a-receipt';
-
-/** The commitment the browser sends at filing for `secretHex` (64 hex digits): SHA-256 of the labelled secret. */
-export async function authorCommitmentOf(secretHex: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(AUTHORSHIP_LABEL + secretHex));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** A fresh authorship secret: 32 random bytes in hex, from the browser's own generator. */
-export function newAuthorshipSecret(): string {
-  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export async function verifyReceipt<T extends { authorCommitment?: string | undefined }>(
   file: { receipt: string; authorshipSecret?: string | undefined },

@@ -88,6 +88,7 @@ export const applicationListItem = z.object({
   unreadMessages: z.int(),
 });
 export const applicationListResponse = z.object({ items: z.array(applicationListItem) });
+export type ApplicationListResponse = z.infer<typeof applicationListResponse>;
 
 export const applicationParams = z.strictObject({ applicationId: z.string().min(1).max(LIMITS.pathId) });
 

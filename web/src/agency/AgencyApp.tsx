@@ -20,6 +20,8 @@ import { type AgencySession, endSession, isExpired, storedSession } from './sess
 import { useSessionTimer } from './sessionTimer.js';
 import { SignIn } from './SignIn.js';
 import { Stats } from './Stats.js';
+import { ApplicationQueue } from './ApplicationQueue.js';
+import { ApplicationView } from './ApplicationView.js';
 import { StaySignedIn } from './StaySignedIn.js';
 
 /** A time of day on the reader's own clock: when their session ends. */
@@ -78,7 +80,9 @@ export function AgencyApp(): JSX.Element {
         ? `${t('agency.col.case')} ${route[1] ?? ''}`
         : section === 'stats'
           ? t('agency.stats')
-          : t('agency.queue');
+          : section === 'applications'
+            ? t('agency.applications')
+            : t('agency.queue');
     document.title = `${screen} · ${t('agency.title')}`;
   }, [ready, session, section, route[1]]);
 
@@ -127,10 +131,15 @@ export function AgencyApp(): JSX.Element {
   } else if (section === 'queue') screen = <Queue filters={filters} onFilters={setFilters} flash={flash} />;
   else if (section === 'cases' && route[1]) screen = <CaseView key={route[1]} caseId={route[1]} />;
   else if (section === 'stats') screen = <Stats />;
+  else if (section === 'applications' && route[1]) screen = <ApplicationView key={route[1]} applicationId={route[1]} />;
+  else if (section === 'applications') screen = <ApplicationQueue />;
   else screen = <NotFound />;
 
+  // Applications for protection and rewards: the deciding body's oversight users only (docs/applications.md).
+  const decides = session?.user.role === 'oversight' && session.user.organizationId === config.applications?.decidingBody.id;
   const navItems: [string, string][] = [
     ['queue', t('agency.queue')],
+    ...(decides ? ([['applications', t('agency.applications')]] as [string, string][]) : []),
     ['stats', t('agency.stats')],
   ];
   const body = (

@@ -2,12 +2,11 @@
 // pages and the public statistics, in the language the reader chooses.
 import type { ComponentType, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { SubmitReportResponse } from '#schemas/report.js';
 import { LanguageSwitcher } from '../shared/LanguageSwitcher.js';
 import { usePortalConfig } from '../shared/portalConfig.js';
 import { navigate, useRoute } from '../shared/route.js';
 import { CodeScreen } from './CodeScreen.js';
-import { askBeforeLeaving, keepFiledReport, keptFiledReport } from './keptCode.js';
+import { type FiledReport, askBeforeLeaving, keepFiledReport, keptFiledReport } from './keptCode.js';
 import { PortalContext, usePortal as usePortalContext } from './context.js';
 import { HomeScreen } from './HomeScreen.js';
 import { InfoPage } from './InfoPage.js';
@@ -21,7 +20,7 @@ export function CitizenApp(): JSX.Element {
   const route = useRoute();
   // The filing answer is kept in this tab until the reporter says the code is saved (keptCode.ts); the code to track
   // lives in memory only.
-  const [filed, setFiled] = useState<SubmitReportResponse | null>(keptFiledReport);
+  const [filed, setFiled] = useState<FiledReport | null>(keptFiledReport);
   const [codeSaved, setCodeSaved] = useState(false);
   const codeWaiting = filed !== null && !codeSaved;
   useEffect(() => {
@@ -83,6 +82,7 @@ export function CitizenApp(): JSX.Element {
     screen = <TrackScreen code={trackingCode} onCode={setTrackingCode} />;
   } else if (section === 'pages' && route[1]) screen = <InfoPage id={route[1]} />;
   else if (section === 'stats') screen = <StatsScreen />;
+  else if (section === 'verify') screen = <VerifyScreen />;
   else screen = <NotFound />;
 
   const navItems: [string, string][] = [
@@ -152,6 +152,11 @@ export function CitizenApp(): JSX.Element {
               </a>
             </li>
             <li>
+              <a href="#/verify" aria-current={section === 'verify' ? 'page' : undefined}>
+                {t('nav.verify')}
+              </a>
+            </li>
+            <li>
               <a href="/agency.html">{t('nav.agency')}</a>
             </li>
           </ul>
@@ -166,12 +171,21 @@ export function CitizenApp(): JSX.Element {
  * failed download (offline) says so instead of loading forever.
  */
 function StatsScreen(): JSX.Element {
+  return <LazyScreen load={() => import('./PublicStats.js').then((module) => module.PublicStats)} />;
+}
+
+/** "Verify a receipt" (receipt/VerifyReceipt.tsx), fetched when first opened, with the signature checker it carries. */
+function VerifyScreen(): JSX.Element {
+  return <LazyScreen load={() => import('./receipt/VerifyReceipt.js').then((module) => module.VerifyReceipt)} />;
+}
+
+function LazyScreen({ load }: { load: () => Promise<ComponentType> }): JSX.Element {
   const { t } = usePortalContext();
   const [view, setView] = useState<{ Component: ComponentType } | 'failed' | null>(null);
   useEffect(() => {
     let live = true;
-    import('./PublicStats.js').then(
-      (module) => live && setView({ Component: module.PublicStats }),
+    load().then(
+      (Component) => live && setView({ Component }),
       () => live && setView('failed'),
     );
     return () => {

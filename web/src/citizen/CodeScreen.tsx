@@ -4,7 +4,8 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatTrackingCode, normalizeTrackingCode } from '#contract/trackingCode.js';
-import type { SubmitReportResponse } from '#schemas/report.js';
+import type { FiledReport } from './keptCode.js';
+import { ReceiptActions } from './receipt/ReceiptActions.js';
 import { Notice } from '../shared/ErrorSummary.js';
 import { formatDate } from '../shared/format.js';
 import { ScreenHeading } from '../shared/ScreenHeading.js';
@@ -16,7 +17,7 @@ export function CodeScreen({
   onSaved,
   onTrack,
 }: {
-  filed: SubmitReportResponse;
+  filed: FiledReport;
   saved: boolean;
   onSaved: (saved: boolean) => void;
   onTrack: () => void;
@@ -84,6 +85,7 @@ export function CodeScreen({
       <p class="hint case-number">
         {t('code.caseId')}: <span translate={false}>{filed.caseId}</span>. {t('code.caseId.note')}
       </p>
+      {filed.receipt ? <ReceiptActions receipt={filed.receipt} authorshipSecret={filed.authorshipSecret} /> : null}
       <div class="choice">
         <input type="checkbox" id="code-saved" checked={saved} onChange={(event) => onSaved((event.target as HTMLInputElement).checked)} />
         <label for="code-saved">{t('code.saved')}</label>

@@ -1,9 +1,11 @@
 // The report, one question at a time: type, organization, details, identity, evidence, review. Each step is
 // checked with the API's schema before moving on and is its own address (#/report/details), so the browser's Back
 // and Forward move between steps; the whole draft stays in this tab's sessionStorage.
+import type { FiledReport } from '../keptCode.js';
+import { authorCommitmentOf } from '#contract/authorship.js';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { type SubmitReportResponse, submitReportResponse } from '#schemas/report.js';
+import { submitReportResponse } from '#schemas/report.js';
 import { apiRequest } from '../../shared/api.js';
 import { navigate } from '../../shared/route.js';
 import { ErrorSummary, Notice, type SummaryItem } from '../../shared/ErrorSummary.js';
@@ -39,7 +41,7 @@ export function ReportWizard({
 }: {
   /** The step named in the address (#/report/details); each step is a history entry, so Back and Forward move between them. */
   stepId: string | undefined;
-  onFiled: (answer: SubmitReportResponse) => void;
+  onFiled: (answer: FiledReport) => void;
 }): JSX.Element {
   const { t, language, config } = usePortal();
   const [draft, setDraft] = useState<ReportDraft>(() => loadDraft(config.country.currency, currencyChoices(config.country.currency)));
@@ -108,10 +110,13 @@ export function ReportWizard({
     setDraft(sent);
     saveDraft(sent);
     setSending({ state: 'sending' });
-    const result = await apiRequest('POST', '/reports', submitReportResponse, reportRequestFrom(sent, language, languages));
+    const result = await apiRequest('POST', '/reports', submitReportResponse, {
+      ...(reportRequestFrom(sent, language, languages) as Record<string, unknown>),
+      authorCommitment: await authorCommitmentOf(sent.authorshipSecret),
+    });
     if (result.ok) {
       discardDraft();
-      onFiled(result.data);
+      onFiled({ ...result.data, authorshipSecret: sent.authorshipSecret });
       return;
     }
     if (isDefiniteRefusal(result.status)) {

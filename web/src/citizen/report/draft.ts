@@ -3,6 +3,7 @@
 // submission sends the same code and the server answers with the same case instead of filing a second one.
 // File contents are never kept; only the ids of files already uploaded.
 import { TRACKING_CODE_BYTES, trackingCodeFromBytes } from '#contract/trackingCode.js';
+import { newAuthorshipSecret } from '#contract/authorship.js';
 import { readJson, writeItem } from '../../shared/storage.js';
 
 export interface UploadedFile {
@@ -33,6 +34,11 @@ export interface ReportDraft {
   uploads: UploadedFile[];
   /** Proposed by this browser (crypto.getRandomValues); the server keeps only its HMAC. */
   trackingCode: string;
+  /**
+   * A secret this browser alone holds (docs/receipts.md): the report carries its commitment, the saved receipt the
+   * secret itself, which proves later who filed it.
+   */
+  authorshipSecret: string;
   /** Set at the first submit attempt: until an answer arrives the content and language stay as sent. */
   sentLanguage: string | null;
 }
@@ -62,6 +68,7 @@ export function emptyDraft(currency: string): ReportDraft {
     contact: { name: '', email: '', phone: '' },
     uploads: [],
     trackingCode: proposeTrackingCode(),
+    authorshipSecret: newAuthorshipSecret(),
     sentLanguage: null,
   };
 }

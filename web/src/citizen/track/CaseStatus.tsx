@@ -14,6 +14,8 @@ import { usePortal } from '../context.js';
 import { CaseOutcome, ClosedNoReply } from './CaseOutcome.js';
 import { FiledReport } from './FiledReport.js';
 import { ReplyForm } from './ReplyForm.js';
+import { Applications } from './Applications.js';
+import { ReceiptActions } from '../receipt/ReceiptActions.js';
 
 export function CaseStatus({ code, onLeave }: { code: string; onLeave: () => void }): JSX.Element {
   const { t, language, config } = usePortal();
@@ -105,6 +107,18 @@ export function CaseStatus({ code, onLeave }: { code: string; onLeave: () => voi
       </section>
 
       <FiledReport report={tracked.report} />
+
+      {tracked.receipt ? <ReceiptActions receipt={tracked.receipt} /> : null}
+
+      {config.applications ? (
+        <Applications
+          code={code}
+          offer={config.applications}
+          applications={tracked.applications}
+          handledBy={tracked.organization.name}
+          onChanged={() => setVersion((v) => v + 1)}
+        />
+      ) : null}
 
       {closed ? <ClosedNoReply /> : <ReplyForm code={code} onSent={() => setVersion((v) => v + 1)} />}
 
