@@ -119,6 +119,27 @@ async function eventBuilders(portal: BenchPortal): Promise<Record<string, EventP
     (await apiEvent(dataDir, method, path, source)).event;
   const twice = (make: () => Promise<unknown>) => async () => [await make(), await make()];
   const freshCase = async () => (await portal.fileReport()).caseId as string;
+  // Applications (docs/applications.md): the pack's deciding body, and what its law requires of an applicant.
+  const offer = (await portal.api('GET', '/config?lang=en')).body.applications as {
+    decidingBody: { id: string };
+    identityFields: string[];
+  };
+  const decidingBody = await portal.signIn(`oversight@${offer.decidingBody.id}`);
+  const SAMPLE: Record<string, string> = {
+    name: 'Bench Applicant',
+    dateOfBirth: '1980-01-01',
+    address: 'Sejong',
+    email: 'a@example.org',
+    phone: '010-0000-0000',
+  };
+  const identity = Object.fromEntries(offer.identityFields.map((field) => [field, SAMPLE[field]!]));
+  const application = (trackingCode: string) => ({ trackingCode, kind: 'protection', identity, statement: 'I was moved after my report.' });
+  const applied = async () => {
+    const filed = await portal.fileReport();
+    await portal.api('POST', '/track/applications', application(filed.trackingCode as string));
+    return { code: filed.trackingCode as string, id: `${filed.caseId as string}-protection` };
+  };
+  const standing = await applied();
 
   return {
     getConfig: twice(() => api('GET', '/config?lang=ko')),
@@ -154,5 +175,20 @@ async function eventBuilders(portal: BenchPortal): Promise<Record<string, EventP
     getPublicStats: twice(() => api('GET', '/stats/public')),
     publishPublicStats: twice(async () => scheduledEvent(crypto.randomUUID(), new Date())),
     anchorAuditHeads: twice(async () => scheduledEvent(crypto.randomUUID(), new Date())),
+    getReceiptKeys: twice(() => api('GET', '/receipts/keys')),
+    createApplication: twice(async () =>
+      api('POST', '/track/applications', { body: application((await portal.fileReport()).trackingCode as string) }),
+    ),
+    postApplicationMessage: twice(() =>
+      api('POST', '/track/applications/messages', { body: { trackingCode: standing.code, kind: 'protection', body: 'One more thing.' } }),
+    ),
+    listApplications: twice(() => api('GET', '/applications', { authorization: decidingBody })),
+    getApplication: twice(() => api('GET', `/applications/${standing.id}`, { authorization: decidingBody })),
+    decideApplication: twice(async () =>
+      api('PATCH', `/applications/${(await applied()).id}`, { authorization: decidingBody, body: { status: 'in_review' } }),
+    ),
+    postApplicantMessage: twice(() =>
+      api('POST', `/applications/${standing.id}/messages`, { authorization: decidingBody, body: { body: 'When were you moved?' } }),
+    ),
   };
 }

@@ -25,21 +25,23 @@ const ANCHOR = QUERY;
  * process and its cache, so it counts the warm case (no read).
  */
 const CASE_KEY = 'DynamoDB.PutItem';
+/** The signed receipt of a filing (docs/receipts.md): one `kms:Sign` deployed, the key file's signature locally. */
+const RECEIPT = 'Receipt.Sign';
 
 export const OPERATION_MINIMUMS: OperationMinimum[] = [
   {
     operation: 'submit',
     request: 'POST /reports',
     handler: 'createReport',
-    calls: [CASE_KEY, WRITE],
-    why: 'the case’s own key, then case, timeline and audit together or not at all (invariant 4)',
+    calls: [CASE_KEY, RECEIPT, WRITE],
+    why: 'the case’s own key, the receipt’s signature, then case, timeline and audit together or not at all (invariant 4)',
   },
   {
     operation: 'track',
     request: 'POST /track',
     handler: 'trackCase',
-    calls: [QUERY],
-    why: "one read of the case's partition, keyed by the code's HMAC",
+    calls: [QUERY, QUERY],
+    why: "one read of the case's partition, keyed by the code's HMAC, and one of its applications' (kept apart: docs/applications.md)",
   },
   {
     operation: 'queuePage',
@@ -58,8 +60,8 @@ export const OPERATION_MINIMUMS: OperationMinimum[] = [
   {
     operation: 'submitWithAttachment',
     request: 'POST /reports with 1 PNG',
-    calls: [CASE_KEY, WRITE, 'S3.GetObject', 'S3.GetObject', 'S3.PutObject', 'S3.DeleteObject'],
-    why: 'the case’s own key; per attachment: a ranged read (size, type), a full read and a write (metadata stripped), deleting the original',
+    calls: [CASE_KEY, RECEIPT, WRITE, 'S3.GetObject', 'S3.GetObject', 'S3.PutObject', 'S3.DeleteObject'],
+    why: 'the case’s own key and the receipt’s signature; per attachment: a ranged read (size, type), a full read and a write (metadata stripped), deleting the original',
   },
   {
     operation: 'trackMessage',

@@ -2,6 +2,7 @@
 // their own clients (functions/composition/portalDeps.ts), so rather than change them the counter hooks the SDK's
 // shared Client.send once and adds its middleware to each stack the first time that stack sends.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LocalReceiptSigner } from '#adapters/localReceiptSigner.js';
 
 export interface SdkCall {
   /** e.g. `DynamoDB`, `S3`. */
@@ -42,10 +43,19 @@ interface CallOutput {
 const recorded: SdkCall[] = [];
 let installed = false;
 
-/** Starts counting every SDK call this process makes from now on; idempotent. */
+/**
+ * Starts counting every SDK call this process makes from now on, and every filing receipt it signs; idempotent.
+ * Locally the receipt key is a key file (functions/adapters/localReceiptSigner.ts), so its signatures are counted at
+ * the signer, as `Receipt.Sign`: each one is a `kms:Sign` call deployed.
+ */
 export function countSdkCalls(): void {
   if (installed) return;
   installed = true;
+  const sign = LocalReceiptSigner.prototype.sign;
+  LocalReceiptSigner.prototype.sign = function (this: LocalReceiptSigner, input: Uint8Array) {
+    recorded.push({ service: 'Receipt', command: 'Sign', attempts: 1 });
+    return sign.call(this, input);
+  };
   // Every generated client extends the same smithy Client; its prototype's send is the one path a call takes.
   const base = Object.getPrototypeOf(DynamoDBClient.prototype) as SendingClient;
   const send = base.send;

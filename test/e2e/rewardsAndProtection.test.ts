@@ -59,6 +59,13 @@ describe('rewards and protection, as people walk them', () => {
     const saved = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(saved).toMatchObject({ type: 'clean-portal-filing-receipt', authorshipSecret: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(JSON.stringify(saved)).not.toContain(code.replace(/-/g, ''));
+    // Headless Chromium's print dialog would hold the page: the test stands in for it.
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await page.getByRole('button', { name: en('receipt.print') }).click();
+    await page.locator('.receipt-sheet').waitFor({ state: 'attached' });
+    expect(await page.locator('.receipt-sheet').textContent()).toContain(organizationName('kr-molit', 'en'));
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.receipt-sheet').isVisible()).toBe(true);
     expect(await page.locator('#tracking-code').isVisible()).toBe(false);

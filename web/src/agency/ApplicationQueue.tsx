@@ -8,7 +8,7 @@ import { formatDate } from '../shared/format.js';
 import { ScreenHeading } from '../shared/ScreenHeading.js';
 import { TableScroll } from '../shared/TableScroll.js';
 import { useAgency } from './context.js';
-import { failureText } from './labels.js';
+import { failureText, organizationName } from './labels.js';
 
 export function ApplicationQueue(): JSX.Element {
   const { t, call, language, config } = useAgency();
@@ -64,7 +64,7 @@ export function ApplicationQueue(): JSX.Element {
                     ) : null}
                   </th>
                   <td>{t(`apply.kind.${item.kind}`)}</td>
-                  <td>{item.organization.name}</td>
+                  <td>{organizationName(config, item.organization.id)}</td>
                   <td>
                     {t(`apply.status.${item.status}`)}
                     {item.overdue ? <span class="badge badge-overdue"> {t('agency.overdue')}</span> : null}

@@ -13,7 +13,7 @@ import { formatDate } from '../shared/format.js';
 import { ScreenHeading } from '../shared/ScreenHeading.js';
 import { TableScroll } from '../shared/TableScroll.js';
 import { useAgency } from './context.js';
-import { auditActionLabel, categoryName, failureText } from './labels.js';
+import { auditActionLabel, categoryName, failureText, organizationName } from './labels.js';
 
 const path = (id: string) => `/applications/${encodeURIComponent(id)}`;
 
@@ -78,7 +78,8 @@ function ApplicationDetail({
         <dt>{t('apply.decideBy')}</dt>
         <dd>{formatDate(detail.decideBy, language, zone)}</dd>
         <dt>{t('apply.legalBasis')}</dt>
-        <dd>{detail.legalBasis}</dd>
+        {/* In the console's language: the answer carries the pack's default language. */}
+        <dd>{config.applications?.kinds.find((k) => k.kind === detail.kind)?.legalBasis ?? detail.legalBasis}</dd>
         {decided && detail.decisionNote ? (
           <>
             <dt>{t('apply.decision')}</dt>
@@ -131,7 +132,7 @@ function ApplicationDetail({
             </a>
           </dd>
           <dt>{t('track.organization')}</dt>
-          <dd>{detail.organization.name}</dd>
+          <dd>{organizationName(config, detail.organization.id)}</dd>
           <dt>{t('agency.col.category')}</dt>
           <dd>{categoryName(config, detail.case.category)}</dd>
           <dt>{t('agency.col.status')}</dt>

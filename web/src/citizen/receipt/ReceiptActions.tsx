@@ -1,13 +1,23 @@
 // "Proof of filing" on the code screen and the status page: save the signed receipt as a small JSON file (with the
 // authorship secret when saved at filing), or print it. The printed sheet names no one: the case number, the hour,
-// where it went, the category and the fingerprints, and the signature itself.
+// where it went, the category and the fingerprints, and the signature itself. It is put on the page only to print:
+// otherwise it would say the page's facts twice to a screen reader.
 import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { formatDate } from '../../shared/format.js';
 import { usePortal } from '../context.js';
 import { claimsOf, saveReceiptFile } from './receiptFile.js';
 
 export function ReceiptActions({ receipt, authorshipSecret }: { receipt: string; authorshipSecret?: string }): JSX.Element {
   const { t, config, language } = usePortal();
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    if (!printing) return;
+    const done = () => setPrinting(false);
+    addEventListener('afterprint', done);
+    window.print();
+    return () => removeEventListener('afterprint', done);
+  }, [printing]);
   const claims = claimsOf(receipt);
   const organization = config.organizations.find((o) => o.id === claims?.organizationId)?.name ?? claims?.organizationId;
   const category = config.categories.find((c) => c.id === claims?.category)?.name ?? claims?.category;
@@ -20,11 +30,11 @@ export function ReceiptActions({ receipt, authorshipSecret }: { receipt: string;
         <button type="button" class="secondary" onClick={() => saveReceiptFile(receipt, authorshipSecret)}>
           {t('receipt.save')}
         </button>
-        <button type="button" class="secondary" onClick={() => window.print()}>
+        <button type="button" class="secondary" onClick={() => setPrinting(true)}>
           {t('receipt.print')}
         </button>
       </div>
-      {claims ? (
+      {claims && printing ? (
         <div class="receipt-sheet">
           <h2>{t('receipt.sheet')}</h2>
           <dl class="facts">
