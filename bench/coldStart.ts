@@ -169,6 +169,12 @@ async function eventBuilders(portal: BenchPortal): Promise<Record<string, EventP
         body: { organizationId: other, reason: 'It concerns another ministry.' },
       }),
     ),
+    setLegalHold: twice(async () =>
+      api('POST', `/cases/${await freshCase()}/hold`, {
+        authorization: supervisor,
+        body: { held: true, reason: 'A court order keeps it.' },
+      }),
+    ),
     getAttachment: twice(() => api('GET', `/cases/${withFile.caseId}/attachments/${attachmentId}`, { authorization: handler })),
     getStats: twice(() => api('GET', '/stats', { authorization: handler })),
     sweepDeadlines: twice(async () => scheduledEvent(crypto.randomUUID(), new Date())),

@@ -2,13 +2,7 @@
 // `APPLICATION#<caseId>`, which only the applicant's and the deciding body's functions are granted; the record carries
 // the deciding body's queue keys on GSI4 (`APPS#<org>`, open before decided, oldest first): not on GSI2, which the
 // audit anchor job and the statistics publisher scan as one entry per case.
-import {
-  type DynamoDBDocumentClient,
-  QueryCommand,
-  type QueryCommandInput,
-  type QueryCommandOutput,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationKind } from '#contract/applicationLife.js';
 import { isDecided } from '#contract/applicationLife.js';
 import { INDEXES, PARTITIONS } from '#contract/tableDesign.js';
@@ -21,6 +15,7 @@ import type {
   ApplicationStore,
 } from '#core/applications/ports.js';
 import { guarded } from './dependencyFailure.js';
+import { queryAllPages } from './queryAllPages.js';
 
 export const applicationPk = (caseId: string) => `${PARTITIONS.application}${caseId}`;
 const recordSk = (kind: ApplicationKind) => `APPLICATION#${kind}`;
@@ -187,16 +182,7 @@ export class DynamoApplicationStore implements ApplicationStore {
     return items.map((i) => strip<ApplicationRecord>(i));
   }
 
-  private async queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page: QueryCommandOutput = await guarded('application store', () =>
-        this.client.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey })),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  private queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {
+    return queryAllPages(this.client, this.tableName, input, 'application store');
   }
 }

@@ -7,7 +7,6 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type QueryCommandInput,
-  type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import type {
   CaseCommit,
@@ -34,6 +33,7 @@ import type {
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { guarded } from './dependencyFailure.js';
+import { queryAllPages } from './queryAllPages.js';
 import { DELETED_CASES_PK, INDEXES, PARTITIONS, TTL_ATTRIBUTE } from '#contract/tableDesign.js';
 
 export const CASE_SK = 'CASE';
@@ -224,17 +224,8 @@ export class DynamoCaseStore implements CaseWorkStore {
   }
 
   /** Every item a query matches, following its pages (one round trip unless the result passes 1 MB). */
-  private async queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page: QueryCommandOutput = await guarded('case store', () =>
-        this.client.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey })),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  private queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {
+    return queryAllPages(this.client, this.tableName, input, 'case store');
   }
 
   async getCaseFolder(caseId: string): Promise<CaseFolder | null> {

@@ -42,6 +42,13 @@ export type AuditAction =
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** A chain's events as the agency views show them, in order: everything but the chain id and the key's id. */
+export function auditEntriesOf(events: AuditEventRecord[]) {
+  return [...events]
+    .sort((a, b) => a.seq - b.seq)
+    .map(({ seq, at, actor, action, details, hash, previousHash }) => ({ seq, at, actor, action, details, hash, previousHash }));
+}
+
 export type AuditEventInput = Omit<AuditEventRecord, 'seq' | 'previousHash' | 'hash' | 'caseId' | 'macKey'>;
 
 /**

@@ -110,5 +110,7 @@ export const applicationDetailResponse = applicationListItem.extend({
   messages: z.array(applicationMessage),
   audit: z.array(auditEntry),
   auditVerified: z.boolean(),
+  /** What failed, when the chain does not verify. */
+  auditProblem: z.string().nullable(),
 });
 export type ApplicationDetailResponse = z.infer<typeof applicationDetailResponse>;

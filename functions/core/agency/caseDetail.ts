@@ -1,5 +1,6 @@
 // The agency's view of a case: report text, contact (assigned organization only), timeline, messages, internal
 // notes, attachments and the audit trail with its verification, against the newest anchor of its heads too.
+import { auditEntriesOf } from '../auditChain.js';
 import type { CaseDetailResponse } from '#schemas/agency.js';
 import { anchorBucketOf, verifyAnchoredAuditChain } from '../auditAnchor.js';
 import { auditMacKeys } from '../auditMac.js';
@@ -96,15 +97,7 @@ export async function caseDetail(deps: AgencyDeps, folder: CaseFolder, openConta
     attachments: await Promise.all(
       byTime(folder.attachments).map(async (a) => ({ id: a.id, name: await open(a.sealedName), size: a.size, contentType: a.contentType })),
     ),
-    audit: audit.map(({ seq, at, actor, action, details, hash, previousHash }) => ({
-      seq,
-      at,
-      actor,
-      action,
-      details,
-      hash,
-      previousHash,
-    })),
+    audit: auditEntriesOf(audit),
     auditVerified: verdict.verified,
     auditProblem: verdict.verified ? null : verdict.problem,
   };

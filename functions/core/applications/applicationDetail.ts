@@ -1,7 +1,7 @@
 // The deciding body's view of one application: the applicant's identity and statement opened, the linked case's
 // facts (never its text), the messages both ways and the application's own audit chain, verified.
 import type { ApplicantIdentity, ApplicationDetailResponse } from '#schemas/application.js';
-import { verifyAuditChain } from '../auditChain.js';
+import { auditEntriesOf, verifyAuditChain } from '../auditChain.js';
 import { auditMacKeys } from '../auditMac.js';
 import type { AgencyDeps } from '../agency/deps.js';
 import { localize } from '../countryPackIndex.js';
@@ -43,15 +43,8 @@ export async function applicationDetail(
       createdAt: linkedCase?.createdAt ?? record.filedAt,
     },
     messages,
-    audit: audit.map(({ seq, at, actor, action, details, hash, previousHash }) => ({
-      seq,
-      at,
-      actor,
-      action,
-      details,
-      hash,
-      previousHash,
-    })),
+    audit: auditEntriesOf(audit),
     auditVerified: verdict.verified,
+    auditProblem: verdict.verified ? null : verdict.problem,
   };
 }

@@ -11,9 +11,9 @@ import { Notice } from '../shared/ErrorSummary.js';
 import { Field } from '../shared/Field.js';
 import { formatDate } from '../shared/format.js';
 import { ScreenHeading } from '../shared/ScreenHeading.js';
-import { TableScroll } from '../shared/TableScroll.js';
 import { useAgency } from './context.js';
-import { auditActionLabel, categoryName, failureText, organizationName } from './labels.js';
+import { AuditTrail } from './AuditTrail.js';
+import { categoryName, failureText, organizationName } from './labels.js';
 
 const path = (id: string) => `/applications/${encodeURIComponent(id)}`;
 
@@ -161,35 +161,7 @@ function ApplicationDetail({
       <MessageApplicant applicationId={detail.applicationId} onSent={() => onChanged()} />
       {decided ? null : <DecisionForm detail={detail} onDecided={onChanged} />}
 
-      <section aria-labelledby="application-audit-heading">
-        <h2 id="application-audit-heading">{t('agency.case.audit')}</h2>
-        <Notice
-          kind={detail.auditVerified ? 'success' : 'error'}
-          text={detail.auditVerified ? t('agency.case.auditVerified') : t('agency.case.auditBroken')}
-        />
-        <TableScroll labelledBy="application-audit-heading">
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('agency.case.auditSeq')}</th>
-                <th scope="col">{t('agency.case.at')}</th>
-                <th scope="col">{t('agency.case.actor')}</th>
-                <th scope="col">{t('agency.case.action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.audit.map((entry) => (
-                <tr key={entry.seq}>
-                  <td>{entry.seq}</td>
-                  <td>{formatDate(entry.at, language, zone, true)}</td>
-                  <td translate={false}>{entry.actor}</td>
-                  <td>{auditActionLabel(t, entry.action)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </section>
+      <AuditTrail detail={detail} />
     </>
   );
 }

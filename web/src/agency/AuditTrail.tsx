@@ -33,7 +33,8 @@ function detailText(entry: AuditEntry, t: Translate, config: ConfigResponse, arr
  */
 const asSentence = (problem: string) => `${problem.charAt(0).toUpperCase()}${problem.slice(1)}${/[.!?]$/.test(problem) ? '' : '.'}`;
 
-export function AuditTrail({ detail }: { detail: CaseDetailResponse }): JSX.Element {
+/** A case's trail, or an application's (docs/applications.md): the events and the server's verdict on them. */
+export function AuditTrail({ detail }: { detail: Pick<CaseDetailResponse, 'audit' | 'auditVerified' | 'auditProblem'> }): JSX.Element {
   const { t, config, language } = useAgency();
   // The groups opened, by the sequence number of their first entry (which a later reading of the case keeps).
   const [opened, setOpened] = useState<ReadonlySet<number>>(new Set());
