@@ -62,7 +62,7 @@ export interface FunctionAccess {
   readonly statisticsSnapshot?: boolean;
   /**
    * The filing receipts' key (docs/receipts.md): parses RECEIPT_KEY_ID. `sign`: signs a receipt per filing
-   * (kms:Sign). `publish`: serves its public half (kms:GetPublicKey), and reads nothing else.
+   * (kms:Sign only). `publish`: serves its public half (kms:GetPublicKey), and reads nothing else.
    */
   readonly receipts?: ReceiptKeyUse;
 }

@@ -131,11 +131,11 @@ export class PortalSecrets extends Construct {
   }
 
   /**
-   * The receipt key: `sign` for the filing function (kms:Sign, and kms:GetPublicKey for the key id in the receipt's
-   * header), `publish` for the key set's (kms:GetPublicKey only). On this key only.
+   * The receipt key: `sign` for the filing function (kms:Sign alone: the key id in the receipt's header is the key's
+   * own), `publish` for the key set's (kms:GetPublicKey alone). On this key only.
    */
   grantReceiptKey(grantee: IGrantable, use: ReceiptKeyUse): void {
-    this.receiptKey.grant(grantee, ...(use === 'sign' ? ['kms:Sign', 'kms:GetPublicKey'] : ['kms:GetPublicKey']));
+    this.receiptKey.grant(grantee, use === 'sign' ? 'kms:Sign' : 'kms:GetPublicKey');
   }
 }
 

@@ -1,9 +1,9 @@
 // The deployed receipt key: a KMS asymmetric key (ECC_NIST_P256, SIGN_VERIFY) whose private half never leaves KMS.
-// Filing signs with kms:Sign (one call per receipt); the key set and the key id come from kms:GetPublicKey, asked
-// once per cold start.
+// Filing signs with kms:Sign (one call per receipt) and needs nothing else: the key id in the receipt's header is the
+// KMS key's own id, read from its ARN, so the filing function is not even granted kms:GetPublicKey. The key set
+// asks kms:GetPublicKey once per cold start.
 import { createHash, createPublicKey } from 'node:crypto';
 import { GetPublicKeyCommand, type KMSClient, SignCommand } from '@aws-sdk/client-kms';
-import { calculateJwkThumbprint } from 'jose';
 import type { ReceiptSigner } from '#core/filingReceipt.js';
 import type { ReceiptKeys } from '#core/receiptKeys.js';
 import type { ReceiptKeySet } from '#schemas/receipt.js';
@@ -20,7 +20,7 @@ export class KmsReceiptSigner implements ReceiptSigner, ReceiptKeys {
   ) {}
 
   async keyId(): Promise<string> {
-    return calculateJwkThumbprint(await this.publicJwk());
+    return kmsKeyId(this.keyId_);
   }
 
   async sign(input: Uint8Array): Promise<Uint8Array> {
@@ -35,7 +35,7 @@ export class KmsReceiptSigner implements ReceiptSigner, ReceiptKeys {
 
   async keySet(): Promise<ReceiptKeySet> {
     const jwk = await this.publicJwk();
-    return { keys: [{ ...jwk, kid: await calculateJwkThumbprint(jwk), alg: 'ES256', use: 'sig' }] };
+    return { keys: [{ ...jwk, kid: kmsKeyId(this.keyId_), alg: 'ES256', use: 'sig' }] };
   }
 
   private publicJwk(): Promise<PublicJwk> {
@@ -54,6 +54,9 @@ export class KmsReceiptSigner implements ReceiptSigner, ReceiptKeys {
     return this.publicKey;
   }
 }
+
+/** The key's id from its ARN (`arn:aws:kms:<region>:<account>:key/<id>`), or the id itself. */
+export const kmsKeyId = (keyArnOrId: string): string => keyArnOrId.slice(keyArnOrId.lastIndexOf('/') + 1);
 
 /**
  * KMS answers an ECDSA signature in DER (a SEQUENCE of two INTEGERs); JWS wants r and s as 32 bytes each. An

@@ -112,7 +112,7 @@ const EXPECTED: Record<string, Grant[]> = {
     TABLE_KEY_WRITE,
     SEAL_CASE_TEXT,
     SIGN,
-    { actions: ['kms:GetPublicKey', 'kms:Sign'], resources: ['SecretsReceiptKey'] },
+    { actions: ['kms:Sign'], resources: ['SecretsReceiptKey'] },
     ...PROCESS_UPLOADS,
     SEAL_CASE_KEY,
   ],

@@ -1,7 +1,7 @@
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import { mockClient } from 'aws-sdk-client-mock';
-import { compactVerify, createLocalJWKSet } from 'jose';
+import { compactVerify, createLocalJWKSet, decodeProtectedHeader } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KmsReceiptSigner } from '#adapters/kmsReceiptSigner.js';
 import { signFilingReceipt } from '#core/filingReceipt.js';
@@ -45,9 +45,12 @@ describe('KmsReceiptSigner', () => {
       MessageType: 'DIGEST',
       SigningAlgorithm: 'ECDSA_SHA_256',
     });
-    // The public key is asked once per cold start, however many receipts are signed.
+    // Filing asks KMS for nothing but the signature: the key id is the key's own, and it is the one published.
+    expect(decodeProtectedHeader(receipt).kid).toBe('receipts');
+    expect(kms.commandCalls(GetPublicKeyCommand)).toHaveLength(1);
     await signFilingReceipt(signer, { ...claims, evidenceSha256: [] });
     expect(kms.commandCalls(GetPublicKeyCommand)).toHaveLength(1);
+    expect(kms.commandCalls(SignCommand)).toHaveLength(2);
   });
 
   it('asks for the public key again after a failed look-up, and answers 503 for the failure', async () => {
@@ -61,6 +64,6 @@ describe('KmsReceiptSigner', () => {
   it('refuses a key that is not P-256', async () => {
     const other = generateKeyPairSync('ec', { namedCurve: 'secp384r1' });
     kms.on(GetPublicKeyCommand).resolves({ PublicKey: other.publicKey.export({ format: 'der', type: 'spki' }) });
-    await expect(new KmsReceiptSigner(new KMSClient({}), KEY_ARN).keyId()).rejects.toThrow(/ECC_NIST_P256/);
+    await expect(new KmsReceiptSigner(new KMSClient({}), KEY_ARN).keySet()).rejects.toThrow(/ECC_NIST_P256/);
   });
 });
