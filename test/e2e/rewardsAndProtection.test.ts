@@ -1,10 +1,16 @@
 // Rewards and protection in the browser (issue 15): the reporter saves the signed receipt from the code screen,
-// checks it on "Verify a receipt" (offline once the page is open; a changed byte fails), applies for protection from
+// checks it on "Verify a receipt" (offline once the page is open; a changed byte or another key fails), applies for protection from
 // the status page, the deciding body opens and decides it in the console, and the reporter reads the decision. In
 // English, then in Korean; axe checks every page on the way.
-import { readFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalReceiptSigner } from '#adapters/localReceiptSigner.js';
+import { signFilingReceipt } from '#core/filingReceipt.js';
+import { filingReceiptClaims } from '#schemas/receipt.js';
 import { bearer, signIn } from '../integration/support/testPortal.js';
 import { agencySignIn } from './support/agency.js';
 import { seriousViolations } from './support/axe.js';
@@ -14,10 +20,14 @@ import { type E2ESession, startE2E } from './support/session.js';
 import { fileThroughApi } from './support/statusPage.js';
 
 let e2e: E2ESession;
+const scratch = mkdtempSync(join(tmpdir(), 'clean-portal-e2e-receipt-'));
 beforeAll(async () => {
   e2e = await startE2E();
 });
-afterAll(() => e2e?.stop());
+afterAll(async () => {
+  await e2e?.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 const en = wordsIn('en');
 const ko = wordsIn('ko');
@@ -90,6 +100,13 @@ describe('rewards and protection, as people walk them', () => {
     const changed = saved.receipt.slice(0, at) + (saved.receipt[at] === 'A' ? 'B' : 'A') + saved.receipt.slice(at + 1);
     await verifier.getByLabel(en('verify.file')).setInputFiles(file('changed.json', { ...saved, receipt: changed }));
     await verifier.getByText(en('verify.problem.bad-signature')).waitFor();
+    // The same claims signed by a key of the forger's own.
+    const forgerKey = join(scratch, 'forger.jwk');
+    writeFileSync(forgerKey, JSON.stringify(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' })));
+    const claims = filingReceiptClaims.parse(JSON.parse(Buffer.from(saved.receipt.split('.')[1], 'base64url').toString('utf8')));
+    const forged = await signFilingReceipt(new LocalReceiptSigner(forgerKey), claims);
+    await verifier.getByLabel(en('verify.file')).setInputFiles(file('forged.json', { ...saved, receipt: forged }));
+    await verifier.getByText(en('verify.problem.unknown-key')).waitFor();
     await verifier.getByLabel(en('verify.paste')).fill(saved.receipt);
     await verifier.getByRole('button', { name: en('verify.submit') }).click();
     await verifier.getByText(en('verify.authorship.none')).waitFor();
