@@ -8,6 +8,7 @@ import { type ApplicationDetailResponse, applicationDetailResponse, decideApplic
 import { agencyMessageRequest } from '#schemas/agency.js';
 import { createdMessageResponse } from '#schemas/track.js';
 import { Notice } from '../shared/ErrorSummary.js';
+import { MessageComposer, type SendOutcome } from '../shared/MessageComposer.js';
 import { Field } from '../shared/Field.js';
 import { formatDate } from '../shared/format.js';
 import { ScreenHeading } from '../shared/ScreenHeading.js';
@@ -168,53 +169,18 @@ function ApplicationDetail({
 
 function MessageApplicant({ applicationId, onSent }: { applicationId: string; onSent: () => void }): JSX.Element {
   const { t, call } = useAgency();
-  const [body, setBody] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: Event): Promise<void> {
-    event.preventDefault();
+  async function send(body: string): Promise<SendOutcome> {
     const checked = agencyMessageRequest.safeParse({ body });
-    if (!checked.success) {
-      setError(t('validation.required'));
-      document.getElementById('application-message')?.focus();
-      return;
-    }
-    setError(undefined);
-    setBusy(true);
+    if (!checked.success) return { sent: false, fieldError: t('validation.required') };
     const result = await call('POST', `${path(applicationId)}/messages`, createdMessageResponse, checked.data);
-    setBusy(false);
-    if (result.ok) {
-      setBody('');
-      setNotice({ kind: 'success', text: t('agency.action.messageSent') });
-      return onSent();
-    }
-    setNotice({ kind: 'error', text: failureText(result, t) });
+    if (!result.ok) return { sent: false, notice: { kind: 'error', text: failureText(result, t) } };
+    onSent();
+    return { sent: true, notice: { kind: 'success', text: t('agency.action.messageSent') } };
   }
-
   return (
     <section class="case-action">
       <h2>{t('agency.application.message')}</h2>
-      <form noValidate onSubmit={(event) => void submit(event)}>
-        <Field id="application-message" label={t('agency.application.message')} error={error}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={4}
-              maxLength={LIMITS.message}
-              value={body}
-              onInput={(event) => setBody((event.target as HTMLTextAreaElement).value)}
-            />
-          )}
-        </Field>
-        <Notice kind={notice?.kind ?? 'success'} text={notice?.text ?? null} />
-        <div class="actions">
-          <button type="submit" disabled={busy}>
-            {t('common.send')}
-          </button>
-        </div>
-      </form>
+      <MessageComposer id="application-message" label={t('agency.application.message')} sendLabel={t('common.send')} rows={4} send={send} />
     </section>
   );
 }

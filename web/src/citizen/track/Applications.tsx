@@ -15,6 +15,7 @@ import {
 import { createdMessageResponse } from '#schemas/track.js';
 import { apiRequest } from '../../shared/api.js';
 import { Notice } from '../../shared/ErrorSummary.js';
+import { MessageComposer, type SendOutcome } from '../../shared/MessageComposer.js';
 import { Choice, ChoiceGroup, Field } from '../../shared/Field.js';
 import { formatDate } from '../../shared/format.js';
 import { detailErrors, fieldErrors } from '../../shared/validation.js';
@@ -116,54 +117,23 @@ function ApplicantReply({
   onSent: () => void;
 }): JSX.Element {
   const { t } = usePortal();
-  const id = `application-reply-${application.kind}`;
-  const [body, setBody] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: Event): Promise<void> {
-    event.preventDefault();
-    setNotice(null);
+  async function send(body: string): Promise<SendOutcome> {
     const checked = applicationMessageRequest.safeParse({ trackingCode: code, kind: application.kind, body }, { reportInput: true });
-    if (!checked.success) {
-      setError(fieldErrors(checked.error, t).body ?? t('validation.invalid'));
-      document.getElementById(id)?.focus();
-      return;
-    }
-    setError(undefined);
-    setBusy(true);
+    if (!checked.success) return { sent: false, fieldError: fieldErrors(checked.error, t).body ?? t('validation.invalid') };
     const result = await apiRequest('POST', '/track/applications/messages', createdMessageResponse, checked.data);
-    setBusy(false);
-    if (result.ok) {
-      setBody('');
-      setNotice({ kind: 'success', text: t('track.replySent') });
-      onSent();
-      return;
-    }
-    setNotice({ kind: 'error', text: failureText(result.status, result.error?.message, t) });
+    if (!result.ok) return { sent: false, notice: { kind: 'error', text: failureText(result.status, result.error?.message, t) } };
+    onSent();
+    return { sent: true, notice: { kind: 'success', text: t('track.replySent') } };
   }
-
   return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
-      <Field id={id} label={t('apply.message', { body: application.decidingBody.name })} error={error}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            maxLength={LIMITS.message}
-            value={body}
-            onInput={(event) => setBody((event.target as HTMLTextAreaElement).value)}
-          />
-        )}
-      </Field>
-      <Notice kind={notice?.kind ?? 'success'} text={notice?.text ?? null} />
-      <div class="actions">
-        <button type="submit" class="secondary" disabled={busy}>
-          {t('common.send')}
-        </button>
-      </div>
-    </form>
+    <MessageComposer
+      id={`application-reply-${application.kind}`}
+      label={t('apply.message', { body: application.decidingBody.name })}
+      sendLabel={t('common.send')}
+      rows={3}
+      secondary
+      send={send}
+    />
   );
 }
 
