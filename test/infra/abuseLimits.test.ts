@@ -19,6 +19,7 @@ import { TABLE_MAX_THROUGHPUT } from '#lib/storage.js';
 import { appContext } from './support/appContext.js';
 import { sharedPortalStack } from './support/sharedPortalStack.js';
 import { type CfnResource, type Json, ofType as ofTypeIn, onlyOne as onlyOneIn } from './support/template.js';
+import { RATE_LIMITED_API_PATHS } from './support/rateLimitedPaths.js';
 
 const { resources, nag } = sharedPortalStack();
 const ofType = (type: string) => ofTypeIn(resources, type);
@@ -47,15 +48,7 @@ describe('per-address rate rules of the web ACL', () => {
       'POST /auth/login',
     ]);
     const regex = new RegExp(r.Statement.RateBasedStatement.ScopeDownStatement.RegexMatchStatement.RegexString as string);
-    for (const path of [
-      '/api/uploads',
-      '/api/reports',
-      '/api/track',
-      '/api/track/messages',
-      '/api/track/applications',
-      '/api/track/applications/messages',
-      '/api/auth/login',
-    ]) {
+    for (const path of RATE_LIMITED_API_PATHS) {
       expect(regex.test(path), path).toBe(true);
       expect(regex.test(`/${STAGE}${path}`), `/${STAGE}${path}`).toBe(true);
     }

@@ -23,6 +23,7 @@ import {
 } from '#lib/firewall.js';
 import { PROJECT_ROOT } from '#lib/portalFunction.js';
 import { type CfnResource, type Json, ofType as ofTypeIn, onlyOne as onlyOneIn } from './support/template.js';
+import { RATE_LIMITED_API_PATHS } from './support/rateLimitedPaths.js';
 
 const STAGE = 'dev';
 const UPLOAD_ORIGIN = 'https://attachments-bucket.s3.eu-west-1.amazonaws.com';
@@ -385,15 +386,7 @@ describe('API web ACL', () => {
     const scope = statement.ScopeDownStatement.RegexMatchStatement;
     expect(scope.FieldToMatch).toEqual({ UriPath: {} });
     const regex = new RegExp(scope.RegexString as string);
-    for (const path of [
-      '/api/uploads',
-      '/api/reports',
-      '/api/track',
-      '/api/track/messages',
-      '/api/track/applications',
-      '/api/track/applications/messages',
-      '/api/auth/login',
-    ]) {
+    for (const path of RATE_LIMITED_API_PATHS) {
       expect(scope.RegexString).toContain(path);
       expect(regex.test(path), path).toBe(true);
       expect(regex.test(`/${STAGE}${path}`), `/${STAGE}${path}`).toBe(true);
@@ -407,15 +400,7 @@ describe('API web ACL', () => {
   it('limits exactly the rateLimited routes of functions/contract/routes.ts', () => {
     const expected = ROUTES.filter((r) => r.rateLimited).map((r) => `/api${r.resource}`);
     expect(rateLimitedApiPaths()).toEqual(expected);
-    expect(rateLimitedApiPaths()).toEqual([
-      '/api/uploads',
-      '/api/reports',
-      '/api/track',
-      '/api/track/messages',
-      '/api/track/applications',
-      '/api/track/applications/messages',
-      '/api/auth/login',
-    ]);
+    expect(rateLimitedApiPaths()).toEqual(RATE_LIMITED_API_PATHS);
     expect(new RegExp(pathSuffixRegex(['/api/cases/{caseId}/messages'])).test('/dev/api/cases/abc/messages')).toBe(true);
   });
 
