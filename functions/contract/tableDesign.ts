@@ -38,6 +38,8 @@ export const PARTITIONS = {
   application: 'APPLICATION#',
   /** A deciding body's applications, on GSI4 (never on GSI2, which is scanned as one entry per case). */
   applicationQueue: 'APPS#',
+  /** An organization's staff: one item per account, for assignment and notifications (core/staff/ports.ts). */
+  staff: 'STAFF#',
 } as const;
 
 export const DELETED_CASES_PK = PARTITIONS.deletedCases;

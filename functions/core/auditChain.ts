@@ -33,6 +33,9 @@ export type AuditAction =
   | 'case.hold_placed'
   | 'case.hold_lifted'
   | 'attachment.downloaded'
+  | 'case.assigned'
+  | 'case.conflict_declared'
+  | 'case.exported'
   | 'deadline.missed'
   // An application's own chain (core/applications), whose chain id is the application id.
   | 'application.received'

@@ -5,6 +5,7 @@ import type { AuditEventRecord } from './auditChain.js';
 import type { AuditMacLabel } from './auditMac.js';
 import type { CaseStatus, Resolution } from '#contract/caseLife.js';
 import type { AgencyUser } from '#contract/agencyRoles.js';
+import type { IntakeChannel } from '#contract/intakeChannel.js';
 import type { LegalHold } from './caseRetention.js';
 import type { CaseSummary } from './publicStatistics.js';
 import type { PublicStatistics } from '#schemas/publicStats.js';
@@ -107,6 +108,13 @@ export interface CaseRecord {
    * read yet, which its queue marks.
    */
   whistleblowerMessagesSeen: number;
+  /** How the report arrived; absent on cases filed before assisted intake, which all came by the web. */
+  channel?: IntakeChannel;
+  /** The organization's staff member designated to handle the case (a username), or null while nobody is. */
+  assignee?: string | null;
+  assignedAt?: string | null;
+  /** Staff who declared a conflict of interest in this case: never assigned it again. */
+  recused?: string[];
 }
 
 export interface ReportText {
