@@ -71,6 +71,8 @@ export interface FunctionAccess {
 const CASE = `${PARTITIONS.case}*`;
 const UPLOAD_CLAIM = `${PARTITIONS.uploadClaim}*`;
 const ANCHORS = `${AUDIT_ANCHOR_PREFIX}*`;
+/** The organizations' staff directories (core/staff/ports.ts). */
+const STAFF = `${PARTITIONS.staff}*`;
 /** A case's applications (docs/applications.md): granted to the applicant's and the deciding body's functions only. */
 const APPLICATION = `${PARTITIONS.application}*`;
 /**
@@ -184,6 +186,17 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   // Placing or lifting a hold is case work that takes the TTL off every item of the case, or puts it back.
   setLegalHold: { citizen: true, table: CASE_WORK_DATING_DELETION, caseText: 'seal', auditTrail: 'signAndVerify' },
   getAttachment: { citizen: true, table: CASE_WORK, caseText: 'open', attachments: 'download', auditTrail: 'sign' },
+  // Naming a case's handler: that member's entry in the organization's staff directory (GetItem), then case work.
+  assignCase: {
+    citizen: true,
+    table: [...CASE_WORK_WITH_VERDICT, { actions: ['dynamodb:GetItem'], partitions: [STAFF] }],
+    caseText: 'open',
+    auditTrail: 'signAndVerify',
+  },
+  // Stepping aside is case work with a sealed note (the reason); no staff entry is read.
+  declareConflict: { citizen: true, table: CASE_WORK_WITH_VERDICT, caseText: 'seal', auditTrail: 'signAndVerify' },
+  // The caller's organization's directory, one Query of its partition: no case, no case text.
+  listStaff: { citizen: true, table: [{ actions: ['dynamodb:Query'], partitions: [STAFF] }] },
   // The organization's whole queue, one Query of its partition of the queue index.
   getStats: { citizen: true, table: [{ actions: ['dynamodb:Query'], index: 'queue', partitions: [`${PARTITIONS.queue}*`] }] },
   getPublicStats: { statisticsSnapshot: true },

@@ -159,6 +159,24 @@ const EXPECTED: Record<string, Grant[]> = {
     SIGN_AND_VERIFY,
     SEAL_CASE_KEY,
   ],
+  // Assignment (docs/assignment.md): the named member's entry in the staff directory, then case work.
+  assignCase: [
+    logs('assignCase'),
+    PEPPER,
+    ...caseWork(true),
+    { actions: ['dynamodb:GetItem'], resources: ['StorageTable'], condition: leading('STAFF#*') },
+    TABLE_KEY_WRITE,
+    OPEN_CASE_TEXT,
+    SIGN_AND_VERIFY,
+    OPEN_CASE_KEY,
+  ],
+  declareConflict: [logs('declareConflict'), PEPPER, ...caseWork(true), TABLE_KEY_WRITE, SEAL_CASE_TEXT, SIGN_AND_VERIFY, SEAL_CASE_KEY],
+  listStaff: [
+    logs('listStaff'),
+    PEPPER,
+    { actions: ['dynamodb:Query'], resources: ['StorageTable'], condition: leading('STAFF#*') },
+    TABLE_KEY_READ,
+  ],
   getAttachment: [
     logs('getAttachment'),
     PEPPER,

@@ -232,6 +232,8 @@ describe('KMS keys', () => {
       [route('updateCase'), signAndVerify],
       [route('transferCase'), signAndVerify],
       [route('setLegalHold'), signAndVerify],
+      [route('assignCase'), signAndVerify],
+      [route('declareConflict'), signAndVerify],
       [route('postCaseMessage'), sign],
       [route('getAttachment'), sign],
       [route('createApplication'), sign],
