@@ -50,6 +50,7 @@ export const ROUTES: Route[] = [
   { method: 'POST', resource: '/cases/{caseId}/messages', handler: 'postCaseMessage', auth: 'agency' },
   { method: 'POST', resource: '/cases/{caseId}/transfer', handler: 'transferCase', auth: 'agency' },
   { method: 'POST', resource: '/cases/{caseId}/hold', handler: 'setLegalHold', auth: 'agency' },
+  { method: 'POST', resource: '/cases/{caseId}/export', handler: 'exportCase', auth: 'agency' },
   { method: 'GET', resource: '/cases/{caseId}/attachments/{attachmentId}', handler: 'getAttachment', auth: 'agency' },
   { method: 'GET', resource: '/applications', handler: 'listApplications', auth: 'agency' },
   { method: 'GET', resource: '/applications/{applicationId}', handler: 'getApplication', auth: 'agency' },
