@@ -14,7 +14,6 @@ const sha256Digest = z.string().regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits
 export const bundlePath = z
   .string()
   .min(1)
-  .max(255)
   .refine((path) => path.split('/').every((s) => s !== '' && s !== '.' && s !== '..') && !path.includes('\\'), 'a relative path');
 
 export const manifestFile = z.strictObject({ path: bundlePath, size: z.number().int().nonnegative(), sha256: sha256Digest });

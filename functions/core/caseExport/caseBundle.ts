@@ -42,11 +42,13 @@ export function safeFileName(name: string): string {
   const cleaned = name
     .normalize('NFC')
     .replace(/[^\p{L}\p{N}._ -]/gu, '_')
-    .replace(/\s+/g, ' ')
-    .replace(/^[. ]+|[. ]+$/g, '')
-    .slice(0, EVIDENCE_NAME_LENGTH)
-    .trim();
-  return cleaned === '' ? 'file' : cleaned;
+    .replace(/ +/g, ' ')
+    .replace(/^[. ]+|[. ]+$/g, '');
+  if (cleaned === '') return 'file';
+  if (cleaned.length <= EVIDENCE_NAME_LENGTH) return cleaned;
+  // A long name keeps its extension: the recipient's system opens the file by it.
+  const extension = /\.[\p{L}\p{N}]{1,10}$/u.exec(cleaned)?.[0] ?? '';
+  return cleaned.slice(0, EVIDENCE_NAME_LENGTH - extension.length) + extension;
 }
 
 const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
