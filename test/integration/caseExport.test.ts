@@ -60,11 +60,7 @@ describe('the case export', { timeout: 90_000 }, () => {
 
   beforeAll(async () => {
     const uploadId = await uploadFile(portal, { name: 'ledger.png', contentType: 'image/png', bytes: pngWithText('ledger') });
-    const filed = await portal.api(
-      'POST',
-      '/reports',
-      aReport({ uploadIds: [uploadId], anonymity: 'confidential', contact: CONTACT }),
-    );
+    const filed = await portal.api('POST', '/reports', aReport({ uploadIds: [uploadId], anonymity: 'confidential', contact: CONTACT }));
     expect(filed.status).toBe(201);
     caseId = filed.body.caseId;
     organizationId = filed.body.organization.id;
@@ -116,8 +112,9 @@ describe('the case export', { timeout: 90_000 }, () => {
   });
 
   it('fails when one file’s bytes change, when a file is dropped, or when another key signed it', async () => {
-    const changed = { ...files, 'evidence/1-ledger.png': files['evidence/1-ledger.png']!.slice() };
-    changed['evidence/1-ledger.png']![20] ^= 0xff;
+    const evidence = files['evidence/1-ledger.png']!.slice();
+    evidence[20] = evidence[20]! ^ 0xff;
+    const changed = { ...files, 'evidence/1-ledger.png': evidence };
     expect(await verifyCaseBundle(zipSync(changed), keys)).toMatchObject({
       valid: false,
       problems: ['evidence/1-ledger.png does not match its SHA-256 in the manifest (changed after export)'],

@@ -1,10 +1,11 @@
 // The work a user can do on the case now: acknowledge a new case, change its status, message the reporter, and
-// (supervisors and oversight) transfer it. A closed case takes no more work, but supervisors and oversight may still
-// place or lift a legal hold on it, which is when a hold matters.
+// (supervisors and oversight) transfer it and export its file. A closed case takes no more work, but supervisors and
+// oversight may still place or lift a legal hold on it, which is when a hold matters, and export it for a referral.
 import type { JSX } from 'preact';
 import type { CaseDetailResponse } from '#schemas/agency.js';
 import { useAgency } from '../context.js';
 import { Acknowledge } from './Acknowledge.js';
+import { ExportCase } from './ExportCase.js';
 import { HoldForm } from './HoldForm.js';
 import { MessageForm } from './MessageForm.js';
 import type { CaseActionDone } from './outcome.js';
@@ -14,7 +15,13 @@ import { TransferForm } from './TransferForm.js';
 export function CaseActions({ detail, onDone }: { detail: CaseDetailResponse; onDone: CaseActionDone }): JSX.Element | null {
   const { session } = useAgency();
   const mayHold = session.user.role !== 'handler';
-  if (detail.status === 'closed') return mayHold ? <HoldForm detail={detail} onDone={onDone} /> : null;
+  if (detail.status === 'closed')
+    return mayHold ? (
+      <>
+        <HoldForm detail={detail} onDone={onDone} />
+        <ExportCase detail={detail} onDone={onDone} />
+      </>
+    ) : null;
   return (
     <>
       {detail.status === 'received' ? <Acknowledge detail={detail} onDone={onDone} /> : null}
@@ -23,6 +30,7 @@ export function CaseActions({ detail, onDone }: { detail: CaseDetailResponse; on
       <MessageForm detail={detail} onDone={onDone} />
       {mayHold ? <TransferForm detail={detail} onDone={onDone} /> : null}
       {mayHold ? <HoldForm detail={detail} onDone={onDone} /> : null}
+      {mayHold ? <ExportCase detail={detail} onDone={onDone} /> : null}
     </>
   );
 }
