@@ -185,6 +185,8 @@ async function eventBuilders(portal: BenchPortal): Promise<Record<string, EventP
     }),
     listStaff: twice(() => api('GET', '/staff', { authorization: supervisor })),
     getAttachment: twice(() => api('GET', `/cases/${withFile.caseId}/attachments/${attachmentId}`, { authorization: handler })),
+    // A case export (docs/case-export.md): the case with its evidence file, as one signed ZIP under exports/.
+    exportCase: twice(() => api('POST', `/cases/${withFile.caseId}/export`, { authorization: supervisor })),
     getStats: twice(() => api('GET', '/stats', { authorization: handler })),
     sweepDeadlines: twice(async () => scheduledEvent(crypto.randomUUID(), new Date())),
     getPublicStats: twice(() => api('GET', '/stats/public')),

@@ -53,6 +53,7 @@ export const ROUTES: Route[] = [
   { method: 'POST', resource: '/cases/{caseId}/assignment', handler: 'assignCase', auth: 'agency' },
   { method: 'POST', resource: '/cases/{caseId}/conflict', handler: 'declareConflict', auth: 'agency' },
   { method: 'GET', resource: '/staff', handler: 'listStaff', auth: 'agency' },
+  { method: 'POST', resource: '/cases/{caseId}/export', handler: 'exportCase', auth: 'agency' },
   { method: 'GET', resource: '/cases/{caseId}/attachments/{attachmentId}', handler: 'getAttachment', auth: 'agency' },
   { method: 'GET', resource: '/applications', handler: 'listApplications', auth: 'agency' },
   { method: 'GET', resource: '/applications/{applicationId}', handler: 'getApplication', auth: 'agency' },

@@ -188,6 +188,21 @@ const EXPECTED: Record<string, Grant[]> = {
     { actions: ['kms:Decrypt'], resources: ['StorageAttachmentsKey'], condition: via('s3') },
     OPEN_CASE_KEY,
   ],
+  // A case export (docs/case-export.md): case work with the audit verdict, every evidence file read, the ZIP written
+  // under exports/ and its link signed, the manifest signed with the receipt key and its public half published.
+  exportCase: [
+    logs('exportCase'),
+    PEPPER,
+    ...caseWork(true),
+    TABLE_KEY_WRITE,
+    OPEN_CASE_TEXT,
+    SIGN_AND_VERIFY,
+    { actions: ['kms:GetPublicKey', 'kms:Sign'], resources: ['SecretsReceiptKey'] },
+    { actions: ['s3:GetObject'], resources: ['StorageAttachments/evidence/*', 'StorageAttachments/exports/*'] },
+    { actions: ['s3:PutObject'], resources: ['StorageAttachments/exports/*'] },
+    { actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: ['StorageAttachmentsKey'], condition: via('s3') },
+    OPEN_CASE_KEY,
+  ],
   // Applications (docs/applications.md): their own partition, which no function of the handling organization is granted.
   createApplication: [
     logs('createApplication'),

@@ -1,13 +1,14 @@
 // The work a user can do on the case now: (supervisors) assign it, acknowledge a new case, change its status, message
-// the reporter, (supervisors and oversight) transfer it, and (its assignee) step aside for a conflict of interest. A
-// closed case takes no more work, but supervisors and oversight may still place or lift a legal hold on it, which is
-// when a hold matters.
+// the reporter, (supervisors and oversight) transfer it and export its file, and (its assignee) step aside for a
+// conflict of interest. A closed case takes no more work, but supervisors and oversight may still place or lift a
+// legal hold on it, which is when a hold matters, and export it for a referral.
 import type { JSX } from 'preact';
 import type { CaseDetailResponse } from '#schemas/agency.js';
 import { useAgency } from '../context.js';
 import { Acknowledge } from './Acknowledge.js';
 import { AssignForm } from './AssignForm.js';
 import { ConflictForm } from './ConflictForm.js';
+import { ExportCase } from './ExportCase.js';
 import { HoldForm } from './HoldForm.js';
 import { MessageForm } from './MessageForm.js';
 import type { CaseActionDone } from './outcome.js';
@@ -20,7 +21,13 @@ export function CaseActions({ detail, onDone }: { detail: CaseDetailResponse; on
   // Assigning is the holding organization's supervisors' business; stepping aside, the assignee's.
   const mayAssign = session.user.role === 'supervisor' && detail.organization.id === session.user.organizationId;
   const assignedToMe = detail.assignee === session.user.username;
-  if (detail.status === 'closed') return mayHold ? <HoldForm detail={detail} onDone={onDone} /> : null;
+  if (detail.status === 'closed')
+    return mayHold ? (
+      <>
+        <HoldForm detail={detail} onDone={onDone} />
+        <ExportCase detail={detail} onDone={onDone} />
+      </>
+    ) : null;
   return (
     <>
       {mayAssign ? <AssignForm detail={detail} onDone={onDone} /> : null}
@@ -30,6 +37,7 @@ export function CaseActions({ detail, onDone }: { detail: CaseDetailResponse; on
       <MessageForm detail={detail} onDone={onDone} />
       {mayHold ? <TransferForm detail={detail} onDone={onDone} /> : null}
       {mayHold ? <HoldForm detail={detail} onDone={onDone} /> : null}
+      {mayHold ? <ExportCase detail={detail} onDone={onDone} /> : null}
       {assignedToMe ? <ConflictForm detail={detail} onDone={onDone} /> : null}
     </>
   );
