@@ -184,6 +184,16 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   // Placing or lifting a hold is case work that takes the TTL off every item of the case, or puts it back.
   setLegalHold: { citizen: true, table: CASE_WORK_DATING_DELETION, caseText: 'seal', auditTrail: 'signAndVerify' },
   getAttachment: { citizen: true, table: CASE_WORK, caseText: 'open', attachments: 'download', auditTrail: 'sign' },
+  // Assisted intake (docs/assisted-intake.md): filing as createReport does, with a code the server makes (no retry
+  // to read back) and no uploads (no bucket, no upload claims): the case, its first entries and audit event are one
+  // transaction of Puts.
+  createAssistedReport: {
+    citizen: true,
+    table: [{ actions: ['dynamodb:PutItem'], partitions: [CASE] }],
+    caseText: 'seal',
+    auditTrail: 'sign',
+    receipts: 'sign',
+  },
   // The organization's whole queue, one Query of its partition of the queue index.
   getStats: { citizen: true, table: [{ actions: ['dynamodb:Query'], index: 'queue', partitions: [`${PARTITIONS.queue}*`] }] },
   getPublicStats: { statisticsSnapshot: true },

@@ -198,6 +198,8 @@ describe('KMS keys', () => {
     expect(new Map(users)).toEqual(
       new Map([
         [functionFor(routeOf('createReport'))[0], ['kms:Sign']],
+        // Assisted intake files through the same path, receipt included (docs/assisted-intake.md).
+        [functionFor(routeOf('createAssistedReport'))[0], ['kms:Sign']],
         [functionFor(routeOf('getReceiptKeys'))[0], ['kms:GetPublicKey']],
       ]),
     );
@@ -228,6 +230,7 @@ describe('KMS keys', () => {
     const signAndVerify = ['kms:GenerateMac', 'kms:VerifyMac'];
     const expected = new Map<string, string[]>([
       [route('createReport'), sign],
+      [route('createAssistedReport'), sign],
       [route('getCase'), signAndVerify],
       [route('updateCase'), signAndVerify],
       [route('transferCase'), signAndVerify],

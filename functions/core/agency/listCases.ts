@@ -41,6 +41,7 @@ export async function listCases(deps: AgencyDeps, user: AgencyUser, query: ListC
         escalated: r.escalatedTo !== null,
         unreadReplies: Math.max(0, r.whistleblowerMessages - r.whistleblowerMessagesSeen),
         held: r.legalHold !== null,
+        channel: r.channel ?? 'web',
       };
     }),
   );
