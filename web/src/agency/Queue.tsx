@@ -187,6 +187,12 @@ export function Queue({
                         </th>
                         <td class="summary">
                           {item.title}
+                          {item.channel !== 'web' ? (
+                            <>
+                              {' '}
+                              <span class="badge badge-channel">{t(`agency.intake.channel.${item.channel}`)}</span>
+                            </>
+                          ) : null}
                           {item.unreadReplies ? (
                             <>
                               {' '}
