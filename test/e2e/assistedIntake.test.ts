@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencySignIn, openCase } from './support/agency.js';
 import { seriousViolations } from './support/axe.js';
-import { trackWithCode } from './support/citizen.js';
+import { chooseLanguage, trackWithCode } from './support/citizen.js';
 import { categoryName, organizationName, wordsIn } from './support/pack.js';
 import { type E2ESession, startE2E } from './support/session.js';
 
@@ -104,5 +104,51 @@ describe('assisted intake in the console', () => {
     expect(problems).toEqual([]);
     expect(citizen.problems).toEqual([]);
     expect(molit.problems).toEqual([]);
+  });
+
+  it('takes a confidential report in person in Korean; the slip follows the language the reporter needs', {
+    timeout: 180_000,
+  }, async () => {
+    const ko = wordsIn('ko');
+    const { portal } = e2e;
+    const { page, problems } = await e2e.newPage({ locale: 'ko-KR' });
+    await page.goto('/agency.html');
+    await page.locator('html[lang="ko"]').waitFor({ state: 'attached' });
+    await agencySignIn(page, ko, 'supervisor@kr-molit', portal.demoPassword);
+    await page.getByRole('link', { name: ko('agency.intake.nav') }).click();
+    await page.getByLabel(ko('agency.intake.channel.visit'), { exact: true }).check();
+    await page.getByLabel(categoryName('code-of-conduct', 'ko'), { exact: true }).check();
+    await page.getByLabel(ko('agency.intake.organizationUnsure'), { exact: true }).check();
+    await page.getByLabel(ko('report.title')).fill('민원실 직원의 금품 요구');
+    await page.getByLabel(ko('agency.intake.description')).fill('방문자가 민원 서류를 빨리 처리해 주는 대가로 돈을 요구받았다고 말했다.');
+    await page.getByLabel(ko('report.anonymity.confidential'), { exact: true }).check();
+    // Confidential with no way to reach the reporter: refused at the field, in Korean.
+    await page.getByRole('button', { name: ko('agency.intake.submit') }).click();
+    await page.getByText(ko('validation.contact')).first().waitFor();
+    await page.getByLabel(ko('agency.contact.phone')).fill('010-2345-6789');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: ko('agency.intake.submit') }).click();
+    await page.getByText(ko('agency.intake.filed')).waitFor();
+
+    const code = (await page.locator('#intake-code').textContent())!.trim();
+    const spelled = (await page.locator('.slip-spelled').textContent())!;
+    const letters = [...code.replace(/-/g, '')].filter((c) => /[A-Z]/.test(c));
+    // 16 characters with no letter among them: about one code in 10^8.
+    expect(letters.length).toBeGreaterThan(0);
+    expect(spelled).toContain(ko('agency.intake.spell.letter', { letter: letters[0]! }));
+    expect(spelled).not.toMatch(/ as in /);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The reporter reads English: the console's language changes, the slip and its code stay.
+    await chooseLanguage(page, ko, 'en');
+    await page.getByText(en('agency.intake.filed')).waitFor();
+    expect((await page.locator('#intake-code').textContent())!.trim()).toBe(code);
+    expect(await page.locator('.intake-slip').textContent()).toContain(en('agency.intake.spelled'));
+
+    const citizen = await e2e.newPage();
+    await citizen.page.goto('/');
+    await trackWithCode(citizen.page, en, code);
+    expect(problems).toEqual([]);
+    expect(citizen.problems).toEqual([]);
   });
 });
