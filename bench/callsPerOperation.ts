@@ -6,6 +6,7 @@ import type { Answer, BenchPortal } from './benchPortal.js';
 import { OPERATION_MINIMUMS } from './operationMinimums.js';
 import type { OperationCalls } from './results.js';
 import { countSdkCalls, takeSdkCalls, tally } from './sdkCallCounter.js';
+import { anAssistedReport } from '../test/support/aReport.js';
 
 type Step = (portal: BenchPortal) => Promise<unknown>;
 
@@ -59,6 +60,7 @@ async function operationSteps(portal: BenchPortal): Promise<Record<string, Step>
 
   return {
     submit: (p) => p.fileReport(),
+    assistedIntake: (p) => p.api('POST', '/intake', anAssistedReport(), handler).then(ok(201, 'POST /intake')),
     track: (p) => p.api('POST', '/track', { trackingCode: first.trackingCode }).then(ok(200, 'POST /track')),
     queuePage: (p) => p.api('GET', '/cases?limit=25', undefined, handler).then(ok(200, 'GET /cases')),
     caseView: (p) => p.api('GET', `/cases/${first.caseId}`, undefined, handler).then(ok(200, 'GET /cases/{caseId}')),

@@ -5,7 +5,7 @@ import { fork } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { scheduledEvent } from '#local/runtime/apiGatewayEvent.js';
-import { aReport } from '../test/support/aReport.js';
+import { aReport, anAssistedReport } from '../test/support/aReport.js';
 import type { BenchPortal } from './benchPortal.js';
 import { BUILD_DIR, type Bundle, bundleBaseline, bundleFunction } from './functionBundles.js';
 import { apiEvent } from './lambdaEvents.js';
@@ -193,6 +193,7 @@ async function eventBuilders(portal: BenchPortal): Promise<Record<string, EventP
     publishPublicStats: twice(async () => scheduledEvent(crypto.randomUUID(), new Date())),
     anchorAuditHeads: twice(async () => scheduledEvent(crypto.randomUUID(), new Date())),
     getReceiptKeys: twice(() => api('GET', '/receipts/keys')),
+    createAssistedReport: twice(() => api('POST', '/intake', { authorization: handler, body: anAssistedReport() })),
     createApplication: twice(async () =>
       api('POST', '/track/applications', { body: application((await portal.fileReport()).trackingCode as string) }),
     ),

@@ -37,6 +37,13 @@ export const OPERATION_MINIMUMS: OperationMinimum[] = [
     why: 'the case’s own key, the receipt’s signature, then case, timeline and audit together or not at all (invariant 4)',
   },
   {
+    operation: 'assistedIntake',
+    request: 'POST /intake',
+    handler: 'createAssistedReport',
+    calls: [CASE_KEY, RECEIPT, WRITE],
+    why: 'filed as `submit` is (docs/assisted-intake.md): the server makes the code, so nothing is read back',
+  },
+  {
     operation: 'track',
     request: 'POST /track',
     handler: 'trackCase',

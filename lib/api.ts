@@ -214,6 +214,16 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
     receipts: 'signAndPublish',
     sizing: { memorySize: 1536, timeoutSeconds: 29 },
   },
+  // Assisted intake (docs/assisted-intake.md): filing as createReport does, with a code the server makes (no retry
+  // to read back) and no uploads (no bucket, no upload claims): the case, its first entries and audit event are one
+  // transaction of Puts.
+  createAssistedReport: {
+    citizen: true,
+    table: [{ actions: ['dynamodb:PutItem'], partitions: [CASE] }],
+    caseText: 'seal',
+    auditTrail: 'sign',
+    receipts: 'sign',
+  },
   // The organization's whole queue, one Query of its partition of the queue index.
   getStats: { citizen: true, table: [{ actions: ['dynamodb:Query'], index: 'queue', partitions: [`${PARTITIONS.queue}*`] }] },
   getPublicStats: { statisticsSnapshot: true },

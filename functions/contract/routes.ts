@@ -59,6 +59,7 @@ export const ROUTES: Route[] = [
   { method: 'GET', resource: '/applications/{applicationId}', handler: 'getApplication', auth: 'agency' },
   { method: 'PATCH', resource: '/applications/{applicationId}', handler: 'decideApplication', auth: 'agency' },
   { method: 'POST', resource: '/applications/{applicationId}/messages', handler: 'postApplicantMessage', auth: 'agency' },
+  { method: 'POST', resource: '/intake', handler: 'createAssistedReport', auth: 'agency' },
   { method: 'GET', resource: '/stats', handler: 'getStats', auth: 'agency' },
   { method: 'GET', resource: '/stats/public', handler: 'getPublicStats' },
 ];

@@ -1,6 +1,7 @@
 // Filing a report: check it against the pack, route it, seal its text, take in its evidence and store it in one
 // atomic write. A client-proposed tracking code makes a retry idempotent: same content → the same case (200),
-// other content → 409; a guessable one is refused (guessableCode.ts).
+// other content → 409; a guessable one is refused (guessableCode.ts). The reporter files on the web; staff file a
+// report taken by phone, post or a visit through the same path (agency/assistedIntake.ts), named as its filer.
 import type { SubmitReportRequest, SubmitReportResponse } from '#schemas/report.js';
 import { chooseLanguage, localize } from './countryPackIndex.js';
 import { nextAuditEvent } from './auditChain.js';
@@ -17,6 +18,7 @@ import type { CaseRecord, ReportText } from './ports.js';
 import { routeReport, UNSURE_ORGANIZATION_ID } from './routing.js';
 import { guessableCodeReason } from './guessableCode.js';
 import { caseIdForCode } from './trackingKey.js';
+import type { IntakeChannel } from '#contract/intakeChannel.js';
 import {
   TRACKING_CODE_BYTES,
   type TrackingCode,
@@ -31,7 +33,22 @@ export interface SubmitOutcome {
   body: SubmitReportResponse;
 }
 
-export async function submitReport(deps: CitizenDeps, report: SubmitReportRequest): Promise<SubmitOutcome> {
+/**
+ * Who enters the report, and how it arrived: the first audit event names `actor`. The reporter on the web is
+ * `whistleblower`; a staff member entering a report taken by phone, post or a visit is named by their username.
+ */
+export interface ReportFiler {
+  actor: string;
+  channel: IntakeChannel;
+}
+
+export const REPORTER_ON_THE_WEB: ReportFiler = { actor: 'whistleblower', channel: 'web' };
+
+export async function submitReport(
+  deps: CitizenDeps,
+  report: SubmitReportRequest,
+  filer: ReportFiler = REPORTER_ON_THE_WEB,
+): Promise<SubmitOutcome> {
   checkAgainstPack(deps, report);
   const proposed = report.trackingCode !== undefined;
   const code = proposed ? parseProposedCode(report.trackingCode!) : trackingCodeFromBytes(deps.random.bytes(TRACKING_CODE_BYTES));
@@ -97,12 +114,18 @@ export async function submitReport(deps: CitizenDeps, report: SubmitReportReques
     whistleblowerMessagesSeen: 0,
     deleteAfter: null,
     legalHold: null,
+    channel: filer.channel,
   };
   const audit = await nextAuditEvent(deps.auditKey, caseId, null, {
     at: createdAt,
-    actor: 'whistleblower',
+    actor: filer.actor,
     action: 'report.received',
-    details: { organizationId: decision.organizationId, routingRuleId: decision.ruleId },
+    details: {
+      organizationId: decision.organizationId,
+      routingRuleId: decision.ruleId,
+      // A web report's first event reads as it always has; an assisted one says how the staff member took it.
+      ...(filer.channel === 'web' ? {} : { channel: filer.channel }),
+    },
   });
   record.auditHash = audit.hash;
 

@@ -1,7 +1,7 @@
 // The agency API: queue, case view, case work and statistics.
 import * as z from 'zod';
-import { LIMITS } from '#contract/limits.js';
 import { INTAKE_CHANNELS } from '#contract/intakeChannel.js';
+import { LIMITS } from '#contract/limits.js';
 import { organizationId } from './countryPack.js';
 import { auditEntry, caseStatusSchema, isoInstant, resolutionSchema } from './common.js';
 
@@ -55,6 +55,8 @@ export const caseListItem = z.object({
   held: z.boolean(),
   /** The staff member responsible for the case, or null while nobody is. */
   assignee: z.string().nullable(),
+  /** How the report arrived (docs/assisted-intake.md); a case from before assisted intake came by the web. */
+  channel: z.enum(INTAKE_CHANNELS),
 });
 export const caseListResponse = z.object({ items: z.array(caseListItem), nextCursor: z.string().nullable() });
 export type CaseListResponse = z.infer<typeof caseListResponse>;
@@ -121,6 +123,8 @@ export const caseDetailResponse = z.object({
   amount: amountSchema.nullable(),
   subjectIsHead: z.boolean(),
   anonymity: z.enum(['anonymous', 'confidential']),
+  /** How the report arrived: the web, or taken by staff by phone, post or a visit (docs/assisted-intake.md). */
+  channel: z.enum(INTAKE_CHANNELS),
   /**
    * Only in GET /cases/{caseId}, only for the organization the reporter shared them with (the one the report went to
    * when filed) while the case is in its queue, and recorded in the audit trail; null otherwise.

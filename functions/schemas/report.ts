@@ -40,37 +40,53 @@ export const occurredOnSchema = z
 
 export const uploadIdSchema = z.string().min(1).max(LIMITS.uploadId);
 
+/**
+ * What the reporter tells, however the report reaches the portal: filed on the web (POST /reports) or taken by staff
+ * from a call, a letter or a visit (POST /intake, schemas/intake.ts).
+ */
+export const reportFields = {
+  category: categoryId,
+  organizationId,
+  language: languageCode,
+  title: z.string().trim().min(1).max(LIMITS.title),
+  description: z.string().trim().min(1).max(LIMITS.description),
+  occurredOn: occurredOnSchema.nullish(),
+  /** The reporter is not sure of the day or month given ("about then"). */
+  occurredApproximately: z.boolean().optional(),
+  location: z.string().trim().max(LIMITS.location).nullish(),
+  amount: amountSchema.nullish(),
+  subjectIsHead: z.boolean().default(false),
+  anonymity: z.enum(['anonymous', 'confidential']),
+  contact: contactSchema.nullish(),
+};
+
+/** Contact details go with a confidential report, and only with one. */
+export function checkAnonymity(
+  report: { anonymity: 'anonymous' | 'confidential'; contact?: Contact | null | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (report.anonymity === 'anonymous' && report.contact != null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['contact'],
+      message: 'an anonymous report carries no contact details; choose "confidential" to give them',
+    });
+  }
+  if (report.anonymity === 'confidential' && report.contact == null) {
+    ctx.addIssue({ code: 'custom', path: ['contact'], message: 'a confidential report needs contact details' });
+  }
+}
+
 export const submitReportRequest = z
   .strictObject({
-    category: categoryId,
-    organizationId,
-    language: languageCode,
-    title: z.string().trim().min(1).max(LIMITS.title),
-    description: z.string().trim().min(1).max(LIMITS.description),
-    occurredOn: occurredOnSchema.nullish(),
-    /** The reporter is not sure of the day or month given ("about then"). */
-    occurredApproximately: z.boolean().optional(),
-    location: z.string().trim().max(LIMITS.location).nullish(),
-    amount: amountSchema.nullish(),
-    subjectIsHead: z.boolean().default(false),
-    anonymity: z.enum(['anonymous', 'confidential']),
-    contact: contactSchema.nullish(),
+    ...reportFields,
     uploadIds: z.array(uploadIdSchema).max(LIMITS.attachmentsPerSubmission).default([]),
     trackingCode: z.string().max(LIMITS.trackingCodeInput).optional(),
     /** SHA-256 of a secret only the reporter's browser holds; the receipt signs it (docs/receipts.md). */
     authorCommitment: authorCommitment.optional(),
   })
   .superRefine((report, ctx) => {
-    if (report.anonymity === 'anonymous' && report.contact != null) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['contact'],
-        message: 'an anonymous report carries no contact details; choose "confidential" to give them',
-      });
-    }
-    if (report.anonymity === 'confidential' && report.contact == null) {
-      ctx.addIssue({ code: 'custom', path: ['contact'], message: 'a confidential report needs contact details' });
-    }
+    checkAnonymity(report, ctx);
     if (new Set(report.uploadIds).size !== report.uploadIds.length) {
       ctx.addIssue({ code: 'custom', path: ['uploadIds'], message: 'each upload can be attached once' });
     }

@@ -116,6 +116,18 @@ const EXPECTED: Record<string, Grant[]> = {
     ...PROCESS_UPLOADS,
     SEAL_CASE_KEY,
   ],
+  // Filing for a reporter who called, wrote or came in (docs/assisted-intake.md): createReport's grants without a
+  // read-back (the server makes the code, so there is no retry to answer) and without any upload or bucket access.
+  createAssistedReport: [
+    logs('createAssistedReport'),
+    PEPPER,
+    { actions: ['dynamodb:PutItem'], resources: ['StorageTable'], condition: leading('CASE#*') },
+    TABLE_KEY_WRITE,
+    SEAL_CASE_TEXT,
+    SIGN,
+    { actions: ['kms:Sign'], resources: ['SecretsReceiptKey'] },
+    SEAL_CASE_KEY,
+  ],
   // The receipt key's public half and nothing else: no table, no pepper, no case text.
   getReceiptKeys: [logs('getReceiptKeys'), { actions: ['kms:GetPublicKey'], resources: ['SecretsReceiptKey'] }],
   trackCase: [

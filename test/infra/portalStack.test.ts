@@ -198,6 +198,8 @@ describe('KMS keys', () => {
     expect(new Map(users)).toEqual(
       new Map([
         [functionFor(routeOf('createReport'))[0], ['kms:Sign']],
+        // Assisted intake files through the same path, receipt included (docs/assisted-intake.md).
+        [functionFor(routeOf('createAssistedReport'))[0], ['kms:Sign']],
         [functionFor(routeOf('getReceiptKeys'))[0], ['kms:GetPublicKey']],
         // The case export signs its manifest and puts the key set in the bundle (docs/case-export.md).
         [functionFor(routeOf('exportCase'))[0], ['kms:GetPublicKey', 'kms:Sign']],
@@ -230,6 +232,7 @@ describe('KMS keys', () => {
     const signAndVerify = ['kms:GenerateMac', 'kms:VerifyMac'];
     const expected = new Map<string, string[]>([
       [route('createReport'), sign],
+      [route('createAssistedReport'), sign],
       [route('getCase'), signAndVerify],
       [route('updateCase'), signAndVerify],
       [route('transferCase'), signAndVerify],

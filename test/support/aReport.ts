@@ -16,3 +16,9 @@ export function aReport(overrides: Record<string, unknown> = {}): Record<string,
     ...overrides,
   };
 }
+
+/** A valid POST /intake body as the console sends it: the reporter's fields, no uploads, and how they reached staff. */
+export function anAssistedReport(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const { uploadIds: _none, ...fields } = aReport();
+  return { ...fields, channel: 'phone', ...overrides };
+}

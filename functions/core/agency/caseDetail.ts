@@ -70,6 +70,7 @@ export async function caseDetail(deps: AgencyDeps, folder: CaseFolder, openConta
     amount: text.amount,
     subjectIsHead: record.subjectIsHead,
     anonymity: record.anonymity,
+    channel: record.channel ?? 'web',
     contact,
     contactSharedWith: sharedWith ? organizationRef(deps, sharedWith) : null,
     createdAt: record.createdAt,

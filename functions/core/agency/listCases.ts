@@ -80,6 +80,7 @@ async function listItems(deps: AgencyDeps, records: CaseRecord[]): Promise<CaseL
         unreadReplies: Math.max(0, r.whistleblowerMessages - r.whistleblowerMessagesSeen),
         held: r.legalHold !== null,
         assignee: r.assignee ?? null,
+        channel: r.channel ?? 'web',
       };
     }),
   );

@@ -71,6 +71,7 @@ describe('listCases', () => {
       unreadReplies: 0,
       held: false,
       assignee: null,
+      channel: 'web',
     });
     expect(listed.items.map((i) => [i.title, i.status, i.overdue])).toEqual([
       ['late', 'received', true],

@@ -251,6 +251,7 @@ describe('sweepDeadlines', () => {
           unreadReplies: 0,
           held: false,
           assignee: null,
+          channel: 'web',
         },
       ],
       nextCursor: null,

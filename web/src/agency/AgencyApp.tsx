@@ -23,6 +23,7 @@ import { Stats } from './Stats.js';
 import { ApplicationQueue } from './ApplicationQueue.js';
 import { ApplicationView } from './ApplicationView.js';
 import { StaySignedIn } from './StaySignedIn.js';
+import { IntakeScreen } from './intake/IntakeScreen.js';
 
 /** A time of day on the reader's own clock: when their session ends. */
 const clockTime = (at: number, language: string) => {
@@ -82,7 +83,9 @@ export function AgencyApp(): JSX.Element {
           ? t('agency.stats')
           : section === 'applications'
             ? t('agency.applications')
-            : t('agency.queue');
+            : section === 'intake'
+              ? t('agency.intake.nav')
+              : t('agency.queue');
     document.title = `${screen} · ${t('agency.title')}`;
   }, [ready, session, section, route[1]]);
 
@@ -133,6 +136,7 @@ export function AgencyApp(): JSX.Element {
   else if (section === 'stats') screen = <Stats />;
   else if (section === 'applications' && route[1]) screen = <ApplicationView key={route[1]} applicationId={route[1]} />;
   else if (section === 'applications') screen = <ApplicationQueue />;
+  else if (section === 'intake') screen = <IntakeScreen />;
   else screen = <NotFound />;
 
   // Applications for protection and rewards: the deciding body's oversight users only (docs/applications.md).
@@ -141,6 +145,8 @@ export function AgencyApp(): JSX.Element {
     ['queue', t('agency.queue')],
     ...(decides ? ([['applications', t('agency.applications')]] as [string, string][]) : []),
     ['stats', t('agency.stats')],
+    // Assisted intake: any staff member files a report given by phone, post or in person (docs/assisted-intake.md).
+    ['intake', t('agency.intake.nav')],
   ];
   const body = (
     <>

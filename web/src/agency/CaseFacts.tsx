@@ -83,6 +83,8 @@ export function CaseFacts({ detail }: { detail: CaseDetailResponse }): JSX.Eleme
       <dd>{categoryName(config, detail.category)}</dd>
       <dt>{t('agency.case.anonymity')}</dt>
       <dd>{t(`report.anonymity.${detail.anonymity}`)}</dd>
+      <dt>{t('agency.intake.arrivedBy')}</dt>
+      <dd>{t(`agency.intake.channel.${detail.channel}`)}</dd>
       <dt>{t('agency.col.received')}</dt>
       <dd>{date(detail.createdAt, true)}</dd>
       <dt>{t('track.acknowledgeBy')}</dt>

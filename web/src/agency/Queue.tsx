@@ -118,7 +118,7 @@ export function Queue({
     ...(filters.assignee === 'me' ? [t('agency.assign.mine')] : filters.assignee === 'none' ? [t('agency.assign.nobody')] : []),
     ...(filters.assignee && filters.assignee !== 'me' && filters.assignee !== 'none' ? [filters.assignee] : []),
     ...(filters.category ? [categoryName(config, filters.category)] : []),
-    ...(filters.channel ? [t(`agency.search.channel.${filters.channel}`)] : []),
+    ...(filters.channel ? [t(`agency.intake.channel.${filters.channel}`)] : []),
     ...(filters.from || filters.to ? [`${filters.from || '…'} – ${filters.to || '…'}`] : []),
   ].join(' · ');
 
@@ -218,6 +218,12 @@ export function Queue({
                         </th>
                         <td class="summary">
                           {item.title}
+                          {item.channel !== 'web' ? (
+                            <>
+                              {' '}
+                              <span class="badge badge-channel">{t(`agency.intake.channel.${item.channel}`)}</span>
+                            </>
+                          ) : null}
                           {item.unreadReplies ? (
                             <>
                               {' '}

@@ -51,7 +51,7 @@ export function QueueSearch({ draft, onDraft }: { draft: QueueFilters; onDraft: 
           <option value="">{t('agency.search.anyChannel')}</option>
           {INTAKE_CHANNELS.map((channel) => (
             <option key={channel} value={channel}>
-              {t(`agency.search.channel.${channel}`)}
+              {t(`agency.intake.channel.${channel}`)}
             </option>
           ))}
         </select>
