@@ -40,6 +40,11 @@ export const PARTITIONS = {
   applicationQueue: 'APPS#',
   /** An organization's staff: one item per account, for assignment and notifications (core/staff/ports.ts). */
   staff: 'STAFF#',
+  /**
+   * The notices held for an organization's members who chose a daily digest (kind, case id, time only), one partition
+   * per organization: `NOTICE#<organizationId>` (functions/adapters/dynamoNoticeStore.ts).
+   */
+  notice: 'NOTICE#',
 } as const;
 
 export const DELETED_CASES_PK = PARTITIONS.deletedCases;
