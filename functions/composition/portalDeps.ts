@@ -16,6 +16,7 @@ import { LocalCaseKeyStore } from '#adapters/localCaseKeyStore.js';
 import { DynamoAuditAnchorStore } from '#adapters/dynamoAuditAnchorStore.js';
 import { DynamoCaseStore } from '#adapters/dynamoCaseStore.js';
 import { DynamoApplicationStore } from '#adapters/dynamoApplicationStore.js';
+import { DynamoStaffDirectory } from '#adapters/dynamoStaffDirectory.js';
 import { KmsAuditMacKey } from '#adapters/kmsAuditMacKey.js';
 import { KmsEnvelopeSealer } from '#adapters/kmsEnvelopeSealer.js';
 import { LocalAuditMacKey } from '#adapters/localAuditMacKey.js';
@@ -49,6 +50,7 @@ export async function buildPortalDeps(env: PortalEnvironment): Promise<AgencyDep
     store: new DynamoCaseStore(table, env.TABLE_NAME),
     applications: new DynamoApplicationStore(table, env.TABLE_NAME),
     anchors: new DynamoAuditAnchorStore(table, env.TABLE_NAME),
+    staff: new DynamoStaffDirectory(table, env.TABLE_NAME),
     evidence,
     sealer,
     caseKeys,

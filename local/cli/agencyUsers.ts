@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import * as z from 'zod';
 import { PackFileError, loadCountryPack } from '#adapters/countryPackFiles.js';
+import type { StaffDirectory } from '#core/staff/ports.js';
 import type { CountryPack } from '#schemas/countryPack.js';
 import { AGENCY_ROLES, type AgencyRole, CLAIMS } from '#contract/agencyRoles.js';
 import { organizationId } from '#schemas/countryPack.js';
@@ -22,13 +23,17 @@ import { COUNTRY_CODE, STAGE_NAME, portalStackName } from '#lib/portalStack.js';
 
 /** The stack output holding the agency user pool's id (lib/portalStack.ts). */
 export const USER_POOL_OUTPUT = 'AgencyUserPoolId';
+/** The stack output holding the portal table's name, where the staff directory is (core/staff/ports.ts). */
+export const TABLE_OUTPUT = 'TableName';
 
 export const USAGE = `usage: npm run users:create -- --org <organizationId> --email <address> --role <${AGENCY_ROLES.join('|')}>
-                            [--country kr] [--stage dev] [--user-pool-id <id>]
+                            [--country kr] [--stage dev] [--user-pool-id <id> --table-name <name>]
 
   Creates an agency account in the Cognito user pool of stack CleanPortal-<country>-<stage> (its output
-  ${USER_POOL_OUTPUT}), or in --user-pool-id. The username is the e-mail address; Cognito e-mails a temporary
-  password, valid 3 days. Uses the AWS credentials and region of the environment (AWS_PROFILE, AWS_REGION).
+  ${USER_POOL_OUTPUT}), or in --user-pool-id, and enters it in the staff directory of the portal's table (output
+  ${TABLE_OUTPUT}, or --table-name), which assignment and notifications read. The username is the e-mail address;
+  Cognito e-mails a temporary password, valid 3 days. Uses the AWS credentials and region of the environment
+  (AWS_PROFILE, AWS_REGION).
 
   exit status: 0 created, 1 not created (AWS refused or the user exists), 2 invalid arguments`;
 
@@ -46,18 +51,27 @@ export class UsersCreateError extends Error {
 /** Cognito user pool ids are `<region>_<id>`, e.g. `eu-west-1_AbC123xyz`. */
 const USER_POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d+)_[0-9a-zA-Z]+$/;
 
-export const usersCreateArgsSchema = z.strictObject({
-  org: organizationId,
-  // Cognito usernames are at most 128 characters; lower-cased so that the username is one spelling of the address.
-  email: z.preprocess(
-    (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
-    z.email('an e-mail address such as jane.doe@agency.go.kr').max(LIMITS.username, `at most ${LIMITS.username} characters`),
-  ),
-  role: z.enum(AGENCY_ROLES, `one of ${AGENCY_ROLES.join(', ')}`),
-  country: z.string().regex(COUNTRY_CODE, 'a two-letter country code such as kr').default('kr'),
-  stage: z.string().regex(STAGE_NAME, 'a stage name such as dev, training or prod').default('dev'),
-  userPoolId: z.string().regex(USER_POOL_ID, 'a user pool id such as eu-west-1_AbC123xyz').optional(),
-});
+export const usersCreateArgsSchema = z
+  .strictObject({
+    org: organizationId,
+    // Cognito usernames are at most 128 characters; lower-cased so that the username is one spelling of the address.
+    email: z.preprocess(
+      (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+      z.email('an e-mail address such as jane.doe@agency.go.kr').max(LIMITS.username, `at most ${LIMITS.username} characters`),
+    ),
+    role: z.enum(AGENCY_ROLES, `one of ${AGENCY_ROLES.join(', ')}`),
+    country: z.string().regex(COUNTRY_CODE, 'a two-letter country code such as kr').default('kr'),
+    stage: z.string().regex(STAGE_NAME, 'a stage name such as dev, training or prod').default('dev'),
+    userPoolId: z.string().regex(USER_POOL_ID, 'a user pool id such as eu-west-1_AbC123xyz').optional(),
+    tableName: z
+      .string()
+      .regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name')
+      .optional(),
+  })
+  .refine((a) => (a.userPoolId === undefined) === (a.tableName === undefined), {
+    path: ['tableName'],
+    message: 'goes with --user-pool-id: give both (the stack outputs AgencyUserPoolId and TableName) or neither',
+  });
 export type UsersCreateArgs = z.output<typeof usersCreateArgsSchema>;
 
 /** Parses `--org x --email y --role z ...`; `help` for -h/--help. Throws UsersCreateError (exit 2) when wrong. */
@@ -75,6 +89,7 @@ export function parseUsersCreateArgs(argv: string[]): UsersCreateArgs | 'help' {
         country: { type: 'string' },
         stage: { type: 'string' },
         'user-pool-id': { type: 'string' },
+        'table-name': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -82,10 +97,15 @@ export function parseUsersCreateArgs(argv: string[]): UsersCreateArgs | 'help' {
     throw new UsersCreateError((error as Error).message, 2);
   }
   if (values.help) return 'help';
-  const { 'user-pool-id': userPoolId, help: _help, ...rest } = values;
-  const parsed = usersCreateArgsSchema.safeParse({ ...rest, ...(userPoolId !== undefined ? { userPoolId } : {}) });
+  const { 'user-pool-id': userPoolId, 'table-name': tableName, help: _help, ...rest } = values;
+  const parsed = usersCreateArgsSchema.safeParse({
+    ...rest,
+    ...(userPoolId !== undefined ? { userPoolId } : {}),
+    ...(tableName !== undefined ? { tableName } : {}),
+  });
   if (!parsed.success) {
-    const flag = (key: PropertyKey | undefined) => `--${key === 'userPoolId' ? 'user-pool-id' : String(key ?? '')}`;
+    const flags: Record<string, string> = { userPoolId: 'user-pool-id', tableName: 'table-name' };
+    const flag = (key: PropertyKey | undefined) => `--${flags[String(key)] ?? String(key ?? '')}`;
     throw new UsersCreateError(
       parsed.error.issues
         .map((issue) =>
@@ -103,6 +123,8 @@ export function parseUsersCreateArgs(argv: string[]): UsersCreateArgs | 'help' {
 export interface UsersCreateClients {
   cognito: CognitoIdentityProviderClient;
   cloudFormation: CloudFormationClient;
+  /** The staff directory in the named table. */
+  staff: (tableName: string) => StaffDirectory;
 }
 
 export interface UsersCreateOptions {
@@ -164,7 +186,7 @@ function loadOrganization(args: UsersCreateArgs, packsDir: string): { id: string
   return { id: org.id, name: org.name[language] ?? Object.values(org.name)[0] ?? org.id };
 }
 
-async function userPoolIdFromStack(client: CloudFormationClient, stackName: string): Promise<string> {
+async function stackOutputs(client: CloudFormationClient, stackName: string): Promise<{ userPoolId: string; tableName: string }> {
   const region = (await regionOf(client)) ?? 'the configured region';
   let stack: Stack | undefined;
   try {
@@ -179,15 +201,22 @@ async function userPoolIdFromStack(client: CloudFormationClient, stackName: stri
     throw new UsersCreateError(`could not read stack ${stackName} in ${region} (${errorName(error)}: ${errorMessage(error)})`, 1);
   }
   if (!stack) throw new UsersCreateError(`there is no stack ${stackName} in ${region}: deploy it first, or pass --user-pool-id`, 1);
-  const value = stack.Outputs?.find((o) => o.OutputKey === USER_POOL_OUTPUT)?.OutputValue;
-  if (!value) {
-    throw new UsersCreateError(
-      `stack ${stackName} (${stack.StackStatus ?? 'status unknown'}) has no output ${USER_POOL_OUTPUT}: ` +
-        'deploy a version of the stack that creates the agency user pool, or pass --user-pool-id',
-      1,
-    );
+  const output = (key: string) => stack.Outputs?.find((o) => o.OutputKey === key)?.OutputValue;
+  const userPoolId = output(USER_POOL_OUTPUT);
+  const tableName = output(TABLE_OUTPUT);
+  for (const [key, value] of [
+    [USER_POOL_OUTPUT, userPoolId],
+    [TABLE_OUTPUT, tableName],
+  ] as const) {
+    if (!value) {
+      throw new UsersCreateError(
+        `stack ${stackName} (${stack.StackStatus ?? 'status unknown'}) has no output ${key}: ` +
+          'deploy a version of the stack that creates the agency user pool, or pass --user-pool-id and --table-name',
+        1,
+      );
+    }
   }
-  return value;
+  return { userPoolId: userPoolId!, tableName: tableName! };
 }
 
 /**
@@ -203,7 +232,10 @@ export async function createAgencyUser(
   const org = loadOrganization(args, options.packsDir ?? join(PROJECT_ROOT, 'countries'));
 
   const stackName = args.userPoolId ? undefined : portalStackName(args.country, args.stage);
-  const userPoolId = args.userPoolId ?? (await userPoolIdFromStack(clients.cloudFormation, stackName!));
+  const { userPoolId, tableName } =
+    args.userPoolId && args.tableName
+      ? { userPoolId: args.userPoolId, tableName: args.tableName }
+      : await stackOutputs(clients.cloudFormation, stackName!);
   const poolRegion = USER_POOL_ID.exec(userPoolId)?.[1];
   const cognitoRegion = await regionOf(clients.cognito);
   if (poolRegion && cognitoRegion && poolRegion !== cognitoRegion) {
@@ -243,22 +275,26 @@ export async function createAgencyUser(
     throw new UsersCreateError(`Cognito did not create "${username}" (${name}: ${errorMessage(error)})`, 1);
   }
 
+  // The group gives the account its role; the directory lets it be assigned cases and notified.
+  const step = { name: `add it to group "${args.role}"` };
   try {
     await clients.cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: args.role }));
+    step.name = `enter it in the staff directory (table ${tableName})`;
+    await clients.staff(tableName).register({ username, organizationId: org.id, role: args.role, email: args.email, digest: false });
   } catch (error) {
     const why = `${errorName(error)}: ${errorMessage(error)}`;
     try {
       await clients.cognito.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: username }));
     } catch (deleteError) {
       throw new UsersCreateError(
-        `created "${username}" but could not add it to group "${args.role}" (${why}), nor delete it again ` +
+        `created "${username}" but could not ${step.name} (${why}), nor delete it again ` +
           `(${errorName(deleteError)}): the account has no role and cannot use the portal; add it to the group ` +
           `or delete it in the Cognito console`,
         1,
       );
     }
     throw new UsersCreateError(
-      `could not add "${username}" to group "${args.role}" (${why}); the account was deleted again, so the ` +
+      `created "${username}" but could not ${step.name} (${why}); the account was deleted again, so the ` +
         'temporary password just e-mailed is void; fix the cause and run the command again',
       1,
     );

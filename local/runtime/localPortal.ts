@@ -6,6 +6,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { readOrCreateSigningKey } from '#adapters/localSigningKey.js';
+import { readUsers } from '#adapters/localIdentity.js';
+import { DynamoStaffDirectory } from '#adapters/dynamoStaffDirectory.js';
+import { createDocumentClient } from '#composition/awsClients.js';
 import { indexPack } from '#core/countryPackIndex.js';
 import type { CountryPack } from '#schemas/countryPack.js';
 import { PER_ADDRESS_LIMITS } from '#contract/abuseLimits.js';
@@ -16,6 +19,7 @@ import { notFound, unavailable, validationFailed } from '#core/errors.js';
 import type { PublishResult } from '#core/statisticsSnapshot.js';
 import type { DailyResult } from '#core/notify/dailyRun.js';
 import { type DemoAccounts, ensureDemoAccounts } from '../demo/demoAccounts.js';
+import { ensureDemoStaff } from '../demo/demoStaff.js';
 import { LocalAgencyAuthorizer } from './agencyAuthorizer.js';
 import { loadRouteHandlers, localApiGateway } from './apiGateway.js';
 import { lockDataDir } from './dataDirLock.js';
@@ -155,6 +159,11 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       const authDir = join(dataDir, 'auth');
       // The demo accounts and the token signing key exist before the first request.
       const demoAccounts = await ensureDemoAccounts(authDir, pack, options.demoPassword);
+      const staffDirectory = new DynamoStaffDirectory(
+        createDocumentClient(process.env.AWS_REGION ?? 'us-east-1', storage.dynamoDbEndpoint),
+        TABLE_NAME,
+      );
+      await ensureDemoStaff(staffDirectory, readUsers(authDir) ?? [], demoAccounts.created);
       readOrCreateSigningKey(authDir);
       configureHandlers({ country: options.country, packsDir: checked.packsDir, dataDir, authDir, storage, publicOrigin, mail });
 

@@ -15,9 +15,11 @@ import {
   USER_POOL_OUTPUT,
   type UsersCreateArgs,
   UsersCreateError,
+  TABLE_OUTPUT,
   createAgencyUser,
   parseUsersCreateArgs,
 } from '#local/cli/agencyUsers.js';
+import { MemoryStaffDirectory } from './support/memoryStaff.js';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const cloudFormation = mockClient(CloudFormationClient);
@@ -27,10 +29,25 @@ afterEach(() => {
 });
 
 const POOL_ID = 'eu-west-1_AbCdEf123';
+const TABLE = 'CleanPortal-kr-dev-Table';
+/** The staff directories the command wrote to, by table name. */
+let directories = new Map<string, MemoryStaffDirectory>();
+afterEach(() => {
+  directories = new Map();
+});
 const clients = () => ({
   cognito: new CognitoIdentityProviderClient({ region: 'eu-west-1' }),
   cloudFormation: new CloudFormationClient({ region: 'eu-west-1' }),
+  staff: (tableName: string) => {
+    const directory = directories.get(tableName) ?? new MemoryStaffDirectory();
+    directories.set(tableName, directory);
+    return directory;
+  },
 });
+const OUTPUTS = [
+  { OutputKey: USER_POOL_OUTPUT, OutputValue: POOL_ID },
+  { OutputKey: TABLE_OUTPUT, OutputValue: TABLE },
+];
 const args = (overrides: Partial<UsersCreateArgs> = {}): UsersCreateArgs => ({
   org: 'kr-molit',
   email: 'jane.kim@molit.go.kr',
@@ -66,8 +83,17 @@ describe('parseUsersCreateArgs', () => {
       stage: 'dev',
     });
     expect(
-      parseUsersCreateArgs(['--org=kr-acrc', '--email=a@b.kr', '--role=oversight', '--stage=prod', '--user-pool-id', POOL_ID]),
-    ).toMatchObject({ stage: 'prod', userPoolId: POOL_ID });
+      parseUsersCreateArgs([
+        '--org=kr-acrc',
+        '--email=a@b.kr',
+        '--role=oversight',
+        '--stage=prod',
+        '--user-pool-id',
+        POOL_ID,
+        '--table-name',
+        TABLE,
+      ]),
+    ).toMatchObject({ stage: 'prod', userPoolId: POOL_ID, tableName: TABLE });
     expect(parseUsersCreateArgs(['--help'])).toBe('help');
   });
 
@@ -99,7 +125,7 @@ describe('parseUsersCreateArgs', () => {
 
 describe('createAgencyUser', () => {
   it('reads the pool id from the stack output, creates the user and adds it to the role group', async () => {
-    cloudFormation.on(DescribeStacksCommand).resolves(stackWith([{ OutputKey: USER_POOL_OUTPUT, OutputValue: POOL_ID }]));
+    cloudFormation.on(DescribeStacksCommand).resolves(stackWith(OUTPUTS));
     cognito.on(AdminCreateUserCommand).resolves({ User: { Username: 'jane.kim@molit.go.kr', UserStatus: 'FORCE_CHANGE_PASSWORD' } });
     cognito.on(AdminAddUserToGroupCommand).resolves({});
 
@@ -135,18 +161,36 @@ describe('createAgencyUser', () => {
       GroupName: 'handler',
     });
     expect(cognito.commandCalls(AdminDeleteUserCommand)).toHaveLength(0);
+    // Entered in the staff directory of the stack's table, so it can be assigned cases and notified.
+    expect(await directories.get(TABLE)?.members('kr-molit')).toEqual([
+      { username: 'jane.kim@molit.go.kr', organizationId: 'kr-molit', role: 'handler', email: 'jane.kim@molit.go.kr', digest: false },
+    ]);
+  });
+
+  it('deletes the new user again when the staff directory refuses it, so a retry starts clean', async () => {
+    cognito.on(AdminCreateUserCommand).resolves({});
+    cognito.on(AdminAddUserToGroupCommand).resolves({});
+    cognito.on(AdminDeleteUserCommand).resolves({});
+    const failing = {
+      ...clients(),
+      staff: () => ({ ...new MemoryStaffDirectory(), register: () => Promise.reject(new Error('AccessDenied')) }) as never,
+    };
+    const error = await refusal(createAgencyUser(failing, args({ userPoolId: POOL_ID, tableName: TABLE })));
+    expect(error.message).toMatch(/could not enter it in the staff directory \(table CleanPortal-kr-dev-Table\)/);
+    expect(error.message).toMatch(/deleted again/);
+    expect(cognito.commandCalls(AdminDeleteUserCommand)).toHaveLength(1);
   });
 
   it('uses --user-pool-id without asking CloudFormation, and the stage picks the stack', async () => {
     cognito.on(AdminCreateUserCommand).resolves({});
     cognito.on(AdminAddUserToGroupCommand).resolves({});
-    const created = await createAgencyUser(clients(), args({ role: 'oversight', org: 'kr-acrc', userPoolId: POOL_ID }));
+    const created = await createAgencyUser(clients(), args({ role: 'oversight', org: 'kr-acrc', userPoolId: POOL_ID, tableName: TABLE }));
     expect(created).toMatchObject({ userPoolId: POOL_ID, role: 'oversight' });
     expect(created).not.toHaveProperty('stackName');
     expect(cloudFormation.calls()).toHaveLength(0);
     expect(cognito.commandCalls(AdminAddUserToGroupCommand)[0]!.args[0].input.GroupName).toBe('oversight');
 
-    cloudFormation.on(DescribeStacksCommand).resolves(stackWith([{ OutputKey: USER_POOL_OUTPUT, OutputValue: POOL_ID }]));
+    cloudFormation.on(DescribeStacksCommand).resolves(stackWith(OUTPUTS));
     await createAgencyUser(clients(), args({ stage: 'training' }));
     expect(cloudFormation.commandCalls(DescribeStacksCommand)[0]!.args[0].input.StackName).toBe('CleanPortal-kr-training');
   });
@@ -191,7 +235,7 @@ describe('createAgencyUser', () => {
   });
 
   it('refuses a pool in another region than the configured one, before calling Cognito', async () => {
-    const error = await refusal(createAgencyUser(clients(), args({ userPoolId: 'us-east-1_XyZ789' })));
+    const error = await refusal(createAgencyUser(clients(), args({ userPoolId: 'us-east-1_XyZ789', tableName: TABLE })));
     expect(error.exitCode).toBe(1);
     expect(error.message).toMatch(/set AWS_REGION=us-east-1/);
     expect(cognitoCalls()).toBe(0);
@@ -199,7 +243,7 @@ describe('createAgencyUser', () => {
 
   it('reports an existing user clearly, and changes nothing', async () => {
     cognito.on(AdminCreateUserCommand).rejects(new UsernameExistsException({ ...meta, message: 'User account already exists' }));
-    const error = await refusal(createAgencyUser(clients(), args({ userPoolId: POOL_ID })));
+    const error = await refusal(createAgencyUser(clients(), args({ userPoolId: POOL_ID, tableName: TABLE })));
     expect(error.exitCode).toBe(1);
     expect(error.message).toMatch(/a user "jane.kim@molit.go.kr" already exists in user pool eu-west-1_AbCdEf123; nothing was changed/);
     expect(error.message).toMatch(/--message-action RESEND/);
@@ -211,10 +255,10 @@ describe('createAgencyUser', () => {
     cognito.on(AdminCreateUserCommand).resolves({});
     cognito.on(AdminAddUserToGroupCommand).rejects(new ResourceNotFoundException({ ...meta, message: 'Group not found.' }));
     cognito.on(AdminDeleteUserCommand).resolves({});
-    const error = await refusal(createAgencyUser(clients(), args({ userPoolId: POOL_ID })));
+    const error = await refusal(createAgencyUser(clients(), args({ userPoolId: POOL_ID, tableName: TABLE })));
     expect(error.exitCode).toBe(1);
     expect(error.message).toMatch(
-      /could not add "jane.kim@molit.go.kr" to group "handler" \(ResourceNotFoundException: Group not found.\)/,
+      /created "jane.kim@molit.go.kr" but could not add it to group "handler" \(ResourceNotFoundException: Group not found.\)/,
     );
     expect(error.message).toMatch(/deleted again/);
     expect(cognito.commandCalls(AdminDeleteUserCommand)[0]!.args[0].input).toEqual({

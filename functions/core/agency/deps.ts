@@ -1,5 +1,6 @@
 import type { CitizenDeps } from '../deps.js';
 import type { AuditAnchorLookup, EvidenceStore } from '../ports.js';
+import type { StaffDirectory } from '../staff/ports.js';
 import type { CaseWorkStore, EvidenceLinks } from './ports.js';
 
 /**
@@ -10,4 +11,6 @@ export interface AgencyDeps extends Omit<CitizenDeps, 'store' | 'evidence'> {
   store: CaseWorkStore;
   evidence: EvidenceStore & EvidenceLinks;
   anchors: AuditAnchorLookup;
+  /** The organizations' staff: who a case may be assigned to. */
+  staff: StaffDirectory;
 }

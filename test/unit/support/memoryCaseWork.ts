@@ -1,6 +1,7 @@
 // The agency side of the in-memory ports: a CaseWorkStore with the DynamoDB store's semantics
 // (functions/adapters/dynamoCaseStore.ts), agency dependencies over the real Korean pack, agency users and a
 // citizen filing a report.
+import { MemoryStaffDirectory } from './memoryStaff.js';
 import type { AgencyDeps } from '#core/agency/deps.js';
 import type {
   CaseDeletionStep,
@@ -233,12 +234,21 @@ export interface MemoryAgencyDeps extends AgencyDeps {
   anchors: MemoryAuditAnchorStore;
   /** The deleted cases' receipts: kept with the anchors, as deployed. */
   deletions: MemoryAuditAnchorStore;
+  staff: MemoryStaffDirectory;
 }
 
 /** Agency dependencies over the real countries/kr pack, a settable clock, repeatable randomness and a pepper. */
 export function agencyDeps(overrides: Partial<MemoryAgencyDeps> = {}): MemoryAgencyDeps {
   const anchors = overrides.anchors ?? new MemoryAuditAnchorStore();
-  return { ...memoryDeps(krIndex()), store: new MemoryCaseWorkStore(), anchors, deletions: anchors, ...overrides };
+  const index = krIndex();
+  return {
+    ...memoryDeps(index),
+    store: new MemoryCaseWorkStore(),
+    anchors,
+    deletions: anchors,
+    staff: MemoryStaffDirectory.forPack(index),
+    ...overrides,
+  };
 }
 
 /** An agency user from a demo username: `handler@kr-molit` is a handler of kr-molit. */
