@@ -11,8 +11,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { CASE_SK } from '#adapters/dynamoCaseStore.js';
-import { PARTITIONS, TABLE_KEYS } from '#contract/tableDesign.js';
+import { CASE_ITEM_SK, PARTITIONS, TABLE_KEYS } from '#contract/tableDesign.js';
 import { SWEEP_MAX_EVENT_AGE, SWEEP_RETRY_ATTEMPTS } from './jobs.js';
 import { acknowledgeTableKeyWrites } from './nag.js';
 import { PortalFunction } from './portalFunction.js';
@@ -111,7 +110,7 @@ export class PortalNotifications extends Construct {
         maxRecordAge: STREAM_MAX_RECORD_AGE,
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(props.deadLetters),
-        filters: [FilterCriteria.filter({ dynamodb: { Keys: { [TABLE_KEYS.sortKey]: { S: FilterRule.isEqual(CASE_SK) } } } })],
+        filters: [FilterCriteria.filter({ dynamodb: { Keys: { [TABLE_KEYS.sortKey]: { S: FilterRule.isEqual(CASE_ITEM_SK) } } } })],
       });
     }
 

@@ -3,9 +3,8 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { TABLE_KEYS } from '#contract/tableDesign.js';
+import { CASE_ITEM_SK, TABLE_KEYS } from '#contract/tableDesign.js';
 import type { CaseFacts } from '#core/notify/ports.js';
-import { CASE_SK } from './dynamoCaseStore.js';
 import { CASE_FACT_ATTRIBUTES, caseFactsOf } from './dynamoDeadlineList.js';
 
 export interface CaseChange {
@@ -30,7 +29,7 @@ function factsOf(image: Record<string, unknown> | undefined): CaseFacts | null {
 
 /** Whether a record is a case item's (the event source mapping filters on it too: `SK = CASE`). */
 export function isCaseRecord(record: DynamoDBRecord): boolean {
-  return (record.dynamodb?.Keys?.[TABLE_KEYS.sortKey] as { S?: string } | undefined)?.S === CASE_SK;
+  return (record.dynamodb?.Keys?.[TABLE_KEYS.sortKey] as { S?: string } | undefined)?.S === CASE_ITEM_SK;
 }
 
 export function caseChangesOf(records: readonly DynamoDBRecord[]): CaseChange[] {

@@ -16,6 +16,8 @@ export class SmtpMailer implements Mailer {
   }
 
   async send(mail: Mail): Promise<void> {
-    await guarded('mail service', () => this.transport.sendMail({ from: this.sender, to: mail.to, subject: mail.subject, text: mail.text }));
+    await guarded('mail service', () =>
+      this.transport.sendMail({ from: this.sender, to: mail.to, subject: mail.subject, text: mail.text }),
+    );
   }
 }

@@ -49,6 +49,12 @@ export const PARTITIONS = {
 
 export const DELETED_CASES_PK = PARTITIONS.deletedCases;
 
+/**
+ * The sort key of a case's own item (functions/adapters/dynamoCaseStore.ts CASE_SK): the table stream's changes the
+ * notifier is handed are filtered on it (lib/notifications.ts, local/runtime/tableStream.ts).
+ */
+export const CASE_ITEM_SK = 'CASE';
+
 /** The attribute DynamoDB's TTL deletes items by (retention). */
 export const TTL_ATTRIBUTE = 'expiresAt';
 

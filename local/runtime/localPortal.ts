@@ -169,7 +169,8 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
 
       const handlers = await loadRouteHandlers();
       if (mail) {
-        const notifier = (await import('../../functions/handlers/notifyStaff.ts')) as { handler: StreamHandler };
+        const notifierModule = 'notifyStaff';
+        const notifier = (await import(`../../functions/handlers/${notifierModule}.ts`)) as { handler: StreamHandler };
         stream = await startTableStream({
           endpoint: storage.dynamoDbEndpoint,
           region: process.env.AWS_REGION ?? 'us-east-1',
@@ -245,9 +246,7 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
         publishStats: jobs.publishStats,
         anchorAudit: jobs.anchorAudit,
         notifications:
-          mail && stream && jobs.notifyDaily
-            ? { inboxUrl: mail.inboxUrl, drain: stream.drain, daily: jobs.notifyDaily }
-            : null,
+          mail && stream && jobs.notifyDaily ? { inboxUrl: mail.inboxUrl, drain: stream.drain, daily: jobs.notifyDaily } : null,
         async stop() {
           await jobs.stop();
           await stream?.stop();
@@ -313,7 +312,11 @@ function configureHandlers(at: {
   else delete process.env.CASE_KEY_TABLE;
   // The notifier's: the mail catcher's SMTP port and the console its links open; set or cleared, never inherited.
   if (at.mail) {
-    Object.assign(process.env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(at.mail.smtpPort), CONSOLE_URL: `${at.publicOrigin}/agency.html` });
+    Object.assign(process.env, {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(at.mail.smtpPort),
+      CONSOLE_URL: `${at.publicOrigin}/agency.html`,
+    });
   } else {
     for (const name of ['SMTP_HOST', 'SMTP_PORT', 'CONSOLE_URL']) delete process.env[name];
   }

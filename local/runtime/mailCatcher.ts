@@ -14,7 +14,15 @@ export interface MailCatcher {
 export async function startMailCatcher(): Promise<MailCatcher> {
   const [smtp, web] = [await freePort(), await freePort()];
   const catcher = new MailDev({ smtp, web, ip: '127.0.0.1', webIp: '127.0.0.1', silent: true });
-  await catcher.start();
+  // Its web server announces its address with console.info whatever `silent` says; the portal prints the inbox itself,
+  // once, with its other addresses (and tests print nothing).
+  const info = console.info;
+  console.info = () => undefined;
+  try {
+    await catcher.start();
+  } finally {
+    console.info = info;
+  }
   return {
     smtpPort: smtp,
     inboxUrl: `http://127.0.0.1:${web}/`,

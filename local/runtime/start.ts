@@ -18,10 +18,12 @@ const started = Date.now();
 console.log(`Clean Portal: starting (country pack "${settings.country}", data in ${settings.dataDir}) …`);
 
 // Staff notifications go to a local mail catcher, whose inbox is printed below: nothing is mailed out of the machine.
-const portal = await startLocalPortal({ ...settings, notifications: true, requestLog: (line) => console.log(line) }).catch((error: Error) => {
-  console.error(`Clean Portal could not start: ${error.message}`);
-  process.exit(1);
-});
+const portal = await startLocalPortal({ ...settings, notifications: true, requestLog: (line) => console.log(line) }).catch(
+  (error: Error) => {
+    console.error(`Clean Portal could not start: ${error.message}`);
+    process.exit(1);
+  },
+);
 
 for (const line of portal.packPreview) console.log(line);
 console.log(`Clean Portal is running (${Date.now() - started} ms)${portal.packPreview.length > 0 ? ' as a preview' : ''}:`);

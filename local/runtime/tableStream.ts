@@ -7,12 +7,12 @@ import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
+  type GetRecordsCommandOutput,
   GetShardIteratorCommand,
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { CASE_SK } from '#adapters/dynamoCaseStore.js';
-import { TABLE_KEYS } from '#contract/tableDesign.js';
+import { CASE_ITEM_SK, TABLE_KEYS } from '#contract/tableDesign.js';
 import { lambdaContext } from './apiGatewayEvent.js';
 
 const BATCH_SIZE = 25;
@@ -51,7 +51,7 @@ function lambdaRecord(record: StreamRecord, streamArn: string, region: string): 
 }
 
 /** The event source mapping's filter (lib/notifications.ts): a case item's change. */
-const isCaseItem = (record: StreamRecord) => record.dynamodb?.Keys?.[TABLE_KEYS.sortKey]?.S === CASE_SK;
+const isCaseItem = (record: StreamRecord) => record.dynamodb?.Keys?.[TABLE_KEYS.sortKey]?.S === CASE_ITEM_SK;
 
 export async function startTableStream(options: {
   endpoint: string;
@@ -101,14 +101,19 @@ export async function startTableStream(options: {
         }));
         const failed = answer?.batchItemFailures?.[0]?.itemIdentifier;
         if (!failed) break;
-        batch = batch.slice(Math.max(0, batch.findIndex((r) => r.dynamodb?.SequenceNumber === failed)));
+        batch = batch.slice(
+          Math.max(
+            0,
+            batch.findIndex((r) => r.dynamodb?.SequenceNumber === failed),
+          ),
+        );
       }
     }
   };
 
   const readShard = async (shardId: string, shard: Shard) => {
     while (shard.iterator) {
-      let answer: Awaited<ReturnType<typeof streams.send<GetRecordsCommand>>>;
+      let answer: GetRecordsCommandOutput;
       try {
         answer = await streams.send(new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: 100 }));
       } catch (error) {

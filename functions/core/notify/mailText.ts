@@ -2,6 +2,7 @@
 // case in the agency console. Built from a notice's kind and case id only, so no report text, title, category,
 // contact or other case detail can reach a mail: the console shows those, to a signed-in member, with the access
 // audited.
+import type { UiStringKey } from '#schemas/uiStrings.js';
 import type { NoticeKind } from './notices.js';
 
 /** The mail strings of one language (the pack's i18n file), looked up by key. */
@@ -19,7 +20,7 @@ export const MAIL_TEXT_KEYS = [
   'agency.notify.mail.digest.subject',
   'agency.notify.mail.digest.body',
   'agency.notify.mail.footer',
-] as const;
+] as const satisfies readonly UiStringKey[];
 export type MailTextKey = (typeof MAIL_TEXT_KEYS)[number];
 
 /** The language mails are written in: the country's first (staff read the console in it). */
