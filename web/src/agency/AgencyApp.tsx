@@ -15,6 +15,7 @@ import { type AgencyCall, AgencyContext } from './context.js';
 import { forgetAllDrafts, hasDrafts } from './drafts.js';
 import { organizationName } from './labels.js';
 import { NotFound } from './NotFound.js';
+import { Notifications } from './Notifications.js';
 import { Queue, type QueueFilters } from './Queue.js';
 import { type AgencySession, endSession, isExpired, storedSession } from './session.js';
 import { useSessionTimer } from './sessionTimer.js';
@@ -82,7 +83,9 @@ export function AgencyApp(): JSX.Element {
           ? t('agency.stats')
           : section === 'applications'
             ? t('agency.applications')
-            : t('agency.queue');
+            : section === 'notifications'
+              ? t('agency.notify.title')
+              : t('agency.queue');
     document.title = `${screen} · ${t('agency.title')}`;
   }, [ready, session, section, route[1]]);
 
@@ -133,6 +136,7 @@ export function AgencyApp(): JSX.Element {
   else if (section === 'stats') screen = <Stats />;
   else if (section === 'applications' && route[1]) screen = <ApplicationView key={route[1]} applicationId={route[1]} />;
   else if (section === 'applications') screen = <ApplicationQueue />;
+  else if (section === 'notifications') screen = <Notifications />;
   else screen = <NotFound />;
 
   // Applications for protection and rewards: the deciding body's oversight users only (docs/applications.md).
@@ -141,6 +145,7 @@ export function AgencyApp(): JSX.Element {
     ['queue', t('agency.queue')],
     ...(decides ? ([['applications', t('agency.applications')]] as [string, string][]) : []),
     ['stats', t('agency.stats')],
+    ['notifications', t('agency.notify.title')],
   ];
   const body = (
     <>
