@@ -1,10 +1,12 @@
 // Staff notifications through the local runtime (issue 16): the table's stream read into the notifier, mail sent over
 // SMTP to the local catcher (maildev) and read back from its REST API. A new case, a reporter's reply, an assignment,
 // a deadline two days away and the daily digest each reach the right people, and no mail carries a word of a report.
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#composition/awsClients.js';
 import type { LocalNotifications } from '#local/runtime/localPortal.js';
+import { ensureTable } from '#local/runtime/storageSetup.js';
 import { type TestPortal, aReport, bearer, proposedCode, signIn, startTestPortal } from './support/testPortal.js';
 
 interface CaughtMail {
@@ -188,5 +190,31 @@ describe('staff notifications, caught by the local mail catcher', () => {
     }
     // Nor does any log line name an address the notifier wrote to.
     expect(portal.output()).not.toContain('.example');
+  });
+});
+
+describe('a data directory from before the stream', () => {
+  it('gets the stream turned on at start', async () => {
+    const client = new DynamoDBClient({ region: 'us-east-1', endpoint: process.env.DYNAMODB_ENDPOINT });
+    await client.send(
+      new CreateTableCommand({
+        TableName: 'before-the-stream',
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'PK', AttributeType: 'S' },
+          { AttributeName: 'SK', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'PK', KeyType: 'HASH' },
+          { AttributeName: 'SK', KeyType: 'RANGE' },
+        ],
+      }),
+    );
+    const streamOf = async () =>
+      (await client.send(new DescribeTableCommand({ TableName: 'before-the-stream' }))).Table?.StreamSpecification;
+    expect(await streamOf()).toBeUndefined();
+    await ensureTable(client, 'before-the-stream');
+    expect(await streamOf()).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    client.destroy();
   });
 });
