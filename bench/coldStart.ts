@@ -194,7 +194,18 @@ async function eventBuilders(portal: BenchPortal): Promise<Record<string, EventP
         body: { held: true, reason: 'A court order keeps it.' },
       }),
     ),
+    assignCase: twice(async () =>
+      api('POST', `/cases/${await freshCase()}/assignment`, { authorization: supervisor, body: { assignee: `handler@${organizationId}` } }),
+    ),
+    declareConflict: twice(async () => {
+      const caseId = await freshCase();
+      await portal.api('POST', `/cases/${caseId}/assignment`, { assignee: `handler@${organizationId}` }, supervisor);
+      return api('POST', `/cases/${caseId}/conflict`, { authorization: handler, body: { reason: 'A relative is named in it.' } });
+    }),
+    listStaff: twice(() => api('GET', '/staff', { authorization: supervisor })),
     getAttachment: twice(() => api('GET', `/cases/${withFile.caseId}/attachments/${attachmentId}`, { authorization: handler })),
+    // A case export (docs/case-export.md): the case with its evidence file, as one signed ZIP under exports/.
+    exportCase: twice(() => api('POST', `/cases/${withFile.caseId}/export`, { authorization: supervisor })),
     getStats: twice(() => api('GET', '/stats', { authorization: handler })),
     sweepDeadlines: twice(async () => scheduledEvent(crypto.randomUUID(), new Date())),
     getPublicStats: twice(() => api('GET', '/stats/public')),

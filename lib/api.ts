@@ -1,6 +1,6 @@
 // The citizen API: a REST API whose resources sit under /api, one PortalFunction per route of functions/contract/routes.ts
 // (the same table the local runtime serves, so the two never drift), each granted only what its handler uses.
-import { RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
 import {
   AccessLogField,
   AccessLogFormat,
@@ -26,7 +26,7 @@ import { UPLOAD_PATH } from '#contract/uploadPath.js';
 import { acknowledge, acknowledgeEach, acknowledgeTableKeyWrites, arnToken, LOG_GROUP_KEY_REASON } from './nag.js';
 import { PortalFunction } from './portalFunction.js';
 import type { AuditMacUse, CaseTextUse, PortalSecrets, ReceiptKeyUse } from './secrets.js';
-import { EVIDENCE_PREFIX, INCOMING_PREFIX, type PortalStorage, type TableGrant } from './storage.js';
+import { EVIDENCE_PREFIX, EXPORT_PREFIX, INCOMING_PREFIX, type PortalStorage, type TableGrant } from './storage.js';
 
 /** What a handler touches. Every route must have an entry: a new handler gets nothing until someone decides. */
 export interface FunctionAccess {
@@ -39,9 +39,10 @@ export interface FunctionAccess {
   readonly table?: readonly TableGrant[];
   /**
    * `presign`: its role signs the browser's POST to incoming/. `process`: checks uploads and moves them to evidence/.
-   * `download`: its role signs the agency's five-minute GET links to evidence/.
+   * `download`: its role signs the agency's five-minute GET links to evidence/. `export`: reads evidence/, writes a
+   * case export under exports/ and signs the five-minute GET link to it (docs/case-export.md).
    */
-  readonly attachments?: 'presign' | 'process' | 'download';
+  readonly attachments?: 'presign' | 'process' | 'download' | 'export';
   /** `open`: decrypts case text. `seal`: also seals new text (envelope encryption: GenerateDataKey + Decrypt). */
   readonly caseText?: CaseTextUse;
   /**
@@ -62,9 +63,12 @@ export interface FunctionAccess {
   readonly statisticsSnapshot?: boolean;
   /**
    * The filing receipts' key (docs/receipts.md): parses RECEIPT_KEY_ID. `sign`: signs a receipt per filing
-   * (kms:Sign only). `publish`: serves its public half (kms:GetPublicKey), and reads nothing else.
+   * (kms:Sign only). `publish`: serves its public half (kms:GetPublicKey), and reads nothing else. `signAndPublish`:
+   * the case export signs its manifest and puts the public key set in the bundle.
    */
   readonly receipts?: ReceiptKeyUse;
+  /** More memory and time than the default 512 MB and 10 s, for a function that needs them (and why). */
+  readonly sizing?: { readonly memorySize: number; readonly timeoutSeconds: number };
   /**
    * A staff member's own settings (functions/composition/staffDeps.ts): parses TABLE_NAME only; its table grants name
    * the staff directory's partitions (STAFF#) and nothing else. No pepper, no key, no case.
@@ -191,6 +195,30 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   // Placing or lifting a hold is case work that takes the TTL off every item of the case, or puts it back.
   setLegalHold: { citizen: true, table: CASE_WORK_DATING_DELETION, caseText: 'seal', auditTrail: 'signAndVerify' },
   getAttachment: { citizen: true, table: CASE_WORK, caseText: 'open', attachments: 'download', auditTrail: 'sign' },
+  // Naming a case's handler: that member's entry in the organization's staff directory (GetItem), then case work.
+  assignCase: {
+    citizen: true,
+    table: [...CASE_WORK_WITH_VERDICT, { actions: ['dynamodb:GetItem'], partitions: [STAFF] }],
+    caseText: 'open',
+    auditTrail: 'signAndVerify',
+  },
+  // Stepping aside is case work with a sealed note (the reason); no staff entry is read.
+  declareConflict: { citizen: true, table: CASE_WORK_WITH_VERDICT, caseText: 'seal', auditTrail: 'signAndVerify' },
+  // The caller's organization's directory, one Query of its partition: no case, no case text.
+  listStaff: { citizen: true, table: [{ actions: ['dynamodb:Query'], partitions: [STAFF] }] },
+  // A case export (docs/case-export.md) is case work whose answer carries the audit verdict at export time; it reads
+  // every evidence file, writes the ZIP under exports/ and signs the manifest with the receipt key, whose public half
+  // goes in the bundle. Evidence and ZIP are held in memory (at most 256 MiB of evidence, core/agency/exportCase.ts),
+  // within API Gateway's 29 seconds.
+  exportCase: {
+    citizen: true,
+    table: CASE_WORK_WITH_VERDICT,
+    caseText: 'open',
+    attachments: 'export',
+    auditTrail: 'signAndVerify',
+    receipts: 'signAndPublish',
+    sizing: { memorySize: 1536, timeoutSeconds: 29 },
+  },
   // The organization's whole queue, one Query of its partition of the queue index.
   getStats: { citizen: true, table: [{ actions: ['dynamodb:Query'], index: 'queue', partitions: [`${PARTITIONS.queue}*`] }] },
   getPublicStats: { statisticsSnapshot: true },
@@ -467,6 +495,11 @@ export class PortalApi extends Construct {
       `AwsSolutions-IAM5[Resource::${arnToken(bucket)}/${EVIDENCE_PREFIX}*]`,
       'Evidence keys are evidence/<caseId>/<id>, created per case; access is limited to the evidence/ prefix of this one bucket.',
     );
+    acknowledge(
+      this,
+      `AwsSolutions-IAM5[Resource::${arnToken(bucket)}/${EXPORT_PREFIX}*]`,
+      'Case export keys are exports/<caseId>/<exportId>.zip, created per export; access is limited to the exports/ prefix of this one bucket.',
+    );
   }
 
   /** Every route needs an access profile: a new handler gets nothing until someone decides. */
@@ -517,6 +550,7 @@ export class PortalApi extends Construct {
       description: `${props.name}: ${route.method} ${API_BASE_PATH}${route.resource}`,
       environment,
       ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
+      ...(access.sizing ? { memorySize: access.sizing.memorySize, timeout: Duration.seconds(access.sizing.timeoutSeconds) } : {}),
     });
 
     // The pepper is read at every cold start of a citizen handler; its value never leaves Secrets Manager's answer.
@@ -543,6 +577,24 @@ export class PortalApi extends Construct {
       // A presigned GET is authorized as the signer: the agency's download is this role's GetObject.
       fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(`${EVIDENCE_PREFIX}*`)] }));
       fn.addToRolePolicy(new PolicyStatement({ actions: ['kms:Decrypt'], resources: [storage.attachmentsKey.keyArn], conditions: viaS3 }));
+    }
+    if (access.attachments === 'export') {
+      // Reads each evidence file, writes the ZIP under exports/, and signs the GET link to it: the recipient's
+      // download is this role's GetObject. Nothing is deleted: the bucket's lifecycle expires exports/ after a day.
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['s3:GetObject'],
+          resources: [bucket.arnForObjects(`${EVIDENCE_PREFIX}*`), bucket.arnForObjects(`${EXPORT_PREFIX}*`)],
+        }),
+      );
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${EXPORT_PREFIX}*`)] }));
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          resources: [storage.attachmentsKey.keyArn],
+          conditions: viaS3,
+        }),
+      );
     }
     if (access.attachments === 'process') {
       // Get (a ranged GET to check an upload, or the whole file to strip its metadata) and Copy's source read under

@@ -132,13 +132,15 @@ export class PortalSecrets extends Construct {
 
   /**
    * The receipt key: `sign` for the filing function (kms:Sign alone: the key id in the receipt's header is the key's
-   * own), `publish` for the key set's (kms:GetPublicKey alone). On this key only.
+   * own), `publish` for the key set's (kms:GetPublicKey alone), `signAndPublish` for the case export, which signs its
+   * manifest and puts the public key set in the bundle (docs/case-export.md). On this key only.
    */
   grantReceiptKey(grantee: IGrantable, use: ReceiptKeyUse): void {
-    this.receiptKey.grant(grantee, use === 'sign' ? 'kms:Sign' : 'kms:GetPublicKey');
+    const actions = { sign: ['kms:Sign'], publish: ['kms:GetPublicKey'], signAndPublish: ['kms:GetPublicKey', 'kms:Sign'] }[use];
+    this.receiptKey.grant(grantee, ...actions);
   }
 }
 
-export type ReceiptKeyUse = 'sign' | 'publish';
+export type ReceiptKeyUse = 'sign' | 'publish' | 'signAndPublish';
 export type AuditMacUse = 'sign' | 'signAndVerify';
 export type CaseTextUse = 'open' | 'seal';

@@ -9,6 +9,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { Construct } from 'constructs';
 import type { KeyCustody } from './keyCustody.js';
 import { acknowledge, acknowledgeEach } from './nag.js';
+import { EXPORT_PREFIX } from '#contract/exportPath.js';
 import { AUDIT_ANCHOR_PREFIX, AUDIT_ANCHOR_ROOT_PK, INDEXES, PUBLIC_STATS_KEY, TABLE_KEYS, TTL_ATTRIBUTE } from '#contract/tableDesign.js';
 
 /**
@@ -35,6 +36,8 @@ export { TTL_ATTRIBUTE };
 export const INCOMING_PREFIX = 'incoming/';
 /** Checked attachments, under evidence/<caseId>/. */
 export const EVIDENCE_PREFIX = 'evidence/';
+/** Case exports (docs/case-export.md), under exports/<caseId>/: fetched within minutes, gone after a day. */
+export { EXPORT_PREFIX };
 
 /**
  * The table's on-demand maximum throughput, per second, and each index's (an index has its own): DynamoDB refuses
@@ -164,6 +167,18 @@ export class PortalStorage extends Construct {
         {
           id: 'expire-incoming-delete-markers',
           prefix: INCOMING_PREFIX,
+          expiredObjectDeleteMarker: true,
+        },
+        {
+          // A case export is downloaded by a five-minute link; the copy left behind holds the case in one file.
+          id: 'expire-exports',
+          prefix: EXPORT_PREFIX,
+          expiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
+        {
+          id: 'expire-exports-delete-markers',
+          prefix: EXPORT_PREFIX,
           expiredObjectDeleteMarker: true,
         },
         {

@@ -32,6 +32,7 @@ import type {
 } from '#core/ports.js';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { QueueFilter } from '#core/agency/queueFilter.js';
 import { guarded } from './dependencyFailure.js';
 import { queryAllPages } from './queryAllPages.js';
 import { DELETED_CASES_PK, INDEXES, PARTITIONS, TTL_ATTRIBUTE } from '#contract/tableDesign.js';
@@ -48,6 +49,44 @@ const WITHDRAWN = 'withdrawnAt';
 /** DynamoDB's limit of actions in one transaction. */
 const ERASE_CHUNK = 100;
 const QUEUE_KEYS = [INDEXES.byStatus, INDEXES.queue, INDEXES.escalations].flatMap((i) => [i.partitionKey, i.sortKey]);
+
+/**
+ * The search of core/agency/queueFilter.ts as filter conditions (its `matchesQueueFilter` is the meaning kept): an
+ * unassigned case has no assignee or a null one, a case from before intake channels came by the web.
+ */
+function queueFilterExpression(filter: QueueFilter, names: Record<string, string>, values: Record<string, unknown>): string[] {
+  const conditions: string[] = [];
+  if (filter.assignee !== undefined) {
+    names['#assignee'] = 'assignee';
+    if (filter.assignee === null) {
+      values[':nullType'] = 'NULL';
+      conditions.push('attribute_not_exists(#assignee) OR attribute_type(#assignee, :nullType)');
+    } else {
+      values[':assignee'] = filter.assignee;
+      conditions.push('#assignee = :assignee');
+    }
+  }
+  if (filter.category !== undefined) {
+    names['#category'] = 'category';
+    values[':category'] = filter.category;
+    conditions.push('#category = :category');
+  }
+  if (filter.channel !== undefined) {
+    names['#channel'] = 'channel';
+    values[':channel'] = filter.channel;
+    conditions.push(filter.channel === 'web' ? 'attribute_not_exists(#channel) OR #channel = :channel' : '#channel = :channel');
+  }
+  if (filter.createdFrom !== undefined || filter.createdBefore !== undefined) names['#createdAt'] = 'createdAt';
+  if (filter.createdFrom !== undefined) {
+    values[':createdFrom'] = filter.createdFrom;
+    conditions.push('#createdAt >= :createdFrom');
+  }
+  if (filter.createdBefore !== undefined) {
+    values[':createdBefore'] = filter.createdBefore;
+    conditions.push('#createdAt < :createdBefore');
+  }
+  return conditions;
+}
 
 /** 0 overdue, 1 open, 2 closed: sorting on it puts overdue cases first and closed ones last. */
 const bucketOf = (record: CaseRecord) => (record.status === 'closed' ? '2' : record.overdue ? '0' : '1');
@@ -451,12 +490,15 @@ export class DynamoCaseStore implements CaseWorkStore {
       condition += ` AND begins_with(${index.sortKey}, :prefix)`;
       values[':prefix'] = '0#';
     }
+    // Within one organization's (or one oversight body's) own partition: never another organization's items.
+    const filters: string[] = [];
     if (query.status && index !== INDEXES.byStatus) {
-      // Within one organization's (or one oversight body's) own partition: never another organization's items.
-      filter = '#status = :status';
+      filters.push('#status = :status');
       names['#status'] = 'status';
       values[':status'] = query.status;
     }
+    filters.push(...queueFilterExpression(query.filter, names, values));
+    if (filters.length > 0) filter = filters.map((f) => `(${f})`).join(' AND ');
     const page = await guarded('case store', () =>
       this.client.send(
         new QueryCommand({
@@ -464,7 +506,7 @@ export class DynamoCaseStore implements CaseWorkStore {
           IndexName: index.name,
           KeyConditionExpression: condition,
           FilterExpression: filter,
-          ExpressionAttributeNames: filter ? names : undefined,
+          ExpressionAttributeNames: Object.keys(names).length > 0 ? names : undefined,
           ExpressionAttributeValues: values,
           Limit: query.limit,
           ExclusiveStartKey: query.startKey,

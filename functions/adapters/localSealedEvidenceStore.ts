@@ -4,6 +4,9 @@
 // intake must read their first bytes to check the type.
 // Given the case keys (docs/crypto-shredding.md), new evidence is sealed under its case's own key instead (`CPE2`),
 // so shredding that key leaves every copy of the object unopenable; `CPE1` objects still open under the key file.
+// Case exports (exports/<caseId>/…, docs/case-export.md) hold the case's text in the clear inside their ZIP: they are
+// sealed the same way, under their case's key.
+import { EXPORT_PREFIX } from '#contract/exportPath.js';
 import { sha256Hex } from '#core/filingReceipt.js';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { EvidenceLinks } from '#core/agency/ports.js';
@@ -14,11 +17,12 @@ const MAGIC = Buffer.from('CPE1');
 const CASE_KEY_MAGIC = Buffer.from('CPE2');
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-const SEALED_PREFIX = 'evidence/';
+const SEALED_PREFIXES = ['evidence/', EXPORT_PREFIX];
 /** The sealed bytes are not of the declared type; the download link names the type instead. */
 const SEALED_CONTENT_TYPE = 'application/octet-stream';
 
-const isSealedKey = (key: string) => key.startsWith(SEALED_PREFIX);
+const sealedPrefixOf = (key: string) => SEALED_PREFIXES.find((prefix) => key.startsWith(prefix));
+const isSealedKey = (key: string) => sealedPrefixOf(key) !== undefined;
 
 /** `CPE1 | iv | ciphertext | tag` (`CPE2` under a case key), bound to `objectKey`. */
 export function sealEvidence(key: Uint8Array, objectKey: string, plaintext: Uint8Array, magic: Buffer = MAGIC): Uint8Array {
@@ -47,9 +51,9 @@ export function isSealedEvidence(bytes: Uint8Array): boolean {
 
 const isCaseKeySealed = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, CASE_KEY_MAGIC.length)).equals(CASE_KEY_MAGIC);
 
-/** `evidence/<caseId>/<id>` names its case. */
+/** `evidence/<caseId>/<id>` (and `exports/<caseId>/<exportId>.zip`) names its case. */
 function caseIdOf(objectKey: string): string {
-  const caseId = objectKey.slice(SEALED_PREFIX.length).split('/')[0];
+  const caseId = objectKey.slice(sealedPrefixOf(objectKey)?.length ?? 0).split('/')[0];
   if (!caseId) throw new Error('an evidence key names no case');
   return caseId;
 }

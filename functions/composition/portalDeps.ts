@@ -6,7 +6,9 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { AgencyDeps } from '#core/agency/deps.js';
 import type { CitizenDeps } from '#core/deps.js';
 import { NO_AUDIT_KEY } from '#core/auditMac.js';
+import type { CaseExportDeps } from '#core/agency/exportCase.js';
 import { NO_RECEIPT_KEY, type ReceiptSigner } from '#core/filingReceipt.js';
+import type { ReceiptKeys } from '#core/receiptKeys.js';
 import { receiptKeyOf } from './receiptKeyDeps.js';
 import type { AuditMacKey, CaseKeys, Sealer } from '#core/ports.js';
 import { CachedCaseKeys } from '#adapters/cachedCaseKeys.js';
@@ -29,7 +31,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, createS3Client } from './awsClients.js';
 import { loadPackIndex } from './packIndex.js';
 
-export async function buildPortalDeps(env: PortalEnvironment): Promise<AgencyDeps & { receiptKeys: ReceiptSigner | null }> {
+export async function buildPortalDeps(env: PortalEnvironment): Promise<AgencyDeps & { receiptKeys: (ReceiptSigner & ReceiptKeys) | null }> {
   const s3 = createS3Client(env.AWS_REGION, env.S3_ENDPOINT);
   const presigner = env.S3_PUBLIC_ENDPOINT ? createS3Client(env.AWS_REGION, env.S3_PUBLIC_ENDPOINT) : s3;
   const pepper =
@@ -95,7 +97,7 @@ function keysOf(env: PortalEnvironment, table: DynamoDBDocumentClient): { sealer
   };
 }
 
-let shared: Promise<AgencyDeps & { receiptKeys: ReceiptSigner | null }> | undefined;
+let shared: Promise<AgencyDeps & { receiptKeys: (ReceiptSigner & ReceiptKeys) | null }> | undefined;
 
 /** `auditTrail`: the handler signs or checks audit events, and must not start without the audit MAC key. */
 export interface DepsUse {
@@ -116,7 +118,13 @@ export function agencyDeps(use: DepsUse = {}): Promise<AgencyDeps> {
   return portalDeps(use);
 }
 
-async function portalDeps(use: DepsUse): Promise<AgencyDeps & { receiptKeys: ReceiptSigner | null }> {
+/** A case export's: the agency's, with the portal's signing key to sign the manifest and publish its public half. */
+export async function caseExportDeps(): Promise<CaseExportDeps> {
+  const deps = await portalDeps({ auditTrail: true, receipts: true });
+  return { ...deps, manifestKey: deps.receiptKeys! };
+}
+
+async function portalDeps(use: DepsUse): Promise<AgencyDeps & { receiptKeys: (ReceiptSigner & ReceiptKeys) | null }> {
   shared ??= buildPortalDeps(parseEnvironment(portalEnvironment));
   const deps = await shared;
   if (use.auditTrail && deps.auditKey === NO_AUDIT_KEY) {

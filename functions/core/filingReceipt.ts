@@ -25,9 +25,17 @@ const base64url = (data: string | Uint8Array) => Buffer.from(data).toString('bas
 
 /** The compact JWS of `claims`: one signing call (a KMS Sign when deployed). */
 export async function signFilingReceipt(signer: ReceiptSigner, claims: FilingReceiptClaims): Promise<string> {
-  const header = base64url(JSON.stringify({ alg: 'ES256', kid: await signer.keyId(), typ: 'JWT' }));
-  const payload = base64url(JSON.stringify(filingReceiptClaims.parse(claims)));
-  const signature = await signer.sign(Buffer.from(`${header}.${payload}`, 'ascii'));
+  return signCompactJws(signer, 'JWT', Buffer.from(JSON.stringify(filingReceiptClaims.parse(claims))));
+}
+
+/**
+ * A compact JWS (ES256, the key's id in the header) of exactly `payload`. `typ` tells what is signed apart, so one
+ * signed thing never passes for another under the same key (a receipt is `JWT`, a case export's manifest is not).
+ */
+export async function signCompactJws(signer: ReceiptSigner, typ: string, payload: Uint8Array): Promise<string> {
+  const header = base64url(JSON.stringify({ alg: 'ES256', kid: await signer.keyId(), typ }));
+  const body = base64url(payload);
+  const signature = await signer.sign(Buffer.from(`${header}.${body}`, 'ascii'));
   if (signature.length !== 64) throw new Error('an ES256 signature is 64 bytes (r and s)');
-  return `${header}.${payload}.${base64url(signature)}`;
+  return `${header}.${body}.${base64url(signature)}`;
 }

@@ -1,6 +1,7 @@
 // The agency API: queue, case view, case work and statistics.
 import * as z from 'zod';
 import { LIMITS } from '#contract/limits.js';
+import { INTAKE_CHANNELS } from '#contract/intakeChannel.js';
 import { organizationId } from './countryPack.js';
 import { auditEntry, caseStatusSchema, isoInstant, resolutionSchema } from './common.js';
 
@@ -10,14 +11,31 @@ import { caseMessage, publicAttachment } from './track.js';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const listCasesQuery = z.strictObject({
-  status: caseStatusSchema.optional(),
-  overdue: flag.optional(),
-  /** Oversight only: the cases escalated to the caller's body instead of its own queue. */
-  escalated: flag.optional(),
-  cursor: z.string().min(1).max(LIMITS.cursor).optional(),
-  limit: z.coerce.number().int().min(1).max(LIMITS.queuePageMaximum).default(LIMITS.queuePageDefault),
-});
+const day = z.iso.date('a date as YYYY-MM-DD');
+
+export const listCasesQuery = z
+  .strictObject({
+    status: caseStatusSchema.optional(),
+    overdue: flag.optional(),
+    /** Oversight only: the cases escalated to the caller's body instead of its own queue. */
+    escalated: flag.optional(),
+    /** `me` (the caller), `none` (nobody yet) or a username of the organization. */
+    assignee: z.string().trim().min(1).max(LIMITS.username).optional(),
+    category: z.string().min(1).max(LIMITS.pathId).optional(),
+    channel: z.enum(INTAKE_CHANNELS).optional(),
+    /** Filed on or after this day (UTC). */
+    from: day.optional(),
+    /** Filed on or before this day (UTC). */
+    to: day.optional(),
+    /** One case by its id: the page holds it if it is in the caller's reach and matches the other filters. */
+    caseId: z.string().min(1).max(LIMITS.pathId).optional(),
+    cursor: z.string().min(1).max(LIMITS.cursor).optional(),
+    limit: z.coerce.number().int().min(1).max(LIMITS.queuePageMaximum).default(LIMITS.queuePageDefault),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    path: ['to'],
+    message: 'the end of the date range is before its start',
+  });
 export type ListCasesQuery = z.infer<typeof listCasesQuery>;
 
 export const caseListItem = z.object({
@@ -35,6 +53,8 @@ export const caseListItem = z.object({
   unreadReplies: z.number().int().nonnegative(),
   /** Under a legal hold: not deleted when its retention runs out. */
   held: z.boolean(),
+  /** The staff member responsible for the case, or null while nobody is. */
+  assignee: z.string().nullable(),
 });
 export const caseListResponse = z.object({ items: z.array(caseListItem), nextCursor: z.string().nullable() });
 export type CaseListResponse = z.infer<typeof caseListResponse>;
@@ -62,6 +82,14 @@ export const transferRequest = z.strictObject({
   reason: z.string().trim().min(1).max(LIMITS.transferReason),
 });
 export type TransferRequest = z.infer<typeof transferRequest>;
+
+/** POST /cases/{caseId}/assignment: the staff member (a username of the case's organization) now responsible for it. */
+export const assignmentRequest = z.strictObject({ assignee: z.string().trim().min(1).max(LIMITS.username) });
+export type AssignmentRequest = z.infer<typeof assignmentRequest>;
+
+/** POST /cases/{caseId}/conflict: the assignee steps aside, saying why (kept as a sealed internal note). */
+export const conflictDeclaration = z.strictObject({ reason: z.string().trim().min(1).max(LIMITS.transferReason) });
+export type ConflictDeclaration = z.infer<typeof conflictDeclaration>;
 
 /** POST /cases/{caseId}/hold: place a legal hold (`held: true`) or lift it, with the reason (kept as a sealed note). */
 export const legalHoldRequest = z.strictObject({
@@ -108,6 +136,11 @@ export const caseDetailResponse = z.object({
   resolution: resolutionSchema.nullable(),
   /** When the case is deleted (closure plus the pack's retention); null while it is open. */
   deleteAfter: isoInstant.nullable(),
+  /** The staff member responsible for the case (a username of its organization), or null while nobody is. */
+  assignee: z.string().nullable(),
+  assignedAt: isoInstant.nullable(),
+  /** Staff who declared a conflict of interest in the case: never assigned it again. */
+  recused: z.array(z.string()),
   /** A legal hold keeps the case past deleteAfter until it is lifted. */
   legalHold: z.object({ placedAt: isoInstant, placedBy: z.string() }).nullable(),
   timeline: z.array(agencyTimelineEntry),

@@ -1,7 +1,13 @@
-// A staff member's own settings (GET and PATCH /staff/me): who they are, whether the portal has an address to write
-// to, and their choice of one mail a day instead of one per event (docs/notifications.md).
+// The staff API: an organization's members, as the console offers them for assignment; and a member's own settings
+// (GET and PATCH /staff/me): who they are, whether the portal has an address to write to, and their choice of one
+// mail a day instead of one per event (docs/notifications.md).
 import * as z from 'zod';
 import { AGENCY_ROLES } from '#contract/agencyRoles.js';
+
+export const staffListResponse = z.object({
+  items: z.array(z.object({ username: z.string(), role: z.enum(AGENCY_ROLES) })),
+});
+export type StaffListResponse = z.infer<typeof staffListResponse>;
 
 export const staffMeResponse = z.object({
   username: z.string(),

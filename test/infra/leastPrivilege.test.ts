@@ -170,6 +170,24 @@ const EXPECTED: Record<string, Grant[]> = {
     SIGN_AND_VERIFY,
     SEAL_CASE_KEY,
   ],
+  // Assignment (docs/assignment.md): the named member's entry in the staff directory, then case work.
+  assignCase: [
+    logs('assignCase'),
+    PEPPER,
+    ...caseWork(true),
+    { actions: ['dynamodb:GetItem'], resources: ['StorageTable'], condition: leading('STAFF#*') },
+    TABLE_KEY_WRITE,
+    OPEN_CASE_TEXT,
+    SIGN_AND_VERIFY,
+    OPEN_CASE_KEY,
+  ],
+  declareConflict: [logs('declareConflict'), PEPPER, ...caseWork(true), TABLE_KEY_WRITE, SEAL_CASE_TEXT, SIGN_AND_VERIFY, SEAL_CASE_KEY],
+  listStaff: [
+    logs('listStaff'),
+    PEPPER,
+    { actions: ['dynamodb:Query'], resources: ['StorageTable'], condition: leading('STAFF#*') },
+    TABLE_KEY_READ,
+  ],
   getAttachment: [
     logs('getAttachment'),
     PEPPER,
@@ -179,6 +197,21 @@ const EXPECTED: Record<string, Grant[]> = {
     SIGN,
     { actions: ['s3:GetObject'], resources: ['StorageAttachments/evidence/*'] },
     { actions: ['kms:Decrypt'], resources: ['StorageAttachmentsKey'], condition: via('s3') },
+    OPEN_CASE_KEY,
+  ],
+  // A case export (docs/case-export.md): case work with the audit verdict, every evidence file read, the ZIP written
+  // under exports/ and its link signed, the manifest signed with the receipt key and its public half published.
+  exportCase: [
+    logs('exportCase'),
+    PEPPER,
+    ...caseWork(true),
+    TABLE_KEY_WRITE,
+    OPEN_CASE_TEXT,
+    SIGN_AND_VERIFY,
+    { actions: ['kms:GetPublicKey', 'kms:Sign'], resources: ['SecretsReceiptKey'] },
+    { actions: ['s3:GetObject'], resources: ['StorageAttachments/evidence/*', 'StorageAttachments/exports/*'] },
+    { actions: ['s3:PutObject'], resources: ['StorageAttachments/exports/*'] },
+    { actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: ['StorageAttachmentsKey'], condition: via('s3') },
     OPEN_CASE_KEY,
   ],
   // Applications (docs/applications.md): their own partition, which no function of the handling organization is granted.

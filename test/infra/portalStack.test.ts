@@ -176,7 +176,7 @@ describe('KMS keys', () => {
     }
   });
 
-  it('filing receipts have a P-256 signing key of their own: kms:Sign alone for filing, kms:GetPublicKey alone for the key set', () => {
+  it('filing receipts have a P-256 signing key of their own: kms:Sign alone for filing, kms:GetPublicKey alone for the key set, both for a case export', () => {
     const [id, key] = theOne('AWS::KMS::Key', 'SecretsReceiptKey');
     expect(key.Properties).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
     // KMS does not rotate asymmetric keys.
@@ -200,6 +200,8 @@ describe('KMS keys', () => {
       new Map([
         [functionFor(routeOf('createReport'))[0], ['kms:Sign']],
         [functionFor(routeOf('getReceiptKeys'))[0], ['kms:GetPublicKey']],
+        // The case export signs its manifest and puts the key set in the bundle (docs/case-export.md).
+        [functionFor(routeOf('exportCase'))[0], ['kms:GetPublicKey', 'kms:Sign']],
       ]),
     );
   });
@@ -233,6 +235,9 @@ describe('KMS keys', () => {
       [route('updateCase'), signAndVerify],
       [route('transferCase'), signAndVerify],
       [route('setLegalHold'), signAndVerify],
+      [route('assignCase'), signAndVerify],
+      [route('declareConflict'), signAndVerify],
+      [route('exportCase'), signAndVerify],
       [route('postCaseMessage'), sign],
       [route('getAttachment'), sign],
       [route('createApplication'), sign],
@@ -318,6 +323,22 @@ describe('attachment bucket', () => {
     });
   });
 
+  it('expires case exports (exports/) after one day, old versions included', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({
+            Prefix: 'exports/',
+            Status: 'Enabled',
+            ExpirationInDays: 1,
+            NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+          }),
+          Match.objectLike({ Prefix: 'exports/', Status: 'Enabled', ExpiredObjectDeleteMarker: true }),
+        ]),
+      },
+    });
+  });
+
   it('lets no browser page call the bucket: uploads come through CloudFront (no CORS)', () => {
     const [, bucket] = theOne('AWS::S3::Bucket', 'StorageAttachments');
     expect(bucket.Properties.CorsConfiguration).toBeUndefined();
@@ -344,16 +365,17 @@ describe('functions', () => {
     }
   });
 
-  it('runs Node.js 24 on arm64 with 512 MB, 10 s (a minute for the sweep, five for the statistics and the notifier, 1 GB and fifteen for the anchors), no tracing, logs kept a month (the anchors’ ten years)', () => {
+  it('runs Node.js 24 on arm64 with 512 MB, 10 s (a minute for the sweep, five for the statistics and the notifier, 1 GB and fifteen for the anchors, 1.5 GB and 29 s for a case export), no tracing, logs kept a month (the anchors’ ten years)', () => {
     for (const [id, fn] of portalFunctions()) {
       const description = String(fn.Properties.Description);
       const anchors = description.includes('audit anchor job');
+      const exports = description.endsWith('/export');
       const fiveMinutes = description.includes('statistics publisher') || description.includes('staff notifier');
-      const timeout = description.includes('deadline sweep') ? 60 : fiveMinutes ? 300 : anchors ? 900 : 10;
+      const timeout = description.includes('deadline sweep') ? 60 : fiveMinutes ? 300 : anchors ? 900 : exports ? 29 : 10;
       expect(fn.Properties, id).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
-        MemorySize: anchors ? 1024 : 512,
+        MemorySize: anchors ? 1024 : exports ? 1536 : 512,
         Timeout: timeout,
       });
       expect(fn.Properties.TracingConfig?.Mode ?? 'PassThrough', id).toBe('PassThrough');
@@ -394,14 +416,17 @@ describe('functions', () => {
       const [, fn] = functionFor(route);
       const variables = fn.Properties.Environment.Variables as Record<string, Json>;
       const source = readFileSync(join(PROJECT_ROOT, 'functions', 'handlers', `${route.handler}.ts`), 'utf8');
-      const usesCitizenDeps = /\b(citizenDeps|agencyDeps)\(/.test(source);
-      const keepsAuditTrail = /\b(citizenDeps|agencyDeps)\(\{ auditTrail: true\b/.test(source);
+      // A case export's deps (composition/portalDeps.ts) are the agency's with the audit trail and the receipt key,
+      // which it signs with and publishes the public half of.
+      const exportsCases = source.includes('caseExportDeps()');
+      const usesCitizenDeps = /\b(citizenDeps|agencyDeps)\(/.test(source) || exportsCases;
+      const keepsAuditTrail = /\b(citizenDeps|agencyDeps)\(\{ auditTrail: true\b/.test(source) || exportsCases;
       const signsReceipts = /\b(citizenDeps|agencyDeps)\(\{[^}]*\breceipts: true\b/.test(source);
       const publishesReceiptKey = source.includes('receiptKeySet()');
       expect(FUNCTION_ACCESS[route.handler]!.receipts, route.handler).toBe(
-        signsReceipts ? 'sign' : publishesReceiptKey ? 'publish' : undefined,
+        exportsCases ? 'signAndPublish' : signsReceipts ? 'sign' : publishesReceiptKey ? 'publish' : undefined,
       );
-      const receiptKey = signsReceipts || publishesReceiptKey ? ['RECEIPT_KEY_ID'] : [];
+      const receiptKey = signsReceipts || publishesReceiptKey || exportsCases ? ['RECEIPT_KEY_ID'] : [];
       expect(Boolean(FUNCTION_ACCESS[route.handler]!.auditTrail), route.handler).toBe(keepsAuditTrail);
       const usesAuthDeps = source.includes('authDeps()');
       const usesStatisticsDeps = source.includes('statisticsDeps()');

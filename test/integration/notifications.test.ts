@@ -2,9 +2,7 @@
 // SMTP to the local catcher (maildev) and read back from its REST API. A new case, a reporter's reply, an assignment,
 // a deadline two days away and the daily digest each reach the right people, and no mail carries a word of a report.
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '#composition/awsClients.js';
 import type { LocalNotifications } from '#local/runtime/localPortal.js';
 import { ensureTable } from '#local/runtime/storageSetup.js';
 import { type TestPortal, aReport, bearer, proposedCode, signIn, startTestPortal } from './support/testPortal.js';
@@ -73,17 +71,11 @@ async function file(): Promise<{ caseId: string; trackingCode: string; acknowled
   };
 }
 
-/** Names a handler for the case as the assignment does: the case item's assignee (the lead's route writes it so). */
+/** A supervisor assigns the case (POST /cases/{caseId}/assignment, docs/assignment.md). */
 async function assign(caseId: string, username: string): Promise<void> {
-  const table = createDocumentClient('us-east-1', process.env.DYNAMODB_ENDPOINT);
-  await table.send(
-    new UpdateCommand({
-      TableName: process.env.TABLE_NAME!,
-      Key: { PK: `CASE#${caseId}`, SK: 'CASE' },
-      UpdateExpression: 'SET assignee = :who, assignedAt = :at',
-      ExpressionAttributeValues: { ':who': username, ':at': new Date().toISOString() },
-    }),
-  );
+  const token = await signIn(portal, SUPERVISOR);
+  const answer = await portal.api('POST', `/cases/${caseId}/assignment`, { assignee: username }, bearer(token));
+  expect(answer.status, answer.text).toBe(200);
 }
 
 describe('staff notifications, caught by the local mail catcher', () => {

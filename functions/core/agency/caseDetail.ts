@@ -79,6 +79,9 @@ export async function caseDetail(deps: AgencyDeps, folder: CaseFolder, openConta
     escalatedTo: record.escalatedTo,
     resolution: record.resolution,
     deleteAfter: record.deleteAfter,
+    assignee: record.assignee ?? null,
+    assignedAt: record.assignedAt ?? null,
+    recused: record.recused ?? [],
     legalHold: record.legalHold,
     timeline: await Promise.all(
       byTime(folder.timeline).map(async (t) => ({

@@ -2,6 +2,7 @@
 import type { AuditEventRecord } from '../auditChain.js';
 import type { CaseStatus } from '#contract/caseLife.js';
 import type { CaseFile, CaseRecord, CaseStore, MessageRecord, TimelineRecord } from '../ports.js';
+import type { QueueFilter } from './queueFilter.js';
 
 export interface InternalNoteRecord {
   caseId: string;
@@ -44,6 +45,8 @@ export interface QueueQuery {
   scope: 'organization' | 'escalated';
   status?: CaseStatus;
   overdueOnly: boolean;
+  /** The search within the queue (queueFilter.ts); empty for the whole queue. */
+  filter: QueueFilter;
   limit: number;
   startKey?: QueueStartKey;
 }

@@ -41,7 +41,16 @@ export async function transferCase(
         throw conflict('This report is about the head of that organization, or of one above it; it cannot be sent there.');
       }
       const seal = (text: string) => deps.sealer.seal(text, before.caseId);
-      const moved = { ...before, organizationId: request.organizationId, status: 'received' as const, acknowledgedAt: null, updatedAt: at };
+      // The new organization designates its own handler: nobody there is assigned yet.
+      const moved = {
+        ...before,
+        organizationId: request.organizationId,
+        status: 'received' as const,
+        acknowledgedAt: null,
+        assignee: null,
+        assignedAt: null,
+        updatedAt: at,
+      };
       return {
         // Only an open case moves, but its deletion date follows its status whatever the state machine allows.
         record: { ...moved, ...deadlineState(moved, now), ...retentionState(moved, deps.index.pack.country.retention) },

@@ -1,8 +1,9 @@
 // Local mode's storage path (/s3/): the one way from the outside to the embedded storage server, which itself checks
 // no signature. It lets through exactly two things: an upload (POST) under a policy the portal signed, stored under
-// incoming/ through the S3 client; and a download (GET) of evidence under a link the portal signed, opened from its
-// sealed form. Everything else is refused in the contract's error shape, and nothing it answers can run in a page.
+// incoming/ through the S3 client; and a download (GET) of evidence or a case export under a link the portal signed,
+// opened from its sealed form. Everything else is refused in the contract's error shape, and nothing it answers can run in a page.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EXPORT_PREFIX } from '#contract/exportPath.js';
 import { DomainError, forbidden, methodNotAllowed, notFound, validationFailed } from '#core/errors.js';
 import type { EvidenceStore } from '#core/ports.js';
 import { responseForError } from '#runtime/middleware/errorResponse.js';
@@ -29,7 +30,8 @@ export const GATE_HEADERS = {
   'referrer-policy': 'no-referrer',
 } as const;
 
-const DOWNLOAD_PREFIX = 'evidence/';
+/** Evidence, and case exports (docs/case-export.md): both only through a link the portal signed. */
+const DOWNLOAD_PREFIXES = ['evidence/', EXPORT_PREFIX];
 const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
 
 export type StorageGate = (req: IncomingMessage, res: ServerResponse) => Promise<number>;
@@ -49,7 +51,8 @@ export function createStorageGate(options: StorageGateOptions): StorageGate {
 
   async function serveDownload(req: IncomingMessage, res: ServerResponse, path: StoragePath, rawPath: string): Promise<number> {
     if (path.key === null) throw forbidden('The bucket is not listed.');
-    if (!path.key.startsWith(DOWNLOAD_PREFIX)) throw forbidden('Only evidence is downloaded here, through a signed link.');
+    if (!DOWNLOAD_PREFIXES.some((prefix) => path.key!.startsWith(prefix)))
+      throw forbidden('Only evidence and case exports are downloaded here, through a signed link.');
     const signed = await verifyPresignedGet({ host: req.headers.host, rawPath, query: path.query }, options.credentials, now());
     let body: Uint8Array;
     try {

@@ -70,6 +70,7 @@ describe('listCases', () => {
       escalated: true,
       unreadReplies: 0,
       held: false,
+      assignee: null,
     });
     expect(listed.items.map((i) => [i.title, i.status, i.overdue])).toEqual([
       ['late', 'received', true],

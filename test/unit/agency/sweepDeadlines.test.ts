@@ -250,6 +250,7 @@ describe('sweepDeadlines', () => {
           escalated: true,
           unreadReplies: 0,
           held: false,
+          assignee: null,
         },
       ],
       nextCursor: null,

@@ -1,6 +1,7 @@
 // The agency side of the in-memory ports: a CaseWorkStore with the DynamoDB store's semantics
 // (functions/adapters/dynamoCaseStore.ts), agency dependencies over the real Korean pack, agency users and a
 // citizen filing a report.
+import { matchesQueueFilter } from '#core/agency/queueFilter.js';
 import { MemoryStaffDirectory } from './memoryStaff.js';
 import type { AgencyDeps } from '#core/agency/deps.js';
 import type {
@@ -149,7 +150,9 @@ export class MemoryCaseWorkStore extends MemoryCaseStore implements CaseWorkStor
       candidates = candidates.filter((r) => sortKey(r) > (start.sortKey as string));
     }
     const evaluated = candidates.slice(0, query.limit);
-    const records = evaluated.filter((r) => index === 'byStatus' || !query.status || r.status === query.status);
+    const records = evaluated.filter(
+      (r) => (index === 'byStatus' || !query.status || r.status === query.status) && matchesQueueFilter(r, query.filter),
+    );
     const last = evaluated.at(-1);
     const nextKey: QueueStartKey | null = last && evaluated.length === query.limit ? { partition, sortKey: sortKey(last) } : null;
     return { records: clone(records), nextKey };

@@ -16,7 +16,7 @@ import { forgetAllDrafts, hasDrafts } from './drafts.js';
 import { organizationName } from './labels.js';
 import { NotFound } from './NotFound.js';
 import { Notifications } from './Notifications.js';
-import { Queue, type QueueFilters } from './Queue.js';
+import { NO_FILTERS, Queue, type QueueFilters } from './Queue.js';
 import { type AgencySession, endSession, isExpired, storedSession } from './session.js';
 import { useSessionTimer } from './sessionTimer.js';
 import { SignIn } from './SignIn.js';
@@ -42,7 +42,7 @@ export function AgencyApp(): JSX.Element {
   const [expired, setExpired] = useState(initial === 'expired');
   const [flash, setFlash] = useState<UiStringKey | null>(null);
   // Kept here so the queue's filters survive opening a case and coming back.
-  const [filters, setFilters] = useState<QueueFilters>({ status: '', overdue: false, escalated: false });
+  const [filters, setFilters] = useState<QueueFilters>(NO_FILTERS);
   /** The session end whose warning the user put aside (Escape): the header still offers to stay. */
   const [warningAsideFor, setWarningAsideFor] = useState<number | null>(null);
   /** Said once the user stayed signed in: until when. */

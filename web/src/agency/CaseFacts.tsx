@@ -57,6 +57,14 @@ export function CaseFacts({ detail }: { detail: CaseDetailResponse }): JSX.Eleme
       ) : null}
       <dt>{t('track.organization')}</dt>
       <dd>{organizationName(config, detail.organization.id, detail.organization.name)}</dd>
+      <dt>{t('agency.assign.assignee')}</dt>
+      <dd data-assignee="">{detail.assignee ? <span translate={false}>{detail.assignee}</span> : t('agency.assign.nobody')}</dd>
+      {detail.recused.length ? (
+        <>
+          <dt>{t('agency.assign.recused')}</dt>
+          <dd translate={false}>{detail.recused.join(', ')}</dd>
+        </>
+      ) : null}
       {detail.escalatedTo ? (
         <>
           <dt>{t('agency.escalated')}</dt>

@@ -4,12 +4,15 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CASE_STATUSES, type CaseStatus } from '#contract/caseLife.js';
+import type { IntakeChannel } from '#contract/intakeChannel.js';
 import { type CaseListResponse, caseListResponse } from '#schemas/agency.js';
 import type { UiStringKey } from '#schemas/uiStrings.js';
 import { Notice } from '../shared/ErrorSummary.js';
 import { formatDate } from '../shared/format.js';
 import { ScreenHeading } from '../shared/ScreenHeading.js';
+import { AssignedToMe } from './AssignedToMe.js';
 import { CaseFinder } from './CaseFinder.js';
+import { QueueSearch } from './QueueSearch.js';
 import { useAgency } from './context.js';
 import { categoryName, failureText, organizationName } from './labels.js';
 import { TableScroll } from '../shared/TableScroll.js';
@@ -19,7 +22,25 @@ export interface QueueFilters {
   overdue: boolean;
   /** Oversight only: the cases escalated to its body instead of its own queue. */
   escalated: boolean;
+  /** '' anyone, `me`, `none` (nobody yet) or a username of the organization. */
+  assignee: string;
+  category: string;
+  channel: IntakeChannel | '';
+  /** Filed from / until these days (YYYY-MM-DD), '' for open-ended. */
+  from: string;
+  to: string;
 }
+
+export const NO_FILTERS: QueueFilters = {
+  status: '',
+  overdue: false,
+  escalated: false,
+  assignee: '',
+  category: '',
+  channel: '',
+  from: '',
+  to: '',
+};
 
 type QueueItem = CaseListResponse['items'][number];
 
@@ -64,6 +85,7 @@ export function Queue({
     if (filters.status) query.set('status', filters.status);
     if (filters.overdue) query.set('overdue', 'true');
     if (escalated) query.set('escalated', 'true');
+    for (const key of ['assignee', 'category', 'channel', 'from', 'to'] as const) if (filters[key]) query.set(key, filters[key]);
     if (cursor) query.set('cursor', cursor);
     setBusy(true);
     const result = await call('GET', `/cases?${query}`, caseListResponse);
@@ -81,7 +103,7 @@ export function Queue({
   useEffect(() => {
     setItems(null);
     void load(null);
-  }, [filters.status, filters.overdue, escalated]);
+  }, [filters.status, filters.overdue, escalated, filters.assignee, filters.category, filters.channel, filters.from, filters.to]);
 
   useEffect(() => {
     if (focusRow.current === null) return;
@@ -93,6 +115,11 @@ export function Queue({
     escalated ? t('agency.escalated') : t('agency.queue'),
     filters.status ? t(`status.${filters.status}`) : t('agency.filter.all'),
     ...(filters.overdue ? [t('agency.filter.overdue')] : []),
+    ...(filters.assignee === 'me' ? [t('agency.assign.mine')] : filters.assignee === 'none' ? [t('agency.assign.nobody')] : []),
+    ...(filters.assignee && filters.assignee !== 'me' && filters.assignee !== 'none' ? [filters.assignee] : []),
+    ...(filters.category ? [categoryName(config, filters.category)] : []),
+    ...(filters.channel ? [t(`agency.search.channel.${filters.channel}`)] : []),
+    ...(filters.from || filters.to ? [`${filters.from || '…'} – ${filters.to || '…'}`] : []),
   ].join(' · ');
 
   return (
@@ -100,6 +127,8 @@ export function Queue({
       <ScreenHeading>{t('agency.queue')}</ScreenHeading>
       <Notice kind="success" text={flash ? t(flash) : null} />
       <CaseFinder />
+      {/* What is theirs comes first: the cases the user is the designated handler of. */}
+      {!escalated && !filters.assignee ? <AssignedToMe /> : null}
       <form
         class="queue-filters"
         noValidate
@@ -143,6 +172,7 @@ export function Queue({
             <label for="filter-escalated">{t('agency.escalated')}</label>
           </div>
         ) : null}
+        <QueueSearch draft={draft} onDraft={setDraft} />
         <button type="submit">{t('agency.filter.apply')}</button>
       </form>
 
@@ -170,6 +200,7 @@ export function Queue({
                     <th scope="col">{t('agency.col.status')}</th>
                     <th scope="col">{t('agency.col.received')}</th>
                     <th scope="col">{t('agency.col.due')}</th>
+                    <th scope="col">{t('agency.assign.assignee')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -221,6 +252,7 @@ export function Queue({
                             </>
                           ) : null}
                         </td>
+                        <td translate={false}>{item.assignee ?? <span class="muted">{t('agency.assign.nobody')}</span>}</td>
                       </tr>
                     );
                   })}

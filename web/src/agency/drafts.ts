@@ -8,7 +8,7 @@ import { useAgency } from './context.js';
 
 const DRAFTS_KEY = 'cp.agencyDrafts';
 
-export type DraftField = 'message' | 'publicNote' | 'internalNote' | 'transferReason' | 'holdReason';
+export type DraftField = 'message' | 'publicNote' | 'internalNote' | 'transferReason' | 'holdReason' | 'conflictReason';
 
 type Drafts = Record<string, string>;
 
