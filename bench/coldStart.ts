@@ -76,6 +76,25 @@ export async function measureFunctions(
   return figures;
 }
 
+/** A stream batch of one new case item, as Lambda hands it to the notifier (the facts only: the rest is sealed text). */
+function caseInserted(caseId: string, organizationId: string) {
+  return {
+    Records: [
+      {
+        eventID: crypto.randomUUID(),
+        eventName: 'INSERT',
+        eventSource: 'aws:dynamodb',
+        dynamodb: {
+          Keys: { PK: { S: `CASE#${caseId}` }, SK: { S: 'CASE' } },
+          NewImage: { caseId: { S: caseId }, organizationId: { S: organizationId }, whistleblowerMessages: { N: '0' } },
+          SequenceNumber: '1',
+          StreamViewType: 'NEW_AND_OLD_IMAGES',
+        },
+      },
+    ],
+  };
+}
+
 const round = (n: number) => Math.round(n * 10) / 10;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
@@ -194,6 +213,10 @@ async function eventBuilders(portal: BenchPortal): Promise<Record<string, EventP
     anchorAuditHeads: twice(async () => scheduledEvent(crypto.randomUUID(), new Date())),
     getReceiptKeys: twice(() => api('GET', '/receipts/keys')),
     createAssistedReport: twice(() => api('POST', '/intake', { authorization: handler, body: anAssistedReport() })),
+    getStaffMe: twice(() => api('GET', '/staff/me', { authorization: handler })),
+    updateStaffMe: twice(() => api('PATCH', '/staff/me', { authorization: handler, body: { digest: false } })),
+    // A new case, as the table's stream hands it over: the notifier mails the organization's staff (the local catcher).
+    notifyStaff: twice(async () => caseInserted((await portal.fileReport()).caseId as string, organizationId)),
     createApplication: twice(async () =>
       api('POST', '/track/applications', { body: application((await portal.fileReport()).trackingCode as string) }),
     ),

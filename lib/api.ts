@@ -69,13 +69,18 @@ export interface FunctionAccess {
   readonly receipts?: ReceiptKeyUse;
   /** More memory and time than the default 512 MB and 10 s, for a function that needs them (and why). */
   readonly sizing?: { readonly memorySize: number; readonly timeoutSeconds: number };
+  /**
+   * A staff member's own settings (functions/composition/staffDeps.ts): parses TABLE_NAME only; its table grants name
+   * the staff directory's partitions (STAFF#) and nothing else. No pepper, no key, no case.
+   */
+  readonly staffDirectory?: boolean;
 }
 
 /** The partitions of tableDesign.ts, as IAM patterns: every item of a case, the upload claims, the anchors. */
 const CASE = `${PARTITIONS.case}*`;
 const UPLOAD_CLAIM = `${PARTITIONS.uploadClaim}*`;
 const ANCHORS = `${AUDIT_ANCHOR_PREFIX}*`;
-/** The organizations' staff directories (core/staff/ports.ts). */
+/** The organizations' staff directories (core/staff/ports.ts): one item per account. */
 const STAFF = `${PARTITIONS.staff}*`;
 /** A case's applications (docs/applications.md): granted to the applicant's and the deciding body's functions only. */
 const APPLICATION = `${PARTITIONS.application}*`;
@@ -227,6 +232,10 @@ export const FUNCTION_ACCESS: Readonly<Record<string, FunctionAccess>> = {
   // The organization's whole queue, one Query of its partition of the queue index.
   getStats: { citizen: true, table: [{ actions: ['dynamodb:Query'], index: 'queue', partitions: [`${PARTITIONS.queue}*`] }] },
   getPublicStats: { statisticsSnapshot: true },
+  // The caller's own entry in the staff directory, by the key their claims give: one GetItem; a change is one
+  // UpdateItem of that item, then the GetItem of the answer.
+  getStaffMe: { staffDirectory: true, table: [{ actions: ['dynamodb:GetItem'], partitions: [STAFF] }] },
+  updateStaffMe: { staffDirectory: true, table: [{ actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], partitions: [STAFF] }] },
 };
 
 export interface Throttle {
@@ -542,7 +551,7 @@ export class PortalApi extends Construct {
       // The browser posts to the portal's own origin, which CloudFront forwards to the bucket (lib/edge.ts).
       ...(access.attachments === 'presign' ? { UPLOAD_URL: UPLOAD_PATH } : {}),
       ...(access.userPool ? { USER_POOL_ID: props.userPool.userPoolId, USER_POOL_CLIENT_ID: props.userPool.userPoolClientId } : {}),
-      ...(access.statisticsSnapshot ? { TABLE_NAME: storage.table.tableName } : {}),
+      ...(access.statisticsSnapshot || access.staffDirectory ? { TABLE_NAME: storage.table.tableName } : {}),
     };
 
     const fn = new PortalFunction(this, route.handler, {

@@ -12,6 +12,7 @@ import { ApiFirewall, rateLimitedApiPaths } from './firewall.js';
 import { PortalJobs } from './jobs.js';
 import { KeyCustody, principalArns } from './keyCustody.js';
 import { PortalMonitoring } from './monitoring.js';
+import { NOTIFY_SENDER_CONTEXT, PortalNotifications, notifySenderFrom } from './notifications.js';
 import { CaseKeyStore } from './caseKeyStore.js';
 import { PortalSecrets } from './secrets.js';
 import { PortalStorage } from './storage.js';
@@ -52,6 +53,8 @@ export class PortalStack extends Stack {
   readonly custody: KeyCustody;
   readonly backup: PortalBackup;
   readonly tamperAlarms: TamperAlarms;
+  /** Staff notifications: only with `-c notifySender=<address at a domain verified in SES>` (docs/deploy.md). */
+  readonly notifications?: PortalNotifications;
   /** Only with `-c monthlyBudget=<USD>`. */
   readonly costBudget?: CostBudget;
 
@@ -65,6 +68,7 @@ export class PortalStack extends Stack {
     const name = this.stackName;
     // Read first: a bad `-c monthlyBudget=` fails the synth before anything is built.
     const monthlyUsd = monthlyBudgetFrom(this.node.tryGetContext(MONTHLY_BUDGET_CONTEXT));
+    const notifySender = notifySenderFrom(this.node.tryGetContext(NOTIFY_SENDER_CONTEXT));
 
     // ---- Key custody, backups and recovery (issue 13; docs/operations.md) ----
     const alarmEmail: unknown = this.node.tryGetContext('alarmEmail');
@@ -160,6 +164,19 @@ export class PortalStack extends Stack {
       rateLimitedPaths: rateLimitedApiPaths(),
     });
 
+    // Staff notifications need a sender SES has verified: without one the stack sends no mail at all.
+    if (notifySender) {
+      this.notifications = new PortalNotifications(this, 'Notifications', {
+        name,
+        country: props.country,
+        storage: this.storage,
+        sender: notifySender,
+        consoleUrl: `${this.edge.url}/agency.html`,
+        deadLetters: this.jobs.deadLetters,
+        ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
+      });
+    }
+
     this.monitoring = new PortalMonitoring(this, 'Monitoring', {
       name,
       custody: this.custody,
@@ -171,6 +188,7 @@ export class PortalStack extends Stack {
         sweepDeadlines: this.jobs.deadlineSweep,
         publishPublicStats: this.jobs.statisticsPublisher,
         anchorAuditHeads: this.jobs.auditAnchorJob,
+        ...(this.notifications ? { notifyStaff: this.notifications.notifier } : {}),
       },
       deadLetterQueues: [this.jobs.deadLetters],
       ...(typeof alarmEmail === 'string' && alarmEmail ? { alarmEmail } : {}),

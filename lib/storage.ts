@@ -2,7 +2,7 @@
 // when the stack is deleted. The table's keys and queue index come from functions/contract/tableDesign.ts, the
 // same definition the adapters and the local runtime use.
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, type ITable, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, type ITable, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
@@ -14,7 +14,8 @@ import { AUDIT_ANCHOR_PREFIX, AUDIT_ANCHOR_ROOT_PK, INDEXES, PUBLIC_STATS_KEY, T
 
 /**
  * The item-level DynamoDB actions a function may be granted: never Scan, Batch* or ConditionCheckItem. DeleteItem is
- * the deadline sweep's alone (retention, lib/jobs.ts).
+ * the deadline sweep's (retention, lib/jobs.ts) and, in the held notices' own partitions only, the notifier's
+ * (lib/notifications.ts).
  */
 export type TableAction = 'dynamodb:GetItem' | 'dynamodb:Query' | 'dynamodb:PutItem' | 'dynamodb:UpdateItem' | 'dynamodb:DeleteItem';
 
@@ -124,6 +125,8 @@ export class PortalStorage extends Construct {
       encryptionKey: this.tableKey,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: TTL_ATTRIBUTE,
+      // The notifier (lib/notifications.ts) compares a case item's facts before and after each change.
+      stream: StreamViewType.NEW_AND_OLD_IMAGES,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });

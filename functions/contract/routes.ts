@@ -61,5 +61,7 @@ export const ROUTES: Route[] = [
   { method: 'POST', resource: '/applications/{applicationId}/messages', handler: 'postApplicantMessage', auth: 'agency' },
   { method: 'POST', resource: '/intake', handler: 'createAssistedReport', auth: 'agency' },
   { method: 'GET', resource: '/stats', handler: 'getStats', auth: 'agency' },
+  { method: 'GET', resource: '/staff/me', handler: 'getStaffMe', auth: 'agency' },
+  { method: 'PATCH', resource: '/staff/me', handler: 'updateStaffMe', auth: 'agency' },
   { method: 'GET', resource: '/stats/public', handler: 'getPublicStats' },
 ];

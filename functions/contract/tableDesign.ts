@@ -40,9 +40,20 @@ export const PARTITIONS = {
   applicationQueue: 'APPS#',
   /** An organization's staff: one item per account, for assignment and notifications (core/staff/ports.ts). */
   staff: 'STAFF#',
+  /**
+   * The notices held for an organization's members who chose a daily digest (kind, case id, time only), one partition
+   * per organization: `NOTICE#<organizationId>` (functions/adapters/dynamoNoticeStore.ts).
+   */
+  notice: 'NOTICE#',
 } as const;
 
 export const DELETED_CASES_PK = PARTITIONS.deletedCases;
+
+/**
+ * The sort key of a case's own item (functions/adapters/dynamoCaseStore.ts CASE_SK): the table stream's changes the
+ * notifier is handed are filtered on it (lib/notifications.ts, local/runtime/tableStream.ts).
+ */
+export const CASE_ITEM_SK = 'CASE';
 
 /** The attribute DynamoDB's TTL deletes items by (retention). */
 export const TTL_ATTRIBUTE = 'expiresAt';

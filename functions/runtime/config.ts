@@ -182,6 +182,47 @@ export const sweepEnvironment = localOrAws(
 
 export type SweepEnvironment = z.infer<typeof sweepEnvironment>;
 
+/**
+ * What the notifier needs (functions/handlers/notifyStaff.ts): the table (staff, held notices, the due list), the
+ * pack (its organizations and mail texts), the console's address for the links, and a way to send mail: locally the
+ * SMTP catcher `npm start` runs, deployed SES from the verified sender. No pepper, no key, no bucket: it reads no
+ * case text and no tracking code.
+ */
+export const notifyEnvironment = localOrAws(
+  (env) => env.SMTP_PORT !== undefined,
+  packEnvironment.extend({
+    TABLE_NAME: resourceName,
+    AWS_REGION: z.string().min(1).default('us-east-1'),
+    DYNAMODB_ENDPOINT: optionalUrl,
+    /** The agency console (…/agency.html): every link in a mail starts with it. */
+    CONSOLE_URL: z.url(),
+    /** The local SMTP catcher (maildev), on loopback. */
+    SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535),
+    NOTIFY_SENDER: z.email().default('notifications@clean-portal.localhost'),
+  }),
+  packEnvironment.extend({
+    TABLE_NAME: resourceName,
+    AWS_REGION: z.string().min(1).default('us-east-1'),
+    DYNAMODB_ENDPOINT: optionalUrl,
+    CONSOLE_URL: z.url(),
+    /** The SES identity's address the stack was deployed with (`-c notifySender=`), the only one it may send from. */
+    NOTIFY_SENDER: z.email(),
+    SMTP_HOST: absent('AWS'),
+  }),
+);
+
+export type NotifyEnvironment = z.infer<typeof notifyEnvironment>;
+
+/** What the staff member's own settings need (GET and PATCH /staff/me): the staff directory's table, nothing else. */
+export const staffEnvironment = z.object({
+  TABLE_NAME: resourceName,
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  DYNAMODB_ENDPOINT: optionalUrl,
+});
+
+export type StaffEnvironment = z.infer<typeof staffEnvironment>;
+
 /** What the sign-in handler needs: a local users dir, or the Cognito user pool and its app client. */
 export const authEnvironment = localOrAws(
   (env) => env.LOCAL_AUTH_DIR !== undefined,

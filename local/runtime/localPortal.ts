@@ -17,6 +17,7 @@ import { UPLOAD_PATH } from '#contract/uploadPath.js';
 import type { AnchorRunResult } from '#core/anchorAuditHeads.js';
 import { notFound, unavailable, validationFailed } from '#core/errors.js';
 import type { PublishResult } from '#core/statisticsSnapshot.js';
+import type { DailyResult } from '#core/notify/dailyRun.js';
 import { type DemoAccounts, ensureDemoAccounts } from '../demo/demoAccounts.js';
 import { ensureDemoStaff } from '../demo/demoStaff.js';
 import { LocalAgencyAuthorizer } from './agencyAuthorizer.js';
@@ -29,7 +30,9 @@ import { type Dispatch, closeServer, createPortalServer, listen } from './portal
 import { FixedWindowLimiter } from './rateLimit.js';
 import { sendRefusal } from './refusals.js';
 import { removeRuntimeFile, writeRuntimeFile } from './runtimeFile.js';
+import { type MailCatcher, startMailCatcher } from './mailCatcher.js';
 import { startScheduledJobs } from './scheduledJobs.js';
+import { type StreamHandler, type TableStream, startTableStream } from './tableStream.js';
 import { API_RATE_LIMIT_WINDOW_SECONDS, RATE_LIMIT_WINDOW_SECONDS } from './settings.js';
 import { SignInAddressBackoff } from './signInAddressBackoff.js';
 import { serveStatic } from './staticFiles.js';
@@ -68,6 +71,15 @@ export interface LocalPortalOptions {
    * and benchmarks anchor themselves).
    */
   anchorAuditEveryMs?: number;
+  /**
+   * Staff notifications: start the local mail catcher (maildev), read the table's stream into the notifier and run its
+   * daily job. `npm start` does; tests ask for it when they look at mail (it costs a second at start).
+   */
+  notifications?: boolean;
+  /** The stream reader's interval; 0 turns it off (tests drain it themselves). */
+  streamEveryMs?: number;
+  /** The notifier's daily run's interval; 0 turns it off. */
+  notifyDailyEveryMs?: number;
   /** The built web app (`npm run build:web`); default web/dist. */
   webRoot?: string;
   /** Where country packs live; default countries/. */
@@ -94,7 +106,17 @@ export interface LocalPortal {
   ownRequestHeaders: Record<string, string>;
   /** Anchors every case's audit head now, as the daily schedule would. */
   anchorAudit(): Promise<AnchorRunResult>;
+  /** With `notifications`: the mail catcher's inbox, the stream read to its end, the daily run as of `at`. */
+  notifications: LocalNotifications | null;
   stop(): Promise<void>;
+}
+
+export interface LocalNotifications {
+  /** The web inbox showing every mail sent (maildev; its REST API under /api/email). */
+  inboxUrl: string;
+  /** Hands every change written so far to the notifier and waits for it. */
+  drain(): Promise<void>;
+  daily(at: Date): Promise<DailyResult>;
 }
 
 /** Where `npm run build:web` writes the web app. */
@@ -130,7 +152,10 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       lock.release();
       throw error;
     });
+    let mail: MailCatcher | undefined;
+    let stream: TableStream | undefined;
     try {
+      if (options.notifications) mail = await startMailCatcher();
       const authDir = join(dataDir, 'auth');
       // The demo accounts and the token signing key exist before the first request.
       const demoAccounts = await ensureDemoAccounts(authDir, pack, options.demoPassword);
@@ -140,9 +165,20 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
       );
       await ensureDemoStaff(staffDirectory, readUsers(authDir) ?? [], demoAccounts.created);
       readOrCreateSigningKey(authDir);
-      configureHandlers({ country: options.country, packsDir: checked.packsDir, dataDir, authDir, storage, publicOrigin });
+      configureHandlers({ country: options.country, packsDir: checked.packsDir, dataDir, authDir, storage, publicOrigin, mail });
 
       const handlers = await loadRouteHandlers();
+      if (mail) {
+        const notifierModule = 'notifyStaff';
+        const notifier = (await import(`../../functions/handlers/${notifierModule}.ts`)) as { handler: StreamHandler };
+        stream = await startTableStream({
+          endpoint: storage.dynamoDbEndpoint,
+          region: process.env.AWS_REGION ?? 'us-east-1',
+          tableName: TABLE_NAME,
+          handler: notifier.handler,
+          ...(options.streamEveryMs !== undefined ? { everyMs: options.streamEveryMs } : {}),
+        });
+      }
       const jobs = await startScheduledJobs(options);
       const own = ownRequests();
       const invokeApi = localApiGateway(handlers, {
@@ -209,16 +245,22 @@ export async function startLocalPortal(options: LocalPortalOptions): Promise<Loc
         sweep: jobs.sweep,
         publishStats: jobs.publishStats,
         anchorAudit: jobs.anchorAudit,
+        notifications:
+          mail && stream && jobs.notifyDaily ? { inboxUrl: mail.inboxUrl, drain: stream.drain, daily: jobs.notifyDaily } : null,
         async stop() {
           await jobs.stop();
+          await stream?.stop();
           removeRuntimeFile(dataDir);
           await closeServer(server);
           await storage.stop();
+          await mail?.stop();
           lock.release();
         },
       };
     } catch (error) {
+      await stream?.stop();
       await storage.stop();
+      await mail?.stop();
       lock.release();
       throw error;
     }
@@ -241,6 +283,7 @@ function configureHandlers(at: {
   authDir: string;
   storage: Omit<LocalStorage, 'storageGate' | 'stop'>;
   publicOrigin: string;
+  mail: MailCatcher | undefined;
 }): void {
   const secretsDir = join(at.dataDir, 'secrets');
   Object.assign(process.env, {
@@ -267,4 +310,14 @@ function configureHandlers(at: {
   // starting `npm start`) must not look for that table in its own storage.
   if (at.storage.caseKeyTable) process.env.CASE_KEY_TABLE = at.storage.caseKeyTable;
   else delete process.env.CASE_KEY_TABLE;
+  // The notifier's: the mail catcher's SMTP port and the console its links open; set or cleared, never inherited.
+  if (at.mail) {
+    Object.assign(process.env, {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(at.mail.smtpPort),
+      CONSOLE_URL: `${at.publicOrigin}/agency.html`,
+    });
+  } else {
+    for (const name of ['SMTP_HOST', 'SMTP_PORT', 'CONSOLE_URL']) delete process.env[name];
+  }
 }

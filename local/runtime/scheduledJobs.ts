@@ -2,6 +2,7 @@
 // given a scheduled event carrying its time, once at start and then on a timer (unless a test turns the timer off).
 import { randomUUID } from 'node:crypto';
 import type { AnchorRunResult } from '#core/anchorAuditHeads.js';
+import type { DailyResult } from '#core/notify/dailyRun.js';
 import type { PublishResult } from '#core/statisticsSnapshot.js';
 import { lambdaContext, scheduledEvent } from './apiGatewayEvent.js';
 import type { SweepHandler } from './routeMatch.js';
@@ -15,12 +16,17 @@ const SWEEP_EVERY_MS = 60_000;
 const PUBLISH_STATS_EVERY_MS = 5 * 60_000;
 /** The audit anchors: daily, as deployed (lib/jobs.ts). */
 const ANCHOR_AUDIT_EVERY_MS = 24 * 60 * 60_000;
+/** The notifier's reminders and digests: daily, as deployed (lib/notifications.ts). */
+const NOTIFY_DAILY_EVERY_MS = 24 * 60 * 60_000;
 
 export interface JobTimers {
   /** 0 turns a timer off (tests run the jobs themselves); the run at start still happens. */
   sweepEveryMs?: number | undefined;
   publishStatsEveryMs?: number | undefined;
   anchorAuditEveryMs?: number | undefined;
+  /** Only when the portal runs its notifications (the mail catcher): the notifier's daily run. */
+  notifyDailyEveryMs?: number | undefined;
+  notifications?: boolean | undefined;
 }
 
 export interface ScheduledJobs {
@@ -28,6 +34,8 @@ export interface ScheduledJobs {
   sweep(at: Date): Promise<void>;
   publishStats(): Promise<PublishResult>;
   anchorAudit(): Promise<AnchorRunResult>;
+  /** The notifier's daily run as if it were `at` (deadline reminders, digests); null without notifications. */
+  notifyDaily: ((at: Date) => Promise<DailyResult>) | null;
   /** Runs each job once now, in the background: a failed run is logged by its handler and the next one tries again. */
   runAllOnce(): void;
   /** Stops the timers and waits for the runs in flight. */
@@ -61,11 +69,16 @@ export async function startScheduledJobs(timers: JobTimers): Promise<ScheduledJo
     running.add(done);
   };
   const intervals = jobs.filter((job) => job.every > 0).map((job) => setInterval(runQuietly(job.run), job.every).unref());
+  // Not run at start, unlike the others: a restart must not send the day's reminders and digests again.
+  const notifier = timers.notifications ? await loadJob('notifyStaff') : null;
+  const notifyEvery = timers.notifyDailyEveryMs ?? NOTIFY_DAILY_EVERY_MS;
+  if (notifier && notifyEvery > 0) intervals.push(setInterval(runQuietly(notifier), notifyEvery).unref());
   const [sweeper, publisher, anchorer] = jobs;
   return {
     sweep: async (at) => void (await sweeper.run(at)),
     publishStats: () => publisher.run(new Date()) as Promise<PublishResult>,
     anchorAudit: () => anchorer.run(new Date()) as Promise<AnchorRunResult>,
+    notifyDaily: notifier ? (at) => notifier(at) as Promise<DailyResult> : null,
     runAllOnce: () => {
       for (const job of jobs) runQuietly(job.run)();
     },

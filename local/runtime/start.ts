@@ -17,15 +17,19 @@ const { startLocalPortal } = await import('./localPortal.js');
 const started = Date.now();
 console.log(`Clean Portal: starting (country pack "${settings.country}", data in ${settings.dataDir}) …`);
 
-const portal = await startLocalPortal({ ...settings, requestLog: (line) => console.log(line) }).catch((error: Error) => {
-  console.error(`Clean Portal could not start: ${error.message}`);
-  process.exit(1);
-});
+// Staff notifications go to a local mail catcher, whose inbox is printed below: nothing is mailed out of the machine.
+const portal = await startLocalPortal({ ...settings, notifications: true, requestLog: (line) => console.log(line) }).catch(
+  (error: Error) => {
+    console.error(`Clean Portal could not start: ${error.message}`);
+    process.exit(1);
+  },
+);
 
 for (const line of portal.packPreview) console.log(line);
 console.log(`Clean Portal is running (${Date.now() - started} ms)${portal.packPreview.length > 0 ? ' as a preview' : ''}:`);
 console.log(`  web app  ${portal.url}/`);
 console.log(`  API      ${portal.url}/api   (try: curl ${portal.url}/api/config)`);
+if (portal.notifications) console.log(`  mail     ${portal.notifications.inboxUrl}   (staff notifications, caught locally)`);
 const demo = portal.demoAccounts;
 const fromHere = relative(process.cwd(), demo.passwordFile);
 const passwordFile = fromHere.startsWith('..') ? demo.passwordFile : fromHere;

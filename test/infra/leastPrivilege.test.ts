@@ -17,6 +17,7 @@ const JOBS = {
   sweepDeadlines: 'deadline sweep',
   publishPublicStats: 'public statistics publisher',
   anchorAuditHeads: 'audit anchor job',
+  notifyStaff: 'staff notifier',
 } as const;
 
 /** The portal's functions by handler: the API's by route, the jobs by their description. */
@@ -92,6 +93,16 @@ const CASE_WORK_DATING_DELETION: Grant[] = [
  */
 const OPEN_CASE_KEY: Grant = { actions: ['dynamodb:GetItem'], resources: ['CaseKeysTable'] };
 const SEAL_CASE_KEY: Grant = { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resources: ['CaseKeysTable'] };
+
+/** The notifier's SES grant: SendEmail alone, on the sender's domain and address identities, from that address only. */
+const SEND_MAIL: Grant = {
+  actions: ['ses:SendEmail'],
+  resources: [
+    'arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/notifications@portal.example',
+    'arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/portal.example',
+  ],
+  condition: { StringEquals: { 'ses:FromAddress': 'notifications@portal.example' } },
+};
 
 /** Every portal function's statements, in the order the stack adds them. */
 const EXPECTED: Record<string, Grant[]> = {
@@ -284,6 +295,32 @@ const EXPECTED: Record<string, Grant[]> = {
     },
     TABLE_KEY_READ,
   ],
+  // A staff member's own settings: their own item of the staff directory, nothing else (no pepper, no case).
+  getStaffMe: [
+    logs('getStaffMe'),
+    { actions: ['dynamodb:GetItem'], resources: ['StorageTable'], condition: leading('STAFF#*') },
+    TABLE_KEY_READ,
+  ],
+  updateStaffMe: [
+    logs('updateStaffMe'),
+    { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], resources: ['StorageTable'], condition: leading('STAFF#*') },
+    TABLE_KEY_WRITE,
+  ],
+  // The notifier (lib/notifications.ts): the staff directory, its held notices, the due list's window, the stream of
+  // case changes and SES. No pepper, no case-text or audit key, no bucket.
+  notifyStaff: [
+    logs('notifyStaff', 'Notifications'),
+    { actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: ['StorageTable'], condition: leading('STAFF#*') },
+    { actions: ['dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:Query'], resources: ['StorageTable'], condition: leading('NOTICE#*') },
+    { actions: ['dynamodb:Query'], resources: ['StorageTable/index/GSI4'], condition: leading('DUE') },
+    TABLE_KEY_WRITE,
+    SEND_MAIL,
+    {
+      actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
+      resources: ['StorageTable'],
+    },
+    DEAD_LETTERS,
+  ],
   sweepDeadlines: [
     logs('sweepDeadlines', 'Jobs'),
     // The due list and the deletion list; then a case's keys, its commits and its erasing; its withdrawal and count.
@@ -356,14 +393,19 @@ describe('what no role may do', () => {
     }
   });
 
-  it('no role holds a table-wide or index-wide wildcard, a Batch call, DeleteItem (but the sweep, for retention) or a DynamoDB grant without a condition, but for the two queue scans', () => {
+  it('no role holds a table-wide or index-wide wildcard, a Batch call, DeleteItem (but the sweep, for retention, and the notifier in its notices) or a DynamoDB grant without a condition, but for the two queue scans and the stream', () => {
+    const deletes = (handler: string, grant: Grant) =>
+      handler === 'sweepDeadlines' ||
+      (handler === 'notifyStaff' && JSON.stringify(grant.condition) === JSON.stringify(leading('NOTICE#*')));
     for (const [handler, grants] of all()) {
       for (const grant of grants.filter((g) => g.actions.some((a) => a.startsWith('dynamodb:')))) {
         expect(grant.resources.join(), handler).not.toMatch(/\*/);
         expect(
-          grant.actions.filter((a) => /Batch|\*/.test(a) || (a === 'dynamodb:DeleteItem' && handler !== 'sweepDeadlines')),
+          grant.actions.filter((a) => /Batch|\*/.test(a) || (a === 'dynamodb:DeleteItem' && !deletes(handler, grant))),
           handler,
         ).toEqual([]);
+        // The stream's records: its read actions, on the stream alone.
+        if (grant.actions.includes('dynamodb:GetRecords')) continue;
         // The case keys' table holds one kind of item, keyed by case id: no partition condition could narrow it.
         if (!grant.actions.includes('dynamodb:Scan') && !grant.resources.includes('CaseKeysTable')) {
           expect(grant.condition, handler).toBeDefined();
@@ -381,6 +423,34 @@ describe('what no role may do', () => {
     for (const grant of grants.filter((g) => g.actions.includes('s3:ListBucket'))) {
       expect(grant.condition).toEqual({ StringLike: { 's3:prefix': ['incoming/*'] } });
     }
+  });
+
+  it('only the notifier may send mail: no other role holds any ses:* action, and it holds SendEmail alone, from one address', () => {
+    for (const [handler, grants] of all()) {
+      const ses = grants.filter((g) => g.actions.some((a) => a.startsWith('ses:')));
+      expect(ses, handler).toEqual(handler === 'notifyStaff' ? [SEND_MAIL] : []);
+    }
+    const others = Object.values(resources).filter((r) => r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::Role');
+    const sesAnywhere = others.filter((r) => JSON.stringify(r.Properties).includes('"ses:'));
+    expect(sesAnywhere).toHaveLength(1);
+  });
+
+  it('the notifier reads no pepper, no case text, no audit key and no attachment', () => {
+    const fn = portalFunctions().notifyStaff!;
+    const touched = grantsOf(resources, fn).flatMap((g) => g.resources);
+    expect(touched.filter((r) => /Pepper|CaseTextKey|AuditMacKey|Attachments|CaseKeys/.test(r))).toEqual([]);
+    expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(
+      [
+        'CONSOLE_URL',
+        'COUNTRY',
+        'COUNTRY_PACKS_DIR',
+        'NODE_OPTIONS',
+        'NOTIFY_SENDER',
+        'POWERTOOLS_LOG_LEVEL',
+        'POWERTOOLS_SERVICE_NAME',
+        'TABLE_NAME',
+      ].filter((name) => name !== 'NODE_OPTIONS' || 'NODE_OPTIONS' in fn.Properties.Environment.Variables),
+    );
   });
 
   it('the case-text key is used only with the sealer’s encryption context', () => {

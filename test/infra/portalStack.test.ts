@@ -12,6 +12,7 @@ import {
   portalEnvironment,
   packEnvironment,
   parseEnvironment,
+  staffEnvironment,
   statisticsEnvironment,
 } from '#runtime/config.js';
 import { ROUTES, type Route } from '#contract/routes.js';
@@ -358,28 +359,22 @@ describe('tracking-code pepper', () => {
 
 describe('functions', () => {
   it('has one function per route of functions/contract/routes.ts, each with an access profile', () => {
-    // Plus three scheduled jobs: the deadline sweep, the public statistics publisher and the audit anchor job.
-    expect(portalFunctions()).toHaveLength(ROUTES.length + 3);
+    // Plus three scheduled jobs (the deadline sweep, the public statistics publisher and the audit anchor job) and the
+    // staff notifier (lib/notifications.ts).
+    expect(portalFunctions()).toHaveLength(ROUTES.length + 4);
     for (const route of ROUTES) {
       functionFor(route);
       expect(FUNCTION_ACCESS[route.handler], route.handler).toBeDefined();
     }
   });
 
-  it('runs Node.js 24 on arm64 with 512 MB, 10 s (a minute for the sweep, five for the statistics, 1 GB and fifteen for the anchors, 1.5 GB and 29 s for a case export), no tracing, logs kept a month (the anchors’ ten years)', () => {
+  it('runs Node.js 24 on arm64 with 512 MB, 10 s (a minute for the sweep, five for the statistics and the notifier, 1 GB and fifteen for the anchors, 1.5 GB and 29 s for a case export), no tracing, logs kept a month (the anchors’ ten years)', () => {
     for (const [id, fn] of portalFunctions()) {
       const description = String(fn.Properties.Description);
       const anchors = description.includes('audit anchor job');
       const exports = description.endsWith('/export');
-      const timeout = description.includes('deadline sweep')
-        ? 60
-        : description.includes('statistics publisher')
-          ? 300
-          : anchors
-            ? 900
-            : exports
-              ? 29
-              : 10;
+      const fiveMinutes = description.includes('statistics publisher') || description.includes('staff notifier');
+      const timeout = description.includes('deadline sweep') ? 60 : fiveMinutes ? 300 : anchors ? 900 : exports ? 29 : 10;
       expect(fn.Properties, id).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
@@ -438,6 +433,8 @@ describe('functions', () => {
       expect(Boolean(FUNCTION_ACCESS[route.handler]!.auditTrail), route.handler).toBe(keepsAuditTrail);
       const usesAuthDeps = source.includes('authDeps()');
       const usesStatisticsDeps = source.includes('statisticsDeps()');
+      const usesStaffDirectory = source.includes('staffDirectory()');
+      expect(Boolean(FUNCTION_ACCESS[route.handler]!.staffDirectory), route.handler).toBe(usesStaffDirectory);
       expect(Boolean(FUNCTION_ACCESS[route.handler]!.citizen), route.handler).toBe(usesCitizenDeps);
       expect(Boolean(FUNCTION_ACCESS[route.handler]!.userPool), route.handler).toBe(usesAuthDeps);
       expect(Boolean(FUNCTION_ACCESS[route.handler]!.statisticsSnapshot), route.handler).toBe(usesStatisticsDeps);
@@ -452,10 +449,13 @@ describe('functions', () => {
               : citizen
             : usesAuthDeps
               ? auth
-              : usesStatisticsDeps
+              : usesStatisticsDeps || usesStaffDirectory
                 ? statistics
                 : [...packOnly, ...receiptKey].sort(),
       );
+      if (usesStaffDirectory) {
+        expect(parseEnvironment(staffEnvironment, { ...variables, TABLE_NAME: 'resolved-table' }).TABLE_NAME).toBe('resolved-table');
+      }
       if (usesStatisticsDeps) {
         expect(parseEnvironment(statisticsEnvironment, { ...variables, TABLE_NAME: 'resolved-table' }).TABLE_NAME).toBe('resolved-table');
         expect(variables.TABLE_NAME, route.handler).toEqual({ Ref: expect.stringMatching(/^StorageTable/) });
@@ -718,8 +718,9 @@ describe('deadline sweep', () => {
 
   it('runs on an EventBridge schedule every five minutes, with retries', () => {
     const [fnId] = sweep();
-    // Three schedules (sweep, statistics, audit anchors); the other rules are the tamper alarms (recovery.test.ts).
-    expect(ofType('AWS::Events::Rule').filter(([, r]) => r.Properties.ScheduleExpression)).toHaveLength(3);
+    // Four schedules (sweep, statistics, audit anchors, the notifier's daily run); the other rules are the tamper
+    // alarms (recovery.test.ts).
+    expect(ofType('AWS::Events::Rule').filter(([, r]) => r.Properties.ScheduleExpression)).toHaveLength(4);
     const rule = ruleFor(fnId);
     expect(rule.Properties).toMatchObject({ ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED' });
     expect(rule.Properties.Targets).toHaveLength(1);

@@ -86,6 +86,17 @@ describe('npm start', { timeout: 120_000 }, () => {
     expect(filed.status).toBe(201);
     caseId = ((await filed.json()) as { caseId: string }).caseId;
 
+    // Staff notifications go to the local mail catcher whose inbox the start-up printed: the new case reaches it.
+    const inbox = /mail {5}(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
+    expect(inbox, output).toBeDefined();
+    let subjects: string[] = [];
+    for (let tries = 0; tries < 120 && subjects.length === 0; tries++) {
+      const mails = (await (await fetch(new URL('api/email', inbox))).json()) as { subject: string; text: string }[];
+      subjects = mails.filter((m) => m.text.includes(`/agency.html#/cases/${caseId}`)).map((m) => m.subject);
+      if (subjects.length === 0) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(subjects).toContain('기관 신고함에 새 사건이 들어왔습니다');
+
     // At most 20 calls a minute from one address to filing and the lookups together (the report above was the
     // first), then 429 in the contract's shape.
     const statuses: number[] = [];
@@ -97,6 +108,8 @@ describe('npm start', { timeout: 120_000 }, () => {
     expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
 
     expect(await interrupt()).toBe(0);
+    // Stopping stopped the mail catcher too.
+    await expect(fetch(new URL('api/email', inbox))).rejects.toThrow();
     expect(output).toMatch(/POST \/api\/reports 201 \d+ ms/);
     expect(output).toContain('Stopped.');
     for (const form of [code, code.match(/.{4}/g)!.join('-')]) expect(output).not.toContain(form);

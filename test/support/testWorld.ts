@@ -36,6 +36,10 @@ const PORTAL_SETTINGS = [
   'USER_POOL_ID',
   'USER_POOL_CLIENT_ID',
   'SCREENSHOT_DIR',
+  'SMTP_HOST',
+  'SMTP_PORT',
+  'CONSOLE_URL',
+  'NOTIFY_SENDER',
 ];
 
 /** Whole families: the AWS SDK (AWS_PROFILE, AWS_ENDPOINT_URL, …), CDK (CDK_CONTEXT_JSON), Powertools, locales. */

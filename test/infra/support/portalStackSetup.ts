@@ -12,11 +12,15 @@ import { PortalStack, portalStackName } from '#lib/portalStack.js';
 import { appContext } from './appContext.js';
 import type { SharedPortalStack } from './sharedPortalStack.js';
 
+/** The sender the shared stack is synthesized with (`-c notifySender=`). */
+export const NOTIFY_SENDER = 'notifications@portal.example';
+
 /** The cdk-nag packs the stack must pass: AWS Solutions, NIST 800-53 rev. 5 and Serverless. */
 export const NAG_PACKS = [AwsSolutionsChecks, NIST80053R5Checks, ServerlessChecks];
 
 export function synthesizePortalStack(): SharedPortalStack {
-  const app = new App({ context: appContext() });
+  // With a notification sender, as a portal that mails its staff is deployed (docs/deploy.md): the notifier is in it.
+  const app = new App({ context: appContext({ notifySender: NOTIFY_SENDER }) });
   const stack = new PortalStack(app, portalStackName('kr', 'dev'), { country: 'kr', stage: 'dev' });
   const template = Template.fromStack(stack).toJSON();
   const packs = Object.fromEntries(

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnchorRunResult } from '#core/anchorAuditHeads.js';
 import type { PublishResult } from '#core/statisticsSnapshot.js';
-import { type LocalPortal, startLocalPortal } from '#local/runtime/localPortal.js';
+import { type LocalNotifications, type LocalPortal, startLocalPortal } from '#local/runtime/localPortal.js';
 export { aReport } from '../../support/aReport.js';
 
 export interface ApiAnswer {
@@ -34,11 +34,20 @@ export interface TestPortal {
   ownRequestHeaders: Record<string, string>;
   /** Anchors every case's audit head now, as the daily schedule would. */
   anchorAudit(): Promise<AnchorRunResult>;
+  /** With `notifications: true`: the mail catcher's inbox, the stream drained into the notifier, its daily run. */
+  notifications: LocalNotifications | null;
   stop(): Promise<void>;
 }
 
 export async function startTestPortal(
-  options: { rateLimitPerMinute?: number; apiRateLimitPer5Minutes?: number; country?: string; packsDir?: string } = {},
+  options: {
+    rateLimitPerMinute?: number;
+    apiRateLimitPer5Minutes?: number;
+    country?: string;
+    packsDir?: string;
+    /** Start the mail catcher and the stream reader (a second more at start): only the tests that look at mail. */
+    notifications?: boolean;
+  } = {},
 ): Promise<TestPortal> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clean-portal-test-'));
   const captured: string[] = [];
@@ -69,6 +78,8 @@ export async function startTestPortal(
       sweepEveryMs: 0,
       publishStatsEveryMs: 0,
       anchorAuditEveryMs: 0,
+      // Tests drain the stream and run the notifier's daily job themselves.
+      ...(options.notifications ? { notifications: true, streamEveryMs: 0, notifyDailyEveryMs: 0 } : {}),
     });
   } catch (error) {
     for (const undo of restore) undo();
@@ -100,6 +111,7 @@ export async function startTestPortal(
     publishStats: () => portal.publishStats(),
     ownRequestHeaders: portal.ownRequestHeaders,
     anchorAudit: () => portal.anchorAudit(),
+    notifications: portal.notifications,
     async stop() {
       await portal.stop();
       for (const undo of restore) undo();

@@ -15,6 +15,7 @@ import { type AgencyCall, AgencyContext } from './context.js';
 import { forgetAllDrafts, hasDrafts } from './drafts.js';
 import { organizationName } from './labels.js';
 import { NotFound } from './NotFound.js';
+import { Notifications } from './Notifications.js';
 import { NO_FILTERS, Queue, type QueueFilters } from './Queue.js';
 import { type AgencySession, endSession, isExpired, storedSession } from './session.js';
 import { useSessionTimer } from './sessionTimer.js';
@@ -85,7 +86,9 @@ export function AgencyApp(): JSX.Element {
             ? t('agency.applications')
             : section === 'intake'
               ? t('agency.intake.nav')
-              : t('agency.queue');
+              : section === 'notifications'
+                ? t('agency.notify.title')
+                : t('agency.queue');
     document.title = `${screen} · ${t('agency.title')}`;
   }, [ready, session, section, route[1]]);
 
@@ -137,6 +140,7 @@ export function AgencyApp(): JSX.Element {
   else if (section === 'applications' && route[1]) screen = <ApplicationView key={route[1]} applicationId={route[1]} />;
   else if (section === 'applications') screen = <ApplicationQueue />;
   else if (section === 'intake') screen = <IntakeScreen />;
+  else if (section === 'notifications') screen = <Notifications />;
   else screen = <NotFound />;
 
   // Applications for protection and rewards: the deciding body's oversight users only (docs/applications.md).
@@ -147,6 +151,7 @@ export function AgencyApp(): JSX.Element {
     ['stats', t('agency.stats')],
     // Assisted intake: any staff member files a report given by phone, post or in person (docs/assisted-intake.md).
     ['intake', t('agency.intake.nav')],
+    ['notifications', t('agency.notify.title')],
   ];
   const body = (
     <>
