@@ -92,7 +92,7 @@ export async function startTableStream(options: {
   };
 
   const deliver = async (records: DynamoDBRecord[]) => {
-    for (let i = 0; i < records.length; i += BATCH_SIZE) {
+    for (let i = 0; i < records.length && !stopping; i += BATCH_SIZE) {
       let batch = records.slice(i, i + BATCH_SIZE);
       for (let attempt = 0; batch.length > 0 && attempt <= RETRY_ATTEMPTS; attempt++) {
         const id = randomUUID();
@@ -112,7 +112,7 @@ export async function startTableStream(options: {
   };
 
   const readShard = async (shardId: string, shard: Shard) => {
-    while (shard.iterator) {
+    while (shard.iterator && !stopping) {
       let answer: GetRecordsCommandOutput;
       try {
         answer = await streams.send(new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: 100 }));
@@ -130,6 +130,11 @@ export async function startTableStream(options: {
     // A closed shard read to its end is forgotten; its children are found by the next discovery.
   };
 
+  /**
+   * Set by stop(): the batch in hand is finished, the backlog is not (a portal under load would otherwise keep mailing
+   * long after Ctrl-C). What is left is not read at the next start either, which begins at the stream's newest record.
+   */
+  let stopping = false;
   await discover('LATEST');
   const pollOnce = async () => {
     await discover('TRIM_HORIZON');
@@ -153,6 +158,7 @@ export async function startTableStream(options: {
   return {
     drain: next,
     async stop() {
+      stopping = true;
       if (timer) clearInterval(timer);
       await turn;
       tables.destroy();
