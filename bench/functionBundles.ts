@@ -28,6 +28,7 @@ async function bundle(entry: string, outDir: string): Promise<Bundle> {
     minify: FUNCTION_BUNDLE.minify,
     sourcemap: FUNCTION_BUNDLE.sourceMap,
     mainFields: [...FUNCTION_BUNDLE.mainFields],
+    external: [...FUNCTION_BUNDLE.external],
     banner: { js: FUNCTION_BUNDLE.banner },
     outfile: file,
     metafile: true,

@@ -22,4 +22,9 @@ export const FUNCTION_BUNDLE = {
   banner: REQUIRE_SHIM,
   /** The bundle's file name for ESM output. */
   fileName: 'index.mjs',
+  /**
+   * Left out of every bundle: nodemailer is local mode's mailer only (functions/adapters/smtpMailer.ts, imported on
+   * first use); the deployed notifier sends through SES and never reaches that import.
+   */
+  external: ['nodemailer'],
 } as const;

@@ -102,7 +102,7 @@ export class PortalFunction extends NodejsFunction {
         mainFields: [...FUNCTION_BUNDLE.mainFields],
         banner: FUNCTION_BUNDLE.banner,
         // Bundle everything, the AWS SDK included: the versions in package-lock.json are the ones that run.
-        externalModules: [],
+        externalModules: [...FUNCTION_BUNDLE.external],
         bundleAwsSDK: true,
         commandHooks: {
           beforeBundling: () => [],

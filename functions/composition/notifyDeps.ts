@@ -6,10 +6,9 @@ import { DynamoDeadlineList } from '#adapters/dynamoDeadlineList.js';
 import { DynamoNoticeStore } from '#adapters/dynamoNoticeStore.js';
 import { DynamoStaffDirectory } from '#adapters/dynamoStaffDirectory.js';
 import { SesMailer } from '#adapters/sesMailer.js';
-import { SmtpMailer } from '#adapters/smtpMailer.js';
 import type { DailyDeps } from '#core/notify/dailyRun.js';
 import { mailTexts } from '#core/notify/mailText.js';
-import type { Mailer } from '#core/notify/ports.js';
+import type { Mail, Mailer } from '#core/notify/ports.js';
 import { type NotifyEnvironment, notifyEnvironment, parseEnvironment } from '#runtime/config.js';
 import { createDocumentClient } from './awsClients.js';
 import { loadPackIndex } from './packIndex.js';
@@ -19,7 +18,7 @@ export function buildNotifyDeps(env: NotifyEnvironment): DailyDeps {
   const { pack } = loadPackIndex(env);
   const mailer: Mailer =
     env.mode === 'local'
-      ? new SmtpMailer({ host: env.SMTP_HOST, port: env.SMTP_PORT }, env.NOTIFY_SENDER)
+      ? smtpMailerOnFirstUse({ host: env.SMTP_HOST, port: env.SMTP_PORT }, env.NOTIFY_SENDER)
       : new SesMailer(new SESv2Client({ region: env.AWS_REGION }), env.NOTIFY_SENDER);
   return {
     staff: new DynamoStaffDirectory(table, env.TABLE_NAME),
@@ -30,6 +29,20 @@ export function buildNotifyDeps(env: NotifyEnvironment): DailyDeps {
     consoleUrl: env.CONSOLE_URL,
     organizationIds: pack.organizations.map((o) => o.id),
     clock: { now: () => new Date() },
+  };
+}
+
+/**
+ * Local mode's SMTP mailer, loaded when the first mail goes: nodemailer stays out of the deployed bundle (it is
+ * external there, lib/bundleSettings.ts) and out of every cold start.
+ */
+function smtpMailerOnFirstUse(smtp: { host: string; port: number }, sender: string): Mailer {
+  let loaded: Promise<Mailer> | undefined;
+  return {
+    async send(mail: Mail) {
+      loaded ??= import('#adapters/smtpMailer.js').then(({ SmtpMailer }) => new SmtpMailer(smtp, sender));
+      await (await loaded).send(mail);
+    },
   };
 }
 
