@@ -4,73 +4,29 @@
 // has a deletion date. The reporter is not told (docs/security.md, "Retention and deletion").
 import { LIMITS } from '#contract/limits.js';
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
-import { type CaseDetailResponse, caseDetailResponse, legalHoldRequest } from '#schemas/agency.js';
-import { ErrorSummary, Notice } from '../../shared/ErrorSummary.js';
-import { Field } from '../../shared/Field.js';
-import { type FieldErrors, fieldErrors } from '../../shared/validation.js';
+import { type CaseDetailResponse, legalHoldRequest } from '#schemas/agency.js';
 import { useAgency } from '../context.js';
-import { useDraft } from '../drafts.js';
-import { actionFailure, type CaseActionDone, casePath } from './outcome.js';
-
-const REASON_ID = 'hold-reason';
+import type { CaseActionDone } from './outcome.js';
+import { ReasonForm } from './ReasonForm.js';
 
 export function HoldForm({ detail, onDone }: { detail: CaseDetailResponse; onDone: CaseActionDone }): JSX.Element {
-  const { t, call } = useAgency();
+  const { t } = useAgency();
   const held = detail.legalHold !== null;
-  const [reason, setReason, forgetReason] = useDraft(detail.caseId, 'holdReason');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: Event): Promise<void> {
-    event.preventDefault();
-    setFailure(null);
-    const checked = legalHoldRequest.safeParse({ held: !held, reason }, { reportInput: true });
-    if (!checked.success) {
-      setErrors(fieldErrors(checked.error, t));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    const result = await call('POST', `${casePath(detail.caseId)}/hold`, caseDetailResponse, checked.data);
-    setBusy(false);
-    if (result.ok) {
-      forgetReason();
-      return onDone(held ? 'agency.hold.lifted' : 'agency.hold.placed', { updated: result.data });
-    }
-    const failed = actionFailure(result, t);
-    setErrors(failed.fields);
-    setFailure(failed.text);
-  }
-
   const action = held ? t('agency.hold.lift') : t('agency.hold.place');
-  const summary = errors.reason ? [{ fieldId: REASON_ID, label: t('agency.hold.reason'), message: errors.reason }] : [];
   return (
-    <section class="case-action">
-      <h2>{action}</h2>
-      <p class="hint">{held ? t('agency.hold.liftHint') : t('agency.hold.placeHint')}</p>
-      <ErrorSummary heading={t('validation.summary')} items={summary} />
-      <form noValidate onSubmit={(event) => void submit(event)}>
-        <Field id={REASON_ID} label={t('agency.hold.reason')} error={errors.reason}>
-          {(control) => (
-            <textarea
-              {...control}
-              class="short"
-              rows={3}
-              maxLength={LIMITS.legalHoldReason}
-              value={reason}
-              onInput={(event) => setReason((event.target as HTMLTextAreaElement).value)}
-            />
-          )}
-        </Field>
-        <Notice kind="error" text={failure} />
-        <div class="actions">
-          <button type="submit" disabled={busy}>
-            {action}
-          </button>
-        </div>
-      </form>
-    </section>
+    <ReasonForm
+      detail={detail}
+      onDone={onDone}
+      action="hold"
+      request={legalHoldRequest}
+      body={(reason) => ({ held: !held, reason })}
+      heading={action}
+      hint={held ? t('agency.hold.liftHint') : t('agency.hold.placeHint')}
+      label={t('agency.hold.reason')}
+      submit={action}
+      done={held ? 'agency.hold.lifted' : 'agency.hold.placed'}
+      draft="holdReason"
+      maxLength={LIMITS.legalHoldReason}
+    />
   );
 }
