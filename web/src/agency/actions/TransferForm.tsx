@@ -9,7 +9,6 @@ import { isWithinOrganization } from '#contract/organizationTree.js';
 import type { JSX } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { type CaseDetailResponse, type TransferRequest, transferRequest, caseDetailResponse } from '#schemas/agency.js';
-import { searchOrganizations } from '../../citizen/report/organizationSearch.js';
 import { ErrorSummary, Notice } from '../../shared/ErrorSummary.js';
 import { Choice, ChoiceGroup, Field } from '../../shared/Field.js';
 import { type FieldErrors, fieldErrors } from '../../shared/validation.js';
@@ -17,15 +16,13 @@ import { ConfirmDialog } from '../ConfirmDialog.js';
 import { useAgency } from '../context.js';
 import { useDraft } from '../drafts.js';
 import { organizationName } from '../labels.js';
+import { OrganizationSearchField, useOrganizationSearch } from '../OrganizationSearch.js';
 import { actionFailure, type CaseActionDone, casePath } from './outcome.js';
 
 const IDS: Record<string, string> = { organizationId: 'transfer-organization', reason: 'transfer-reason' };
-/** The side column holds a short list; more matches ask for more of the name. */
-const SHOWN = 8;
 
 export function TransferForm({ detail, onDone }: { detail: CaseDetailResponse; onDone: CaseActionDone }): JSX.Element {
   const { t, call, config } = useAgency();
-  const [query, setQuery] = useState('');
   const [organizationId, setOrganizationId] = useState('');
   const [reason, setReason, forgetReason] = useDraft(detail.caseId, 'transferReason');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -40,9 +37,8 @@ export function TransferForm({ detail, onDone }: { detail: CaseDetailResponse; o
       id === detail.organization.id || (detail.subjectIsHead && isWithinOrganization(tree, id, detail.reportedOrganization.id));
     return config.organizations.filter((o) => !barred(o.id));
   }, [config, detail.organization.id, detail.reportedOrganization.id, detail.subjectIsHead]);
-  const { matches, total } = useMemo(() => searchOrganizations(targets, query, SHOWN), [targets, query]);
+  const search = useOrganizationSearch(targets, organizationId);
   const chosen = targets.find((o) => o.id === organizationId);
-  const options = chosen && !matches.some((m) => m.id === chosen.id) ? [chosen, ...matches] : matches;
   const parentName = (id?: string) => (id ? organizationName(config, id) : undefined);
 
   function check(event: Event): void {
@@ -77,33 +73,13 @@ export function TransferForm({ detail, onDone }: { detail: CaseDetailResponse; o
     label: labels[path] ?? path,
     message,
   }));
-  const found = !query.trim()
-    ? ''
-    : total === 0
-      ? t('agency.transfer.none')
-      : total > SHOWN
-        ? t('agency.transfer.matchesMore', { count: total, shown: SHOWN })
-        : t('agency.transfer.matches', { count: total });
 
   return (
     <section class="case-action">
       <h2>{t('agency.action.transfer')}</h2>
       <ErrorSummary heading={t('validation.summary')} items={summary} />
       <form noValidate onSubmit={check}>
-        <Field id="transfer-search" label={t('agency.transfer.search')}>
-          {(control) => (
-            <input
-              {...control}
-              type="search"
-              autoComplete="off"
-              value={query}
-              onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
-            />
-          )}
-        </Field>
-        <p class="hint" role="status" aria-live="polite">
-          {found}
-        </p>
+        <OrganizationSearchField id="transfer-search" search={search} />
         <ChoiceGroup
           id={IDS.organizationId!}
           legend={labels.organizationId!}
@@ -114,7 +90,7 @@ export function TransferForm({ detail, onDone }: { detail: CaseDetailResponse; o
           }
           error={errors.organizationId}
         >
-          {options.map((o) => (
+          {search.options.map((o) => (
             <Choice
               key={o.id}
               name="transfer-organization"

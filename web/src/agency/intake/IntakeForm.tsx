@@ -6,16 +6,16 @@ import { LIMITS } from '#contract/limits.js';
 import { UNSURE_ORGANIZATION_ID } from '#contract/routing.js';
 import { ASSISTED_CHANNELS } from '#contract/intakeChannel.js';
 import type { JSX } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { type AssistedReportResponse, assistedReportResponse } from '#schemas/intake.js';
 import { currencyChoices, currencyLabel } from '../../citizen/report/amount.js';
-import { searchOrganizations } from '../../citizen/report/organizationSearch.js';
 import { ErrorSummary, Notice } from '../../shared/ErrorSummary.js';
 import { Choice, ChoiceGroup, Field } from '../../shared/Field.js';
 import { type FieldErrors, fieldErrors } from '../../shared/validation.js';
 import { actionFailure } from '../actions/outcome.js';
 import { useAgency } from '../context.js';
 import { organizationName } from '../labels.js';
+import { OrganizationSearchField, useOrganizationSearch } from '../OrganizationSearch.js';
 import { type IntakeDraft, checkIntake, emptyIntakeDraft } from './intakeDraft.js';
 
 /** Each request field's control, for the error summary's links, in the form's order. */
@@ -38,8 +38,6 @@ const IDS: Record<string, string> = {
   'contact.email': 'intake-contact-email',
   'contact.phone': 'intake-contact-phone',
 };
-/** Matches listed under the search field; more ask for more of the name. */
-const SHOWN = 8;
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function IntakeForm({ onFiled }: { onFiled: (filed: AssistedReportResponse, channel: string) => void }): JSX.Element {
@@ -47,7 +45,6 @@ export function IntakeForm({ onFiled }: { onFiled: (filed: AssistedReportRespons
   const [draft, setDraft] = useState<IntakeDraft>(() =>
     emptyIntakeDraft(config.languages.includes(language) ? language : config.languages[0]!, config.country.currency),
   );
-  const [query, setQuery] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,9 +54,7 @@ export function IntakeForm({ onFiled }: { onFiled: (filed: AssistedReportRespons
   const contact = (key: 'name' | 'email' | 'phone') => (event: Event) =>
     update({ contact: { ...draft.contact, [key]: (event.target as HTMLInputElement).value } });
 
-  const { matches, total } = useMemo(() => searchOrganizations(config.organizations, query, SHOWN), [config.organizations, query]);
-  const chosen = config.organizations.find((o) => o.id === draft.organizationId);
-  const options = chosen && !matches.some((m) => m.id === chosen.id) ? [chosen, ...matches] : matches;
+  const search = useOrganizationSearch(config.organizations, draft.organizationId);
   const optional = t('common.optional');
 
   async function submit(event: Event): Promise<void> {
@@ -110,13 +105,6 @@ export function IntakeForm({ onFiled }: { onFiled: (filed: AssistedReportRespons
       label: labels[path] ?? path,
       message,
     }));
-  const found = !query.trim()
-    ? ''
-    : total === 0
-      ? t('agency.transfer.none')
-      : total > SHOWN
-        ? t('agency.transfer.matchesMore', { count: total, shown: SHOWN })
-        : t('agency.transfer.matches', { count: total });
 
   return (
     <form class="intake-form" noValidate onSubmit={(event) => void submit(event)}>
@@ -157,22 +145,9 @@ export function IntakeForm({ onFiled }: { onFiled: (filed: AssistedReportRespons
           />
         ))}
       </ChoiceGroup>
-      <Field id="intake-organization-search" label={t('agency.transfer.search')}>
-        {(control) => (
-          <input
-            {...control}
-            type="search"
-            autoComplete="off"
-            value={query}
-            onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
-          />
-        )}
-      </Field>
-      <p class="hint" role="status" aria-live="polite">
-        {found}
-      </p>
+      <OrganizationSearchField id="intake-organization-search" search={search} />
       <ChoiceGroup id={IDS.organizationId!} legend={labels.organizationId!} error={errors.organizationId}>
-        {options.map((o) => (
+        {search.options.map((o) => (
           <Choice
             key={o.id}
             name="intake-organization"
